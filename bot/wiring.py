@@ -1,0 +1,62 @@
+"""Builds the running bot from settings: database, content, catalogues, handler."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.clock import Clock
+from bot.content import load_bundled_programme, load_conference, sync_tracks
+from bot.i18n import Catalogues
+from bot.settings import Settings
+from db.engine import make_engine, make_sessionmaker
+from db.migrate import ensure_schema
+from handlers.deps import Deps
+from handlers.router import ConversationHandler
+
+
+@dataclass
+class App:
+    settings: Settings
+    engine: AsyncEngine
+    sessionmaker: async_sessionmaker[AsyncSession]
+    deps: Deps
+    handler: ConversationHandler
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+
+async def build_app(
+    settings: Settings,
+    *,
+    clock: Callable[[], datetime] | None = None,
+    load_bundled: bool = True,
+) -> App:
+    engine = make_engine(settings.database_url)
+    try:
+        await ensure_schema(engine)
+        sessionmaker = make_sessionmaker(engine)
+        conference, programme = load_conference(settings.content_dir)
+        clock = clock or Clock()
+        async with sessionmaker.begin() as db:
+            await sync_tracks(db, conference.tracks)
+            if load_bundled:
+                await load_bundled_programme(
+                    db, settings.content_dir, programme, settings.tz, clock()
+                )
+    except BaseException:
+        await engine.dispose()
+        raise
+    deps = Deps(
+        sessionmaker=sessionmaker,
+        t=Catalogues(),
+        clock=clock,
+        tz=settings.tz,
+        conference=conference,
+        default_language=settings.default_language,
+    )
+    return App(settings, engine, sessionmaker, deps, ConversationHandler(deps))

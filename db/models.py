@@ -1,0 +1,142 @@
+"""The relational model. Alembic (migrations/) owns the schema built from it."""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from db.types import UTCDateTime
+
+# Explicit constraint names, so that migrations are identical on SQLite and PostgreSQL.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON()}  # noqa: RUF012
+
+
+class Role(enum.StrEnum):
+    DELEGATE = "delegate"
+    ORGANISER = "organiser"
+
+
+class SessionStatus(enum.StrEnum):
+    CONFIRMED = "confirmed"
+    CANCELLED = "cancelled"
+
+
+class Delegate(Base):
+    __tablename__ = "delegates"
+    __table_args__ = (UniqueConstraint("channel", "channel_user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    channel_user_id: Mapped[str] = mapped_column(String(128))
+    display_name: Mapped[str] = mapped_column(String(256), default="")
+    language: Mapped[str | None] = mapped_column(String(8), default=None)
+    role: Mapped[Role] = mapped_column(
+        Enum(Role, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e]),
+        default=Role.DELEGATE,
+    )
+    active: Mapped[bool] = mapped_column(default=True)
+    first_seen: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Track(Base):
+    """A workshop, the plenary, or any other kind of session (visit, reception…)."""
+
+    __tablename__ = "tracks"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name_fr: Mapped[str] = mapped_column(String(256))
+    name_ja: Mapped[str] = mapped_column(String(256))
+    name_en: Mapped[str] = mapped_column(String(256))
+    colour: Mapped[str] = mapped_column(String(7), default="#666666")
+    position: Mapped[int] = mapped_column(default=100)
+    is_workshop: Mapped[bool] = mapped_column(default=False)
+
+
+class Room(Base):
+    __tablename__ = "rooms"
+    __table_args__ = (UniqueConstraint("name_fr", "name_ja", "name_en"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name_fr: Mapped[str] = mapped_column(String(256))
+    name_ja: Mapped[str] = mapped_column(String(256))
+    name_en: Mapped[str] = mapped_column(String(256))
+
+
+class ProgrammeSession(Base):
+    __tablename__ = "programme_sessions"
+    __table_args__ = (Index("ix_programme_sessions_starts_at", "starts_at"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    track_code: Mapped[str] = mapped_column(ForeignKey("tracks.code"))
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id"), default=None)
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    status: Mapped[SessionStatus] = mapped_column(
+        Enum(
+            SessionStatus,
+            native_enum=False,
+            length=16,
+            values_callable=lambda e: [m.value for m in e],
+        ),
+        default=SessionStatus.CONFIRMED,
+    )
+    title_fr: Mapped[str] = mapped_column(Text)
+    title_ja: Mapped[str] = mapped_column(Text)
+    title_en: Mapped[str] = mapped_column(Text, default="")
+    description_fr: Mapped[str] = mapped_column(Text, default="")
+    description_ja: Mapped[str] = mapped_column(Text, default="")
+    description_en: Mapped[str] = mapped_column(Text, default="")
+    speakers: Mapped[list[str]] = mapped_column(JSON, default=list)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    track: Mapped[Track] = relationship(lazy="joined")
+    room: Mapped[Room | None] = relationship(lazy="joined")
+
+
+class Meta(Base):
+    """Small facts about the loaded data, such as whether the programme is the bundled sample."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class AuditLog(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(160))
+    action: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

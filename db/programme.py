@@ -1,0 +1,244 @@
+"""Replacing the programme with a new version, and the difference between the two.
+
+The difference is a value (`ProgrammeDiff`): the import command prints it, and change
+notifications are built from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import AuditLog, Meta, ProgrammeSession, Room, SessionStatus, Track
+
+LANGS = ("fr", "ja", "en")
+PROGRAMME_META_KEY = "programme"
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """One session as organisers describe it: times are aware datetimes (UTC)."""
+
+    id: str
+    starts_at: datetime
+    ends_at: datetime
+    track: str
+    title_fr: str
+    title_ja: str
+    title_en: str = ""
+    room_fr: str = ""
+    room_ja: str = ""
+    room_en: str = ""
+    speakers: tuple[str, ...] = ()
+    description_fr: str = ""
+    description_ja: str = ""
+    description_en: str = ""
+    status: SessionStatus = SessionStatus.CONFIRMED
+
+    def values(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in COMPARED_FIELDS}
+
+
+COMPARED_FIELDS = (
+    "starts_at",
+    "ends_at",
+    "track",
+    "status",
+    "title_fr",
+    "title_ja",
+    "title_en",
+    "room_fr",
+    "room_ja",
+    "room_en",
+    "speakers",
+    "description_fr",
+    "description_ja",
+    "description_en",
+)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class SessionChange:
+    session_id: str
+    changes: tuple[FieldChange, ...]
+
+    def field(self, name: str) -> FieldChange | None:
+        return next((c for c in self.changes if c.field == name), None)
+
+
+@dataclass(frozen=True)
+class ProgrammeDiff:
+    added: tuple[SessionRow, ...] = ()
+    removed: tuple[SessionRow, ...] = ()
+    changed: tuple[SessionChange, ...] = ()
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+
+def row_from_model(s: ProgrammeSession) -> SessionRow:
+    room = s.room
+    return SessionRow(
+        id=s.id,
+        starts_at=s.starts_at,
+        ends_at=s.ends_at,
+        track=s.track_code,
+        title_fr=s.title_fr,
+        title_ja=s.title_ja,
+        title_en=s.title_en,
+        room_fr=room.name_fr if room else "",
+        room_ja=room.name_ja if room else "",
+        room_en=room.name_en if room else "",
+        speakers=tuple(s.speakers or ()),
+        description_fr=s.description_fr,
+        description_ja=s.description_ja,
+        description_en=s.description_en,
+        status=SessionStatus(s.status),
+    )
+
+
+def diff_rows(old: Sequence[SessionRow], new: Sequence[SessionRow]) -> ProgrammeDiff:
+    old_by_id = {r.id: r for r in old}
+    new_by_id = {r.id: r for r in new}
+    added = tuple(r for r in new if r.id not in old_by_id)
+    removed = tuple(r for r in old if r.id not in new_by_id)
+    changed: list[SessionChange] = []
+    for row in new:
+        before = old_by_id.get(row.id)
+        if before is None:
+            continue
+        old_values, new_values = before.values(), row.values()
+        changes = tuple(
+            FieldChange(name, old_values[name], new_values[name])
+            for name in COMPARED_FIELDS
+            if old_values[name] != new_values[name]
+        )
+        if changes:
+            changed.append(SessionChange(row.id, changes))
+    return ProgrammeDiff(added=added, removed=removed, changed=tuple(changed))
+
+
+async def load_rows(db: AsyncSession) -> list[SessionRow]:
+    result = await db.scalars(select(ProgrammeSession).order_by(ProgrammeSession.starts_at))
+    return [row_from_model(s) for s in result.unique()]
+
+
+async def _room_id(
+    db: AsyncSession, row: SessionRow, cache: dict[tuple[str, ...], int]
+) -> int | None:
+    key = (row.room_fr, row.room_ja, row.room_en)
+    if not any(key):
+        return None
+    if key in cache:
+        return cache[key]
+    room = await db.scalar(
+        select(Room).where(Room.name_fr == key[0], Room.name_ja == key[1], Room.name_en == key[2])
+    )
+    if room is None:
+        room = Room(name_fr=key[0], name_ja=key[1], name_en=key[2])
+        db.add(room)
+        await db.flush()
+    cache[key] = room.id
+    return room.id
+
+
+async def _ensure_tracks(db: AsyncSession, codes: set[str]) -> None:
+    known = set(await db.scalars(select(Track.code)))
+    for code in sorted(codes - known):
+        label = code.replace("_", " ").replace("-", " ").capitalize()
+        db.add(Track(code=code, name_fr=label, name_ja=label, name_en=label))
+    await db.flush()
+
+
+def _apply_values(target: ProgrammeSession, row: SessionRow, room_id: int | None) -> None:
+    target.track_code = row.track
+    target.room_id = room_id
+    target.starts_at = row.starts_at
+    target.ends_at = row.ends_at
+    target.status = row.status
+    target.title_fr, target.title_ja, target.title_en = row.title_fr, row.title_ja, row.title_en
+    target.description_fr = row.description_fr
+    target.description_ja = row.description_ja
+    target.description_en = row.description_en
+    target.speakers = list(row.speakers)
+
+
+async def replace_programme(
+    db: AsyncSession,
+    rows: Sequence[SessionRow],
+    *,
+    source: str,
+    sample: bool,
+    actor: str,
+    now: datetime,
+    dry_run: bool = False,
+) -> ProgrammeDiff:
+    """Makes the stored programme equal to `rows`, in the caller's transaction."""
+    diff = diff_rows(await load_rows(db), rows)
+    if dry_run:
+        return diff
+    meta = await db.get(Meta, PROGRAMME_META_KEY)
+    meta_value: dict[str, Any] = {"source": source, "sample": sample}
+    if (
+        diff.is_empty
+        and meta is not None
+        and ({k: meta.value.get(k) for k in meta_value} == meta_value)
+    ):
+        return diff
+    await _ensure_tracks(db, {r.track for r in rows})
+    rooms: dict[tuple[str, ...], int] = {}
+    removed_ids = [r.id for r in diff.removed]
+    if removed_ids:
+        for stale in await db.scalars(
+            select(ProgrammeSession).where(ProgrammeSession.id.in_(removed_ids))
+        ):
+            await db.delete(stale)
+    touched = {r.id for r in diff.added} | {c.session_id for c in diff.changed}
+    for row in rows:
+        if row.id not in touched:
+            continue
+        existing = await db.get(ProgrammeSession, row.id)
+        target = existing or ProgrammeSession(id=row.id)
+        _apply_values(target, row, await _room_id(db, row, rooms))
+        target.updated_at = now
+        if existing is None:
+            db.add(target)
+    meta_value["imported_at"] = now.isoformat()
+    if meta is None:
+        db.add(Meta(key=PROGRAMME_META_KEY, value=meta_value))
+    else:
+        meta.value = meta_value
+    db.add(
+        AuditLog(
+            at=now,
+            actor=actor,
+            action="programme.import",
+            detail={
+                "source": source,
+                "added": [r.id for r in diff.added],
+                "removed": removed_ids,
+                "changed": {c.session_id: [f.field for f in c.changes] for c in diff.changed},
+            },
+        )
+    )
+    await db.flush()
+    return diff
+
+
+async def programme_meta(db: AsyncSession) -> dict[str, Any]:
+    meta = await db.get(Meta, PROGRAMME_META_KEY)
+    return dict(meta.value) if meta else {}

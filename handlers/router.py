@@ -1,0 +1,243 @@
+"""One conversation turn: an `Incoming` in, a list of `Reply` out.
+
+Order of understanding: a command or a pressed button; then schedule questions; then the FAQ;
+then words of a session's title, room or speaker; else an honest fallback.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db import queries
+from db.models import Delegate
+from db.programme import programme_meta
+from handlers import intents, schedule
+from handlers.deps import Deps
+from handlers.formatting import local_day
+from handlers.language import SUPPORTED, choose, normalise_hint
+from handlers.messages import Button, Event, Incoming, Reply, ReplyKind
+from handlers.schedule import Programme
+
+log = logging.getLogger(__name__)
+
+LANGUAGE_NAMES = {"fr": "Français", "ja": "日本語", "en": "English"}
+
+
+@dataclass
+class Turn:
+    """What a command handler works with during one message."""
+
+    deps: Deps
+    db: AsyncSession
+    delegate: Delegate
+    lang: str
+    now: datetime
+    message: Incoming
+
+    async def programme(self) -> Programme:
+        sessions = await queries.all_sessions(self.db)
+        meta = await programme_meta(self.db)
+        return Programme(sessions, bool(meta.get("sample")))
+
+
+Command = Callable[[Turn, str], Awaitable[list[Reply]]]
+
+
+class ConversationHandler:
+    def __init__(self, deps: Deps) -> None:
+        self.deps = deps
+        self.commands: dict[str, Command] = {
+            "start": self._start,
+            "help": self._help,
+            "programme": self._programme,
+            "program": self._programme,
+            "now": self._now,
+            "next": self._next,
+            "workshops": self._workshops,
+            "session": self._session,
+            "lang": self._lang,
+            "language": self._lang,
+        }
+
+    async def handle(self, message: Incoming) -> list[Reply]:
+        deps = self.deps
+        now = deps.clock()
+        async with deps.sessionmaker.begin() as db:
+            delegate = await queries.touch_delegate(
+                db,
+                channel=message.channel,
+                user_id=message.user_id,
+                display_name=message.display_name,
+                now=now,
+            )
+            text = (message.payload or message.text or "").strip()
+            lang = choose(
+                None if text.startswith("/") else text,
+                delegate.language,
+                message.language_hint,
+                deps.default_language,
+            )
+            if delegate.language is None:
+                delegate.language = lang
+            turn = Turn(deps, db, delegate, lang, now, message)
+            if message.event is Event.UNFOLLOW:
+                delegate.active = False
+                return []
+            if message.event is Event.FOLLOW:
+                return await self._start(turn, "")
+            if message.event is Event.UNSUPPORTED or not text:
+                return [self._reply(turn, ReplyKind.HELP, "unsupported-message", self._menu(turn))]
+            if text.startswith("/"):
+                return await self._command(turn, text)
+            return await self._free_text(turn, text)
+
+    async def _command(self, turn: Turn, text: str) -> list[Reply]:
+        name, _, argument = text[1:].partition(" ")
+        name = name.split("@", 1)[0].lower()  # Telegram groups send /cmd@botname
+        command = self.commands.get(name)
+        if command is None:
+            return [
+                Reply(
+                    ReplyKind.ERROR,
+                    self.deps.t(turn.lang, "unknown-command", command=f"/{name[:32]}"),
+                    turn.lang,
+                    buttons=self._menu(turn),
+                )
+            ]
+        return await command(turn, argument.strip())
+
+    async def _free_text(self, turn: Turn, text: str) -> list[Reply]:
+        programme = await turn.programme()
+        today = local_day(self.deps, turn.now)
+        intent = intents.parse(text, self.deps.conference.tracks, today, programme.days(self.deps))
+        if intent is not None:
+            return [self._schedule(turn, programme, intent)]
+        found = schedule.search_sessions(text, programme)
+        if found:
+            return [schedule.search_reply(self.deps, turn.lang, programme, found)]
+        return [self._reply(turn, ReplyKind.FALLBACK, "fallback", self._menu(turn))]
+
+    def _schedule(self, turn: Turn, programme: Programme, intent: intents.ScheduleIntent) -> Reply:
+        deps, lang = self.deps, turn.lang
+        if not programme.sessions:
+            return schedule.empty_programme(deps, lang)
+        match intent.kind:
+            case intents.IntentKind.NOW:
+                return schedule.now_reply(deps, lang, programme, turn.now)
+            case intents.IntentKind.NEXT:
+                return schedule.next_reply(deps, lang, programme, turn.now)
+            case intents.IntentKind.TRACK:
+                assert intent.track is not None
+                return schedule.track_reply(deps, lang, programme, intent.track, intent.day)
+            case intents.IntentKind.DAY:
+                assert intent.day is not None
+                return schedule.day_reply(deps, lang, programme, intent.day)
+            case intents.IntentKind.VENUE:
+                return schedule.venue_reply(deps, lang, programme)
+            case _:
+                return schedule.overview(deps, lang, programme, turn.now)
+
+    def _reply(
+        self, turn: Turn, kind: ReplyKind, message_id: str, buttons: tuple[Button, ...] = ()
+    ) -> Reply:
+        return Reply(kind, self.deps.t(turn.lang, message_id), turn.lang, buttons=buttons)
+
+    def _menu(self, turn: Turn) -> tuple[Button, ...]:
+        t, lang = self.deps.t, turn.lang
+        return (
+            Button(t(lang, "button-programme"), "/programme"),
+            Button(t(lang, "button-now"), "/now"),
+            Button(t(lang, "button-next"), "/next"),
+            Button(t(lang, "button-workshops"), "/workshops"),
+            Button(t(lang, "button-language"), "/lang"),
+            Button(t(lang, "button-help"), "/help"),
+        )
+
+    async def _start(self, turn: Turn, _argument: str) -> list[Reply]:
+        deps, lang = self.deps, turn.lang
+        programme = await turn.programme()
+        welcome = deps.t(
+            lang,
+            "welcome",
+            name=turn.delegate.display_name or "",
+            conference=deps.conference.name.get(lang),
+            city=deps.conference.city.get(lang),
+        )
+        status = schedule.overview(deps, lang, programme, turn.now)
+        return [
+            Reply(ReplyKind.HELP, welcome, lang, buttons=self._menu(turn)),
+            status,
+        ]
+
+    async def _help(self, turn: Turn, _argument: str) -> list[Reply]:
+        return [self._reply(turn, ReplyKind.HELP, "help", self._menu(turn))]
+
+    async def _programme(self, turn: Turn, argument: str) -> list[Reply]:
+        programme = await turn.programme()
+        if not programme.sessions:
+            return [schedule.empty_programme(self.deps, turn.lang)]
+        if not argument:
+            return [schedule.overview(self.deps, turn.lang, programme, turn.now)]
+        today = local_day(self.deps, turn.now)
+        day = intents.parse_day(argument, today, programme.days(self.deps))
+        if day is None:
+            return [
+                Reply(
+                    ReplyKind.ERROR,
+                    self.deps.t(turn.lang, "programme-bad-day", day=argument[:40]),
+                    turn.lang,
+                    buttons=schedule.day_buttons(self.deps, turn.lang, programme),
+                )
+            ]
+        return [schedule.day_reply(self.deps, turn.lang, programme, day)]
+
+    async def _now(self, turn: Turn, _argument: str) -> list[Reply]:
+        programme = await turn.programme()
+        if not programme.sessions:
+            return [schedule.empty_programme(self.deps, turn.lang)]
+        return [schedule.now_reply(self.deps, turn.lang, programme, turn.now)]
+
+    async def _next(self, turn: Turn, _argument: str) -> list[Reply]:
+        programme = await turn.programme()
+        if not programme.sessions:
+            return [schedule.empty_programme(self.deps, turn.lang)]
+        return [schedule.next_reply(self.deps, turn.lang, programme, turn.now)]
+
+    async def _workshops(self, turn: Turn, _argument: str) -> list[Reply]:
+        programme = await turn.programme()
+        return [schedule.workshops_reply(self.deps, turn.lang, programme)]
+
+    async def _session(self, turn: Turn, argument: str) -> list[Reply]:
+        programme = await turn.programme()
+        session = await queries.session_by_id(turn.db, argument) if argument else None
+        if session is None:
+            return [
+                Reply(
+                    ReplyKind.ERROR,
+                    self.deps.t(turn.lang, "session-unknown", id=argument[:64]),
+                    turn.lang,
+                    buttons=(Button(self.deps.t(turn.lang, "button-programme"), "/programme"),),
+                )
+            ]
+        return [schedule.session_reply(self.deps, turn.lang, programme, session)]
+
+    async def _lang(self, turn: Turn, argument: str) -> list[Reply]:
+        chosen = normalise_hint(argument)
+        if chosen is None:
+            buttons = tuple(Button(LANGUAGE_NAMES[code], f"/lang {code}") for code in SUPPORTED)
+            return [self._reply(turn, ReplyKind.LANGUAGE, "language-choose", buttons)]
+        turn.delegate.language = chosen
+        turn.lang = chosen
+        queries.audit(
+            turn.db,
+            actor=f"{turn.message.channel}:{turn.message.user_id}",
+            action="delegate.language",
+            now=turn.now,
+            language=chosen,
+        )
+        return [self._reply(turn, ReplyKind.LANGUAGE, "language-set", self._menu(turn))]
