@@ -189,7 +189,7 @@ async def _run(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def _db_upgrade(settings: Settings, revision: str) -> int:
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, schema=settings.database_schema)
     try:
         await upgrade(engine, revision)
     finally:

@@ -24,6 +24,10 @@ class Settings(BaseSettings):
         default="sqlite+aiosqlite:///var/confbot.db",
         description="SQLAlchemy URL: sqlite+aiosqlite:///path or postgresql+asyncpg://…",
     )
+    database_schema: str = Field(
+        default="",
+        description="PostgreSQL only: schema to use instead of public (shared databases).",
+    )
     conference_tz: str = Field(
         default="Asia/Tokyo", description="Time zone of the venue; programme times are in it."
     )

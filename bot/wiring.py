@@ -36,7 +36,7 @@ async def build_app(
     clock: Callable[[], datetime] | None = None,
     load_bundled: bool = True,
 ) -> App:
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, schema=settings.database_schema)
     try:
         await ensure_schema(engine)
         sessionmaker = make_sessionmaker(engine)

@@ -19,7 +19,7 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
+def make_engine(url: str, *, schema: str = "", **kwargs: Any) -> AsyncEngine:
     """Creates the engine; for SQLite, the folder of the file, WAL and a busy timeout.
 
     WAL lets the webhook server read while the dispatcher writes; the busy timeout (5 s) makes a
@@ -33,6 +33,9 @@ def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
         kwargs.setdefault("connect_args", {}).setdefault("timeout", 5)
     else:
         kwargs.setdefault("pool_pre_ping", True)
+        if schema:
+            server_settings = kwargs.setdefault("connect_args", {}).setdefault("server_settings", {})
+            server_settings["search_path"] = schema
     engine = create_async_engine(url, **kwargs)
     if parsed.get_backend_name() == "sqlite":
 

@@ -140,3 +140,20 @@ class AuditLog(Base):
     actor: Mapped[str] = mapped_column(String(160))
     action: Mapped[str] = mapped_column(String(64))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class UnansweredQuestion(Base):
+    """A question the bot could not answer (fallback or "none of these"), for organisers."""
+
+    __tablename__ = "unanswered_questions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    delegate_id: Mapped[int | None] = mapped_column(
+        ForeignKey("delegates.id", ondelete="SET NULL"), default=None
+    )
+    channel: Mapped[str] = mapped_column(String(16))
+    language: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(String(16))
+    candidates: Mapped[list[str]] = mapped_column(JSON, default=list)

@@ -29,7 +29,9 @@ def _run(connection: Connection) -> None:
 async def _run_from_url() -> None:
     from bot.settings import Settings
 
-    engine = make_engine(config.get_main_option("sqlalchemy.url") or Settings().database_url)
+    settings = Settings()
+    url = config.get_main_option("sqlalchemy.url") or settings.database_url
+    engine = make_engine(url, schema=settings.database_schema)
     async with engine.begin() as conn:
         await conn.run_sync(_run)
     await engine.dispose()
