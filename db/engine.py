@@ -34,8 +34,8 @@ def make_engine(url: str, *, schema: str = "", **kwargs: Any) -> AsyncEngine:
     else:
         kwargs.setdefault("pool_pre_ping", True)
         if schema:
-            server_settings = kwargs.setdefault("connect_args", {}).setdefault("server_settings", {})
-            server_settings["search_path"] = schema
+            connect_args = kwargs.setdefault("connect_args", {})
+            connect_args.setdefault("server_settings", {})["search_path"] = schema
     engine = create_async_engine(url, **kwargs)
     if parsed.get_backend_name() == "sqlite":
 

@@ -207,10 +207,10 @@ WEEKDAYS = {
     **{d + "曜": i for i, d in enumerate("月火水木金土日")},
     **{"(" + d + ")": i for i, d in enumerate("月火水木金土日")},
 }
-_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _JA_DATE = re.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?!目)")
 _NTH_DAY = re.compile(r"(?:\bjour (\d)\b|\bday (\d)\b|(\d)日目)")
-_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})\b")
+_SLASH = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})(?!\d)")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:er)? ([a-z]{3,9})\.?")
 _MONTH_DAY = re.compile(r"\b([a-z]{3,9})\.? (\d{1,2})\b")
 

@@ -1,0 +1,33 @@
+# confbot: `confbot serve` behind HTTPS (a reverse proxy terminates TLS for the webhooks).
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    DATABASE_URL=sqlite+aiosqlite:////app/var/confbot.db \
+    HOST=0.0.0.0 \
+    PORT=8080
+
+WORKDIR /app
+RUN useradd --create-home --uid 10001 confbot
+
+COPY pyproject.toml README.md alembic.ini ./
+COPY bot ./bot
+COPY handlers ./handlers
+COPY db ./db
+COPY migrations ./migrations
+COPY locales ./locales
+COPY content ./content
+
+# Editable install: the catalogues, content and migrations are read from /app at run time.
+RUN pip install --no-cache-dir -e . \
+    && mkdir -p /app/var \
+    && chown confbot:confbot /app/var
+
+USER 10001
+VOLUME ["/app/var"]
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen(f\"http://127.0.0.1:{os.environ.get('PORT', '8080')}/healthz\", timeout=4)"]
+CMD ["confbot", "serve"]

@@ -1,0 +1,37 @@
+# Two entry points for a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint install bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Migrate, load the bundled content, then serve the configured channels or chat in the terminal.
+run: install
+	$(BIN)/confbot run
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy bot handlers db
+	$(BIN)/hadolint Dockerfile
+
+## Lint, types, Dockerfile, then the whole suite on SQLite and PostgreSQL (127.0.0.1:5432/test).
+test: lint
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python bench/faq_eval.py
+	$(BIN)/python bench/webhook_load.py
+	$(BIN)/python bench/fanout.py
+
+clean:
+	rm -rf $(VENV) var .mypy_cache .ruff_cache

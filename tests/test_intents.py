@@ -1,0 +1,87 @@
+"""Schedule questions against content questions: the boundary between schedule and FAQ."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.content import load_conference
+from bot.paths import CONTENT_DIR
+from handlers.intents import IntentKind, parse, parse_day
+
+TRACKS = load_conference(CONTENT_DIR)[0].tracks
+TODAY = date(2024, 11, 20)
+DAYS = [date(2024, 11, d) for d in (18, 19, 20, 21)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "track"),
+    [
+        ("Quand a lieu l'atelier environnement ?", IntentKind.TRACK, "environment"),
+        ("Où est l'atelier société ?", IntentKind.TRACK, "society"),
+        ("a quelle heure commence l'atelier economie", IntentKind.TRACK, "economy"),
+        ("環境分科会は何時から？", IntentKind.TRACK, "environment"),
+        ("社会分科会の会場はどこ", IntentKind.TRACK, "society"),
+        ("When is the economy workshop?", IntentKind.TRACK, "economy"),
+        ("programme de demain", IntentKind.DAY, None),
+        ("明日の予定", IntentKind.DAY, None),
+        ("会場はどこ", IntentKind.VENUE, None),
+        ("qu'est-ce qui se passe maintenant ?", IntentKind.NOW, None),
+        ("次は何？", IntentKind.NEXT, None),
+        ("le programme", IntentKind.PROGRAMME, None),
+    ],
+)
+def test_schedule_questions(text: str, kind: IntentKind, track: str | None) -> None:
+    intent = parse(text, TRACKS, TODAY, DAYS)
+    assert intent is not None
+    assert (intent.kind, intent.track) == (kind, track)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "de quoi parle l'atelier environnement ?",
+        "環境分科会のテーマは何ですか",
+        "What is the society workshop about?",
+        "Quand ont lieu les prochaines Rencontres ?",
+        "次回の会議はどこ？",
+        "c'est quoi le thème ?",
+        "今日は",  # "hello": not "now"
+    ],
+)
+def test_content_questions_are_left_to_the_faq(text: str) -> None:
+    intent = parse(text, TRACKS, TODAY, DAYS)
+    assert intent is None or (intent.kind is IntentKind.DAY and text == "今日は")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("demain", date(2024, 11, 21)),
+        ("après-demain", date(2024, 11, 22)),
+        ("あした", date(2024, 11, 21)),
+        ("2024-11-19", date(2024, 11, 19)),
+        ("11月18日", date(2024, 11, 18)),
+        ("18日", date(2024, 11, 18)),
+        ("2日目", date(2024, 11, 19)),
+        ("jour 3", date(2024, 11, 20)),
+        ("21 novembre", date(2024, 11, 21)),
+        ("nov 19", date(2024, 11, 19)),
+        ("20/11", date(2024, 11, 20)),
+        ("11/21の予定", date(2024, 11, 21)),
+        ("jeudi", date(2024, 11, 21)),
+        ("月曜日", date(2024, 11, 18)),
+        ("le 19", date(2024, 11, 19)),
+        ("31/02", None),
+        ("rien", None),
+    ],
+)
+def test_days(text: str, expected: date | None) -> None:
+    assert parse_day(text, TODAY, DAYS) == expected
+
+
+def test_tracks_come_from_content() -> None:
+    assert {t.code for t in TRACKS if t.workshop} == {"economy", "society", "environment"}
+    assert Path(CONTENT_DIR / "tracks.yaml").exists()
