@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from bot.cli_admin import add_admin_commands, add_programme_set, programme_set, run_admin
 from bot.clock import Clock
 from bot.console import ConsoleChat
 from bot.programme_file import ProgrammeFileError, read_programme, to_csv, to_ics, to_yaml
@@ -21,6 +22,7 @@ from bot.wiring import build_app
 from db.engine import make_engine
 from db.migrate import SchemaOutOfDate, upgrade
 from db.models import SessionStatus
+from db.notifications import NotifyOptions
 from db.programme import FieldChange, ProgrammeDiff, load_rows, replace_programme
 
 log = logging.getLogger("confbot")
@@ -49,6 +51,17 @@ def build_parser() -> argparse.ArgumentParser:
     console.add_argument("--jsonl", action="store_true", help="one JSON line out per line in")
 
     sub.add_parser("serve", help="run the webhook server for Telegram and LINE")
+    sub.add_parser("worker", help="run only the notification dispatcher (several may run)")
+
+    line = sub.add_parser("line", help="LINE account set-up")
+    line_sub = line.add_subparsers(dest="line_command", required=True)
+    richmenu = line_sub.add_parser(
+        "richmenu", help="create the fr and ja rich menus, their aliases and the default"
+    )
+    richmenu.add_argument("--default", choices=("fr", "ja"), default="fr")
+    richmenu.add_argument(
+        "--keep-old", action="store_true", help="do not delete the menus the aliases pointed to"
+    )
 
     db = sub.add_parser("db", help="database schema")
     db_sub = db.add_subparsers(dest="db_command", required=True)
@@ -65,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("--format", choices=("csv", "yaml", "ics"), default="csv")
     p_export.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default="fr")
     p_export.add_argument("--output", "-o", type=Path, help="file (default: standard output)")
+    add_programme_set(p_sub)
+    add_admin_commands(sub)
     return parser
 
 
@@ -108,6 +123,7 @@ async def _programme_import(settings: Settings, args: argparse.Namespace) -> int
     for warning in parsed.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     app = await build_app(settings, load_bundled=False)
+    now = datetime.now(UTC)
     try:
         async with app.sessionmaker.begin() as db:
             diff = await replace_programme(
@@ -116,8 +132,14 @@ async def _programme_import(settings: Settings, args: argparse.Namespace) -> int
                 source=str(args.file),
                 sample=args.sample,
                 actor="cli",
-                now=datetime.now(UTC),
+                now=now,
                 dry_run=args.dry_run,
+                notify=NotifyOptions(
+                    now=now,
+                    merge_window=app.deps.merge_window,
+                    reminder_minutes=settings.reminder_minutes,
+                    source=f"import {args.file.name}",
+                ),
             )
     finally:
         await app.close()
@@ -168,17 +190,32 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _configured_channels(settings: Settings) -> list[str]:
-    return []
+    from bot.server import configured_channels
+
+    return configured_channels(settings)
 
 
 async def _serve(settings: Settings) -> int:
-    print(
-        "No channel is configured. Set TELEGRAM_BOT_TOKEN (Telegram) or "
-        "LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN (LINE), or chat in the terminal "
-        "with `confbot console`.",
-        file=sys.stderr,
-    )
-    return 2
+    from bot.server import serve
+
+    return await serve(settings)
+
+
+async def _line_richmenu(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.richmenu import RichMenuError, install
+
+    if not settings.line_channel_access_token.get_secret_value():
+        print("Set LINE_CHANNEL_ACCESS_TOKEN to install the rich menus.", file=sys.stderr)
+        return 2
+    try:
+        installed = await install(settings, default=args.default, keep_old=args.keep_old)
+    except RichMenuError as exc:
+        print(f"rich menu not installed: {exc}", file=sys.stderr)
+        return 1
+    for language, rich_menu_id in installed.items():
+        print(f"{language}: {rich_menu_id}")
+    print(f"default: {args.default}")
+    return 0
 
 
 async def _run(settings: Settings, args: argparse.Namespace) -> int:
@@ -207,12 +244,22 @@ async def _main(args: argparse.Namespace) -> int:
             return await _run(settings, args)
         case "serve":
             return await _serve(settings)
+        case "worker":
+            from bot.worker import run_worker
+
+            return await run_worker(settings)
         case "db":
             return await _db_upgrade(settings, args.revision)
+        case "line":
+            return await _line_richmenu(settings, args)
         case "programme" if args.programme_command == "import":
             return await _programme_import(settings, args)
+        case "programme" if args.programme_command == "set":
+            return await programme_set(settings, args)
         case "programme":
             return await _programme_export(settings, args)
+        case "faq" | "organisers" | "broadcast":
+            return await run_admin(settings, args)
     return 2
 
 

@@ -48,6 +48,7 @@ def load_conference(content_dir: Path) -> tuple[ConferenceInfo, dict[str, Any]]:
         TrackInfo(
             code=str(t["code"]),
             name=_localised(t.get("name")),
+            short=_localised(t.get("short") or t.get("name")),
             colour=str(t.get("colour", "#666666")),
             workshop=bool(t.get("workshop", False)),
             position=index,

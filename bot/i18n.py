@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,18 @@ class Catalogues:
         }
 
     def __call__(self, language: str, message_id: str, /, **args: Any) -> str:
+        try:
+            return self._cached(language, message_id, tuple(sorted(args.items())))
+        except TypeError:  # an argument that cannot be a cache key
+            return self._format(language, message_id, args)
+
+    @lru_cache(maxsize=20_000)  # noqa: B019 - one Catalogues per process, kept for its lifetime
+    def _cached(self, language: str, message_id: str, args: tuple[tuple[str, Any], ...]) -> str:
+        # The same labels (days, times, buttons) are formatted again and again: a turn that
+        # shows a day's programme formats some sixty messages.
+        return self._format(language, message_id, dict(args))
+
+    def _format(self, language: str, message_id: str, args: dict[str, Any]) -> str:
         localization = self._by_language.get(language) or self._by_language["fr"]
         text: str = localization.format_value(message_id, args)
         if text == message_id:

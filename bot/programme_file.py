@@ -16,10 +16,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import yaml
-from icalendar import Calendar, Event
 
 from db.models import SessionStatus
 from db.programme import SessionRow
+from handlers.calendar import to_ics
+
+__all__ = ["to_ics"]  # the ICS writer lives with the handlers, which export agendas too
 
 COLUMNS = (
     "id",
@@ -291,40 +293,3 @@ def to_csv(rows: Sequence[SessionRow], tz: ZoneInfo) -> str:
 def to_yaml(rows: Sequence[SessionRow], tz: ZoneInfo) -> str:
     records = [{k: v for k, v in _record(r, tz).items() if v} for r in rows]
     return yaml.safe_dump({"sessions": records}, allow_unicode=True, sort_keys=False)
-
-
-def to_ics(
-    rows: Sequence[SessionRow], tz: ZoneInfo, *, language: str, calendar_name: str, uid_domain: str
-) -> bytes:
-    """RFC 5545 calendar; times carry the venue's zone (with its VTIMEZONE)."""
-    calendar = Calendar()
-    calendar.add("prodid", "-//confbot//Rencontres franco-japonaises//FR")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", calendar_name)
-    calendar.add("x-wr-timezone", str(tz))
-    stamp = datetime.now(UTC)
-    for row in rows:
-        event = Event()
-        event.add("uid", f"{row.id}@{uid_domain}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", row.starts_at.astimezone(tz))
-        event.add("dtend", row.ends_at.astimezone(tz))
-        event.add("summary", _pick(row, "title", language))
-        room = _pick(row, "room", language)
-        if room:
-            event.add("location", room)
-        description = _pick(row, "description", language)
-        if row.speakers:
-            description = "\n".join(filter(None, [description, ", ".join(row.speakers)]))
-        if description:
-            event.add("description", description)
-        event.add("categories", [row.track])
-        event.add("status", "CANCELLED" if row.status is SessionStatus.CANCELLED else "CONFIRMED")
-        calendar.add_component(event)
-    calendar.add_missing_timezones()
-    return bytes(calendar.to_ical())
-
-
-def _pick(row: SessionRow, name: str, language: str) -> str:
-    value = str(getattr(row, f"{name}_{language}", "") or "")
-    return value or str(getattr(row, f"{name}_fr", "") or getattr(row, f"{name}_ja", ""))

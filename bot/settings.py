@@ -6,15 +6,20 @@ the two in step.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.paths import CONTENT_DIR
 
 SUPPORTED_LANGUAGES = ("fr", "ja", "en")
+# Bot API setWebhook: secret_token is 1-256 characters of A-Z, a-z, 0-9, _ and -
+# (https://core.telegram.org/bots/api#setwebhook).
+_TELEGRAM_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
 class Settings(BaseSettings):
@@ -38,6 +43,80 @@ class Settings(BaseSettings):
         default="fr", description="Reply language when nothing else tells (fr, ja or en)."
     )
     log_level: str = Field(default="INFO", description="Python logging level.")
+    reminder_minutes: int = Field(
+        default=15, ge=1, le=1440, description="Minutes before a session its reminder is sent."
+    )
+    notify_merge_seconds: int = Field(
+        default=60,
+        ge=0,
+        le=3600,
+        description="Changes to one session within this window go out as one message.",
+    )
+    telegram_rate: float = Field(
+        default=25.0,
+        gt=0,
+        le=30,
+        description="Telegram messages a second a dispatcher sends in all (Telegram allows ~30).",
+    )
+    dispatcher_lease_seconds: float = Field(
+        default=120.0,
+        gt=0,
+        le=3600,
+        description="Seconds a dispatcher holds the messages it claimed without renewing them: "
+        "a worker that died leaves them to the next one after this.",
+    )
+    dispatcher_in_serve: bool = Field(
+        default=True,
+        description="Run the notification dispatcher in `confbot serve` (else `confbot worker`).",
+    )
+    organisers: str = Field(
+        default="",
+        description="Comma-separated channel:user ids made organisers at start (telegram:123,…).",
+    )
+
+    @property
+    def organiser_ids(self) -> list[str]:
+        return [m.strip() for m in self.organisers.split(",") if m.strip()]
+
+    telegram_bot_token: SecretStr = Field(
+        default=SecretStr(""), description="Telegram bot token from @BotFather; enables Telegram."
+    )
+    telegram_webhook_secret: SecretStr = Field(
+        default=SecretStr(""),
+        description="Webhook mode: the X-Telegram-Bot-Api-Secret-Token every update must carry "
+        "(1-256 of A-Z a-z 0-9 _ -).",
+    )
+    telegram_webhook_url: str = Field(
+        default="",
+        description="Public HTTPS URL of /telegram/webhook; registered with setWebhook at start.",
+    )
+    telegram_api_base_url: str = Field(
+        default="https://api.telegram.org/bot",
+        description="Bot API base URL (the token and method are appended).",
+    )
+    telegram_mode: Literal["webhook", "polling"] = Field(
+        default="webhook",
+        description="webhook (updates POSTed to the server) or polling (getUpdates, no public "
+        "HTTPS needed).",
+    )
+    line_channel_secret: SecretStr = Field(
+        default=SecretStr(""), description="LINE channel secret: verifies X-Line-Signature."
+    )
+    line_channel_access_token: SecretStr = Field(
+        default=SecretStr(""), description="LINE long-lived channel access token."
+    )
+    line_api_base_url: str = Field(
+        default="https://api.line.me", description="LINE Messaging API host."
+    )
+    line_api_data_base_url: str = Field(
+        default="https://api-data.line.me",
+        description="LINE content API host (rich menu images).",
+    )
+    host: str = Field(default="0.0.0.0", description="Address the web server listens on.")
+    port: int = Field(default=8080, ge=1, le=65535, description="Port of the web server.")
+    max_concurrent_updates: int = Field(
+        default=64, ge=1, description="Updates handled at the same time; more wait their turn."
+    )
 
     @field_validator("conference_tz")
     @classmethod
@@ -51,6 +130,30 @@ class Settings(BaseSettings):
         if value not in SUPPORTED_LANGUAGES:
             raise ValueError(f"must be one of {', '.join(SUPPORTED_LANGUAGES)}")
         return value
+
+    @field_validator("telegram_webhook_secret")
+    @classmethod
+    def _telegram_secret(cls, value: SecretStr) -> SecretStr:
+        secret = value.get_secret_value()
+        if secret and not _TELEGRAM_SECRET.match(secret):
+            raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
+
+    @field_validator("telegram_api_base_url", "line_api_base_url", "line_api_data_base_url")
+    @classmethod
+    def _no_trailing_slash(cls, value: str) -> str:
+        return value.rstrip("/")  # the SDKs append "/<path>" (LINE) or "<token>/<method>" (PTB)
+
+    @property
+    def telegram_enabled(self) -> bool:
+        return bool(self.telegram_bot_token.get_secret_value())
+
+    @property
+    def line_enabled(self) -> bool:
+        return bool(
+            self.line_channel_secret.get_secret_value()
+            and self.line_channel_access_token.get_secret_value()
+        )
 
     @property
     def tz(self) -> ZoneInfo:

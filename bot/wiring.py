@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
 from bot.content import load_bundled_programme, load_conference, sync_tracks
+from bot.faq_service import load_bundled_faq, load_service
 from bot.i18n import Catalogues
+from bot.line_quota import LineQuotaReader
 from bot.settings import Settings
 from db.engine import make_engine, make_sessionmaker
 from db.migrate import ensure_schema
-from handlers.deps import Deps
+from db.organisers import promote_configured
+from handlers.deps import Deps, NoQuota
 from handlers.router import ConversationHandler
 
 
@@ -27,6 +30,8 @@ class App:
     handler: ConversationHandler
 
     async def close(self) -> None:
+        if isinstance(self.deps.quota, LineQuotaReader):
+            await self.deps.quota.close()
         await self.engine.dispose()
 
 
@@ -44,10 +49,12 @@ async def build_app(
         clock = clock or Clock()
         async with sessionmaker.begin() as db:
             await sync_tracks(db, conference.tracks)
+            await promote_configured(db, settings.organiser_ids, clock())
             if load_bundled:
                 await load_bundled_programme(
                     db, settings.content_dir, programme, settings.tz, clock()
                 )
+                await load_bundled_faq(db, settings.content_dir, clock())
     except BaseException:
         await engine.dispose()
         raise
@@ -57,6 +64,14 @@ async def build_app(
         clock=clock,
         tz=settings.tz,
         conference=conference,
+        faq=load_service(settings.content_dir),
         default_language=settings.default_language,
+        reminder_minutes=settings.reminder_minutes,
+        merge_window=timedelta(seconds=settings.notify_merge_seconds),
+        quota=(
+            LineQuotaReader(settings)
+            if settings.line_channel_access_token.get_secret_value()
+            else NoQuota()
+        ),
     )
     return App(settings, engine, sessionmaker, deps, ConversationHandler(deps))

@@ -18,6 +18,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import true
 
 from db.types import UTCDateTime
 
@@ -66,6 +67,8 @@ class Delegate(Base):
     active: Mapped[bool] = mapped_column(default=True)
     first_seen: Mapped[datetime] = mapped_column(default=utcnow)
     last_seen: Mapped[datetime] = mapped_column(default=utcnow)
+    reminder_minutes: Mapped[int | None] = mapped_column(default=None)  # None: REMINDER_MINUTES
+    reminders: Mapped[bool] = mapped_column(default=True, server_default=true())
 
 
 class Track(Base):
@@ -157,3 +160,134 @@ class UnansweredQuestion(Base):
     text: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(String(16))
     candidates: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class ProcessedUpdate(Base):
+    """A platform update already taken in: the unique key makes every update count once, even
+    when the platform redelivers it or several server processes share the database."""
+
+    __tablename__ = "processed_updates"
+    __table_args__ = (UniqueConstraint("channel", "update_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    update_id: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class FaqRecord(Base):
+    """One FAQ entry as organisers wrote it (content/faq/README.md); the matcher is built from
+    these rows, so an import reaches every replica."""
+
+    __tablename__ = "faq_entries"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    position: Mapped[int]
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AgendaItem(Base):
+    """A session a delegate keeps in their personal agenda."""
+
+    __tablename__ = "agenda_items"
+
+    delegate_id: Mapped[int] = mapped_column(
+        ForeignKey("delegates.id", ondelete="CASCADE"), primary_key=True
+    )
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("programme_sessions.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Subscription(Base):
+    """Programme changes a delegate follows: a whole workshop (`track`), or all of them."""
+
+    __tablename__ = "subscriptions"
+    __table_args__ = (UniqueConstraint("delegate_id", "kind", "track_code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    delegate_id: Mapped[int] = mapped_column(
+        ForeignKey("delegates.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))  # "track" or "all"
+    track_code: Mapped[str] = mapped_column(String(32), default="")
+
+
+class ChangeEvent(Base):
+    """One change to the programme, written in the transaction that made it."""
+
+    __tablename__ = "change_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    session_id: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # added, removed, changed
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    source: Mapped[str] = mapped_column(String(160), default="")
+
+
+class Broadcast(Base):
+    """An organisers' announcement, in each language, to an audience."""
+
+    __tablename__ = "broadcasts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(160))
+    reporter_id: Mapped[int | None] = mapped_column(
+        ForeignKey("delegates.id", ondelete="SET NULL"), default=None
+    )
+    texts: Mapped[dict[str, Any]] = mapped_column(JSON)
+    audience: Mapped[dict[str, Any]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(16), default="scheduled", index=True)
+    send_at: Mapped[datetime] = mapped_column(default=utcnow)
+    recipients: Mapped[int] = mapped_column(default=0)
+    report: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class OutboxMessage(Base):
+    """A message to push, written in the transaction that caused it; the dispatcher sends it.
+
+    `payload` is structured (what changed, which broadcast): the text is rendered when sent, in
+    the delegate's language of that moment. `retry_key` is LINE's X-Line-Retry-Key, kept so a
+    retry after a crash is never delivered twice.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_due", "status", "due_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    delegate_id: Mapped[int] = mapped_column(
+        ForeignKey("delegates.id", ondelete="CASCADE"), index=True
+    )
+    channel: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(16))  # change, reminder, broadcast, report
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    merge_key: Mapped[str | None] = mapped_column(String(160), default=None, index=True)
+    group_key: Mapped[str] = mapped_column(String(160), default="")
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    due_at: Mapped[datetime] = mapped_column(default=utcnow)
+    attempts: Mapped[int] = mapped_column(default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(64), default=None)
+    claimed_until: Mapped[datetime | None] = mapped_column(default=None)
+    retry_key: Mapped[str | None] = mapped_column(String(36), default=None)
+    sent_at: Mapped[datetime | None] = mapped_column(default=None)
+    error: Mapped[str] = mapped_column(Text, default="")
+
+
+class ConversationState(Base):
+    """A conversation that spans several messages (the /broadcast steps, /forget's confirmation),
+    kept in the database so that any replica can take the next message."""
+
+    __tablename__ = "conversation_states"
+
+    delegate_id: Mapped[int] = mapped_column(
+        ForeignKey("delegates.id", ondelete="CASCADE"), primary_key=True
+    )
+    flow: Mapped[str] = mapped_column(String(32))
+    step: Mapped[str] = mapped_column(String(32))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import AuditLog, Meta, ProgrammeSession, Room, SessionStatus, Track
+
+if TYPE_CHECKING:
+    from db.notifications import NotifyOptions
 
 LANGS = ("fr", "ja", "en")
 PROGRAMME_META_KEY = "programme"
@@ -186,8 +189,12 @@ async def replace_programme(
     actor: str,
     now: datetime,
     dry_run: bool = False,
+    notify: NotifyOptions | None = None,
 ) -> ProgrammeDiff:
-    """Makes the stored programme equal to `rows`, in the caller's transaction."""
+    """Makes the stored programme equal to `rows`, in the caller's transaction; with `notify`,
+    the affected delegates' notifications are written in that same transaction."""
+    from db.notifications import enqueue_changes, refresh_reminders
+
     diff = diff_rows(await load_rows(db), rows)
     if dry_run:
         return diff
@@ -199,6 +206,8 @@ async def replace_programme(
         and ({k: meta.value.get(k) for k in meta_value} == meta_value)
     ):
         return diff
+    if notify is not None:
+        await enqueue_changes(db, diff, notify)
     await _ensure_tracks(db, {r.track for r in rows})
     rooms: dict[tuple[str, ...], int] = {}
     removed_ids = [r.id for r in diff.removed]
@@ -218,6 +227,8 @@ async def replace_programme(
         if existing is None:
             db.add(target)
     meta_value["imported_at"] = now.isoformat()
+    # Every replica compares this number with the programme it holds in memory.
+    meta_value["version"] = int(meta.value.get("version", 0)) + 1 if meta is not None else 1
     if meta is None:
         db.add(Meta(key=PROGRAMME_META_KEY, value=meta_value))
     else:
@@ -236,9 +247,68 @@ async def replace_programme(
         )
     )
     await db.flush()
+    if notify is not None:
+        await refresh_reminders(db, diff, notify)
     return diff
 
 
 async def programme_meta(db: AsyncSession) -> dict[str, Any]:
     meta = await db.get(Meta, PROGRAMME_META_KEY)
     return dict(meta.value) if meta else {}
+
+
+EDITABLE = ("date", "start", "end", "room_fr", "room_ja", "room_en", "status")
+
+
+def edit_row(row: SessionRow, field: str, value: str, tz: Any) -> SessionRow:
+    """One field of a session changed as organisers say it ("start 14:30", "status cancelled");
+    raises ValueError with a reason an organiser can act on."""
+    from dataclasses import replace
+    from datetime import date, time
+
+    value = value.strip()
+    start, end = row.starts_at.astimezone(tz), row.ends_at.astimezone(tz)
+    if field in ("start", "end"):
+        try:
+            hour, minute = (int(x) for x in value.split(":"))
+            moment = time(hour, minute)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a time HH:MM") from None
+        base = start if field == "start" else end
+        new = datetime.combine(base.date(), moment, tz)
+        if field == "start":
+            duration = row.ends_at - row.starts_at
+            return replace(row, starts_at=new, ends_at=new + duration)
+        if new <= row.starts_at:
+            raise ValueError("the end must be after the start")
+        return replace(row, ends_at=new)
+    if field == "date":
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date YYYY-MM-DD") from None
+        return replace(
+            row,
+            starts_at=datetime.combine(day, start.timetz().replace(tzinfo=None), tz),
+            ends_at=datetime.combine(day, end.timetz().replace(tzinfo=None), tz),
+        )
+    if field == "status":
+        try:
+            return replace(row, status=SessionStatus(value.lower()))
+        except ValueError:
+            raise ValueError("status is confirmed or cancelled") from None
+    if field == "room_fr":
+        return replace(row, room_fr=value[:256])
+    if field == "room_ja":
+        return replace(row, room_ja=value[:256])
+    if field == "room_en":
+        return replace(row, room_en=value[:256])
+    raise ValueError(f"unknown field {field!r}: {', '.join(EDITABLE)}")
+
+
+async def programme_version(db: AsyncSession) -> tuple[int, bool]:
+    """The stored programme's version and whether it is the bundled sample (one small read)."""
+    value = await db.scalar(select(Meta.value).where(Meta.key == PROGRAMME_META_KEY))
+    if not value:
+        return 0, False
+    return int(value.get("version", 0)), bool(value.get("sample"))

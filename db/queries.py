@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import AuditLog, Delegate, ProgrammeSession, Track
+
+LAST_SEEN_EVERY = timedelta(minutes=5)
 
 
 async def touch_delegate(
@@ -30,8 +32,11 @@ async def touch_delegate(
         db.add(delegate)
         await db.flush()
         return delegate
-    delegate.last_seen = now
-    delegate.active = True
+    # Written at most every few minutes: a write per message would cost every turn a commit.
+    if now - delegate.last_seen > LAST_SEEN_EVERY:
+        delegate.last_seen = now
+    if not delegate.active:
+        delegate.active = True
     if display_name and display_name != delegate.display_name:
         delegate.display_name = display_name[:256]
     return delegate

@@ -24,6 +24,7 @@ class TrackInfo:
     workshop: bool
     position: int
     keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    short: Localised = field(default_factory=Localised)  # for buttons: at most 20 characters
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ The score is their geometric mean. Thresholds come from content/faq_matcher.yaml
 from __future__ import annotations
 
 import enum
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -28,6 +29,8 @@ from handlers.text import MAX_INPUT, kana, latin
 
 LANGS = ("fr", "ja", "en")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf\uff66-\uff9f]")
+
+TOP = 5  # candidates kept: the best answer and up to three "did you mean" suggestions
 
 # The answer's own words count as a phrasing, less than a real one: long texts match loosely.
 ANSWER_WEIGHT = 0.7
@@ -60,7 +63,7 @@ class Thresholds:
     gap: float = 0.05
     confident: float = 0.75
     clarify: float = 0.40
-    clarify_window: float = 0.12
+    clarify_window: float = 0.25
 
 
 @dataclass(frozen=True)
@@ -112,8 +115,9 @@ STOPWORDS = frozenset(
 
 
 def _ordinal(word: str) -> str:
-    if word in _ORDINAL_WORDS:
-        return f"{_ORDINAL_WORDS[word]}e"
+    singular = word[:-1] if word.endswith("s") else word
+    if singular in _ORDINAL_WORDS:
+        return f"{_ORDINAL_WORDS[singular]}e"
     match = _ORDINAL_DIGITS.match(word)
     return f"{int(match[1])}e" if match else word
 
@@ -174,6 +178,7 @@ class Analysis:
     grams: tuple[str, ...]  # for similarity
     units: tuple[str, ...]  # for coverage
     form: str  # normalised text, for keywords
+    reading: str = ""  # Japanese: the form in hiragana, for keywords written in kanji
 
 
 class Analyzer:
@@ -196,12 +201,14 @@ class Analyzer:
     def _japanese(self, text: str) -> Analysis:
         form = japanese_form(text)
         grams = _grams(form, (2, 3))
-        units = _grams(form, (2,))
+        # Coverage counts in the reading when there is one: 「こそだて」 and 「子育て」 agree.
+        units = [] if self.reader is not None else _grams(form, (2,))
+        reading = ""
         if self.reader is not None:
             reading = japanese_form(self.reader(form)) if form else ""
             grams += _grams(reading, (2, 3), "r:")
             units += _grams(reading, (3,), "r:")
-        return Analysis(tuple(grams), tuple(units), form)
+        return Analysis(tuple(grams), tuple(units), form, reading)
 
 
 # --- The index ----------------------------------------------------------------------------
@@ -360,9 +367,11 @@ class FaqMatcher:
                     vocab[position].update(analysis.units)
                 for word in entry.keywords.get(lang, ()):
                     analysis = self.analyzer.analyse(word, lang)
+                    forms = [analysis.form, analysis.reading] if lang == "ja" else [analysis.form]
+                    for form in dict.fromkeys(f for f in forms if f):
+                        key = form[:2] if lang == "ja" else form.split()[0]
+                        self._keywords[lang][key].append((form, position))
                     if analysis.form:
-                        key = analysis.form[:2] if lang == "ja" else analysis.form.split()[0]
-                        self._keywords[lang][key].append((analysis.form, position))
                         docs.append((position, analysis, 1.0))
                         vocab[position].update(analysis.units)
                 answer = getattr(entry.answer, lang, "")
@@ -387,7 +396,7 @@ class FaqMatcher:
             if max(scores.values(), default=0.0) >= self.thresholds[script].answer:
                 break  # the question's own language answered: the others need not be asked
         ranked = sorted(scores.items(), key=lambda item: -item[1])
-        candidates = tuple(Candidate(self.entries[i], round(s, 4)) for i, s in ranked[:5])
+        candidates = tuple(Candidate(self.entries[i], round(s, 4)) for i, s in ranked[:TOP])
         return Match(self._decide(candidates, self.thresholds[script]), candidates, script)
 
     def _score(self, analysis: Analysis, lang: str) -> dict[int, float]:
@@ -397,35 +406,50 @@ class FaqMatcher:
         similarity = index.similar(analysis, limit=40)
         for entry, value in self._keyword_hits(analysis, lang).items():
             similarity[entry] = max(similarity.get(entry, 0.0), value)
-        return {
-            entry: math.sqrt(sim * index.coverage(analysis.units, entry))
-            for entry, sim in similarity.items()
-        }
+        # Coverage is at most 1, so an entry scores at most sqrt(similarity): once that is below
+        # the fifth best score so far, no later entry can enter the top five.
+        scores: dict[int, float] = {}
+        kept: list[float] = []
+        for entry, sim in sorted(similarity.items(), key=lambda item: -item[1]):
+            if len(kept) >= TOP and math.sqrt(sim) < kept[0]:
+                break
+            score = math.sqrt(sim * index.coverage(analysis.units, entry))
+            scores[entry] = score
+            if len(kept) < TOP:
+                heapq.heappush(kept, score)
+            elif score > kept[0]:
+                heapq.heapreplace(kept, score)
+        return scores
 
     def _keyword_hits(self, analysis: Analysis, lang: str) -> dict[int, float]:
-        """A keyword found whole in the question: the more of the question it is, the surer."""
-        query = analysis.form
+        """Keywords found whole in the question; one inside a longer keyword found at the same
+        place does not count (「ぶんか」 in 「ぶんかかい」). The more of the question, the surer."""
         index = self._keywords[lang]
+        texts = [analysis.form, analysis.reading] if lang == "ja" else [analysis.form]
         found: dict[int, float] = {}
-        if lang == "ja":
-            starts = [(query[i : i + 2], query[i:]) for i in range(len(query) - 1)]
-            hits = [
-                (form, entry)
-                for key, rest in starts
-                for form, entry in index.get(key, ())
-                if rest.startswith(form)
-            ]
-        else:
-            words = query.split()
-            hits = [
-                (form, entry)
-                for i, word in enumerate(words)
-                for form, entry in index.get(word, ())
-                if words[i : i + len(form.split())] == form.split()
-            ]
-        for form, entry in hits:
-            score = 0.6 + 0.4 * len(form) / max(len(query), 1)
-            found[entry] = max(found.get(entry, 0.0), score)
+        for text in dict.fromkeys(t for t in texts if t):
+            spans: list[tuple[int, int, int]] = []  # start, end, entry
+            length = len(text)
+            if lang == "ja":
+                for i in range(len(text) - 1):
+                    for form, entry in index.get(text[i : i + 2], ()):
+                        if text.startswith(form, i):
+                            spans.append((i, i + len(form), entry))
+            else:
+                words = text.split()
+                for i, word in enumerate(words):
+                    for form, entry in index.get(word, ()):
+                        size = len(form.split())
+                        if words[i : i + size] == form.split():
+                            spans.append((i, i + size, entry))
+                length = len(words)
+            for start, end, entry in spans:
+                inside = any(
+                    s <= start and end <= e and (e - s) > (end - start) for s, e, _ in spans
+                )
+                if not inside:
+                    score = 0.6 + 0.4 * (end - start) / max(length, 1)
+                    found[entry] = max(found.get(entry, 0.0), score)
         return found
 
     @staticmethod
@@ -439,6 +463,11 @@ class FaqMatcher:
         if first >= t.clarify:
             return Outcome.CLARIFY
         return Outcome.FALLBACK
+
+    def normal_form(self, text: str, language: str) -> str:
+        """The text as the matcher sees it, for grouping similar questions."""
+        lang = "ja" if script_of(text) == "ja" else (language if language != "ja" else "fr")
+        return self.analyzer.analyse(text, lang).form
 
     def suggestions(self, match: Match) -> list[FaqEntry]:
         """Up to three entries for "did you mean", close to the best one."""

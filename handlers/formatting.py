@@ -6,7 +6,8 @@ messages, so a translator can change them without touching the code.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
+from functools import lru_cache
 
 from babel.dates import format_date, format_time
 
@@ -15,14 +16,23 @@ from handlers.deps import Deps
 from handlers.messages import Button, SessionCard
 
 
-def day_label(deps: Deps, language: str, day: date) -> str:
-    pattern = deps.t(language, "fmt-day-pattern")
+@lru_cache(maxsize=4096)
+def _format_date(day: date, pattern: str, language: str) -> str:
     return str(format_date(day, pattern, locale=language))
 
 
+@lru_cache(maxsize=4096)
+def _format_time(moment: time, pattern: str, language: str) -> str:
+    return str(format_time(moment, pattern, locale=language))
+
+
+def day_label(deps: Deps, language: str, day: date) -> str:
+    return _format_date(day, deps.t(language, "fmt-day-pattern"), language)
+
+
 def time_label(deps: Deps, language: str, moment: datetime) -> str:
-    local = moment.astimezone(deps.tz)
-    return str(format_time(local.time(), deps.t(language, "fmt-time-pattern"), locale=language))
+    local = moment.astimezone(deps.tz).time()
+    return _format_time(local, deps.t(language, "fmt-time-pattern"), language)
 
 
 def zone_name(deps: Deps, moment: datetime) -> str:
@@ -63,8 +73,19 @@ def track_label(language: str, session: ProgrammeSession) -> str:
     return pick(session.track, "name", language)
 
 
-def card(deps: Deps, language: str, session: ProgrammeSession) -> SessionCard:
+def card(
+    deps: Deps,
+    language: str,
+    session: ProgrammeSession,
+    agenda: frozenset[str] | None = None,
+) -> SessionCard:
+    """A session card; with the delegate's agenda, its add/remove button too."""
     cancelled = session.status == SessionStatus.CANCELLED
+    buttons = [Button(deps.t(language, "button-details"), f"/session {session.id}")]
+    if agenda is not None and session.id in agenda:
+        buttons.append(Button(deps.t(language, "button-agenda-remove"), f"/remove {session.id}"))
+    elif agenda is not None and not cancelled:
+        buttons.append(Button(deps.t(language, "button-agenda-add"), f"/add {session.id}"))
     local_start = session.starts_at.astimezone(deps.tz)
     return SessionCard(
         session_id=session.id,
@@ -84,5 +105,5 @@ def card(deps: Deps, language: str, session: ProgrammeSession) -> SessionCard:
         speakers=tuple(session.speakers or ()),
         cancelled=cancelled,
         status_label=deps.t(language, "status-cancelled") if cancelled else "",
-        buttons=(Button(deps.t(language, "button-details"), f"/session {session.id}"),),
+        buttons=tuple(buttons),
     )

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from handlers.content import TrackInfo
 from handlers.text import kana, latin
@@ -124,6 +125,11 @@ VENUE = _rx(r"\blieu\b", r"\bvenue\b", r"会場", r"場所")
 # Questions about the series rather than this edition's sessions belong to the FAQ.
 SERIES = _rx(
     r"\beditions?\b",
+    r"\b(?:premiere|deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme"
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|\d{1,2}(?:e|eme|ere|re|er|st|nd|rd|th))s?"
+    r" (?:rencontres?|meeting|edition)",
+    r"第\d{1,2}回",
+    r"第[一二三四五六七八九]回",
     r"\bcannes\b",
     r"\b9e\b",
     r"\bneuviemes?\b",
@@ -259,13 +265,18 @@ def parse_day(text: str, today: date, programme_days: Sequence[date]) -> date | 
     return None
 
 
+@lru_cache(maxsize=4096)
+def _keyword_forms(word: str) -> tuple[str, str]:
+    return latin(word), kana(word)
+
+
 def find_track(text: str, tracks: Sequence[TrackInfo]) -> str | None:
     folded, hira = latin(text), kana(text)
     best: tuple[int, str] | None = None
     for track in tracks:
         for words in track.keywords.values():
             for word in words:
-                w_latin, w_kana = latin(word), kana(word)
+                w_latin, w_kana = _keyword_forms(word)
                 if w_latin.isascii():
                     found = re.search(rf"\b{re.escape(w_latin)}\b", folded) is not None
                 else:

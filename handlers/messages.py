@@ -40,6 +40,10 @@ class ReplyKind(enum.StrEnum):
     FALLBACK = "fallback"
     LANGUAGE = "language"
     ERROR = "error"
+    AGENDA = "agenda"
+    SETTINGS = "settings"
+    BROADCAST = "broadcast"
+    NOTIFICATION = "notification"
 
 
 @dataclass(frozen=True)
@@ -66,16 +70,32 @@ class SessionCard:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file to send with the reply (an agenda as .ics): Telegram sends it as a document."""
+
+    filename: str
+    mime_type: str
+    data: bytes
+
+
+@dataclass(frozen=True)
 class Reply:
     kind: ReplyKind
     text: str
     language: str
     buttons: tuple[Button, ...] = ()
     cards: tuple[SessionCard, ...] = ()
+    attachment: Attachment | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["kind"] = self.kind.value
         data.pop("extra")
+        if self.attachment is not None:
+            data["attachment"] = {
+                "filename": self.attachment.filename,
+                "mime_type": self.attachment.mime_type,
+                "size": len(self.attachment.data),
+            }
         return data

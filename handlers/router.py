@@ -7,45 +7,24 @@ then words of a session's title, room or speaker; else an honest fallback.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
+from db import faq as faq_store
 from db import queries
-from db.models import Delegate
-from db.programme import programme_meta
-from handlers import intents, schedule
+from db.models import UnansweredQuestion
+from handlers import agenda, broadcast, faq_replies, intents, organiser, schedule
 from handlers.deps import Deps
+from handlers.faq import Outcome
 from handlers.formatting import local_day
 from handlers.language import SUPPORTED, choose, normalise_hint
 from handlers.messages import Button, Event, Incoming, Reply, ReplyKind
 from handlers.schedule import Programme
+from handlers.text import clean_input
+from handlers.turn import Command, Turn
+from handlers.unanswered import group_questions
 
 log = logging.getLogger(__name__)
 
 LANGUAGE_NAMES = {"fr": "Français", "ja": "日本語", "en": "English"}
-
-
-@dataclass
-class Turn:
-    """What a command handler works with during one message."""
-
-    deps: Deps
-    db: AsyncSession
-    delegate: Delegate
-    lang: str
-    now: datetime
-    message: Incoming
-
-    async def programme(self) -> Programme:
-        sessions = await queries.all_sessions(self.db)
-        meta = await programme_meta(self.db)
-        return Programme(sessions, bool(meta.get("sample")))
-
-
-Command = Callable[[Turn, str], Awaitable[list[Reply]]]
 
 
 class ConversationHandler:
@@ -62,6 +41,12 @@ class ConversationHandler:
             "session": self._session,
             "lang": self._lang,
             "language": self._lang,
+            "faq": self._faq,
+            "faq-none": self._faq_none,
+            "unanswered": self._unanswered,
+            **agenda.COMMANDS,
+            **broadcast.COMMANDS,
+            **organiser.COMMANDS,
         }
 
     async def handle(self, message: Incoming) -> list[Reply]:
@@ -72,10 +57,10 @@ class ConversationHandler:
                 db,
                 channel=message.channel,
                 user_id=message.user_id,
-                display_name=message.display_name,
+                display_name=clean_input(message.display_name),
                 now=now,
             )
-            text = (message.payload or message.text or "").strip()
+            text = clean_input(message.payload or message.text or "")
             lang = choose(
                 None if text.startswith("/") else text,
                 delegate.language,
@@ -112,15 +97,45 @@ class ConversationHandler:
         return await command(turn, argument.strip())
 
     async def _free_text(self, turn: Turn, text: str) -> list[Reply]:
+        flow = await broadcast.state_of(turn)
+        if flow is not None:  # an organiser is writing a broadcast: this is its next step
+            return await broadcast.step(turn, flow, text)
         programme = await turn.programme()
         today = local_day(self.deps, turn.now)
         intent = intents.parse(text, self.deps.conference.tracks, today, programme.days(self.deps))
         if intent is not None:
             return [self._schedule(turn, programme, intent)]
+        matcher = await self.deps.faq.matcher(turn.db)
+        match = matcher.match(text, turn.lang)
+        if match.outcome is Outcome.ANSWER and match.best is not None:
+            return [faq_replies.answer(self.deps, turn.lang, matcher, match.best)]
         found = schedule.search_sessions(text, programme)
         if found:
             return [schedule.search_reply(self.deps, turn.lang, programme, found)]
-        return [self._reply(turn, ReplyKind.FALLBACK, "fallback", self._menu(turn))]
+        candidates = [c.entry.id for c in match.candidates[:3]]
+        if match.outcome is Outcome.CLARIFY:
+            pending = await self._record(turn, text, "clarify", candidates)
+            suggestions = matcher.suggestions(match)
+            return [faq_replies.clarify(self.deps, turn.lang, suggestions, pending.id)]
+        await self._record(turn, text, "fallback", candidates)
+        return [self._fallback(turn)]
+
+    async def _record(
+        self, turn: Turn, text: str, reason: str, candidates: list[str]
+    ) -> UnansweredQuestion:
+        return await faq_store.record_unanswered(
+            turn.db,
+            delegate_id=turn.delegate.id,
+            channel=turn.message.channel,
+            language=turn.lang,
+            text=text,
+            reason=reason,
+            candidates=candidates,
+            now=turn.now,
+        )
+
+    def _fallback(self, turn: Turn) -> Reply:
+        return self._reply(turn, ReplyKind.FALLBACK, "fallback", self._menu(turn))
 
     def _schedule(self, turn: Turn, programme: Programme, intent: intents.ScheduleIntent) -> Reply:
         deps, lang = self.deps, turn.lang
@@ -154,6 +169,7 @@ class ConversationHandler:
             Button(t(lang, "button-now"), "/now"),
             Button(t(lang, "button-next"), "/next"),
             Button(t(lang, "button-workshops"), "/workshops"),
+            Button(t(lang, "button-faq-topics"), "/faq"),
             Button(t(lang, "button-language"), "/lang"),
             Button(t(lang, "button-help"), "/help"),
         )
@@ -235,9 +251,52 @@ class ConversationHandler:
         turn.lang = chosen
         queries.audit(
             turn.db,
-            actor=f"{turn.message.channel}:{turn.message.user_id}",
+            actor=turn.actor,
             action="delegate.language",
             now=turn.now,
             language=chosen,
         )
         return [self._reply(turn, ReplyKind.LANGUAGE, "language-set", self._menu(turn))]
+
+    async def _faq(self, turn: Turn, argument: str) -> list[Reply]:
+        matcher = await self.deps.faq.matcher(turn.db)
+        if not argument:
+            return [faq_replies.topic_menu(self.deps, turn.lang, matcher)]
+        if argument.startswith("topic:"):
+            topic, _, page = argument.removeprefix("topic:").partition(" ")
+            number = int(page) if page.strip().isdigit() else 1
+            return [faq_replies.topic_page(self.deps, turn.lang, matcher, topic.strip(), number)]
+        entry = matcher.by_id.get(argument)
+        if entry is None:
+            return [faq_replies.topic_menu(self.deps, turn.lang, matcher, "faq-unknown-entry")]
+        return [faq_replies.answer(self.deps, turn.lang, matcher, entry)]
+
+    async def _faq_none(self, turn: Turn, argument: str) -> list[Reply]:
+        """ "None of these": the question becomes an unanswered one for the organisers."""
+        row = await turn.db.get(UnansweredQuestion, int(argument)) if argument.isdigit() else None
+        if row is not None and row.delegate_id == turn.delegate.id and row.reason == "clarify":
+            row.reason = "none"
+        matcher = await self.deps.faq.matcher(turn.db)
+        return [faq_replies.topic_menu(self.deps, turn.lang, matcher, "faq-none-noted")]
+
+    async def _unanswered(self, turn: Turn, _argument: str) -> list[Reply]:
+        if not turn.is_organiser:
+            return [turn.refuse("unanswered")]
+        matcher = await self.deps.faq.matcher(turn.db)
+        rows = await faq_store.unanswered(turn.db)
+        groups = group_questions(rows, matcher.normal_form)
+        if not groups:
+            return [self._reply(turn, ReplyKind.HELP, "unanswered-none")]
+        lines = [self.deps.t(turn.lang, "unanswered-heading", count=len(rows), groups=len(groups))]
+        for group in groups[:15]:
+            languages = ", ".join(f"{k} {v}" for k, v in sorted(group.languages.items()))
+            lines.append(
+                self.deps.t(
+                    turn.lang,
+                    "unanswered-line",
+                    count=group.count,
+                    languages=languages,
+                    example=group.examples[0][:120],
+                )
+            )
+        return [Reply(ReplyKind.HELP, "\n".join(lines), turn.lang)]

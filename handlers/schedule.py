@@ -23,6 +23,7 @@ class Programme:
 
     sessions: Sequence[ProgrammeSession]
     sample: bool
+    agenda: frozenset[str] = frozenset()  # the delegate's own sessions: add/remove buttons
 
     def days(self, deps: Deps) -> list[date]:
         return sorted({local_day(deps, s.starts_at) for s in self.sessions})
@@ -67,7 +68,7 @@ def day_reply(deps: Deps, lang: str, programme: Programme, day: date, heading: s
         _with_notice(deps, lang, programme, "\n".join(lines)),
         lang,
         buttons=day_buttons(deps, lang, programme, skip=day),
-        cards=tuple(card(deps, lang, s) for s in sessions[:MAX_CARDS]),
+        cards=tuple(card(deps, lang, s, programme.agenda) for s in sessions[:MAX_CARDS]),
     )
 
 
@@ -114,7 +115,7 @@ def now_reply(deps: Deps, lang: str, programme: Programme, now: datetime) -> Rep
         _with_notice(deps, lang, programme, "\n".join(lines)),
         lang,
         buttons=(Button(deps.t(lang, "button-next"), "/next"),),
-        cards=tuple(card(deps, lang, s) for s in running[:MAX_CARDS]),
+        cards=tuple(card(deps, lang, s, programme.agenda) for s in running[:MAX_CARDS]),
     )
 
 
@@ -140,7 +141,7 @@ def next_reply(deps: Deps, lang: str, programme: Programme, now: datetime) -> Re
         _with_notice(deps, lang, programme, "\n".join(lines)),
         lang,
         buttons=(Button(deps.t(lang, "button-today"), "/programme"),),
-        cards=tuple(card(deps, lang, s) for s in slot[:MAX_CARDS]),
+        cards=tuple(card(deps, lang, s, programme.agenda) for s in slot[:MAX_CARDS]),
     )
 
 
@@ -157,7 +158,7 @@ def track_reply(deps: Deps, lang: str, programme: Programme, track: str, day: da
         ReplyKind.SCHEDULE,
         _with_notice(deps, lang, programme, "\n".join(lines)),
         lang,
-        cards=tuple(card(deps, lang, s) for s in sessions[:MAX_CARDS]),
+        cards=tuple(card(deps, lang, s, programme.agenda) for s in sessions[:MAX_CARDS]),
     )
 
 
@@ -185,12 +186,12 @@ def workshops_reply(deps: Deps, lang: str, programme: Programme) -> Reply:
         ReplyKind.SCHEDULE,
         _with_notice(deps, lang, programme, "\n".join(lines)),
         lang,
-        cards=tuple(card(deps, lang, s) for s in sessions[:MAX_CARDS]),
+        cards=tuple(card(deps, lang, s, programme.agenda) for s in sessions[:MAX_CARDS]),
     )
 
 
 def session_reply(deps: Deps, lang: str, programme: Programme, session: ProgrammeSession) -> Reply:
-    c = card(deps, lang, session)
+    c = card(deps, lang, session, programme.agenda)
     lines = [
         c.title,
         deps.t(lang, "session-when", when=c.when),
@@ -265,5 +266,5 @@ def search_reply(
         ReplyKind.SCHEDULE,
         _with_notice(deps, lang, programme, "\n".join(lines)),
         lang,
-        cards=tuple(card(deps, lang, s) for s in found),
+        cards=tuple(card(deps, lang, s, programme.agenda) for s in found),
     )

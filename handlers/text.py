@@ -10,6 +10,14 @@ import jaconv
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _SPACES = re.compile(r"\s+")
 MAX_INPUT = 500  # longer messages are cut before matching: nobody asks a question in a page
+MAX_STORED = 4000
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufeff]")
+
+
+def clean_input(text: str) -> str:
+    """What a message may carry into the database: no NUL or control characters (PostgreSQL
+    refuses NUL in text), no byte-order marks, and a bounded length."""
+    return _CONTROL.sub("", text)[:MAX_STORED].strip()
 
 
 def fold_accents(text: str) -> str:

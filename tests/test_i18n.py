@@ -79,6 +79,7 @@ def deps() -> Deps:
         clock=lambda: datetime.now(UTC),
         tz=ZoneInfo("Asia/Tokyo"),
         conference=info,
+        faq=None,  # type: ignore[arg-type]
     )
 
 

@@ -18,5 +18,7 @@ def test_every_setting_is_documented() -> None:
 
 def test_two_setup_commands() -> None:
     setup = README.split("## Set up", 1)[1].split("##", 1)[0]
-    commands = [line.split("#")[0].strip() for line in setup.splitlines() if line.startswith("make")]
+    commands = [
+        line.split("#")[0].strip() for line in setup.splitlines() if line.startswith("make")
+    ]
     assert commands == ["make run", "make test"]

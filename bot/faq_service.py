@@ -1,0 +1,57 @@
+"""Keeps the FAQ matcher in step with the stored FAQ, on every replica."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.faq_file import entry_to_data, read_faq, read_thresholds
+from bot.japanese import reading
+from db.faq import faq_version, load_faq, replace_faq
+from handlers.faq import FaqMatcher, Thresholds, entries_from_data
+
+log = logging.getLogger(__name__)
+
+
+class FaqService:
+    """Builds the matcher from the database once per FAQ version (an import bumps it)."""
+
+    def __init__(self, thresholds: dict[str, Thresholds]) -> None:
+        self.thresholds = thresholds
+        self._matcher: FaqMatcher | None = None
+        self._version = -1
+        self._lock = asyncio.Lock()
+
+    async def matcher(self, db: AsyncSession) -> FaqMatcher:
+        version = await faq_version(db)
+        if self._matcher is not None and version == self._version:
+            return self._matcher
+        async with self._lock:
+            if self._matcher is None or version != self._version:
+                data = await load_faq(db)
+                # Building indexes a few hundred phrasings: off the event loop.
+                self._matcher = await asyncio.to_thread(self._build, data)
+                self._version = version
+                log.info("FAQ matcher built: %d entries (version %d)", len(data), version)
+        return self._matcher
+
+    def _build(self, data: list[dict[str, object]]) -> FaqMatcher:
+        return FaqMatcher(entries_from_data(data), self.thresholds, reader=reading)
+
+
+def load_service(content_dir: Path) -> FaqService:
+    return FaqService(read_thresholds(content_dir / "faq_matcher.yaml"))
+
+
+async def load_bundled_faq(db: AsyncSession, content_dir: Path, now: datetime) -> bool:
+    """Fills an empty FAQ table from content/faq/; True if it did."""
+    if await load_faq(db):
+        return False
+    entries = read_faq(content_dir / "faq")
+    await replace_faq(db, [entry_to_data(e) for e in entries], actor="system", now=now)
+    log.info("loaded the bundled FAQ: %d entries", len(entries))
+    return True

@@ -1,0 +1,230 @@
+"""`confbot serve`: one ASGI app (Starlette on uvicorn) for the Telegram and LINE webhooks, the
+health check and the Prometheus metrics.
+
+Routes: POST /telegram/webhook, POST /line/webhook, GET /healthz, GET /metrics. A webhook is
+checked (secret token or signature) and parsed in the request, answered at once, and handled in
+a bounded task (`bot.channels.Dispatcher`); on shutdown the tasks in flight are finished.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import logging
+import signal
+import sys
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import datetime
+
+import uvicorn
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sqlalchemy import text
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from bot.channels import Dispatcher, Metrics, UpdateLog, prune_processed
+from bot.line import LineChannel
+from bot.settings import Settings
+from bot.telegram import TelegramChannel
+from bot.wiring import App, build_app
+
+log = logging.getLogger(__name__)
+
+# Seconds given to updates in flight at shutdown, and to the database at /healthz.
+SHUTDOWN_GRACE = 25.0
+HEALTH_TIMEOUT = 2.0
+
+
+def configured_channels(settings: Settings) -> list[str]:
+    channels = []
+    if settings.telegram_enabled:
+        channels.append("telegram")
+    if settings.line_enabled:
+        channels.append("line")
+    return channels
+
+
+def configuration_problems(settings: Settings) -> list[str]:
+    """What stops `serve` from starting, in words an operator can act on."""
+    problems = []
+    if not configured_channels(settings):
+        problems.append(
+            "No channel is configured. Set TELEGRAM_BOT_TOKEN (Telegram; with "
+            "TELEGRAM_WEBHOOK_SECRET, or TELEGRAM_MODE=polling), or LINE_CHANNEL_SECRET and "
+            "LINE_CHANNEL_ACCESS_TOKEN (LINE). To chat in the terminal: `confbot console`."
+        )
+    if bool(settings.line_channel_secret.get_secret_value()) != bool(
+        settings.line_channel_access_token.get_secret_value()
+    ):
+        problems.append("LINE needs both LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN.")
+    if (
+        settings.telegram_enabled
+        and settings.telegram_mode == "webhook"
+        and not settings.telegram_webhook_secret.get_secret_value()
+    ):
+        problems.append(
+            "TELEGRAM_WEBHOOK_SECRET is empty: in webhook mode every update must carry the "
+            "secret token, or anyone could post updates. Set it (1-256 of A-Z a-z 0-9 _ -), "
+            "or use TELEGRAM_MODE=polling."
+        )
+    return problems
+
+
+class BotServer:
+    """The running bot: database, channels, task runner and the Starlette app serving them.
+
+    `asgi` runs `start`/`stop` in its lifespan; tests may call them directly (or use
+    `async with`) and talk to `asgi` through httpx's ASGITransport.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        freeze_gc: bool = False,
+    ) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.freeze_gc = freeze_gc
+        self.metrics = Metrics()
+        self.dispatcher = Dispatcher(settings.max_concurrent_updates)
+        self.app: App | None = None
+        self.telegram: TelegramChannel | None = None
+        self.line: LineChannel | None = None
+        self.started = False
+        self.asgi = Starlette(
+            routes=[
+                Route("/telegram/webhook", self._telegram, methods=["POST"]),
+                Route("/line/webhook", self._line, methods=["POST"]),
+                Route("/healthz", self._healthz, methods=["GET"]),
+                Route("/metrics", self._metrics, methods=["GET"]),
+            ],
+            lifespan=self._lifespan,
+        )
+
+    async def start(self) -> None:
+        self.dispatcher.closing = False
+        self.app = app = await build_app(self.settings, clock=self.clock)
+        try:
+            try:
+                pruned = await prune_processed(app)
+                if pruned:
+                    log.info("forgot %d old update ids", pruned)
+            except Exception:
+                log.exception("could not prune the processed update ids")
+            updates = UpdateLog(app)
+            if self.settings.telegram_enabled:
+                self.telegram = TelegramChannel(app, self.metrics, self.dispatcher, updates)
+                await self.telegram.start()
+            if self.settings.line_enabled:
+                self.line = LineChannel(app, self.metrics, self.dispatcher, updates)
+                await self.line.start()
+        except BaseException:
+            await self._close_channels()
+            await app.close()
+            raise
+        self.started = True
+        if self.freeze_gc:
+            # The objects built at start (SDKs, ORM mappings, catalogues, content) live as long
+            # as the process: out of the collector's sight, its passes are much shorter.
+            gc.collect()
+            gc.freeze()
+        log.info(
+            "serving %s on %s:%s",
+            ", ".join(configured_channels(self.settings)),
+            self.settings.host,
+            self.settings.port,
+        )
+
+    async def stop(self) -> None:
+        """Finishes the updates in flight, then closes the channels and the database."""
+        await self.dispatcher.drain(SHUTDOWN_GRACE)
+        await self._close_channels()
+        if self.app is not None:
+            await self.app.close()
+            self.app = None
+        self.started = False
+
+    async def _close_channels(self) -> None:
+        for channel in (self.telegram, self.line):
+            if channel is None:
+                continue
+            try:
+                await channel.stop()
+            except Exception:
+                log.exception("could not stop %s cleanly", type(channel).__name__)
+        self.telegram = self.line = None
+
+    async def __aenter__(self) -> BotServer:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *_exc: object) -> None:
+        await self.stop()
+
+    @asynccontextmanager
+    async def _lifespan(self, _asgi: Starlette) -> AsyncIterator[None]:
+        await self.start()
+        try:
+            yield
+        finally:
+            await self.stop()
+
+    # ---------------------------------------------------------------------------- routes
+
+    async def _telegram(self, request: Request) -> Response:
+        if self.telegram is None:
+            return JSONResponse({"error": "telegram is not configured"}, status_code=404)
+        return await self.telegram.webhook(request)
+
+    async def _line(self, request: Request) -> Response:
+        if self.line is None:
+            return JSONResponse({"error": "line is not configured"}, status_code=404)
+        return await self.line.webhook(request)
+
+    async def _healthz(self, _request: Request) -> Response:
+        if self.app is None:
+            return JSONResponse({"status": "starting"}, status_code=503)
+        try:
+            async with asyncio.timeout(HEALTH_TIMEOUT), self.app.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+        except Exception as exc:
+            log.warning("health check: database unreachable: %s", exc)
+            return JSONResponse({"status": "unavailable"}, status_code=503)
+        return JSONResponse({"status": "ok"})
+
+    async def _metrics(self, _request: Request) -> Response:
+        return Response(generate_latest(self.metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+
+async def serve(settings: Settings) -> int:
+    """Runs the server until SIGINT/SIGTERM; 2 when it is not configured, 1 if it cannot start."""
+    problems = configuration_problems(settings)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 2
+    server = BotServer(settings, freeze_gc=True)
+    config = uvicorn.Config(
+        server.asgi,
+        host=settings.host,
+        port=settings.port,
+        lifespan="on",
+        log_config=None,  # the logging set up by bot.cli
+        access_log=False,
+        timeout_graceful_shutdown=int(SHUTDOWN_GRACE),
+        server_header=False,
+    )
+    runner = uvicorn.Server(config)
+    # uvicorn shuts down gracefully on SIGTERM, then raises the signal again with the handler
+    # that was there before it; a no-op handler makes that a clean exit (0) instead of a kill.
+    previous = signal.signal(signal.SIGTERM, lambda _sig, _frame: None)
+    try:
+        await runner.serve()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    return 0 if runner.started else 1

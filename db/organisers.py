@@ -1,0 +1,46 @@
+"""Organisers: delegates with the organiser role, named as channel:user id."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Delegate, Role
+
+CHANNELS = ("telegram", "line", "console")
+
+
+def parse_member(text: str) -> tuple[str, str] | None:
+    channel, _, user_id = text.strip().partition(":")
+    if channel not in CHANNELS or not user_id.strip():
+        return None
+    return channel, user_id.strip()
+
+
+async def set_role(
+    db: AsyncSession, member: tuple[str, str], role: Role, *, now: datetime
+) -> Delegate:
+    """Sets the role, creating the delegate if it never wrote yet (it will be known later)."""
+    channel, user_id = member
+    delegate = await db.scalar(
+        select(Delegate).where(Delegate.channel == channel, Delegate.channel_user_id == user_id)
+    )
+    if delegate is None:
+        delegate = Delegate(
+            channel=channel, channel_user_id=user_id, first_seen=now, last_seen=now, role=role
+        )
+        db.add(delegate)
+    delegate.role = role
+    await db.flush()
+    return delegate
+
+
+async def promote_configured(db: AsyncSession, members: Iterable[str], now: datetime) -> None:
+    """ORGANISERS from the settings are organisers at every start."""
+    for text in members:
+        member = parse_member(text)
+        if member is not None:
+            await set_role(db, member, Role.ORGANISER, now=now)

@@ -1,0 +1,47 @@
+## Personal agenda
+button-agenda = My agenda
+button-agenda-add = + My agenda
+button-agenda-remove = − Remove
+button-agenda-ics = Export (.ics)
+agenda-added = "{ $title }" is in your agenda. I will remind you before it starts, and tell you if it changes.
+agenda-already = "{ $title }" is already in your agenda.
+agenda-removed = "{ $title }" is removed from your agenda.
+agenda-not-there = "{ $title }" was not in your agenda.
+agenda-cancelled = "{ $title }" is cancelled: it cannot be added.
+agenda-empty = Your agenda is empty. Add sessions from the programme with "+ My agenda".
+agenda-heading = Your agenda ({ $count ->
+        [one] 1 session
+       *[other] { $count } sessions
+    }):
+agenda-clash = ⚠ overlaps
+agenda-clash-note = ⚠ Some sessions overlap: you cannot attend both.
+agenda-calendar-name = My agenda – Franco-Japanese meeting
+agenda-ics = Here is your agenda ({ $count } sessions) to import into your calendar.
+
+## Follows and settings
+follow-on = You now follow: { $what }. I will send you its changes.
+follow-off = You no longer follow: { $what }.
+follow-all-changes = all programme changes
+follow-choose = What would you like to follow?
+button-follow-all = All changes
+button-unfollow-all = Stop all changes
+button-follow-track = Follow { $track }
+button-unfollow-track = Leave { $track }
+button-settings = Settings
+settings-heading = Your settings:
+settings-all-changes = • All programme changes: { $state }
+settings-workshops = • Workshops followed: { $workshops }
+settings-reminders = • Reminders before my sessions: { $state } ({ $minutes } min before)
+settings-language = • Language: { $language }
+state-on = on
+state-off = off
+state-none = none
+button-reminders-off = Reminders: off
+button-reminders-on = Reminders: on
+button-reminder-minutes = Remind { $minutes } min
+button-forget = Forget me
+button-forget-confirm = Yes, erase all
+button-cancel = Cancel
+forget-confirm = Shall I erase everything I know about you (agenda, follows, questions, settings)? This cannot be undone.
+forget-cancelled = Nothing was erased.
+forget-done = Done: everything is erased. If you write to me again, I will start afresh.

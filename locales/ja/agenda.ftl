@@ -1,0 +1,44 @@
+## マイアジェンダ
+button-agenda = マイアジェンダ
+button-agenda-add = ＋マイアジェンダ
+button-agenda-remove = －削除
+button-agenda-ics = 書き出し（.ics）
+agenda-added = 「{ $title }」をマイアジェンダに追加しました。開始前と変更があったときにお知らせします。
+agenda-already = 「{ $title }」はすでにマイアジェンダにあります。
+agenda-removed = 「{ $title }」をマイアジェンダから削除しました。
+agenda-not-there = 「{ $title }」はマイアジェンダにありません。
+agenda-cancelled = 「{ $title }」は中止のため追加できません。
+agenda-empty = マイアジェンダは空です。プログラムの「＋マイアジェンダ」からセッションを追加してください。
+agenda-heading = マイアジェンダ（{ $count }件）
+agenda-clash = ⚠ 時間が重複
+agenda-clash-note = ⚠ 時間が重なっているセッションがあります。両方には参加できません。
+agenda-calendar-name = マイアジェンダ（日仏自治体交流会議）
+agenda-ics = マイアジェンダ（{ $count }件）のカレンダーファイルです。お使いのカレンダーに取り込めます。
+
+## 通知設定
+follow-on = 「{ $what }」の変更をお知らせします。
+follow-off = 「{ $what }」の通知を停止しました。
+follow-all-changes = プログラムのすべての変更
+follow-choose = 通知を受け取る対象をお選びください。
+button-follow-all = すべての変更
+button-unfollow-all = 全変更の通知を停止
+button-follow-track = { $track }を通知
+button-unfollow-track = { $track }の通知停止
+button-settings = 設定
+settings-heading = 現在の設定：
+settings-all-changes = ・プログラムのすべての変更：{ $state }
+settings-workshops = ・通知を受け取る分科会：{ $workshops }
+settings-reminders = ・開始前のリマインダー：{ $state }（{ $minutes }分前）
+settings-language = ・言語：{ $language }
+state-on = オン
+state-off = オフ
+state-none = なし
+button-reminders-off = リマインダー：オフ
+button-reminders-on = リマインダー：オン
+button-reminder-minutes = { $minutes }分前に通知
+button-forget = 登録情報の削除
+button-forget-confirm = はい、すべて削除
+button-cancel = キャンセル
+forget-confirm = マイアジェンダ、通知設定、ご質問など、このアシスタントが保存しているお客様の情報をすべて削除しますか。削除すると元に戻せません。
+forget-cancelled = 何も削除していません。
+forget-done = すべての情報を削除しました。次にメッセージを送っていただいたときは、新規の利用者としてご案内します。

@@ -1,0 +1,353 @@
+"""The FAQ: its content, the matcher, the chat, and the organisers' loop."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from sqlalchemy import select
+
+from bot.cli import main
+from bot.console import ConsoleChat
+from bot.faq_file import FaqFileError, read_faq, read_thresholds
+from bot.japanese import reading
+from bot.paths import CONTENT_DIR
+from bot.wiring import App
+from db.faq import unanswered
+from db.models import AuditLog, Role
+from db.organisers import set_role
+from handlers.faq import FaqMatcher, Outcome
+from handlers.messages import ReplyKind
+from tests.conftest import Database, FixedClock
+
+ENTRIES = read_faq(CONTENT_DIR / "faq")
+THRESHOLDS = read_thresholds(CONTENT_DIR / "faq_matcher.yaml")
+MATCHER = FaqMatcher(ENTRIES, THRESHOLDS, reader=reading)
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_34cebfd144d21938.txt"
+
+
+def test_thresholds_are_loaded_from_the_content_file() -> None:
+    raw = yaml.safe_load((CONTENT_DIR / "faq_matcher.yaml").read_text(encoding="utf-8"))
+    for script in ("latin", "ja"):
+        for name, value in raw["thresholds"][script].items():
+            assert getattr(THRESHOLDS[script], name) == pytest.approx(value)
+    assert MATCHER.thresholds == THRESHOLDS
+
+
+def test_knowledge_base_shape() -> None:
+    assert len(ENTRIES) >= 50
+    ids = {e.id for e in ENTRIES}
+    for entry in ENTRIES:
+        for lang in ("fr", "ja", "en"):
+            assert len(entry.questions[lang]) >= 4, (entry.id, lang)
+            assert entry.answer.get(lang) and getattr(entry.answer, lang), (entry.id, lang)
+            assert 0 < len(entry.title.get(lang)) <= 20, (entry.id, lang)
+        assert set(entry.related) <= ids, entry.id
+        assert 1 <= len(entry.related) <= 3, entry.id
+
+
+def test_japanese_uses_the_official_titles() -> None:
+    answers = " ".join(e.answer.ja for e in ENTRIES)
+    for title in (
+        "日仏自治体のパートナーシップが世界にもたらす新しい価値",
+        "成熟社会における都市の価値と持続可能な経営",
+        "全ての人の参画と連帯",
+        "脱炭素社会の実現と魅力ある地域づくり",
+        "静岡宣言",
+    ):
+        assert title in answers, title
+
+
+def test_every_example_topic_of_the_document_has_its_workshop() -> None:
+    """Each 'Exemple de sujets' bullet of the theme document maps to an entry of its workshop."""
+    if not SEED.exists():
+        pytest.skip("the organisers' theme document is not beside the repository")
+    text = SEED.read_text(encoding="utf-8")
+    sections = re.split(r"\n(?=[123]\. )", text)
+    workshop_of = {"1": "workshop-economy", "2": "workshop-society", "3": "workshop-environment"}
+    checked = 0
+    for section in sections:
+        number = section[:1]
+        if number not in workshop_of or "Exemple de sujets" not in section:
+            continue
+        bullets = [
+            re.split(r"[（(]", line.strip(" ·\t\u3000"))[0].strip()
+            for line in section.split("Exemple de sujets", 1)[1].splitlines()
+            if line.strip().startswith("·")
+        ]
+        for bullet in bullets:
+            match = MATCHER.match(bullet, "fr")
+            assert match.outcome is Outcome.ANSWER, bullet
+            assert match.best is not None
+            assert workshop_of[number] in (match.best.id, *match.best.related), (
+                bullet,
+                match.best.id,
+            )
+            checked += 1
+    assert checked == 22
+
+
+def test_every_topic_keyword_alone_finds_its_entry() -> None:
+    for entry in (e for e in ENTRIES if e.id.startswith("topic-")):
+        for lang in ("fr", "ja", "en"):
+            for keyword in entry.keywords[lang]:
+                match = MATCHER.match(keyword, lang)
+                assert (match.outcome, match.best and match.best.id) == (
+                    Outcome.ANSWER,
+                    entry.id,
+                ), keyword
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "expected"),
+    [
+        ("c'est quoi le thème des rencontres ?", "fr", "theme-general"),
+        ("biodiversité", "fr", "topic-biodiversity"),
+        (
+            "Dans quel atelier présenter notre politique pour les personnes agées ?",
+            "fr",
+            "topic-elderly",
+        ),
+        ("c'est quoi le millefeuille des ODD", "fr", "sdg-wedding-cake"),
+        ("que veut dire GX", "fr", "gx"),
+        ("où ont eu lieu les premières rencontres", "fr", "history-edition-1"),
+        ("高齢者の施策はどの分科会で発表できますか", "ja", "topic-elderly"),
+        ("子育て支援", "ja", "topic-family-policy"),
+        ("ぶんかかいはいくつ", "ja", "workshops-overview"),
+        ("SDGsウェディングケーキとは", "ja", "sdg-wedding-cake"),
+        ("次回の会議はどこで開かれますか", "ja", "history-edition-9"),
+        ("ＤＸって何の略？", "ja", "dx"),
+        ("which workshop is renewable energy in?", "en", "topic-renewable-energy"),
+        ("what does GX mean", "en", "gx"),
+    ],
+)
+def test_fixed_questions(question: str, lang: str, expected: str) -> None:
+    match = MATCHER.match(question, lang)
+    assert match.best is not None and match.best.id == expected
+    assert match.outcome is not Outcome.FALLBACK
+    if expected in DIRECT:
+        assert match.outcome is Outcome.ANSWER
+
+
+# Clear questions answered without "did you mean"; the others may be asked back first.
+DIRECT = {"theme-general", "topic-biodiversity", "topic-elderly", "sdg-wedding-cake", "gx", "dx"}
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("quelle est la capitale de l'Australie", "fr"),
+        ("meilleur restaurant de ramen à Shizuoka", "fr"),
+        ("静岡市の人口は", "ja"),
+        ("明日の東京の天気", "ja"),
+        ("who won the football world cup", "en"),
+        ("", "fr"),
+        ("？？？", "ja"),
+    ],
+)
+def test_off_topic_is_not_answered(question: str, lang: str) -> None:
+    assert MATCHER.match(question, lang).outcome is not Outcome.ANSWER
+
+
+def test_huge_and_strange_input_is_handled() -> None:
+    assert MATCHER.match("environnement " * 10_000, "fr").best is not None
+    assert MATCHER.match("\x00\ufeff🙂" * 100, "ja").outcome is Outcome.FALLBACK
+
+
+# --- In the conversation ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def chat(app: App, clock: FixedClock) -> ConsoleChat:
+    return ConsoleChat(app, user="mayor", language=None, clock=clock)
+
+
+async def one(chat: ConsoleChat, text: str) -> tuple[ReplyKind, str, list[str]]:
+    replies = await chat.turn(text)
+    assert len(replies) == 1
+    return replies[0].kind, replies[0].text, [b.payload for b in replies[0].buttons]
+
+
+async def test_schedule_and_faq_boundary(chat: ConsoleChat) -> None:
+    kind, text, _ = await one(chat, "quand a lieu l'atelier environnement ?")
+    assert kind is ReplyKind.SCHEDULE and "13 h 30" in text
+    kind, text, _ = await one(chat, "de quoi parle l'atelier environnement ?")
+    assert kind is ReplyKind.FAQ and "脱炭素社会の実現と魅力ある地域づくり" in text
+    kind, text, _ = await one(chat, "環境分科会は何時から？")
+    assert kind is ReplyKind.SCHEDULE and "13:30" in text
+    kind, text, _ = await one(chat, "環境分科会の内容を教えてください")
+    assert kind is ReplyKind.FAQ and "第3分科会" in text
+
+
+async def test_answers_in_the_language_asked(chat: ConsoleChat) -> None:
+    kind, text, buttons = await one(chat, "c'est quoi le GX ?")
+    assert kind is ReplyKind.FAQ and "Green Transformation" in text and "transition" in text
+    assert "/faq dx" in buttons
+    kind, text, _ = await one(chat, "GXとは何ですか")
+    assert kind is ReplyKind.FAQ and "Green Transformation" in text and "略" in text
+    kind, text, _ = await one(chat, "ウェディングケーキ")
+    assert kind is ReplyKind.FAQ and "ロックストローム" in text
+    kind, text, _ = await one(chat, "Dans quel atelier présenter un projet de biodiversité ?")
+    assert kind is ReplyKind.FAQ and "atelier 3" in text.lower()
+
+
+async def test_fallback_is_stored_and_listed_for_organisers(
+    app: App, chat: ConsoleChat, clock: FixedClock
+) -> None:
+    kind, text, _ = await one(chat, "quelle est la capitale de l'Australie ?")
+    assert kind is ReplyKind.FALLBACK and "organisateurs" in text
+    kind, _, _ = await one(chat, "Quelle est la capitale de l'Australie")
+    assert kind is ReplyKind.FALLBACK
+    async with app.sessionmaker() as db:
+        rows = await unanswered(db)
+    assert [r.reason for r in rows] == ["fallback", "fallback"]
+    # a delegate may not see them
+    kind, text, _ = await one(chat, "/unanswered")
+    assert kind is ReplyKind.ERROR
+    async with app.sessionmaker.begin() as db:
+        refused = (await db.scalars(select(AuditLog))).all()
+        assert any(r.action == "refused.unanswered" for r in refused)
+        await set_role(db, ("console", "mayor"), Role.ORGANISER, now=clock.now)
+    kind, text, _ = await one(chat, "/unanswered")
+    assert kind is ReplyKind.HELP
+    assert "×2" in text and "capitale de l'Australie" in text
+
+
+async def test_did_you_mean_and_none_of_these(app: App, chat: ConsoleChat) -> None:
+    question = "環境分科会では何を話し合いますか"
+    kind, text, buttons = await one(chat, question)
+    assert kind is ReplyKind.CLARIFY and text.startswith("ご質問の意図")
+    assert buttons[0] == "/faq workshop-environment"
+    assert buttons[-1].startswith("/faq-none ")
+    assert 2 <= len(buttons) <= 4
+    async with app.sessionmaker() as db:
+        assert await unanswered(db) == []  # a question being clarified is not unanswered yet
+    kind, text, _ = await one(chat, buttons[-1])
+    assert "事務局に伝えました" in text
+    async with app.sessionmaker() as db:
+        rows = await unanswered(db)
+    assert [(r.reason, r.text) for r in rows] == [("none", question)]
+    # pressing it again, or someone else's number, changes nothing
+    await one(chat, buttons[-1])
+    await one(chat, "/faq-none 999")
+    async with app.sessionmaker() as db:
+        assert len(await unanswered(db)) == 1
+
+
+async def test_topic_menu_pages(chat: ConsoleChat) -> None:
+    kind, _, buttons = await one(chat, "/faq")
+    assert kind is ReplyKind.HELP and "/faq topic:topics" in buttons
+    _, _, first = await one(chat, "/faq topic:topics")
+    assert first[-2] == "/faq topic:topics 2" and len(first) <= 13
+    _, _, second = await one(chat, "/faq topic:topics 2")
+    assert not set(first[:-2]) & set(second)
+    kind, text, _ = await one(chat, "/faq topic-water")
+    assert kind is ReplyKind.FAQ and "eau" in text
+    kind, _, _ = await one(chat, "/faq nonexistent")
+    assert kind is ReplyKind.HELP
+
+
+# --- Organisers' command line ----------------------------------------------------------------
+
+
+@pytest.fixture
+def cli(database: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
+    for key, value in database.env().items():
+        monkeypatch.setenv(key, value)
+    if database.kind == "postgresql":
+        assert main(["db", "upgrade"]) == 0
+    return database
+
+
+def test_faq_export_import_round_trip(
+    cli: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exported = tmp_path / "faq.yaml"
+    assert main(["faq", "export", "-o", str(exported)]) == 0
+    capsys.readouterr()
+    assert main(["faq", "import", str(exported)]) == 0
+    assert capsys.readouterr().out.strip() == "no changes"
+    data = yaml.safe_load(exported.read_text(encoding="utf-8"))
+    data["entries"][0]["answer"]["fr"] += " Ajout."
+    gone = data["entries"].pop()["id"]
+    for entry in data["entries"]:  # a removed entry may no longer be offered as related
+        if gone in entry["related"]:
+            entry["related"].remove(gone)
+            entry["related"] = entry["related"] or [data["entries"][0]["id"]]
+    exported.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert main(["faq", "import", str(exported)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("0 added, 1 removed, ")
+    assert f"- {gone}" in out
+    assert f"~ {data['entries'][0]['id']}: answer.fr" in out
+
+
+def test_faq_import_refuses_a_broken_file(
+    cli: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "faq.yaml"
+    broken.write_text("entries:\n  - id: Bad Id\n    answer: {fr: x}\n", encoding="utf-8")
+    assert main(["faq", "import", str(broken)]) == 1
+    err = capsys.readouterr().err
+    assert "nothing changed" in err and "id must be" in err and "no answer in ja" in err
+    with pytest.raises(FaqFileError):
+        read_faq(broken)
+
+
+def test_organisers_command(cli: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["organisers", "add", "telegram:42"]) == 0
+    assert main(["organisers", "add", "line:U0123"]) == 0
+    assert main(["organisers", "remove", "line:U0123"]) == 0
+    capsys.readouterr()
+    assert main(["organisers", "list"]) == 0
+    assert capsys.readouterr().out.split() == ["telegram:42"]
+    assert main(["organisers", "add", "fax:1"]) == 2
+
+
+def test_console_done_when(database: Database) -> None:
+    """The FAQ issue's `Done when`, through the real command line."""
+    env = {**os.environ, **database.env(), "LOG_LEVEL": "WARNING"}
+    confbot = [sys.executable, "-m", "bot.cli"]
+    if database.kind == "postgresql":
+        subprocess.run([*confbot, "db", "upgrade"], env=env, check=True, capture_output=True)
+    lines = {
+        "Quel est le thème des Rencontres ?": ("faq", "partenariat"),
+        "テーマは何ですか": ("faq", "日仏自治体のパートナーシップが世界にもたらす新しい価値"),
+        "De quoi parle l'atelier société ?": ("faq", "personne n"),
+        "社会分科会のテーマは？": ("faq", "全ての人の参画と連帯"),
+        "L'atelier économie, c'est sur quoi ?": ("faq", "gestion"),
+        "経済分科会では何を議論しますか": ("faq", "成熟社会における都市の価値と持続可能な経営"),
+        "Où ont eu lieu les premières Rencontres ?": ("faq", "Nancy"),
+        "第1回はどこで開催されましたか": ("faq", "ナンシー"),
+        "C'est quoi le DX ?": ("faq", "numérique"),
+        "SDGsウェディングケーキとは": ("faq", "ロックストローム"),
+        "Dans quel atelier présenter l'économie circulaire ?": ("faq", "Environnement"),
+        "子育て支援はどの分科会ですか": ("faq", "第2分科会"),
+        "Quelle est la recette des crêpes ?": ("fallback", ""),
+        "富士山の高さは": ("fallback", ""),
+    }
+    result = subprocess.run(
+        [*confbot, "console", "--jsonl", "--now", "2024-11-20T10:00"],
+        input="\n".join(lines) + "\n",
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    replies = [json.loads(line)["replies"][0] for line in result.stdout.splitlines()]
+    assert len(replies) == len(lines)
+    for (question, (kind, fact)), reply in zip(lines.items(), replies, strict=True):
+        assert reply["kind"] == kind, (question, reply)
+        assert fact in reply["text"], (question, reply["text"])
+    listed = subprocess.run(
+        [*confbot, "faq", "unanswered"], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    assert listed.startswith("2 unanswered questions in 2 groups")
+    assert "crêpes" in listed and "富士山" in listed

@@ -1,0 +1,312 @@
+"""Agendas, change notifications, reminders and broadcasts, pushed through the real SDKs to the
+fake platforms, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select
+
+from bot.dispatcher import Dispatcher, DispatcherConfig
+from bot.senders import LineSender, TelegramSender
+from bot.wiring import App, build_app
+from db.models import Delegate, OutboxMessage, Role
+from db.notifications import NotifyOptions
+from db.organisers import set_role
+from db.programme import edit_row, load_rows, replace_programme
+from handlers.messages import Event, Incoming, Reply, ReplyKind
+from tests.conftest import Database, FixedClock
+from tests.fakes import (
+    DEFAULT_LINE_CHANNEL_ACCESS_TOKEN,
+    DEFAULT_TELEGRAM_TOKEN,
+    FakeLine,
+    FakeTelegram,
+    make_line_id,
+)
+
+JST = ZoneInfo("Asia/Tokyo")
+
+
+@dataclass
+class World:
+    app: App
+    clock: FixedClock
+    telegram: FakeTelegram
+    line: FakeLine
+    dispatcher: Dispatcher
+
+    async def say(self, channel: str, user: str, text: str, hint: str = "fr") -> list[Reply]:
+        message = Incoming(channel, user, self.clock.now, text=text, language_hint=hint)
+        return await self.app.handler.handle(message)
+
+    async def edit(self, session_id: str, field: str, value: str) -> None:
+        async with self.app.sessionmaker.begin() as db:
+            rows = await load_rows(db)
+            row = next(r for r in rows if r.id == session_id)
+            edited = edit_row(row, field, value, JST)
+            await replace_programme(
+                db,
+                [edited if r.id == session_id else r for r in rows],
+                source="test",
+                sample=False,
+                actor="test",
+                now=self.clock.now,
+                notify=NotifyOptions(self.clock.now, timedelta(seconds=60), 15),
+            )
+
+    async def drain(self) -> None:
+        for _ in range(20):
+            if await self.dispatcher.tick() == 0:
+                return
+
+    def telegram_texts(self, chat: str) -> list[str]:
+        return [m["text"] for m in self.telegram.sent_messages(int(chat))]
+
+
+@pytest.fixture
+async def world(database: Database, clock: FixedClock) -> AsyncIterator[World]:
+    await database.migrate()
+    telegram, line = FakeTelegram(), FakeLine(quota=200)
+    await telegram.start()
+    await line.start()
+    settings = database.settings(
+        telegram_bot_token=DEFAULT_TELEGRAM_TOKEN,
+        telegram_api_base_url=telegram.base_url,
+        telegram_mode="polling",
+        line_channel_access_token=DEFAULT_LINE_CHANNEL_ACCESS_TOKEN,
+        line_channel_secret="secret",
+        line_api_base_url=line.api_base_url,
+        line_api_data_base_url=line.data_base_url,
+    )
+    app = await build_app(settings, clock=clock)
+    senders = {
+        "telegram": TelegramSender.from_settings(settings, app.deps.t),
+        "line": LineSender.from_settings(settings),
+    }
+    dispatcher = Dispatcher(app, senders, clock=clock, config=DispatcherConfig(backoff_base=1.0))
+    try:
+        yield World(app, clock, telegram, line, dispatcher)
+    finally:
+        for sender in senders.values():
+            await sender.close()
+        await app.close()
+        await telegram.stop()
+        await line.stop()
+
+
+FR_TG = "1001"
+JA_LINE = make_line_id("ja-line")
+JA_TG = "1002"
+FR_LINE = make_line_id("fr-line")
+BYSTANDER = "1003"
+
+
+async def test_moved_session_reaches_exactly_its_delegates_in_their_languages(world: World) -> None:
+    for channel, user, hint in (
+        ("telegram", FR_TG, "fr"),
+        ("line", JA_LINE, "ja"),
+        ("telegram", JA_TG, "ja"),
+        ("line", FR_LINE, "fr"),
+        ("telegram", BYSTANDER, "fr"),
+    ):
+        await world.say(channel, user, "/start", hint)
+    await world.say("telegram", FR_TG, "/add ws-economy")
+    await world.say("line", JA_LINE, "/add ws-economy", "ja")
+    await world.say("telegram", JA_TG, "/follow economy", "ja")
+    await world.say("line", FR_LINE, "/follow all")
+    await world.say("telegram", BYSTANDER, "/follow environment")
+    world.telegram.reset_calls()
+    world.line.reset_calls()
+
+    await world.edit("ws-economy", "start", "14:00")
+    await world.drain()
+    assert world.telegram_texts(FR_TG) == []  # merged changes wait for the window
+    world.clock.now += timedelta(seconds=61)
+    await world.drain()
+
+    fr = world.telegram_texts(FR_TG)
+    assert len(fr) == 1 and "Changement de programme" in fr[0]
+    assert "mer. 20 nov., 13 h 30–16 h 00 (JST) → mer. 20 nov., 14 h 00–16 h 30 (JST)" in fr[0]
+    ja = world.telegram_texts(JA_TG)
+    assert len(ja) == 1 and "プログラム変更" in ja[0] and "14:00〜16:30" in ja[0]
+    assert world.telegram_texts(BYSTANDER) == []
+    line_ja = world.line.delivered_texts(JA_LINE)
+    line_fr = world.line.delivered_texts(FR_LINE)
+    assert any("14:00〜16:30" in text for text in line_ja)
+    assert any("14 h 00–16 h 30" in text for text in line_fr)
+    assert all(d.retry_key for d in world.line.deliveries)
+    # nothing twice
+    await world.drain()
+    assert len(world.telegram_texts(FR_TG)) == 1
+
+
+async def test_changes_within_the_window_are_merged(world: World) -> None:
+    await world.say("telegram", FR_TG, "/add ws-society")
+    await world.edit("ws-society", "room_fr", "Salle 9")
+    world.clock.now += timedelta(seconds=20)
+    await world.edit("ws-society", "start", "15:00")
+    world.clock.now += timedelta(seconds=50)
+    await world.drain()
+    texts = world.telegram_texts(FR_TG)
+    assert len(texts) == 1
+    assert "Salle 2 → Salle 9" in texts[0] and "15 h 00" in texts[0]
+
+
+async def test_change_and_back_within_the_window_sends_nothing(world: World) -> None:
+    await world.say("telegram", FR_TG, "/add ws-society")
+    await world.edit("ws-society", "room_fr", "Salle 9")
+    await world.edit("ws-society", "room_fr", "Salle 2")
+    world.clock.now += timedelta(seconds=61)
+    await world.drain()
+    assert world.telegram_texts(FR_TG) == []
+
+
+async def test_cancelled_session_and_its_reminder(world: World) -> None:
+    await world.say("line", JA_LINE, "/add ws-environment", "ja")
+    async with world.app.sessionmaker() as db:
+        reminders = (
+            await db.scalars(select(OutboxMessage).where(OutboxMessage.kind == "reminder"))
+        ).all()
+    assert len(reminders) == 1
+    assert reminders[0].due_at == datetime(2024, 11, 20, 13, 15, tzinfo=JST)
+    await world.edit("ws-environment", "status", "cancelled")
+    world.clock.now += timedelta(seconds=61)
+    await world.drain()
+    texts = world.line.delivered_texts(JA_LINE)
+    assert any("中止" in t for t in texts)
+    async with world.app.sessionmaker() as db:
+        left = (
+            await db.scalars(select(OutboxMessage).where(OutboxMessage.kind == "reminder"))
+        ).all()
+    assert left == []
+
+
+async def test_reminder_is_sent_once_and_follows_a_moved_session(world: World) -> None:
+    await world.say("telegram", FR_TG, "/add ws-economy")
+    await world.edit("ws-economy", "start", "14:00")
+    world.clock.now = datetime(2024, 11, 20, 13, 20, tzinfo=JST)
+    await world.drain()
+    assert not any("Rappel" in t for t in world.telegram_texts(FR_TG))
+    world.clock.now = datetime(2024, 11, 20, 13, 46, tzinfo=JST)
+    await world.drain()
+    reminders = [t for t in world.telegram_texts(FR_TG) if "Rappel" in t]
+    assert len(reminders) == 1 and "14 h 00" in reminders[0]
+    world.clock.now += timedelta(minutes=5)
+    await world.drain()
+    assert len([t for t in world.telegram_texts(FR_TG) if "Rappel" in t]) == 1
+
+
+async def test_broadcast_by_organiser_and_refused_for_a_delegate(world: World) -> None:
+    for channel, user, hint in (
+        ("telegram", FR_TG, "fr"),
+        ("line", JA_LINE, "ja"),
+        ("line", FR_LINE, "fr"),
+    ):
+        await world.say(channel, user, "/start", hint)
+    refused = await world.say("telegram", FR_TG, "/broadcast")
+    assert refused[0].kind is ReplyKind.ERROR
+    async with world.app.sessionmaker.begin() as db:
+        await set_role(db, ("telegram", FR_TG), Role.ORGANISER, now=world.clock.now)
+    steps = [
+        "/broadcast",
+        "Salle changée",
+        "会場が変わりました",
+        "/broadcast skip",
+        "/broadcast to all",
+    ]
+    for text in steps:
+        replies = await world.say("telegram", FR_TG, text)
+    assert "Destinataires : 3" in replies[-1].text
+    assert "LINE" in replies[-1].text and "restent" in replies[-1].text  # the quota is read
+    done = await world.say("telegram", FR_TG, "/broadcast send")
+    assert "Diffusion n°" in done[0].text
+    await world.drain()
+    await world.drain()
+    assert any("Salle changée" in t for t in world.telegram_texts(FR_TG))
+    assert any("会場が変わりました" in t for t in world.line.delivered_texts(JA_LINE))
+    assert any("Salle changée" in t for t in world.line.delivered_texts(FR_LINE))
+    multicasts = world.line.calls_to("/v2/bot/message/multicast") + world.line.calls_to(
+        "/v2/bot/message/push"
+    )
+    assert len(multicasts) == 2  # one per language version
+    report = [t for t in world.telegram_texts(FR_TG) if "terminée" in t]
+    assert len(report) == 1 and "3 envoyés" in report[0]
+
+
+async def test_blocked_telegram_user_is_marked_inactive(world: World) -> None:
+    await world.say("telegram", FR_TG, "/add ws-economy")
+    world.telegram.block_chat(int(FR_TG))
+    await world.edit("ws-economy", "room_fr", "Salle 9")
+    world.clock.now += timedelta(seconds=61)
+    await world.drain()
+    async with world.app.sessionmaker() as db:
+        delegate = await db.scalar(select(Delegate).where(Delegate.channel_user_id == FR_TG))
+        row = await db.scalar(select(OutboxMessage).where(OutboxMessage.kind == "change"))
+    assert delegate is not None and not delegate.active
+    assert row is not None and row.status == "blocked"
+
+
+async def test_429_and_500_are_retried(world: World) -> None:
+    await world.say("telegram", FR_TG, "/add ws-economy")
+    await world.say("line", JA_LINE, "/add ws-economy", "ja")
+    world.telegram.fail_next("sendMessage", 429, retry_after=3)
+    world.line.fail_next("/v2/bot/message/push", 500)
+    await world.edit("ws-economy", "room_fr", "Salle 9")
+    await world.edit("ws-economy", "room_ja", "第9会場")
+    world.clock.now += timedelta(seconds=61)
+    await world.drain()
+    assert world.telegram_texts(FR_TG) == []
+    assert world.line.delivered_texts(JA_LINE) == []
+    world.clock.now += timedelta(seconds=5)
+    await world.drain()
+    assert len(world.telegram_texts(FR_TG)) == 1
+    assert len([t for t in world.line.delivered_texts(JA_LINE) if "第9会場" in t]) == 1
+
+
+async def test_forget_erases_the_delegate(world: World) -> None:
+    await world.say("telegram", FR_TG, "/add ws-economy")
+    await world.say("telegram", FR_TG, "/follow all")
+    await world.say("telegram", FR_TG, "quelle est la recette des crêpes ?")
+    confirm = await world.say("telegram", FR_TG, "/forget")
+    assert [b.payload for b in confirm[0].buttons] == ["/forget yes", "/forget no"]
+    done = await world.say("telegram", FR_TG, "/forget yes")
+    assert done[0].text.startswith("C'est fait")
+    async with world.app.sessionmaker() as db:
+        assert await db.scalar(select(Delegate).where(Delegate.channel_user_id == FR_TG)) is None
+        assert (await db.scalars(select(OutboxMessage))).all() == []
+
+
+async def test_agenda_lists_by_day_with_clashes_and_exports_ics(world: World) -> None:
+    await world.say("telegram", FR_TG, "/add ws-economy")
+    await world.say("telegram", FR_TG, "/add ws-society")
+    await world.say("telegram", FR_TG, "/add closing")
+    reply = (await world.say("telegram", FR_TG, "/agenda"))[0]
+    assert reply.kind is ReplyKind.AGENDA
+    assert "mer. 20 nov." in reply.text and "jeu. 21 nov." in reply.text
+    assert reply.text.count("chevauchement") == 2
+    ics = (await world.say("telegram", FR_TG, "/agenda ics"))[0]
+    assert ics.attachment is not None and ics.attachment.data.count(b"BEGIN:VEVENT") == 3
+
+
+async def test_settings_toggle(world: World) -> None:
+    reply = (await world.say("telegram", FR_TG, "/settings"))[0]
+    assert "/follow all" in [b.payload for b in reply.buttons]
+    reply = (await world.say("telegram", FR_TG, "/reminders 30"))[0]
+    assert "30 min" in reply.text
+    reply = (await world.say("telegram", FR_TG, "/follow all"))[0]
+    reply = (await world.say("telegram", FR_TG, "/settings"))[0]
+    assert "Tous les changements du programme : oui" in reply.text
+    assert "/unfollow all" in [b.payload for b in reply.buttons]
+
+
+async def test_unfollow_event(world: World) -> None:
+    await world.say("line", JA_LINE, "/add ws-economy", "ja")
+    await world.app.handler.handle(Incoming("line", JA_LINE, world.clock.now, event=Event.UNFOLLOW))
+    await world.edit("ws-economy", "room_ja", "第9会場")
+    async with world.app.sessionmaker() as db:
+        rows = (await db.scalars(select(OutboxMessage).where(OutboxMessage.kind == "change"))).all()
+    assert rows == []  # inactive delegates are not notified

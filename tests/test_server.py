@@ -1,0 +1,262 @@
+"""`confbot serve`: health, metrics, bounded concurrency, graceful shutdown, start-up checks,
+and exactly-once delivery with two server processes on one database."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.server import BotServer
+from handlers.messages import Incoming, Reply
+from tests.conftest import Database, FixedClock
+from tests.fakes import FakeLine, FakeTelegram, make_line_id, telegram_webhook_headers
+from tests.serving import (
+    CONFBOT,
+    SECRET,
+    channel_env,
+    eventually,
+    line_settings,
+    running,
+    serve_process,
+    telegram_settings,
+)
+
+pytestmark = [
+    pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning"),
+    # bot.telegram calls do_api_request("sendMessage") on purpose; pytest resets its filter
+    pytest.mark.filterwarnings("ignore:Please use 'Bot.sendMessage':UserWarning"),
+]
+
+
+@pytest.fixture
+async def tg() -> AsyncIterator[FakeTelegram]:
+    async with FakeTelegram() as fake:
+        yield fake
+
+
+@pytest.fixture
+async def line() -> AsyncIterator[FakeLine]:
+    async with FakeLine() as fake:
+        yield fake
+
+
+async def test_health_and_metrics(
+    database: Database, clock: FixedClock, tg: FakeTelegram, line: FakeLine
+) -> None:
+    async with running(database, clock, **telegram_settings(tg), **line_settings(line)) as bot:
+        health = await bot.client.get("/healthz")
+        assert (health.status_code, health.json()) == (200, {"status": "ok"})
+        await bot.telegram(tg.message_update(7, "/start", language_code="fr"))
+        user = make_line_id("metrics")
+        await bot.line(line, [line.text_message_event(user, "/help")])
+        response = await bot.client.get("/metrics")
+        assert response.headers["content-type"].startswith("text/plain")
+        metrics = response.text
+        assert 'confbot_updates_received_total{channel="telegram"} 1.0' in metrics
+        assert 'confbot_updates_received_total{channel="line"} 1.0' in metrics
+        assert 'confbot_replies_sent_total{channel="telegram"} 2.0' in metrics
+        assert 'confbot_replies_sent_total{channel="line"} 1.0' in metrics
+        assert 'confbot_reply_latency_seconds_count{channel="telegram"} 1.0' in metrics
+        assert 'confbot_reply_latency_seconds_bucket{channel="line",le="+Inf"} 1.0' in metrics
+        assert "confbot_updates_in_flight 0.0" in metrics
+
+
+async def test_health_is_503_when_the_database_is_unreachable(
+    database: Database, clock: FixedClock, tg: FakeTelegram
+) -> None:
+    from db.engine import make_engine
+
+    async with running(database, clock, **telegram_settings(tg)) as bot:
+        assert bot.server.app is not None
+        working = bot.server.app.engine
+        bot.server.app.engine = make_engine("postgresql+asyncpg://nobody@127.0.0.1:9/none")
+        try:
+            health = await bot.client.get("/healthz")
+            assert (health.status_code, health.json()) == (503, {"status": "unavailable"})
+        finally:
+            await bot.server.app.engine.dispose()
+            bot.server.app.engine = working
+
+
+async def test_a_channel_not_configured_is_404(
+    database: Database, clock: FixedClock, tg: FakeTelegram
+) -> None:
+    async with running(database, clock, **telegram_settings(tg)) as bot:
+        assert (await bot.client.post("/line/webhook", content=b"{}")).status_code == 404
+
+
+async def test_concurrency_is_bounded_and_shutdown_finishes_updates_in_flight(
+    database: Database, clock: FixedClock, tg: FakeTelegram, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    active = peak = 0
+
+    async with running(database, clock, **telegram_settings(tg, max_concurrent_updates=2)) as bot:
+        assert bot.server.app is not None
+        handle = bot.server.app.handler.handle
+
+        async def slow(message: Incoming) -> list[Reply]:
+            nonlocal active, peak
+            active += 1
+            peak = max(peak, active)
+            try:
+                await asyncio.sleep(0.2)
+                return await handle(message)
+            finally:
+                active -= 1
+
+        monkeypatch.setattr(bot.server.app.handler, "handle", slow)
+        posts = [
+            bot.client.post(
+                "/telegram/webhook",
+                json=tg.message_update(100 + i, "/help", language_code="fr"),
+                headers=telegram_webhook_headers(SECRET),
+            )
+            for i in range(6)
+        ]
+        statuses = [r.status_code for r in await asyncio.gather(*posts)]
+        assert statuses == [200] * 6
+        # leaving `running` stops the server: it must first finish what is in flight
+    assert peak == 2
+    assert len(tg.sent_messages()) == 6
+
+
+async def test_one_delegates_updates_run_in_order(
+    database: Database, clock: FixedClock, tg: FakeTelegram, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new delegate's first messages, posted at once: answered in order, created once."""
+    async with running(database, clock, **telegram_settings(tg)) as bot:
+        assert bot.server.app is not None
+        handle = bot.server.app.handler.handle
+
+        async def slow_first(message: Incoming) -> list[Reply]:
+            if message.text == "/help":
+                await asyncio.sleep(0.3)
+            return await handle(message)
+
+        monkeypatch.setattr(bot.server.app.handler, "handle", slow_first)
+        updates = [
+            tg.message_update(77, text, language_code="fr") for text in ("/help", "/workshops")
+        ]
+        headers = telegram_webhook_headers(SECRET)
+        responses = await asyncio.gather(
+            *(bot.client.post("/telegram/webhook", json=u, headers=headers) for u in updates)
+        )
+        assert [r.status_code for r in responses] == [200, 200]
+        other = tg.message_update(78, "/now", language_code="fr")  # not held up by 77
+        await bot.client.post("/telegram/webhook", json=other, headers=headers)
+        await eventually(lambda: len(tg.sent_messages(78)) == 1, within=0.25)
+        await bot.idle()
+        texts = [m["text"] for m in tg.sent_messages(77)]
+        assert texts[0].startswith("Vous pouvez m'écrire librement")
+        assert texts[1].startswith("Les ")  # the workshops, after the help
+        assert len(bot.server.dispatcher.locks) == 0
+
+
+def _serve(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(CONFBOT), "serve"], env=env, cwd=cwd, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_serve_without_a_channel_says_what_to_set(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "LINE_"))}
+    env["DATABASE_URL"] = f"sqlite+aiosqlite:///{tmp_path / 'c.db'}"
+    result = _serve(env, tmp_path)
+    assert result.returncode == 2
+    for setting in ("TELEGRAM_BOT_TOKEN", "LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN"):
+        assert setting in result.stderr
+    env.update(TELEGRAM_BOT_TOKEN="1:x", LINE_CHANNEL_SECRET="only-the-secret")
+    result = _serve(env, tmp_path)
+    assert result.returncode == 2
+    assert "TELEGRAM_WEBHOOK_SECRET is empty" in result.stderr
+    assert "LINE needs both" in result.stderr
+
+
+async def test_two_processes_answer_a_redelivered_update_once_and_stop_gracefully(
+    database: Database, tg: FakeTelegram, line: FakeLine, tmp_path: Path
+) -> None:
+    """Two `confbot serve` on one database get the same updates: one reply each time.
+    Then SIGTERM while a reply is in flight: it is still delivered, the exit is clean."""
+    await database.migrate()
+    env = channel_env(database, tg=tg, line=line)
+    user = make_line_id("twice")
+    async with (
+        serve_process(env, tmp_path, "a") as a,
+        serve_process(env, tmp_path, "b") as b,
+        httpx.AsyncClient() as client,
+    ):
+        for round_ in range(5):
+            update = tg.message_update(300 + round_, "/help", language_code="fr")
+            event = line.text_message_event(user, "/help")
+            body, headers = line.webhook_request([event])
+            posts = [
+                client.post(
+                    f"{server.url}/telegram/webhook",
+                    json=update,
+                    headers=telegram_webhook_headers(SECRET),
+                )
+                for server in (a, b)
+            ] + [
+                client.post(f"{server.url}/line/webhook", content=body, headers=headers)
+                for server in (a, b)
+            ]
+            assert [r.status_code for r in await asyncio.gather(*posts)] == [200] * 4
+            await eventually(lambda r=round_: len(tg.sent_messages(300 + r)) >= 1)
+            await eventually(lambda r=round_: len(line.deliveries_to(user)) >= r + 1)
+        await asyncio.sleep(0.5)  # time for a wrong second reply to arrive
+        assert [len(tg.sent_messages(300 + r)) for r in range(5)] == [1] * 5
+        assert len(line.deliveries_to(user)) == 5
+        duplicates = 0
+        for server in (a, b):
+            text = (await client.get(f"{server.url}/metrics")).text
+            duplicates += sum(
+                float(line_.rsplit(" ", 1)[1])
+                for line_ in text.splitlines()
+                if line_.startswith("confbot_updates_duplicate_total")
+            )
+        assert duplicates == 10
+
+        tg.delays["sendmessage"] = 1.0
+        update = tg.message_update(399, "/help", language_code="fr")
+        response = await client.post(
+            f"{a.url}/telegram/webhook", json=update, headers=telegram_webhook_headers(SECRET)
+        )
+        assert response.status_code == 200
+        await eventually(
+            lambda: (
+                bool(tg.calls_to("sendMessage"))
+                and tg.calls_to("sendMessage")[-1].params.get("chat_id") == 399
+            )
+        )
+        a.process.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(a.process.wait(), 30) == 0
+        assert len(tg.sent_messages(399)) == 1  # delivered before the process ended
+        assert "waiting for 1 update(s) in flight" in a.output()
+
+
+async def test_server_object_can_be_started_twice(
+    database: Database, clock: FixedClock, tg: FakeTelegram
+) -> None:
+    """Stopping releases everything (database, HTTP clients): a restart in-process works."""
+    await database.migrate()
+    server = BotServer(database.settings(**telegram_settings(tg)), clock=clock)
+    for _ in range(2):
+        async with server:
+            assert server.started
+            transport = httpx.ASGITransport(app=server.asgi)
+            async with httpx.AsyncClient(transport=transport, base_url="http://bot") as client:
+                update = tg.message_update(5, "/help", language_code="fr")
+                response = await client.post(
+                    "/telegram/webhook", json=update, headers=telegram_webhook_headers(SECRET)
+                )
+                assert response.status_code == 200
+            await server.dispatcher.wait_idle()
+        assert not server.started and server.app is None
+    assert len(tg.sent_messages(5)) == 2
