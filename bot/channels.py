@@ -3,7 +3,7 @@ the conversation turn with its apology on failure.
 
 The platforms want a quick answer to each webhook (Telegram retries a webhook that does not
 answer; LINE drops the request after a few seconds), so the route only checks the request and
-hands the update to `Dispatcher`; the work happens in a task.
+hands the update to `UpdateRunner`; the work happens in a task.
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ class KeyedLocks:
         return len(self._locks)
 
 
-class Dispatcher:
+class UpdateRunner:
     """Runs update handling in tasks, at most `limit` at a time, and waits for them at shutdown.
 
     The route waits for a free slot before it acknowledges: when the bot is saturated the

@@ -16,10 +16,11 @@ import asyncio
 import contextlib
 import enum
 import logging
+import math
 import random
 import time
 import uuid
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -540,6 +541,10 @@ class RateLimiter:
     Telegram's limits: about 30 messages a second to different chats, one a second to one chat
     (core.telegram.org/bots/faq, "My bot is hitting limits"). The default rate (25) keeps a
     margin; several workers share the rate, so set TELEGRAM_RATE to 25 divided by their number.
+
+    Messages get evenly spaced slots; and when they are released, no more than `rate` go in any
+    sliding second: senders woken late together (the event loop was busy, e.g. with a large
+    LINE batch) would otherwise go in a burst that Telegram counts against its limit.
     """
 
     def __init__(self, rate: float, per_chat: float = 1.0) -> None:
@@ -548,6 +553,8 @@ class RateLimiter:
         self._next = 0.0
         self._chats: dict[str, float] = {}
         self._lock = asyncio.Lock()
+        self._released: deque[float] = deque(maxlen=max(1, math.floor(rate)))
+        self._window_lock = asyncio.Lock()
 
     async def wait(self, chat: str) -> None:
         async with self._lock:
@@ -559,6 +566,14 @@ class RateLimiter:
                 self._chats = {c: t for c, t in self._chats.items() if t > now}
         if slot > now:
             await asyncio.sleep(slot - now)
+        async with self._window_lock:
+            released = self._released
+            while len(released) == released.maxlen:
+                wait = released[0] + 1.0 - time.monotonic()
+                if wait <= 0:
+                    break
+                await asyncio.sleep(wait)
+            released.append(time.monotonic())
 
 
 class QuotaCache:
@@ -576,3 +591,65 @@ class QuotaCache:
             self._at, self.reserved = time.monotonic(), 0
         assert self._value is not None
         return self._value
+
+
+# ----------------------------------------------------------------- waiting for LINE's quota
+
+
+async def take_waiting(
+    app: App, channel: str, user_id: str, *, limit: int = 4
+) -> tuple[list[int], list[Reply]]:
+    """Messages held back by LINE's monthly quota, to go (free) with a reply to this delegate.
+
+    They are claimed like any row, so no other worker sends them meanwhile; `settle_waiting`
+    records whether the reply carried them."""
+    now = datetime.now(UTC)
+    async with app.sessionmaker.begin() as db:
+        delegate = await db.scalar(
+            select(Delegate).where(Delegate.channel == channel, Delegate.channel_user_id == user_id)
+        )
+        if delegate is None:
+            return [], []
+        rows = list(
+            await db.scalars(
+                select(OutboxMessage)
+                .where(
+                    OutboxMessage.delegate_id == delegate.id,
+                    OutboxMessage.status == "waiting_quota",
+                )
+                .order_by(OutboxMessage.id)
+                .limit(limit)
+            )
+        )
+        replies: list[Reply] = []
+        ids: list[int] = []
+        language = delegate.language or app.deps.default_language
+        for row in rows:
+            payload = dict(row.payload)
+            if row.kind == "broadcast" and "broadcast_id" in payload:
+                broadcast = await db.get(Broadcast, int(payload["broadcast_id"]))
+                payload["texts"] = dict(broadcast.texts) if broadcast else {}
+            session = None
+            if "session_id" in payload:
+                session = await db.get(ProgrammeSession, str(payload["session_id"]))
+            reply = render(app.deps, language, row.kind, payload, session)
+            row.status, row.claimed_until = "sending", now + timedelta(minutes=2)
+            ids.append(row.id)
+            if reply.text:
+                replies.append(reply)
+        return ids, replies
+
+
+async def settle_waiting(app: App, ids: Sequence[int], delivered: bool) -> None:
+    if not ids:
+        return
+    async with app.sessionmaker.begin() as db:
+        await db.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_(list(ids)))
+            .values(
+                status="sent" if delivered else "waiting_quota",
+                sent_at=datetime.now(UTC) if delivered else None,
+                claimed_until=None,
+            )
+        )

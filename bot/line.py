@@ -1,7 +1,7 @@
 """The LINE channel: line-bot-sdk v3's async client, answering with the reply API.
 
 `POST /line/webhook` checks X-Line-Signature on the raw body, then hands the events to a
-`Dispatcher` task (one per delegate, so that one delegate's events keep their order). Buttons
+`UpdateRunner` task (one per delegate, so that one delegate's events keep their order). Buttons
 become quick replies, session cards a Flex carousel.
 """
 
@@ -38,7 +38,8 @@ from linebot.v3.webhooks import (
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from bot.channels import Dispatcher, Metrics, UpdateLog, converse, hint_apology
+from bot.channels import Metrics, UpdateLog, UpdateRunner, converse, hint_apology
+from bot.dispatcher import settle_waiting, take_waiting
 from bot.settings import Settings
 from bot.wiring import App
 from handlers.messages import Button, Event, Incoming, Reply, SessionCard
@@ -215,7 +216,7 @@ def _configuration(settings: Settings, host: str) -> Configuration:
 
 class LineChannel:
     def __init__(
-        self, app: App, metrics: Metrics, dispatcher: Dispatcher, updates: UpdateLog
+        self, app: App, metrics: Metrics, dispatcher: UpdateRunner, updates: UpdateLog
     ) -> None:
         self.app, self.dispatcher, self.updates = app, dispatcher, updates
         self.metrics = metrics.channel(CHANNEL)
@@ -327,19 +328,41 @@ class LineChannel:
             return
         replies = await converse(self.app, message, f"line:{event_id}")
         replied = bool(replies and getattr(event, "reply_token", None))
-        if replied and await self._reply(event, replies, event_id):
+        held: list[int] = []
+        if replied and message.event is Event.MESSAGE:
+            held, extra = await self._held_back(message.user_id, replies)
+            replies = [*replies, *extra]
+        sent = replied and await self._reply(event, replies, event_id)
+        if sent:
             metrics.latency.observe(time.perf_counter() - received)
+        await settle_waiting(self.app, held, delivered=sent)
         await self._link_rich_menu(message, replies)
+
+    async def _held_back(self, user_id: str, replies: list[Reply]) -> tuple[list[int], list[Reply]]:
+        """Notifications that waited for LINE's monthly quota ride along with the reply (replies
+        are free): as many as fit in its five messages."""
+        room = MAX_MESSAGES - len(render(replies))
+        if room <= 0:
+            return [], []
+        try:
+            ids, extra = await take_waiting(self.app, CHANNEL, user_id, limit=room)
+        except Exception:
+            log.exception("line: could not read held-back messages of %s", user_id)
+            return [], []
+        while extra and len(render([*replies, *extra])) > MAX_MESSAGES:
+            extra.pop()
+            ids.pop()
+        return ids, extra
 
     async def _incoming(self, event: Any) -> Incoming | None:
         user_id = self._source_key(event)
         now = self.app.deps.clock()
         if isinstance(event, MessageEvent):
             if isinstance(event.message, TextMessageContent):
-                return Incoming(CHANNEL, user_id, now, text=event.message.text)
+                return Incoming(CHANNEL, user_id, now, text=event.message.text, files=False)
             return Incoming(CHANNEL, user_id, now, event=Event.UNSUPPORTED)
         if isinstance(event, PostbackEvent):
-            return Incoming(CHANNEL, user_id, now, payload=event.postback.data)
+            return Incoming(CHANNEL, user_id, now, payload=event.postback.data, files=False)
         if isinstance(event, FollowEvent):
             name, language = await self._profile(user_id)
             return Incoming(

@@ -197,6 +197,9 @@ class LineSender:
         status = int(exc.status or 0)
         if status == 409:  # "The retry key is already accepted": delivered before
             return Result(Status.SENT)
+        if status == 429 and "monthly limit" in str(exc.body):
+            # "You have reached your monthly limit.": held for the delegate's next reply
+            return Result(Status.QUOTA, reason="429 monthly limit")
         if status == 429:
             return Result(Status.RETRY, after=5.0, reason="429 rate limit")
         if status >= 500 or status == 0:

@@ -3,7 +3,7 @@ health check and the Prometheus metrics.
 
 Routes: POST /telegram/webhook, POST /line/webhook, GET /healthz, GET /metrics. A webhook is
 checked (secret token or signature) and parsed in the request, answered at once, and handled in
-a bounded task (`bot.channels.Dispatcher`); on shutdown the tasks in flight are finished.
+a bounded task (`bot.channels.UpdateRunner`); on shutdown the tasks in flight are finished.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import signal
 import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import uvicorn
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -25,11 +25,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from bot.channels import Dispatcher, Metrics, UpdateLog, prune_processed
+from bot.channels import Metrics, UpdateLog, UpdateRunner, prune_processed
+from bot.dispatcher import ChannelSender, DispatcherConfig
+from bot.dispatcher import Dispatcher as OutboxDispatcher
 from bot.line import LineChannel
 from bot.settings import Settings
 from bot.telegram import TelegramChannel
 from bot.wiring import App, build_app
+from bot.worker import build_senders, close_senders
 
 log = logging.getLogger(__name__)
 
@@ -91,11 +94,14 @@ class BotServer:
         self.clock = clock
         self.freeze_gc = freeze_gc
         self.metrics = Metrics()
-        self.dispatcher = Dispatcher(settings.max_concurrent_updates)
+        self.dispatcher = UpdateRunner(settings.max_concurrent_updates)
         self.app: App | None = None
         self.telegram: TelegramChannel | None = None
         self.line: LineChannel | None = None
         self.started = False
+        self._outbox_task: asyncio.Task[None] | None = None
+        self._outbox_stop = asyncio.Event()
+        self._senders: dict[str, ChannelSender] = {}
         self.asgi = Starlette(
             routes=[
                 Route("/telegram/webhook", self._telegram, methods=["POST"]),
@@ -127,6 +133,18 @@ class BotServer:
             await self._close_channels()
             await app.close()
             raise
+        if self.settings.dispatcher_in_serve:
+            self._outbox_stop = asyncio.Event()
+            self._senders = build_senders(app)
+            outbox = OutboxDispatcher(
+                app,
+                self._senders,
+                clock=self.clock,
+                config=DispatcherConfig(
+                    lease=timedelta(seconds=self.settings.dispatcher_lease_seconds)
+                ),
+            )
+            self._outbox_task = asyncio.create_task(outbox.run(self._outbox_stop))
         self.started = True
         if self.freeze_gc:
             # The objects built at start (SDKs, ORM mappings, catalogues, content) live as long
@@ -143,6 +161,11 @@ class BotServer:
     async def stop(self) -> None:
         """Finishes the updates in flight, then closes the channels and the database."""
         await self.dispatcher.drain(SHUTDOWN_GRACE)
+        if self._outbox_task is not None:
+            self._outbox_stop.set()
+            await self._outbox_task  # the tick in progress finishes; claimed rows are recorded
+            self._outbox_task = None
+            await close_senders(self._senders)
         await self._close_channels()
         if self.app is not None:
             await self.app.close()

@@ -1,7 +1,7 @@
 """The Telegram channel: python-telegram-bot v22 without its own web server.
 
 Webhook mode: `POST /telegram/webhook` checks the secret token, then feeds the update to
-`Application.process_update` in a `Dispatcher` task. Polling mode: PTB's `Updater` long-polls
+`Application.process_update` in a `UpdateRunner` task. Polling mode: PTB's `Updater` long-polls
 getUpdates and the same handler runs. Replies are HTML with every string escaped, buttons are
 inline keyboards.
 """
@@ -28,6 +28,7 @@ from telegram import (
     CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputFile,
     LinkPreviewOptions,
     Update,
     User,
@@ -43,7 +44,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot.channels import Dispatcher, KeyedLocks, Metrics, UpdateLog, converse, hint_apology
+from bot.channels import KeyedLocks, Metrics, UpdateLog, UpdateRunner, converse, hint_apology
 from bot.telegram_http import AiohttpRequest
 from bot.wiring import App
 from handlers.deps import Translate
@@ -240,7 +241,7 @@ def _file_url(base_url: str) -> str:
 
 class TelegramChannel:
     def __init__(
-        self, app: App, metrics: Metrics, dispatcher: Dispatcher, updates: UpdateLog
+        self, app: App, metrics: Metrics, dispatcher: UpdateRunner, updates: UpdateLog
     ) -> None:
         settings = app.settings
         self.app, self.dispatcher, self.updates = app, dispatcher, updates
@@ -450,6 +451,17 @@ class TelegramChannel:
                 except TelegramError as exc:
                     self.metrics.error("send")
                     log.error("telegram: sendMessage failed for update %s: %s", update_id, exc)
+                    return False
+                self.metrics.replies.inc()
+            if reply.attachment is not None:
+                try:
+                    await self.application.bot.send_document(
+                        chat_id,
+                        InputFile(reply.attachment.data, filename=reply.attachment.filename),
+                    )
+                except TelegramError as exc:
+                    self.metrics.error("send")
+                    log.error("telegram: sendDocument failed for update %s: %s", update_id, exc)
                     return False
                 self.metrics.replies.inc()
         return True

@@ -51,7 +51,7 @@ async def remove(turn: Turn, argument: str) -> list[Reply]:
 async def show(turn: Turn, argument: str) -> list[Reply]:
     deps, lang = turn.deps, turn.lang
     sessions = await store.agenda_sessions(turn.db, turn.delegate.id)
-    if argument.strip().lower() == "ics":
+    if argument.strip().lower() == "ics" and turn.message.files:
         return [_ics(turn, sessions)]
     if not sessions:
         return [
@@ -78,6 +78,8 @@ async def show(turn: Turn, argument: str) -> list[Reply]:
             line = f"{line} {deps.t(lang, 'agenda-clash')}"
         by_day[local_day(deps, s.starts_at)].append(line)
     lines = [deps.t(lang, "agenda-heading", count=len(sessions))]
+    if argument.strip().lower() == "ics":  # a channel that cannot send files: the list instead
+        lines.insert(0, deps.t(lang, "agenda-ics-unavailable"))
     for day, day_lines in sorted(by_day.items()):
         lines += ["", day_label(deps, lang, day), *day_lines]
     if clashes:
@@ -88,7 +90,11 @@ async def show(turn: Turn, argument: str) -> list[Reply]:
             ReplyKind.AGENDA,
             "\n".join(lines),
             lang,
-            buttons=(Button(deps.t(lang, "button-agenda-ics"), "/agenda ics"),),
+            buttons=(
+                (Button(deps.t(lang, "button-agenda-ics"), "/agenda ics"),)
+                if turn.message.files
+                else ()
+            ),
             cards=tuple(card(deps, lang, s, agenda) for s in sessions[:10]),
         )
     ]

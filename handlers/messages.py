@@ -29,6 +29,7 @@ class Incoming:
     display_name: str = ""
     language_hint: str | None = None
     event: Event = Event.MESSAGE
+    files: bool = True  # the channel can deliver a file (LINE bots cannot send documents)
 
 
 class ReplyKind(enum.StrEnum):

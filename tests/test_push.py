@@ -3,6 +3,7 @@ fake platforms, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -310,3 +311,90 @@ async def test_unfollow_event(world: World) -> None:
     async with world.app.sessionmaker() as db:
         rows = (await db.scalars(select(OutboxMessage).where(OutboxMessage.kind == "change"))).all()
     assert rows == []  # inactive delegates are not notified
+
+
+async def test_line_quota_used_up_waits_for_the_next_reply(
+    database: Database, clock: FixedClock
+) -> None:
+    from db.broadcast import Audience, create_broadcast
+    from tests.serving import line_settings, running
+
+    line = FakeLine(quota=200)
+    await line.start()
+    try:
+        line.set_quota(1)  # two recipients of one batch: the batch waits whole
+        async with running(database, clock, **line_settings(line)) as bot:
+            line.add_profile(JA_LINE, "Sato", "ja")
+            line.add_profile(FR_LINE, "Martin", "fr")
+            await bot.line(line, [line.follow_event(JA_LINE)])
+            await bot.line(line, [line.follow_event(FR_LINE)])
+            async with bot.server.app.sessionmaker.begin() as db:  # type: ignore[union-attr]
+                await create_broadcast(
+                    db,
+                    texts={"fr": "Le bus part à 9 h.", "ja": "バスは9時に出発します。"},
+                    audience=Audience.parse("all"),
+                    created_by="test",
+                    reporter_id=None,
+                    send_at=clock.now,
+                    now=clock.now,
+                    default_language="fr",
+                )
+            rows: dict[str, str] = {}
+            for _ in range(50):
+                rows = await broadcast_statuses(bot.server.app)  # type: ignore[arg-type]
+                if sorted(rows.values()) == ["sent", "waiting_quota"]:
+                    break
+                await asyncio.sleep(0.1)
+            # the quota (1) took one language version; the other waits
+            assert sorted(rows.values()) == ["sent", "waiting_quota"]
+            waiting = next(user for user, status in rows.items() if status == "waiting_quota")
+            pushed = [d for d in line.deliveries if d.via in ("push", "multicast")]
+            assert len(pushed) == 1 and pushed[0].recipient != waiting
+            text = "明日の予定" if waiting == JA_LINE else "programme de demain"
+            await bot.line(line, [line.text_message_event(waiting, text)])
+            expected = "バスは9時に出発します。" if waiting == JA_LINE else "Le bus part à 9 h."
+            replies = [d for d in line.deliveries_to(waiting) if d.via == "reply"]
+            assert any(expected in str(d.message.get("text", "")) for d in replies)
+            assert await broadcast_statuses(bot.server.app) == {  # type: ignore[arg-type]
+                JA_LINE: "sent",
+                FR_LINE: "sent",
+            }
+    finally:
+        await line.stop()
+
+
+async def broadcast_statuses(app: App) -> dict[str, str]:
+    async with app.sessionmaker() as db:
+        rows = (
+            await db.execute(
+                select(Delegate.channel_user_id, OutboxMessage.status)
+                .join(Delegate, Delegate.id == OutboxMessage.delegate_id)
+                .where(OutboxMessage.kind == "broadcast")
+            )
+        ).all()
+    return {user: status for user, status in rows}
+
+
+async def test_agenda_ics_is_a_document_on_telegram_and_a_list_on_line(
+    database: Database, clock: FixedClock
+) -> None:
+    from tests.serving import line_settings, running, telegram_settings
+
+    telegram, line = FakeTelegram(), FakeLine()
+    await telegram.start()
+    await line.start()
+    try:
+        settings = {**telegram_settings(telegram), **line_settings(line)}
+        async with running(database, clock, **settings) as bot:
+            for text in ("/add ws-economy", "/agenda ics"):
+                await bot.telegram(telegram.message_update(int(FR_TG), text, language_code="fr"))
+            documents = telegram.sent_documents(int(FR_TG))
+            assert len(documents) == 1 and documents[0].file_name == "agenda.ics"
+            assert documents[0].content.startswith(b"BEGIN:VCALENDAR")
+            for text in ("/add ws-economy", "/agenda ics"):
+                await bot.line(line, [line.text_message_event(FR_LINE, text)])
+            last = line.delivered_texts(FR_LINE)[-1]
+            assert "LINE ne permet pas" in last and "Atelier 1" in last
+    finally:
+        await telegram.stop()
+        await line.stop()

@@ -45,3 +45,4 @@ button-cancel = Cancel
 forget-confirm = Shall I erase everything I know about you (agenda, follows, questions, settings)? This cannot be undone.
 forget-cancelled = Nothing was erased.
 forget-done = Done: everything is erased. If you write to me again, I will start afresh.
+agenda-ics-unavailable = LINE cannot carry files: here is your agenda as a list (on Telegram, /agenda ics sends the calendar file).

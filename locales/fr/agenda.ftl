@@ -45,3 +45,4 @@ button-cancel = Annuler
 forget-confirm = Voulez-vous que j'efface tout ce que je sais de vous (agenda, abonnements, questions, réglages) ? C'est définitif.
 forget-cancelled = Rien n'a été effacé.
 forget-done = C'est fait : j'ai tout effacé. Si vous m'écrivez à nouveau, je repartirai de zéro.
+agenda-ics-unavailable = LINE ne permet pas d'envoyer de fichier : voici votre agenda en liste (sur Telegram, « /agenda ics » envoie le fichier de calendrier).
