@@ -446,6 +446,7 @@ class Dispatcher:
                         self.stats.blocked += 1
                     case Status.QUOTA:
                         row.status, row.error = "waiting_quota", result.reason[:500]
+                        any_waiting.value = True
                     case Status.WAIT:
                         row.status, row.attempts = "pending", max(row.attempts - 1, 0)
                         row.due_at = now + timedelta(seconds=result.after)
@@ -596,6 +597,27 @@ class QuotaCache:
 # ----------------------------------------------------------------- waiting for LINE's quota
 
 
+class _AnyWaiting:
+    """Whether any message waits for LINE's quota at all, asked at most every 5 seconds: most of
+    the time none does, and a reply need not look for them."""
+
+    def __init__(self) -> None:
+        self.at = -1e9
+        self.value = False
+
+    async def __call__(self, app: App) -> bool:
+        if time.monotonic() - self.at > 5.0:
+            async with app.sessionmaker() as db:
+                found = await db.scalar(
+                    select(OutboxMessage.id).where(OutboxMessage.status == "waiting_quota").limit(1)
+                )
+            self.at, self.value = time.monotonic(), found is not None
+        return self.value
+
+
+any_waiting = _AnyWaiting()
+
+
 async def take_waiting(
     app: App, channel: str, user_id: str, *, limit: int = 4
 ) -> tuple[list[int], list[Reply]]:
@@ -603,6 +625,8 @@ async def take_waiting(
 
     They are claimed like any row, so no other worker sends them meanwhile; `settle_waiting`
     records whether the reply carried them."""
+    if not await any_waiting(app):
+        return [], []
     now = datetime.now(UTC)
     async with app.sessionmaker.begin() as db:
         delegate = await db.scalar(

@@ -11,6 +11,7 @@ import logging
 import time
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from linebot.v3 import WebhookParser
@@ -148,10 +149,17 @@ def _postback(button: Button) -> PostbackAction:
 
 
 def _flex(reply: Reply) -> FlexMessage:
-    first_line = next((line for line in reply.text.split("\n") if line.strip()), reply.text)
+    return _flex_of(reply.text, reply.cards).copy()  # quick replies are set on the copy
+
+
+@lru_cache(maxsize=2048)
+def _flex_of(text: str, cards: tuple[SessionCard, ...]) -> FlexMessage:
+    # Building the SDK's models is the costliest part of a LINE reply, and the same carousels
+    # (a day's programme, the workshops) are sent again and again: built once per content.
+    first_line = next((line for line in text.split("\n") if line.strip()), text)
     carousel = {
         "type": "carousel",
-        "contents": [_bubble(c) for c in reply.cards[:MAX_BUBBLES]],
+        "contents": [_bubble(c) for c in cards[:MAX_BUBBLES]],
     }
     return FlexMessage.from_dict(
         {"type": "flex", "altText": fit(first_line, MAX_ALT_TEXT), "contents": carousel}

@@ -23,6 +23,20 @@ LANGS = ("fr", "ja", "en")
 PROGRAMME_META_KEY = "programme"
 
 
+class Generation:
+    """Counts the programme writes made by this process, so that its own caches need not ask
+    the database whether something changed (other processes' writes: see programme_version)."""
+
+    def __init__(self) -> None:
+        self.value = 0
+
+    def bump(self) -> None:
+        self.value += 1
+
+
+LOCAL_CHANGES = Generation()
+
+
 @dataclass(frozen=True)
 class SessionRow:
     """One session as organisers describe it: times are aware datetimes (UTC)."""
@@ -229,6 +243,7 @@ async def replace_programme(
     meta_value["imported_at"] = now.isoformat()
     # Every replica compares this number with the programme it holds in memory.
     meta_value["version"] = int(meta.value.get("version", 0)) + 1 if meta is not None else 1
+    LOCAL_CHANGES.bump()
     if meta is None:
         db.add(Meta(key=PROGRAMME_META_KEY, value=meta_value))
     else:

@@ -31,6 +31,7 @@ async def add(turn: Turn, argument: str) -> list[Reply]:
     added = await store.add_to_agenda(
         turn.db, turn.delegate, session, now=turn.now, default_minutes=turn.deps.reminder_minutes
     )
+    turn.deps.agendas.forget(turn.delegate.id)
     message = "agenda-added" if added else "agenda-already"
     buttons = (
         Button(turn.deps.t(turn.lang, "button-agenda"), "/agenda"),
@@ -42,6 +43,7 @@ async def add(turn: Turn, argument: str) -> list[Reply]:
 async def remove(turn: Turn, argument: str) -> list[Reply]:
     session = await queries.session_by_id(turn.db, argument) if argument else None
     removed = await store.remove_from_agenda(turn.db, turn.delegate, argument)
+    turn.deps.agendas.forget(turn.delegate.id)
     title = pick(session, "title", turn.lang) if session else argument[:64]
     message = "agenda-removed" if removed else "agenda-not-there"
     buttons = (Button(turn.deps.t(turn.lang, "button-agenda"), "/agenda"),)
@@ -256,6 +258,7 @@ async def forget(turn: Turn, argument: str) -> list[Reply]:
     )
     await turn.db.execute(update(AuditLog).where(AuditLog.actor == actor).values(actor="forgotten"))
     await turn.db.delete(turn.delegate)  # agenda, follows, outbox, states: ON DELETE CASCADE
+    turn.deps.agendas.forget(delegate_id)
     queries.audit(turn.db, actor="forgotten", action="delegate.forget", now=turn.now)
     return [Reply(ReplyKind.SETTINGS, turn.deps.t(lang, "forget-done"), lang)]
 

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from handlers.content import ConferenceInfo
 from handlers.faq import FaqMatcher
-from handlers.programme_cache import ProgrammeCache
+from handlers.programme_cache import AgendaCache, ProgrammeCache
 
 
 class Translate(Protocol):
@@ -59,3 +59,4 @@ class Deps:
     merge_window: timedelta = timedelta(seconds=60)
     quota: QuotaSource = field(default_factory=NoQuota)
     programme: ProgrammeCache = field(default_factory=ProgrammeCache)
+    agendas: AgendaCache = field(default_factory=AgendaCache)

@@ -230,7 +230,7 @@ class ConversationHandler:
 
     async def _session(self, turn: Turn, argument: str) -> list[Reply]:
         programme = await turn.programme()
-        session = await queries.session_by_id(turn.db, argument) if argument else None
+        session = next((s for s in programme.sessions if s.id == argument), None)
         if session is None:
             return [
                 Reply(

@@ -9,7 +9,6 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import queries
-from db.agenda import agenda_ids
 from db.models import Delegate, Role
 from handlers.deps import Deps
 from handlers.messages import Button, Incoming, Reply, ReplyKind
@@ -35,7 +34,7 @@ class Turn:
 
     async def programme(self) -> Programme:
         sessions, sample = await self.deps.programme.get(self.db)
-        agenda = await agenda_ids(self.db, self.delegate.id)
+        agenda = await self.deps.agendas.get(self.db, self.delegate.id)
         return Programme(sessions, sample, agenda)
 
     def reply(
