@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -11,23 +12,36 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.faq_file import entry_to_data, read_faq, read_thresholds
 from bot.japanese import reading
-from db.faq import faq_version, load_faq, replace_faq
+from db.faq import LOCAL_FAQ_CHANGES, faq_version, load_faq, replace_faq
 from handlers.faq import FaqMatcher, Thresholds, entries_from_data
 
 log = logging.getLogger(__name__)
 
 
 class FaqService:
-    """Builds the matcher from the database once per FAQ version (an import bumps it)."""
+    """Builds the matcher from the database once per FAQ version (an import bumps it). Imports
+    by this process are seen at once; by another (the command line), within `ttl` seconds."""
 
-    def __init__(self, thresholds: dict[str, Thresholds]) -> None:
+    def __init__(self, thresholds: dict[str, Thresholds], ttl: float = 5.0) -> None:
         self.thresholds = thresholds
+        self.ttl = ttl
         self._matcher: FaqMatcher | None = None
         self._version = -1
         self._lock = asyncio.Lock()
+        self._checked_at = -1e9
+        self._generation = -1
 
     async def matcher(self, db: AsyncSession) -> FaqMatcher:
+        now = time.monotonic()
+        if (
+            self._matcher is not None
+            and now - self._checked_at < self.ttl
+            and self._generation == LOCAL_FAQ_CHANGES.value
+        ):
+            return self._matcher
+        self._generation = LOCAL_FAQ_CHANGES.value
         version = await faq_version(db)
+        self._checked_at = now
         if self._matcher is not None and version == self._version:
             return self._matcher
         async with self._lock:

@@ -11,6 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import AuditLog, FaqRecord, Meta, UnansweredQuestion
+from db.programme import Generation
+
+LOCAL_FAQ_CHANGES = Generation()  # FAQ imports made by this process: its matcher sees them at once
 
 FAQ_META_KEY = "faq"
 UNANSWERED_REASONS = ("fallback", "none")  # "clarify" rows become "none" when so pressed
@@ -91,6 +94,7 @@ async def replace_faq(
                 record.data, record.updated_at = dict(entry), now
     meta = await db.get(Meta, FAQ_META_KEY)
     version = (int(meta.value.get("version", 0)) if meta else 0) + 1
+    LOCAL_FAQ_CHANGES.bump()
     if meta is None:
         db.add(Meta(key=FAQ_META_KEY, value={"version": version}))
     else:
