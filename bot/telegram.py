@@ -63,7 +63,7 @@ MAX_CALLBACK_DATA = 64
 # The card button shows the session title; long ones are cut so the keyboard stays readable.
 CARD_TITLE_CHARS = 40
 # Commands offered in the client's menu (setMyCommands), described in the catalogues.
-COMMANDS = ("programme", "now", "next", "workshops", "lang", "help")
+COMMANDS = ("programme", "now", "next", "workshops", "faq", "agenda", "settings", "lang", "help")
 # A 429 asking to wait longer than this is given up: the delegate's moment has passed.
 MAX_RETRY_AFTER = 10.0
 

@@ -141,13 +141,17 @@ async def test_commands_set_in_each_language_at_start(bot: Running, tg: FakeTele
         "now",
         "next",
         "workshops",
+        "faq",
+        "agenda",
+        "settings",
         "lang",
         "help",
     ]
     assert french[1]["description"] == "Les sessions en ce moment"
     assert tg.my_commands("ja")[0]["description"].startswith("本日のプログラム")
-    assert tg.my_commands("en")[4]["description"] == "Change language"
-    assert tg.my_commands("")[5]["description"] == "Ce que je sais faire"  # default: French
+    assert tg.my_commands("ja")[5]["description"] == "マイアジェンダ"
+    assert tg.my_commands("en")[7]["description"] == "Change language"
+    assert tg.my_commands("")[8]["description"] == "Ce que je sais faire"  # default: French
     assert tg.calls_to("setWebhook") == []  # no TELEGRAM_WEBHOOK_URL
 
 

@@ -3,6 +3,9 @@ telegram-command-programme = Today's programme (or a day's: /programme 2024-11-2
 telegram-command-now = Sessions happening now
 telegram-command-next = The next sessions
 telegram-command-workshops = The workshops
+telegram-command-faq = Frequent questions: theme, workshops, history
+telegram-command-agenda = My agenda
+telegram-command-settings = Follows, reminders and language
 telegram-command-lang = Change language
 telegram-command-help = What I can do
 # Details button of a session, under a message

@@ -3,6 +3,9 @@ telegram-command-programme = Le programme du jour (ou d'un jour : /programme 202
 telegram-command-now = Les sessions en ce moment
 telegram-command-next = Les prochaines sessions
 telegram-command-workshops = Les ateliers
+telegram-command-faq = Questions fréquentes : thème, ateliers, histoire
+telegram-command-agenda = Mon agenda
+telegram-command-settings = Abonnements, rappels et langue
 telegram-command-lang = Changer de langue
 telegram-command-help = Ce que je sais faire
 # Bouton de détails d'une session, sous un message

@@ -3,6 +3,9 @@ telegram-command-programme = 本日のプログラム（日付指定：/programm
 telegram-command-now = 開催中のセッション
 telegram-command-next = 次のセッション
 telegram-command-workshops = 分科会の一覧
+telegram-command-faq = よくある質問（テーマ・分科会・歴史）
+telegram-command-agenda = マイアジェンダ
+telegram-command-settings = 通知・リマインダー・言語の設定
 telegram-command-lang = 言語の変更
 telegram-command-help = ご利用方法
 # メッセージの下に表示するセッション詳細ボタン
