@@ -85,7 +85,13 @@ async def schedule_reminder(
         delegate.reminder_minutes if delegate.reminder_minutes is not None else default_minutes
     )
     due = session.starts_at - timedelta(minutes=minutes)
-    wanted = delegate.reminders and session.status == "confirmed" and due > now and delegate.active
+    wanted = (
+        delegate.reminders
+        and delegate.active
+        and delegate.channel != "console"  # the terminal chat cannot be pushed to
+        and session.status == "confirmed"
+        and due > now
+    )
     if not wanted:
         if pending is not None:
             await db.delete(pending)

@@ -80,7 +80,9 @@ async def _recipients(
             )
         )
     result = await db.scalars(
-        select(Delegate).where(Delegate.active.is_(True), or_(*conditions)).order_by(Delegate.id)
+        select(Delegate)
+        .where(Delegate.active.is_(True), Delegate.channel != "console", or_(*conditions))
+        .order_by(Delegate.id)
     )
     return list(result)
 

@@ -103,7 +103,7 @@ async def test_before_and_after_the_conference(chat: ConsoleChat, clock: FixedCl
     assert [c.session_id for c in before.cards] == ["open", "panel", "eco", "soc"]
     clock.now = datetime(2024, 11, 25, 9, 0, tzinfo=JST)
     after = await ask(chat, "/programme")
-    assert "se sont terminées le jeu. 21 nov." in after.text
+    assert "sont terminées (dernier jour : jeu. 21 nov.)" in after.text
     assert {b.payload for b in after.buttons} == {"/programme 2024-11-20", "/programme 2024-11-21"}
     assert not after.cards
 

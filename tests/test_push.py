@@ -398,3 +398,12 @@ async def test_agenda_ics_is_a_document_on_telegram_and_a_list_on_line(
     finally:
         await telegram.stop()
         await line.stop()
+
+
+async def test_the_terminal_chat_gets_no_pushed_messages(world: World) -> None:
+    """The console cannot be pushed to: nothing waits in the outbox for it."""
+    await world.say("console", "alice", "/add ws-economy")
+    await world.say("console", "alice", "/follow all")
+    await world.edit("ws-economy", "room_fr", "Salle 9")
+    async with world.app.sessionmaker() as db:
+        assert (await db.scalars(select(OutboxMessage))).all() == []

@@ -37,17 +37,17 @@ language-set = C'est noté : je vous réponds désormais en français.
 ## Programme
 programme-sample-notice = ⚠ Programme indicatif : les horaires détaillés n'ont pas été publiés ; les organisateurs remplaceront cet exemple.
 programme-empty = Le programme n'est pas encore chargé. Les organisateurs le publieront bientôt.
-programme-day-empty = Aucune session le { $day }. Jours du programme : { $days }.
+programme-day-empty = Aucune session ce jour-là ({ $day }). Jours du programme : { $days }.
 programme-day-heading = Programme du { $day } (heure { $zone }) – { $count ->
         [one] 1 session
        *[other] { $count } sessions
     } :
 programme-line = • { $time } { $title } – { $room }
 programme-countdown = { $days ->
-        [one] Les Rencontres commencent demain, { $first }.
-       *[other] Les Rencontres commencent dans { $days } jours, le { $first }.
+        [one] Les Rencontres commencent demain ({ $first }).
+       *[other] Les Rencontres commencent dans { $days } jours (premier jour : { $first }).
     }
-programme-ended = Les Rencontres se sont terminées le { $last }. Merci de votre participation ! Le programme reste consultable jour par jour :
+programme-ended = Les Rencontres sont terminées (dernier jour : { $last }). Merci de votre participation ! Le programme reste consultable jour par jour :
 programme-bad-day = Je ne reconnais pas le jour « { $day } ». Choisissez un jour :
 now-nothing = Aucune session en cours en ce moment.
 now-heading = { $count ->
