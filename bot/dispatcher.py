@@ -387,13 +387,7 @@ class Dispatcher:
         key = (row.kind, row.group_key, language)
         replies = rendered.get(key) if row.group_key else None
         if replies is None:
-            payload = dict(row.payload)
-            if row.kind == "broadcast" and broadcast_id is not None:
-                payload["texts"] = await self._broadcast_texts(db, int(broadcast_id))
-            session = None
-            if "session_id" in payload:
-                session = await db.get(ProgrammeSession, str(payload["session_id"]))
-            reply = render(self.app.deps, language, row.kind, payload, session)
+            reply = await render_row(self.app, db, row, language, self._texts)
             replies = [reply] if reply.text else []
             if row.group_key:
                 rendered[key] = replies
@@ -408,12 +402,6 @@ class Dispatcher:
             replies=replies,
             broadcast_id=int(broadcast_id) if broadcast_id is not None else None,
         )
-
-    async def _broadcast_texts(self, db: AsyncSession, broadcast_id: int) -> dict[str, str]:
-        if broadcast_id not in self._texts:
-            broadcast = await db.get(Broadcast, broadcast_id)
-            self._texts[broadcast_id] = dict(broadcast.texts) if broadcast else {}
-        return self._texts[broadcast_id]
 
     # ------------------------------------------------------------------------------ finish
 
@@ -597,6 +585,28 @@ class QuotaCache:
 # ----------------------------------------------------------------- waiting for LINE's quota
 
 
+async def render_row(
+    app: App,
+    db: AsyncSession,
+    row: OutboxMessage,
+    language: str,
+    texts: dict[int, dict[str, str]],
+) -> Reply:
+    """The message of an outbox row in `language`: a broadcast's texts (cached in `texts` by
+    broadcast id) and the session as it is now are read for it."""
+    payload = dict(row.payload)
+    broadcast_id = payload.get("broadcast_id")
+    if row.kind == "broadcast" and broadcast_id is not None:
+        if int(broadcast_id) not in texts:
+            broadcast = await db.get(Broadcast, int(broadcast_id))
+            texts[int(broadcast_id)] = dict(broadcast.texts) if broadcast else {}
+        payload["texts"] = texts[int(broadcast_id)]
+    session = None
+    if "session_id" in payload:
+        session = await db.get(ProgrammeSession, str(payload["session_id"]))
+    return render(app.deps, language, row.kind, payload, session)
+
+
 class _AnyWaiting:
     """Whether any message waits for LINE's quota at all, asked at most every 5 seconds: most of
     the time none does, and a reply need not look for them."""
@@ -649,14 +659,7 @@ async def take_waiting(
         ids: list[int] = []
         language = delegate.language or app.deps.default_language
         for row in rows:
-            payload = dict(row.payload)
-            if row.kind == "broadcast" and "broadcast_id" in payload:
-                broadcast = await db.get(Broadcast, int(payload["broadcast_id"]))
-                payload["texts"] = dict(broadcast.texts) if broadcast else {}
-            session = None
-            if "session_id" in payload:
-                session = await db.get(ProgrammeSession, str(payload["session_id"]))
-            reply = render(app.deps, language, row.kind, payload, session)
+            reply = await render_row(app, db, row, language, {})
             row.status, row.claimed_until = "sending", now + timedelta(minutes=2)
             ids.append(row.id)
             if reply.text:

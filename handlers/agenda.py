@@ -128,28 +128,26 @@ def _target(turn: Turn, argument: str) -> str | None:
     return word if word in codes else None
 
 
-async def follow(turn: Turn, argument: str) -> list[Reply]:
+async def _set_follow(turn: Turn, argument: str, on: bool) -> list[Reply]:
     target = _target(turn, argument)
     if target is None:
         return [_follow_menu(turn)]
-    await store.follow(turn.db, turn.delegate.id, target)
+    if on:
+        await store.follow(turn.db, turn.delegate.id, target)
+    else:
+        await store.unfollow(turn.db, turn.delegate.id, target)
+    message = "follow-on" if on else "follow-off"
     return [
-        turn.reply(
-            ReplyKind.SETTINGS, "follow-on", _settings_buttons(turn), what=_label(turn, target)
-        )
+        turn.reply(ReplyKind.SETTINGS, message, _settings_buttons(turn), what=_label(turn, target))
     ]
+
+
+async def follow(turn: Turn, argument: str) -> list[Reply]:
+    return await _set_follow(turn, argument, on=True)
 
 
 async def unfollow(turn: Turn, argument: str) -> list[Reply]:
-    target = _target(turn, argument)
-    if target is None:
-        return [_follow_menu(turn)]
-    await store.unfollow(turn.db, turn.delegate.id, target)
-    return [
-        turn.reply(
-            ReplyKind.SETTINGS, "follow-off", _settings_buttons(turn), what=_label(turn, target)
-        )
-    ]
+    return await _set_follow(turn, argument, on=False)
 
 
 def _label(turn: Turn, target: str) -> str:
