@@ -31,6 +31,9 @@ def make_engine(url: str, *, schema: str = "", **kwargs: Any) -> AsyncEngine:
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         kwargs.setdefault("connect_args", {}).setdefault("timeout", 5)
+        # Every transaction here ends in commit or rollback: the pool's extra ROLLBACK when a
+        # connection is returned is a thread hop through aiosqlite for nothing.
+        kwargs.setdefault("pool_reset_on_return", None)
     else:
         kwargs.setdefault("pool_pre_ping", True)
         if schema:
