@@ -17,6 +17,6 @@ richmenu-programme = プログラム
 richmenu-now = 開催中・次
 richmenu-workshops = 分科会
 richmenu-faq = よくある質問
-richmenu-agenda = マイ日程
+richmenu-agenda = マイアジェンダ
 richmenu-language = Français
 richmenu-language-hint = フランス語
