@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from bot.cli_admin import add_admin_commands, add_programme_set, programme_set, run_admin
 from bot.clock import Clock
 from bot.console import ConsoleChat
-from bot.programme_file import ProgrammeFileError, read_programme, to_csv, to_ics, to_yaml
+from bot.programme_file import ProgrammeFileError, read_programme, to_csv, to_yaml
 from bot.settings import SUPPORTED_LANGUAGES, Settings
 from bot.wiring import build_app
 from db.engine import make_engine
@@ -24,6 +24,7 @@ from db.migrate import SchemaOutOfDate, upgrade
 from db.models import SessionStatus
 from db.notifications import NotifyOptions
 from db.programme import FieldChange, ProgrammeDiff, load_rows, replace_programme
+from handlers.calendar import to_ics
 
 log = logging.getLogger("confbot")
 

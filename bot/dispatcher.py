@@ -24,7 +24,7 @@ from collections import defaultdict, deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from typing import Protocol
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -32,7 +32,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.wiring import App
 from db.engine import is_sqlite
 from db.models import Broadcast, Delegate, OutboxMessage, ProgrammeSession
-from handlers.deps import LineQuota
 from handlers.messages import Reply
 from handlers.notify_render import render
 
@@ -563,23 +562,6 @@ class RateLimiter:
                     break
                 await asyncio.sleep(wait)
             released.append(time.monotonic())
-
-
-class QuotaCache:
-    """LINE's quota and consumption, read at most every few seconds."""
-
-    def __init__(self, fetch: Callable[[], Any], ttl: float = 10.0) -> None:
-        self.fetch, self.ttl = fetch, ttl
-        self._value: LineQuota | None = None
-        self._at = 0.0
-        self.reserved = 0
-
-    async def get(self) -> LineQuota:
-        if self._value is None or time.monotonic() - self._at > self.ttl:
-            self._value = await self.fetch()
-            self._at, self.reserved = time.monotonic(), 0
-        assert self._value is not None
-        return self._value
 
 
 # ----------------------------------------------------------------- waiting for LINE's quota

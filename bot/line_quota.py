@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from linebot.v3.messaging import AsyncApiClient, AsyncMessagingApi, Configuration
@@ -21,31 +22,50 @@ async def read_quota(api: Any) -> LineQuota:
     return LineQuota(limit=limit, used=int(used.total_usage))
 
 
-class LineQuotaReader:
-    """What organisers see before a broadcast; read at most every `ttl` seconds."""
+class QuotaCache:
+    """LINE's quota and consumption, read at most every `ttl` seconds; `reserved` counts what
+    the dispatcher has sent since the last reading."""
 
-    def __init__(self, settings: Settings, ttl: float = 10.0) -> None:
-        self.settings, self.ttl = settings, ttl
-        self._client: AsyncApiClient | None = None
+    def __init__(self, fetch: Callable[[], Awaitable[LineQuota]], ttl: float = 10.0) -> None:
+        self.fetch, self.ttl = fetch, ttl
         self._value: LineQuota | None = None
         self._at = 0.0
+        self.reserved = 0
 
-    async def line_quota(self) -> LineQuota | None:
-        if self._value is not None and time.monotonic() - self._at < self.ttl:
-            return self._value
+    async def get(self) -> LineQuota:
+        if self._value is None or time.monotonic() - self._at > self.ttl:
+            self._value = await self.fetch()
+            self._at, self.reserved = time.monotonic(), 0
+        return self._value
+
+    async def read(self) -> LineQuota | None:
+        """The quota, or None when LINE cannot say: callers go on without it."""
+        try:
+            return await self.get()
+        except Exception as exc:
+            log.warning("line: quota unavailable: %s", exc)
+            return None
+
+
+class LineQuotaReader:
+    """What organisers see before a broadcast."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._client: AsyncApiClient | None = None
+        self.cache = QuotaCache(self._fetch)
+
+    async def _fetch(self) -> LineQuota:
         if self._client is None:
             configuration = Configuration(
                 host=self.settings.line_api_base_url,
                 access_token=self.settings.line_channel_access_token.get_secret_value(),
             )
             self._client = AsyncApiClient(configuration)
-        try:
-            self._value = await read_quota(AsyncMessagingApi(self._client))
-        except Exception as exc:  # the preview still works; it says nothing of the quota
-            log.warning("line: quota unavailable: %s", exc)
-            return None
-        self._at = time.monotonic()
-        return self._value
+        return await read_quota(AsyncMessagingApi(self._client))
+
+    async def line_quota(self) -> LineQuota | None:
+        return await self.cache.read()
 
     async def close(self) -> None:
         if self._client is not None:

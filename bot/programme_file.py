@@ -19,9 +19,6 @@ import yaml
 
 from db.models import SessionStatus
 from db.programme import SessionRow
-from handlers.calendar import to_ics
-
-__all__ = ["to_ics"]  # the ICS writer lives with the handlers, which export agendas too
 
 COLUMNS = (
     "id",

@@ -25,13 +25,12 @@ from bot import telegram as telegram_channel
 from bot.dispatcher import (
     LINE_MULTICAST_MAX,
     Item,
-    QuotaCache,
     RateLimiter,
     Record,
     Result,
     Status,
 )
-from bot.line_quota import read_quota
+from bot.line_quota import QuotaCache, read_quota
 from bot.settings import Settings
 from handlers.deps import LineQuota, Translate
 
@@ -140,11 +139,7 @@ class LineSender:
         return await read_quota(self.api)
 
     async def line_quota(self) -> LineQuota | None:
-        try:
-            return await self.quota.get()
-        except Exception as exc:
-            log.warning("line: quota unavailable: %s", exc)
-            return None
+        return await self.quota.read()
 
     async def send(self, items: Sequence[Item], record: Record | None = None) -> dict[int, Result]:
         batches: dict[str, list[Item]] = defaultdict(list)

@@ -267,11 +267,6 @@ async def replace_programme(
     return diff
 
 
-async def programme_meta(db: AsyncSession) -> dict[str, Any]:
-    meta = await db.get(Meta, PROGRAMME_META_KEY)
-    return dict(meta.value) if meta else {}
-
-
 EDITABLE = ("date", "start", "end", "room_fr", "room_ja", "room_en", "status")
 
 

@@ -55,9 +55,5 @@ async def session_by_id(db: AsyncSession, session_id: str) -> ProgrammeSession |
     return await db.get(ProgrammeSession, session_id)
 
 
-async def tracks(db: AsyncSession) -> Sequence[Track]:
-    return (await db.scalars(select(Track).order_by(Track.position, Track.code))).all()
-
-
 def audit(db: AsyncSession, *, actor: str, action: str, now: datetime, **detail: Any) -> None:
     db.add(AuditLog(at=now, actor=actor, action=action, detail=detail))

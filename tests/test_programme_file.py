@@ -15,10 +15,10 @@ from bot.programme_file import (
     parse_yaml,
     read_programme,
     to_csv,
-    to_ics,
     to_yaml,
 )
 from db.models import SessionStatus
+from handlers.calendar import to_ics
 
 TZ = ZoneInfo("Asia/Tokyo")
 DATA = Path(__file__).parent / "data"
