@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
+import sys
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
@@ -68,12 +70,32 @@ class Database:
 
     def __init__(self, kind: str, url: str, schema: str = "") -> None:
         self.kind, self.url, self.schema = kind, url, schema
+        self._migrated = False
 
     def settings(self, **overrides: object) -> Settings:
         return Settings(database_url=self.url, database_schema=self.schema, **overrides)  # type: ignore[arg-type]
 
     def env(self) -> dict[str, str]:
         return {"DATABASE_URL": self.url, "DATABASE_SCHEMA": self.schema}
+
+    def confbot(self, *args: str, stdin: str | None = None, timeout: float = 120) -> str:
+        """Runs the `confbot` command line on this database (PostgreSQL migrated first, as an
+        operator would); its standard output."""
+        env = {**os.environ, **self.env(), "LOG_LEVEL": "WARNING"}
+        command = [sys.executable, "-m", "bot.cli"]
+        if self.kind == "postgresql" and not self._migrated:
+            subprocess.run([*command, "db", "upgrade"], env=env, check=True, capture_output=True)
+            self._migrated = True
+        result = subprocess.run(
+            [*command, *args],
+            input=stdin,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=timeout,
+        )
+        return result.stdout
 
     async def migrate(self) -> None:
         """What an operator does once with `confbot db upgrade` (SQLite does it on start)."""

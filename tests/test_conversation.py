@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -162,16 +159,7 @@ async def test_follow_unfollow_and_unsupported(app: App, clock: FixedClock) -> N
 
 def test_console_jsonl_command_line(database: Database, tmp_path: object) -> None:
     """The `Done when` of the core issue, through the real command line."""
-    env = {**os.environ, **database.env(), "LOG_LEVEL": "WARNING"}
-    confbot = [sys.executable, "-m", "bot.cli"]
-    if database.kind == "postgresql":
-        subprocess.run([*confbot, "db", "upgrade"], env=env, check=True, capture_output=True)
-    subprocess.run(
-        [*confbot, "programme", "import", str(DATA / "programme.csv")],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    database.confbot("programme", "import", str(DATA / "programme.csv"))
     lines = [
         "Quand a lieu l'atelier économie ?",
         "環境分科会は何時から？",
@@ -182,16 +170,10 @@ def test_console_jsonl_command_line(database: Database, tmp_path: object) -> Non
         "/lang ja",
         "",
     ]
-    result = subprocess.run(
-        [*confbot, "console", "--jsonl", "--now", "2024-11-20T10:00"],
-        input="\n".join(lines) + "\n",
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
+    stdout = database.confbot(
+        "console", "--jsonl", "--now", "2024-11-20T10:00", stdin="\n".join(lines) + "\n"
     )
-    out = [json.loads(line) for line in result.stdout.splitlines()]
+    out = [json.loads(line) for line in stdout.splitlines()]
     assert len(out) == len(lines)
     first = out[0]["replies"][0]
     assert first["kind"] == "schedule" and "mer. 20 nov., 14 h 00–16 h 00 (JST)" in first["text"]

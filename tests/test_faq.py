@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -312,10 +309,6 @@ def test_organisers_command(cli: Database, capsys: pytest.CaptureFixture[str]) -
 
 def test_console_done_when(database: Database) -> None:
     """The FAQ issue's `Done when`, through the real command line."""
-    env = {**os.environ, **database.env(), "LOG_LEVEL": "WARNING"}
-    confbot = [sys.executable, "-m", "bot.cli"]
-    if database.kind == "postgresql":
-        subprocess.run([*confbot, "db", "upgrade"], env=env, check=True, capture_output=True)
     lines = {
         "Quel est le thème des Rencontres ?": ("faq", "partenariat"),
         "テーマは何ですか": ("faq", "日仏自治体のパートナーシップが世界にもたらす新しい価値"),
@@ -332,22 +325,14 @@ def test_console_done_when(database: Database) -> None:
         "Quelle est la recette des crêpes ?": ("fallback", ""),
         "富士山の高さは": ("fallback", ""),
     }
-    result = subprocess.run(
-        [*confbot, "console", "--jsonl", "--now", "2024-11-20T10:00"],
-        input="\n".join(lines) + "\n",
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
+    stdout = database.confbot(
+        "console", "--jsonl", "--now", "2024-11-20T10:00", stdin="\n".join(lines) + "\n"
     )
-    replies = [json.loads(line)["replies"][0] for line in result.stdout.splitlines()]
+    replies = [json.loads(line)["replies"][0] for line in stdout.splitlines()]
     assert len(replies) == len(lines)
     for (question, (kind, fact)), reply in zip(lines.items(), replies, strict=True):
         assert reply["kind"] == kind, (question, reply)
         assert fact in reply["text"], (question, reply["text"])
-    listed = subprocess.run(
-        [*confbot, "faq", "unanswered"], env=env, capture_output=True, text=True, check=True
-    ).stdout
+    listed = database.confbot("faq", "unanswered")
     assert listed.startswith("2 unanswered questions in 2 groups")
     assert "crêpes" in listed and "富士山" in listed
