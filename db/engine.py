@@ -14,33 +14,45 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from db.sqlite_inline import inline_creator
+
+# How long a write waits for another process's lock on a SQLite database.
+BUSY_SECONDS = 5.0
+
 
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
 def make_engine(url: str, *, schema: str = "", **kwargs: Any) -> AsyncEngine:
-    """Creates the engine; for SQLite, the folder of the file, WAL and a busy timeout.
+    """Creates the engine; for SQLite, the folder of the file, WAL, and one inline connection.
 
-    WAL lets the webhook server read while the dispatcher writes; the busy timeout (5 s) makes a
-    second writer wait instead of failing with "database is locked".
+    WAL lets this process read while another one (a worker, the command line) writes; a write
+    that finds the database locked waits up to BUSY_SECONDS without blocking the event loop
+    (db/sqlite_inline.py) instead of failing with "database is locked".
     """
     parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        database = parsed.database or ""
-        if database and database != ":memory:":
+    sqlite = parsed.get_backend_name() == "sqlite"
+    if sqlite:
+        database = parsed.database or ":memory:"
+        if database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        kwargs.setdefault("connect_args", {}).setdefault("timeout", 5)
+        kwargs.setdefault("async_creator", inline_creator(database, BUSY_SECONDS))
         # Every transaction here ends in commit or rollback: the pool's extra ROLLBACK when a
-        # connection is returned is a thread hop through aiosqlite for nothing.
+        # connection is returned is work for nothing.
         kwargs.setdefault("pool_reset_on_return", None)
+        # One connection per process. SQLite lets one writer in at a time; the turns of one
+        # process wait for the connection on the pool (an asyncio queue) rather than for the
+        # write lock, which SQLite polls in sleeps of up to 100 ms (sqliteDefaultBusyCallback).
+        kwargs.setdefault("pool_size", 1)
+        kwargs.setdefault("max_overflow", 0)
     else:
         kwargs.setdefault("pool_pre_ping", True)
         if schema:
             connect_args = kwargs.setdefault("connect_args", {})
             connect_args.setdefault("server_settings", {})["search_path"] = schema
     engine = create_async_engine(url, **kwargs)
-    if parsed.get_backend_name() == "sqlite":
+    if sqlite:
 
         @event.listens_for(engine.sync_engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -50,7 +62,6 @@ def make_engine(url: str, *, schema: str = "", **kwargs: Any) -> AsyncEngine:
             # process loses nothing; a power cut may lose the last commits (sqlite.org/wal.html).
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA busy_timeout=5000")
             cursor.close()
 
     return engine
