@@ -246,7 +246,8 @@ async def max_rate(
     result = Result(label, phase)
     spy = None
     if SPY and phase.startswith("max"):
-        out = Path(tempfile.gettempdir()) / f"spy-{label.split()[0]}-{phase.replace(' ', '-')}.txt"
+        name = f"{label} {phase}".replace(" / ", "-").replace(", ", "-").replace(" ", "-")
+        out = Path(tempfile.gettempdir()) / f"spy-{name}.txt"
         spy = await asyncio.create_subprocess_exec(
             SPY[0],
             "record",

@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -264,6 +264,16 @@ async def _main(args: argparse.Namespace) -> int:
     return 2
 
 
+def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
+    """uvloop where it is installed (not on Windows), as uvicorn's own runner picks it: the
+    server's event loop does a third of the work of an update (sockets, tasks, futures)."""
+    try:
+        import uvloop
+    except ImportError:
+        return None
+    return uvloop.new_event_loop
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -276,7 +286,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
-        return asyncio.run(_main(args))
+        with asyncio.Runner(loop_factory=_loop_factory()) as runner:
+            return runner.run(_main(args))
     except SchemaOutOfDate as exc:
         print(str(exc), file=sys.stderr)
         return 2
