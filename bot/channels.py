@@ -1,5 +1,5 @@
-"""What every webhook channel shares: metrics, the bounded task runner, exactly-once claims and
-the conversation turn with its apology on failure.
+"""What every webhook channel shares: metrics, the bounded task runner, and the conversation
+turn with its exactly-once record of the update and its apology on failure.
 
 The platforms want a quick answer to each webhook (Telegram retries a webhook that does not
 answer; LINE drops the request after a few seconds), so the route only checks the request and
@@ -16,13 +16,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
-from sqlalchemy import delete, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import delete, select
 
 from bot.wiring import App
 from db.models import Delegate, ProcessedUpdate
+from db.queries import record_update
 from handlers.language import normalise_hint
-from handlers.messages import Incoming, Reply, ReplyKind
+from handlers.messages import AlreadyHandled, Incoming, Reply, ReplyKind
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ class Metrics:
         )
         self.errors = Counter(
             "confbot_errors",
-            "Failures, by channel and stage (handler, send, webhook, claim).",
+            "Failures, by channel and stage (handler, send, webhook, record).",
             ["channel", "stage"],
             registry=self.registry,
         )
@@ -74,7 +74,7 @@ class Metrics:
 class ChannelMetrics:
     """The series of one channel, with their labels bound once (not at every update)."""
 
-    STAGES = ("handler", "send", "webhook", "claim")
+    STAGES = ("handler", "send", "webhook", "record")
 
     def __init__(self, metrics: Metrics, channel: str) -> None:
         self.updates = metrics.updates.labels(channel)
@@ -171,40 +171,6 @@ class UpdateRunner:
             await asyncio.wait(pending)
 
 
-class UpdateLog:
-    """The ids of the updates taken in (table processed_updates)."""
-
-    def __init__(self, app: App) -> None:
-        # PostgreSQL: one INSERT in autocommit mode is its own transaction in one round trip
-        # (no BEGIN and COMMIT around it), 40% less CPU than begin() in the load benchmark.
-        # SQLite gains nothing from it (aiosqlite pays a thread hop to switch modes).
-        self._autocommit = app.engine.dialect.name != "sqlite"
-        self._engine = (
-            app.engine.execution_options(isolation_level="AUTOCOMMIT")
-            if self._autocommit
-            else app.engine
-        )
-        self._insert = insert(ProcessedUpdate)
-
-    async def claim(self, channel: str, update_id: str) -> bool:
-        """Records the update id; False when it is already recorded.
-
-        That is a redelivery, or another server process took the update first: the unique
-        constraint decides, so this holds across processes sharing one PostgreSQL database.
-        """
-        values = {"channel": channel, "update_id": update_id[:64], "received_at": datetime.now(UTC)}
-        try:
-            if self._autocommit:
-                async with self._engine.connect() as conn:
-                    await conn.execute(self._insert, values)
-            else:
-                async with self._engine.begin() as conn:
-                    await conn.execute(self._insert, values)
-        except IntegrityError:
-            return False
-        return True
-
-
 async def prune_processed(app: App, keep: timedelta = timedelta(days=7)) -> int:
     """Forgets update ids older than `keep`, far beyond the platforms' redelivery: Telegram keeps
     an undelivered update for 24 hours (https://core.telegram.org/bots/api#getting-updates)."""
@@ -215,20 +181,46 @@ async def prune_processed(app: App, keep: timedelta = timedelta(days=7)) -> int:
     return int(result.rowcount or 0)
 
 
-async def converse(app: App, message: Incoming, update_ref: str) -> list[Reply]:
-    """One turn of the conversation; on failure, the apology in the delegate's language."""
+async def converse(
+    app: App, metrics: ChannelMetrics, message: Incoming, update_ref: str
+) -> list[Reply] | None:
+    """One turn of the conversation; on failure, the apology in the delegate's language.
+
+    None when the update was already handled (a redelivery, or another server process took it):
+    the caller sends nothing.
+    """
     try:
         return await app.handler.handle(message)
+    except AlreadyHandled:
+        return None
     except Exception:
+        metrics.error("handler")
         log.exception("handler failed on %s update %s", message.channel, update_ref)
-        lang = await _delegate_language(app, message)
-        return [Reply(ReplyKind.ERROR, app.deps.t(lang, "error-apology"), lang)]
+    if message.update_id is not None and not await _record_alone(app, metrics, message, update_ref):
+        return None
+    lang = await _delegate_language(app, message)
+    return [Reply(ReplyKind.ERROR, app.deps.t(lang, "error-apology"), lang)]
 
 
-def hint_apology(app: App, message: Incoming) -> Reply:
-    """The apology when the database cannot be asked for the delegate's language."""
-    lang = normalise_hint(message.language_hint) or app.settings.default_language
-    return Reply(ReplyKind.ERROR, app.deps.t(lang, "error-apology"), lang)
+async def _record_alone(
+    app: App, metrics: ChannelMetrics, message: Incoming, update_ref: str
+) -> bool:
+    """A failed turn rolled back its record of the update: recorded now on its own, so that a
+    redelivery gets no second apology. True also when the database cannot be reached: a
+    delegate is better told sorry twice than left without an answer."""
+    assert message.update_id is not None
+    try:
+        async with app.sessionmaker.begin() as db:
+            return await record_update(
+                db,
+                channel=message.channel,
+                update_id=message.update_id,
+                now=datetime.now(UTC),
+            )
+    except Exception:
+        metrics.error("record")
+        log.warning("could not record %s update %s", message.channel, update_ref)
+        return True
 
 
 async def _delegate_language(app: App, message: Incoming) -> str:

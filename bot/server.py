@@ -25,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from bot.channels import Metrics, UpdateLog, UpdateRunner, prune_processed
+from bot.channels import Metrics, UpdateRunner, prune_processed
 from bot.dispatcher import ChannelSender, DispatcherConfig
 from bot.dispatcher import Dispatcher as OutboxDispatcher
 from bot.line import LineChannel
@@ -122,12 +122,11 @@ class BotServer:
                     log.info("forgot %d old update ids", pruned)
             except Exception:
                 log.exception("could not prune the processed update ids")
-            updates = UpdateLog(app)
             if self.settings.telegram_enabled:
-                self.telegram = TelegramChannel(app, self.metrics, self.dispatcher, updates)
+                self.telegram = TelegramChannel(app, self.metrics, self.dispatcher)
                 await self.telegram.start()
             if self.settings.line_enabled:
-                self.line = LineChannel(app, self.metrics, self.dispatcher, updates)
+                self.line = LineChannel(app, self.metrics, self.dispatcher)
                 await self.line.start()
         except BaseException:
             await self._close_channels()

@@ -16,10 +16,11 @@ import logging
 import re
 import time
 import warnings
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Hashable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from functools import cached_property, lru_cache
+from typing import Any, cast
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -44,7 +45,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot.channels import KeyedLocks, Metrics, UpdateLog, UpdateRunner, converse, hint_apology
+from bot.channels import KeyedLocks, Metrics, UpdateRunner, converse
 from bot.telegram_http import AiohttpRequest
 from bot.wiring import App
 from handlers.deps import Translate
@@ -91,6 +92,11 @@ class Outgoing:
 
     html: str
     keyboard: InlineKeyboardMarkup | None = None
+
+    @cached_property
+    def keyboard_json(self) -> str | None:
+        """The keyboard as the Bot API's JSON-serialised `reply_markup` (serialised once)."""
+        return None if self.keyboard is None else json.dumps(self.keyboard.to_dict())
 
 
 @dataclass(frozen=True)
@@ -186,12 +192,19 @@ def _keyboard(reply: Reply, t: Translate) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-def render(reply: Reply, t: Translate) -> list[Outgoing]:
+def render(reply: Reply, t: Translate) -> tuple[Outgoing, ...]:
     """The reply as Telegram messages: escaped HTML, card titles in bold, keyboard on the last.
 
     The handlers' texts already list every card's time, title and room, so a card adds its
     "details" button and bolds its title; a card the text does not mention gets a text block.
+    Rendered once per content: a bot sends the same replies again and again.
     """
+    return _render(reply, cast(Hashable, t))
+
+
+@lru_cache(maxsize=4096)
+def _render(reply: Reply, hashable_t: Hashable) -> tuple[Outgoing, ...]:
+    t = cast(Translate, hashable_t)
     text_lines = reply.text.split("\n")
     titles = [c.title for c in reply.cards if c.title]
     lines = [_bold_titles(line, titles) for line in text_lines]
@@ -200,10 +213,10 @@ def render(reply: Reply, t: Translate) -> list[Outgoing]:
             lines += _card_block(card)
     chunks = _chunks(lines)
     keyboard = _keyboard(reply, t)
-    return [
+    return tuple(
         Outgoing(chunk, keyboard if i == len(chunks) - 1 else None)
         for i, chunk in enumerate(chunks)
-    ]
+    )
 
 
 # --------------------------------------------------------------------------------- the channel
@@ -240,11 +253,9 @@ def _file_url(base_url: str) -> str:
 
 
 class TelegramChannel:
-    def __init__(
-        self, app: App, metrics: Metrics, dispatcher: UpdateRunner, updates: UpdateLog
-    ) -> None:
+    def __init__(self, app: App, metrics: Metrics, dispatcher: UpdateRunner) -> None:
         settings = app.settings
-        self.app, self.dispatcher, self.updates = app, dispatcher, updates
+        self.app, self.dispatcher = app, dispatcher
         self.metrics = metrics.channel(CHANNEL)
         self.polling = settings.telegram_mode == "polling"
         self.secret = settings.telegram_webhook_secret.get_secret_value()
@@ -351,28 +362,16 @@ class TelegramChannel:
         metrics.in_flight.inc()
         try:
             target = self._incoming(update)
-            try:
-                first = await self.updates.claim(CHANNEL, str(update.update_id))
-            except Exception:
-                # The database decides "once"; without it, say sorry rather than nothing.
-                metrics.error("claim")
-                log.exception("telegram: could not record update %s", update.update_id)
-                if update.callback_query is not None:
-                    await self._answer(update.callback_query, update.update_id)
-                if target is not None:
-                    apology = hint_apology(self.app, target[1])
-                    await self._send(target[0], target[1], [apology], update.update_id)
+            if target is None:
                 return
-            if not first:
+            chat_id, message = target
+            replies = await converse(self.app, metrics, message, f"telegram:{update.update_id}")
+            if replies is None:
                 metrics.duplicates.inc()
                 log.info("telegram: update %s already processed, skipped", update.update_id)
                 return
             if update.callback_query is not None:
                 await self._answer(update.callback_query, update.update_id)
-            if target is None:
-                return
-            chat_id, message = target
-            replies = await converse(self.app, message, f"telegram:{update.update_id}")
             if replies and await self._send(chat_id, message, replies, update.update_id):
                 metrics.latency.observe(time.perf_counter() - started)
         finally:
@@ -387,18 +386,18 @@ class TelegramChannel:
             log.warning("telegram: answerCallbackQuery failed (update %s): %s", update_id, exc)
 
     def _incoming(self, update: Update) -> tuple[int, Incoming] | None:
-        now = self.app.deps.clock()
+        now, ref = self.app.deps.clock(), str(update.update_id)
         if update.callback_query is not None:
             query = update.callback_query
             chat = query.message.chat.id if query.message is not None else query.from_user.id
-            return chat, self._message(query.from_user, now, payload=query.data or "")
+            return chat, self._message(query.from_user, now, ref, payload=query.data or "")
         message = update.message
         if message is not None and message.from_user is not None:
             user = message.from_user
             if message.text:
-                return message.chat.id, self._message(user, now, text=message.text)
+                return message.chat.id, self._message(user, now, ref, text=message.text)
             if message.effective_attachment is not None:  # sticker, photo, location…
-                return message.chat.id, self._message(user, now, event=Event.UNSUPPORTED)
+                return message.chat.id, self._message(user, now, ref, event=Event.UNSUPPORTED)
             return None  # service messages (members joining a group…)
         member = update.my_chat_member
         if (
@@ -406,13 +405,14 @@ class TelegramChannel:
             and member.chat.type == ChatType.PRIVATE
             and member.new_chat_member.status == ChatMemberStatus.BANNED
         ):
-            return member.chat.id, self._message(member.from_user, now, event=Event.UNFOLLOW)
+            return member.chat.id, self._message(member.from_user, now, ref, event=Event.UNFOLLOW)
         return None
 
     @staticmethod
     def _message(
         user: User,
         now: datetime,
+        update_id: str,
         *,
         text: str | None = None,
         payload: str | None = None,
@@ -427,6 +427,7 @@ class TelegramChannel:
             display_name=user.full_name,
             language_hint=user.language_code,
             event=event,
+            update_id=update_id,
         )
 
     async def _send(
@@ -442,6 +443,7 @@ class TelegramChannel:
                     log.info("telegram: chat %s blocked the bot (update %s)", chat_id, update_id)
                     await converse(
                         self.app,
+                        self.metrics,
                         Incoming(
                             CHANNEL, message.user_id, message.received_at, event=Event.UNFOLLOW
                         ),
@@ -477,7 +479,7 @@ class TelegramChannel:
                         "chat_id": chat_id,
                         "text": out.html,
                         "parse_mode": ParseMode.HTML,
-                        "reply_markup": out.keyboard,
+                        "reply_markup": out.keyboard_json,
                         "link_preview_options": NO_PREVIEW,
                     },
                 )

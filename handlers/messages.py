@@ -30,6 +30,13 @@ class Incoming:
     language_hint: str | None = None
     event: Event = Event.MESSAGE
     files: bool = True  # the channel can deliver a file (LINE bots cannot send documents)
+    # The platform's id of the update (Telegram update_id, LINE webhookEventId). The turn
+    # records it in its own transaction and raises AlreadyHandled when it was seen before.
+    update_id: str | None = None
+
+
+class AlreadyHandled(Exception):
+    """The update was handled before (a redelivery, or another server process took it)."""
 
 
 class ReplyKind(enum.StrEnum):

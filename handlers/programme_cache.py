@@ -67,5 +67,11 @@ class AgendaCache:
         self._entries[delegate_id] = (now, ids)
         return ids
 
+    def prime(self, delegate_id: int) -> None:
+        """A delegate created by this turn keeps nothing yet: no query needed."""
+        if len(self._entries) >= self.size:
+            self._entries.clear()
+        self._entries[delegate_id] = (time.monotonic(), frozenset())
+
     def forget(self, delegate_id: int) -> None:
         self._entries.pop(delegate_id, None)

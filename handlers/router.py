@@ -15,8 +15,8 @@ from handlers import agenda, broadcast, faq_replies, intents, organiser, schedul
 from handlers.deps import Deps
 from handlers.faq import Outcome
 from handlers.formatting import local_day
-from handlers.language import SUPPORTED, choose, normalise_hint
-from handlers.messages import Button, Event, Incoming, Reply, ReplyKind
+from handlers.language import SUPPORTED, detect, normalise_hint
+from handlers.messages import AlreadyHandled, Button, Event, Incoming, Reply, ReplyKind
 from handlers.schedule import Programme
 from handlers.text import clean_input
 from handlers.turn import Command, Turn
@@ -50,23 +50,34 @@ class ConversationHandler:
         }
 
     async def handle(self, message: Incoming) -> list[Reply]:
+        """The replies to one message; raises AlreadyHandled for an update handled before.
+
+        The update id is recorded in the same transaction as everything the turn writes: one
+        commit per update, and a turn that fails leaves no record that it was handled.
+        """
         deps = self.deps
         now = deps.clock()
         async with deps.sessionmaker.begin() as db:
-            delegate = await queries.touch_delegate(
+            if message.update_id is not None and not await queries.record_update(
+                db, channel=message.channel, update_id=message.update_id, now=now
+            ):
+                raise AlreadyHandled(f"{message.channel}:{message.update_id}")
+            text = clean_input(message.payload or message.text or "")
+            # The language order of `language.choose`: what the message is written in, then the
+            # stored choice, the platform's hint, the default. A first contact is stored in it.
+            detected = detect(None if text.startswith("/") else text)
+            first = detected or normalise_hint(message.language_hint) or deps.default_language
+            delegate, created = await queries.touch_delegate(
                 db,
                 channel=message.channel,
                 user_id=message.user_id,
                 display_name=clean_input(message.display_name),
+                language=first,
                 now=now,
             )
-            text = clean_input(message.payload or message.text or "")
-            lang = choose(
-                None if text.startswith("/") else text,
-                delegate.language,
-                message.language_hint,
-                deps.default_language,
-            )
+            if created:
+                deps.agendas.prime(delegate.id)
+            lang = detected or delegate.language or first
             if delegate.language is None:
                 delegate.language = lang
             turn = Turn(deps, db, delegate, lang, now, message)

@@ -235,6 +235,11 @@ async def test_handler_failure_apologises_in_the_delegates_language(
     assert f"telegram:{update['update_id']}" in caplog.text and "boom" in caplog.text
     assert tg.sent_messages(JA_USER)[-1]["text"] == T("ja", "error-apology")
     monkeypatch.undo()
+    # The failed turn rolled back, but the update was still recorded: redelivered, it is not
+    # answered again.
+    answered = len(tg.sent_messages(JA_USER))
+    await bot.telegram(update)
+    assert len(tg.sent_messages(JA_USER)) == answered
     await bot.telegram(tg.message_update(JA_USER, "/help", language_code="ja"))
     assert tg.sent_messages(JA_USER)[-1]["text"].startswith("次のように自由に入力してください")
 
