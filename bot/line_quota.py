@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -26,8 +27,10 @@ class QuotaCache:
     """LINE's quota and consumption, read at most every `ttl` seconds; `reserved` counts what
     the dispatcher has sent since the last reading."""
 
-    def __init__(self, fetch: Callable[[], Awaitable[LineQuota]], ttl: float = 10.0) -> None:
-        self.fetch, self.ttl = fetch, ttl
+    def __init__(
+        self, fetch: Callable[[], Awaitable[LineQuota]], ttl: float = 10.0, timeout: float = 5.0
+    ) -> None:
+        self.fetch, self.ttl, self.timeout = fetch, ttl, timeout
         self._value: LineQuota | None = None
         self._at = 0.0
         self.reserved = 0
@@ -39,9 +42,12 @@ class QuotaCache:
         return self._value
 
     async def read(self) -> LineQuota | None:
-        """The quota, or None when LINE cannot say: callers go on without it."""
+        """The quota, or None when LINE cannot say within `timeout`: callers go on without it.
+
+        The broadcast preview reads it inside a conversation turn, and on SQLite the other turns
+        of the process wait for that turn's connection: LINE must not hold them for long."""
         try:
-            return await self.get()
+            return await asyncio.wait_for(self.get(), self.timeout)
         except Exception as exc:
             log.warning("line: quota unavailable: %s", exc)
             return None

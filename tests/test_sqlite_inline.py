@@ -98,3 +98,18 @@ async def test_a_lock_held_too_long_is_an_error(tmp_path: Path) -> None:
     finally:
         await asyncio.to_thread(holder.join)
         await engine.dispose()
+
+
+async def test_a_slow_line_quota_does_not_hold_the_turn() -> None:
+    """The broadcast preview reads LINE's quota inside a turn, which on SQLite holds the
+    process's one connection: a quota LINE does not give in time counts as unknown."""
+    from bot.line_quota import QuotaCache
+    from handlers.deps import LineQuota
+
+    async def slow() -> LineQuota:
+        await asyncio.sleep(10)
+        raise AssertionError("not reached")
+
+    started = time.monotonic()
+    assert await QuotaCache(slow, timeout=0.05).read() is None
+    assert time.monotonic() - started < 1.0
