@@ -152,5 +152,7 @@ def detect(text: str | None) -> str | None:
     return None
 
 
-def choose(text: str | None, stored: str | None, hint: str | None, default: str) -> str:
-    return detect(text) or stored or normalise_hint(hint) or default
+def choose(detected: str | None, stored: str | None, hint: str | None, default: str) -> str:
+    """The reply language: what the message is written in (`detect`), then the delegate's
+    stored choice, the platform's hint, the default."""
+    return detected or stored or normalise_hint(hint) or default

@@ -15,7 +15,7 @@ from handlers import agenda, broadcast, faq_replies, intents, organiser, schedul
 from handlers.deps import Deps
 from handlers.faq import Outcome
 from handlers.formatting import local_day
-from handlers.language import SUPPORTED, detect, normalise_hint
+from handlers.language import SUPPORTED, choose, detect, normalise_hint
 from handlers.messages import AlreadyHandled, Button, Event, Incoming, Reply, ReplyKind
 from handlers.schedule import Programme
 from handlers.text import clean_input
@@ -63,21 +63,19 @@ class ConversationHandler:
             ):
                 raise AlreadyHandled(f"{message.channel}:{message.update_id}")
             text = clean_input(message.payload or message.text or "")
-            # The language order of `language.choose`: what the message is written in, then the
-            # stored choice, the platform's hint, the default. A first contact is stored in it.
             detected = detect(None if text.startswith("/") else text)
-            first = detected or normalise_hint(message.language_hint) or deps.default_language
+            hint, default = message.language_hint, deps.default_language
             delegate, created = await queries.touch_delegate(
                 db,
                 channel=message.channel,
                 user_id=message.user_id,
                 display_name=clean_input(message.display_name),
-                language=first,
+                language=choose(detected, None, hint, default),  # a first contact's
                 now=now,
             )
             if created:
                 deps.agendas.prime(delegate.id)
-            lang = detected or delegate.language or first
+            lang = choose(detected, delegate.language, hint, default)
             if delegate.language is None:
                 delegate.language = lang
             turn = Turn(deps, db, delegate, lang, now, message)

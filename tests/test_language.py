@@ -26,11 +26,11 @@ def test_detect(text: str, expected: str | None) -> None:
 
 
 def test_order_message_then_stored_then_hint_then_default() -> None:
-    assert choose("明日の予定", "fr", "en", "fr") == "ja"
-    assert choose("ok", "ja", "fr", "fr") == "ja"
-    assert choose("ok", None, "en-US", "fr") == "en"
-    assert choose("ok", None, "de", "fr") == "fr"
-    assert choose(None, None, None, "ja") == "ja"
+    assert choose(detect("明日の予定"), "fr", "en", "fr") == "ja"
+    assert choose(detect("ok"), "ja", "fr", "fr") == "ja"
+    assert choose(detect("ok"), None, "en-US", "fr") == "en"
+    assert choose(detect("ok"), None, "de", "fr") == "fr"
+    assert choose(detect(None), None, None, "ja") == "ja"
 
 
 def test_hint_normalisation() -> None:
