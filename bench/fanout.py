@@ -23,34 +23,27 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import logging
 import math
-import os
 import sys
-import tempfile
 import time
-import uuid
 from collections import Counter
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, literal, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, insert, literal, select
 
 SCRIPT = Path(__file__).resolve()
 ROOT = SCRIPT.parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.databases import fresh_database  # noqa: E402
 from bot.dispatcher import LINE_MULTICAST_MAX, Dispatcher  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.wiring import App, build_app  # noqa: E402
 from bot.worker import build_senders, close_senders  # noqa: E402
-from db.engine import make_engine  # noqa: E402
-from db.migrate import upgrade  # noqa: E402
 from db.models import Delegate, OutboxMessage, Subscription  # noqa: E402
 from db.notifications import NotifyOptions  # noqa: E402
 from db.programme import SessionRow, edit_row, load_rows, replace_programme  # noqa: E402
@@ -63,8 +56,6 @@ from tests.fakes import (  # noqa: E402
     make_line_id,
 )
 
-PG_URL = os.environ.get("CONFBOT_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
-LOCAL = ("127.0.0.1", "localhost")
 SESSION = "ws-economy"  # the session moved (any session of the bundled programme would do)
 HEADINGS = {"fr": "Changement de programme", "ja": "プログラム変更"}
 TELEGRAM_FAKE_LIMITS = {"global_per_s": 30, "per_chat_per_s": 1}
@@ -114,37 +105,6 @@ class Figures:
 
 
 # ---------------------------------------------------------------------------- databases
-
-
-@contextlib.asynccontextmanager
-async def fresh_database(kind: str) -> AsyncIterator[tuple[str, str]]:
-    """(url, schema) of an empty database, removed afterwards."""
-    if kind == "sqlite":
-        with tempfile.TemporaryDirectory(prefix="confbot-fanout-") as folder:
-            yield f"sqlite+aiosqlite:///{Path(folder) / 'confbot.db'}", ""
-        return
-    if make_url(PG_URL).host not in LOCAL:
-        raise SystemExit(f"PostgreSQL must be on 127.0.0.1 for this benchmark, not {PG_URL}")
-    schema = f"fanout_{uuid.uuid4().hex[:10]}"
-    engine = make_engine(PG_URL)
-    try:
-        async with engine.begin() as conn:
-            await conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        try:
-            yield PG_URL, schema
-        finally:
-            async with engine.begin() as conn:
-                await conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    finally:
-        await engine.dispose()
-
-
-async def migrate(url: str, schema: str) -> None:
-    engine = make_engine(url, schema=schema)
-    try:
-        await upgrade(engine)
-    finally:
-        await engine.dispose()
 
 
 # ---------------------------------------------------------------------------- scenario
@@ -221,8 +181,7 @@ async def run_database(kind: str, count: int) -> Figures:
     await telegram.start()
     await line.start()
     try:
-        async with fresh_database(kind) as (url, schema):
-            await migrate(url, schema)
+        async with fresh_database(kind, "fanout") as (url, schema):
             settings = Settings(
                 database_url=url,
                 database_schema=schema,

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import gc
 import itertools
 import json
@@ -33,7 +34,6 @@ import socket
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +45,7 @@ SCRIPT = Path(__file__).resolve()
 ROOT = SCRIPT.parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.databases import fresh_database  # noqa: E402
 from tests.fakes import (  # noqa: E402
     FakeLine,
     FakeTelegram,
@@ -56,7 +57,6 @@ from tests.fakes import (  # noqa: E402
 from tests.fakes.line_api import LineCall  # noqa: E402
 from tests.fakes.telegram_api import Call  # noqa: E402
 
-PG_URL = os.environ.get("CONFBOT_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 SECRET = "bench-secret"
 CONFBOT = Path(sys.executable).parent / "confbot"
 TIMEOUT = 10.0  # seconds before an unanswered update counts as lost
@@ -266,13 +266,6 @@ def quiet_collector() -> None:
     gc.freeze()
 
 
-async def settle() -> None:
-    """A pause before the fixed-load phase: the 2,000 first contacts just written leave the
-    database some work (PostgreSQL's autovacuum and checkpoint), which belongs to neither phase."""
-    await asyncio.sleep(SETTLE_SECONDS)
-
-
-SETTLE_SECONDS = 3.0
 SPY: list[str] = []  # --spy: py-spy record the server during the max phases
 
 
@@ -400,37 +393,6 @@ def server_env(
     return env
 
 
-@contextlib.asynccontextmanager
-async def database(kind: str) -> AsyncIterator[tuple[str, str]]:
-    """A fresh database at the head revision: a SQLite file, or a PostgreSQL schema."""
-    from sqlalchemy import text
-
-    from db.engine import make_engine
-    from db.migrate import upgrade
-
-    if kind == "sqlite":
-        with tempfile.TemporaryDirectory() as folder:
-            url = f"sqlite+aiosqlite:///{folder}/bench.db"
-            engine = make_engine(url)
-            await upgrade(engine)
-            await engine.dispose()
-            yield url, ""
-        return
-    schema = f"bench_{uuid.uuid4().hex[:10]}"
-    admin = make_engine(PG_URL)
-    async with admin.begin() as conn:
-        await conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        engine = make_engine(PG_URL, schema=schema)
-        await upgrade(engine)
-        await engine.dispose()
-        yield PG_URL, schema
-    finally:
-        async with admin.begin() as conn:
-            await conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        await admin.dispose()
-
-
 # ------------------------------------------------------------------------------ the runs
 
 
@@ -439,7 +401,7 @@ async def run_confbot(
 ) -> list[Result]:
     port = free_port()
     label = f"confbot / {kind}"
-    async with database(kind) as (url, schema):
+    async with fresh_database(kind, "bench") as (url, schema):
         env = server_env(tg, line, port, url, schema)
         argv = [str(CONFBOT), "serve"]
         if args.profile:
@@ -464,7 +426,7 @@ async def run_confbot(
                     await max_rate(
                         label,
                         f"first contact {name}",
-                        lambda send=send: send(start=True),  # type: ignore[misc]
+                        functools.partial(send, start=True),
                         args.concurrency,
                         60.0,
                         pid,
@@ -472,7 +434,6 @@ async def run_confbot(
                     )
                     for name, send in (("tg", harness.telegram), ("line", harness.line_event))
                 ]
-                await settle()
                 results.append(
                     await fixed_rate(
                         label,
