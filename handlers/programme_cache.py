@@ -62,16 +62,17 @@ class AgendaCache:
         if entry is not None and now - entry[0] < self.ttl:
             return entry[1]
         ids = await agenda_ids(db, delegate_id)
-        if len(self._entries) >= self.size:
-            self._entries.clear()
-        self._entries[delegate_id] = (now, ids)
+        self._store(delegate_id, now, ids)
         return ids
 
     def prime(self, delegate_id: int) -> None:
         """A delegate created by this turn keeps nothing yet: no query needed."""
+        self._store(delegate_id, time.monotonic(), frozenset())
+
+    def _store(self, delegate_id: int, now: float, ids: frozenset[str]) -> None:
         if len(self._entries) >= self.size:
             self._entries.clear()
-        self._entries[delegate_id] = (time.monotonic(), frozenset())
+        self._entries[delegate_id] = (now, ids)
 
     def forget(self, delegate_id: int) -> None:
         self._entries.pop(delegate_id, None)
