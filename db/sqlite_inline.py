@@ -45,7 +45,8 @@ class _CallNow:
 
 
 def _locked(exc: sqlite3.OperationalError) -> bool:
-    return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY or "locked" in str(exc)
+    """SQLITE_BUSY: another connection holds the lock ("database is locked")."""
+    return exc.sqlite_errorcode == sqlite3.SQLITE_BUSY
 
 
 class InlineConnection(aiosqlite.Connection):
