@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 from bench.databases import fresh_database  # noqa: E402
 from bot.dispatcher import LINE_MULTICAST_MAX, Dispatcher  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from bot.wiring import App, build_app  # noqa: E402
+from bot.wiring import App, build_app, freeze_long_lived  # noqa: E402
 from bot.worker import build_senders, close_senders  # noqa: E402
 from db.models import Delegate, OutboxMessage, Subscription  # noqa: E402
 from db.notifications import NotifyOptions  # noqa: E402
@@ -221,6 +221,7 @@ async def measure(
 
     senders = build_senders(app)
     dispatcher = Dispatcher(app, senders)
+    freeze_long_lived()  # as `confbot worker` does before its dispatcher runs
     stop = asyncio.Event()
     t0 = time.time()
     task = asyncio.create_task(dispatcher.run(stop))

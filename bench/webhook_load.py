@@ -25,7 +25,6 @@ import argparse
 import asyncio
 import contextlib
 import functools
-import gc
 import itertools
 import json
 import os
@@ -46,6 +45,7 @@ ROOT = SCRIPT.parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.databases import fresh_database  # noqa: E402
+from bot.wiring import freeze_long_lived  # noqa: E402
 from tests.fakes import (  # noqa: E402
     FakeLine,
     FakeTelegram,
@@ -261,9 +261,8 @@ async def fixed_rate(
 def quiet_collector() -> None:
     """Keeps this process's garbage collector out of the latencies it measures: the fakes record
     every call of the run, and full collections over them paused the whole harness (replies
-    and clock alike) for up to 100 ms. What exists now is set aside (gc.freeze)."""
-    gc.collect()
-    gc.freeze()
+    and clock alike) for up to 100 ms. What exists now is set aside, as the server does."""
+    freeze_long_lived()
 
 
 SPY: list[str] = []  # --spy: py-spy record the server during the max phases

@@ -9,7 +9,6 @@ a bounded task (`bot.channels.UpdateRunner`); on shutdown the tasks in flight ar
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import signal
 import sys
@@ -31,7 +30,7 @@ from bot.dispatcher import Dispatcher as OutboxDispatcher
 from bot.line import LineChannel
 from bot.settings import Settings
 from bot.telegram import TelegramChannel
-from bot.wiring import App, build_app
+from bot.wiring import App, build_app, freeze_long_lived
 from bot.worker import build_senders, close_senders
 
 log = logging.getLogger(__name__)
@@ -146,10 +145,7 @@ class BotServer:
             self._outbox_task = asyncio.create_task(outbox.run(self._outbox_stop))
         self.started = True
         if self.freeze_gc:
-            # The objects built at start (SDKs, ORM mappings, catalogues, content) live as long
-            # as the process: out of the collector's sight, its passes are much shorter.
-            gc.collect()
-            gc.freeze()
+            freeze_long_lived()
         log.info(
             "serving %s on %s:%s",
             ", ".join(configured_channels(self.settings)),

@@ -34,7 +34,7 @@ async def close_senders(senders: dict[str, ChannelSender]) -> None:
 
 
 async def run_worker(settings: Settings) -> int:
-    from bot.wiring import build_app
+    from bot.wiring import build_app, freeze_long_lived
 
     app = await build_app(settings)
     senders = build_senders(app)
@@ -51,6 +51,7 @@ async def run_worker(settings: Settings) -> int:
             loop.add_signal_handler(sig, stop.set)
     config = DispatcherConfig(lease=timedelta(seconds=settings.dispatcher_lease_seconds))
     dispatcher = Dispatcher(app, senders, config=config)
+    freeze_long_lived()
     try:
         await dispatcher.run(stop)
     finally:
