@@ -40,13 +40,13 @@ ROOT = SCRIPT.parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.databases import fresh_database  # noqa: E402
+from bot.app import App, build_app, freeze_long_lived  # noqa: E402
 from bot.dispatcher import LINE_MULTICAST_MAX, Dispatcher  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from bot.wiring import App, build_app, freeze_long_lived  # noqa: E402
 from bot.worker import build_senders, close_senders  # noqa: E402
 from db.models import Delegate, OutboxMessage, Subscription  # noqa: E402
-from db.notifications import NotifyOptions  # noqa: E402
-from db.programme import SessionRow, edit_row, load_rows, replace_programme  # noqa: E402
+from handlers.notify.changes import NotifyOptions  # noqa: E402
+from handlers.schedule.programme import SessionRow, edit_row, load_rows, replace_programme  # noqa: E402
 from tests.fakes import (  # noqa: E402
     DEFAULT_LINE_CHANNEL_ACCESS_TOKEN,
     DEFAULT_LINE_CHANNEL_SECRET,

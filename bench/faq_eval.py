@@ -26,10 +26,10 @@ from rapidfuzz.utils import default_process
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.faq_file import read_faq, read_thresholds, write_thresholds  # noqa: E402
-from bot.japanese import reading  # noqa: E402
-from handlers.content import Localised  # noqa: E402
-from handlers.faq import LANGS, FaqEntry, FaqMatcher, Match, Outcome, Thresholds  # noqa: E402
+from handlers.core.content import Localised  # noqa: E402
+from handlers.faq.files import read_faq, read_thresholds, write_thresholds  # noqa: E402
+from handlers.faq.japanese import reading  # noqa: E402
+from handlers.faq.matcher import LANGS, FaqEntry, FaqMatcher, Match, Outcome, Thresholds  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 MAX_WRONG = 0.02  # calibration limits, kept below the targets for a margin

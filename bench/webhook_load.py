@@ -45,7 +45,7 @@ ROOT = SCRIPT.parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.databases import fresh_database  # noqa: E402
-from bot.wiring import freeze_long_lived  # noqa: E402
+from bot.app import freeze_long_lived  # noqa: E402
 from tests.fakes import (  # noqa: E402
     FakeLine,
     FakeTelegram,
@@ -496,7 +496,7 @@ def echo_server(port: int, token: str, base_url: str, transport: str) -> None:
 
     Same stack and shape as `confbot serve`: uvicorn, Starlette, secret token check, 200 at
     once, `Application.process_update` in a task bounded by a semaphore of 64. `transport` is
-    PTB's default HTTP client (httpx) or the aiohttp one confbot uses (bot/telegram_http.py).
+    PTB's default HTTP client (httpx) or the aiohttp one confbot uses (bot/channels/telegram/http.py).
     """
     import hmac
 
@@ -516,7 +516,7 @@ def echo_server(port: int, token: str, base_url: str, transport: str) -> None:
 
     builder = Application.builder().token(token).base_url(base_url).updater(None).job_queue(None)
     if transport == "aiohttp":
-        from bot.telegram_http import AiohttpRequest
+        from bot.channels.telegram.http import AiohttpRequest
 
         builder = builder.request(AiohttpRequest(connections=72))
     else:
@@ -617,9 +617,9 @@ async def handler_turn_cost(turns: int = 300) -> float:
     """CPU milliseconds of one conversation turn, the handler alone on the bundled content."""
     from datetime import UTC, datetime
 
+    from bot.app import build_app
     from bot.settings import Settings
-    from bot.wiring import build_app
-    from handlers.messages import Incoming
+    from handlers.core.messages import Incoming
 
     with tempfile.TemporaryDirectory() as folder:
         app = await build_app(Settings(database_url=f"sqlite+aiosqlite:///{folder}/turns.db"))

@@ -12,10 +12,10 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.programme_file import read_programme
 from db.models import ProgrammeSession, Track
-from db.programme import replace_programme
-from handlers.content import ConferenceInfo, Localised, TrackInfo
+from handlers.core.content import ConferenceInfo, Localised, TrackInfo
+from handlers.schedule.files import read_programme
+from handlers.schedule.programme import replace_programme
 
 log = logging.getLogger(__name__)
 

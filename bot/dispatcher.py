@@ -29,11 +29,11 @@ from typing import Protocol
 from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.wiring import App
+from bot.app import App
 from db.engine import is_sqlite
 from db.models import Broadcast, Delegate, OutboxMessage, ProgrammeSession
-from handlers.messages import Reply
-from handlers.notify_render import render
+from handlers.core.messages import Reply
+from handlers.notify.render import render
 
 log = logging.getLogger(__name__)
 

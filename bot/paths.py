@@ -5,4 +5,3 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LOCALES_DIR = PROJECT_ROOT / "locales"
 CONTENT_DIR = PROJECT_ROOT / "content"
-MIGRATIONS_DIR = PROJECT_ROOT / "migrations"

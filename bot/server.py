@@ -24,13 +24,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from bot.channels import Metrics, UpdateRunner, prune_processed
+from bot.app import App, build_app, freeze_long_lived
+from bot.channels.line.channel import LineChannel
+from bot.channels.runner import Metrics, UpdateRunner, prune_processed
+from bot.channels.telegram.channel import TelegramChannel
 from bot.dispatcher import ChannelSender, DispatcherConfig
 from bot.dispatcher import Dispatcher as OutboxDispatcher
-from bot.line import LineChannel
 from bot.settings import Settings
-from bot.telegram import TelegramChannel
-from bot.wiring import App, build_app, freeze_long_lived
 from bot.worker import build_senders, close_senders
 
 log = logging.getLogger(__name__)

@@ -8,10 +8,10 @@ import logging
 import signal
 from datetime import timedelta
 
+from bot.app import App
+from bot.channels.senders import LineSender, TelegramSender
 from bot.dispatcher import ChannelSender, Dispatcher, DispatcherConfig
-from bot.senders import LineSender, TelegramSender
 from bot.settings import Settings
-from bot.wiring import App
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ async def close_senders(senders: dict[str, ChannelSender]) -> None:
 
 
 async def run_worker(settings: Settings) -> int:
-    from bot.wiring import build_app, freeze_long_lived
+    from bot.app import build_app, freeze_long_lived
 
     app = await build_app(settings)
     senders = build_senders(app)

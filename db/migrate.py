@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -9,8 +11,10 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.paths import MIGRATIONS_DIR
 from db.engine import is_sqlite
+
+# Alembic's scripts live beside the packages, in the source tree or the image.
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
 class SchemaOutOfDate(RuntimeError):

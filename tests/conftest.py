@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from bot.app import App, build_app
 from bot.settings import Settings
-from bot.wiring import App, build_app
 from db.engine import make_engine
 from db.migrate import upgrade
 

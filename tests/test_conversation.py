@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.console import ConsoleChat
-from bot.programme_file import read_programme
-from bot.wiring import App
-from db.programme import replace_programme
-from handlers.messages import Event, Incoming, Reply, ReplyKind
+from bot.app import App
+from bot.channels.console.channel import ConsoleChat
+from handlers.core.messages import Event, Incoming, Reply, ReplyKind
+from handlers.schedule.files import read_programme
+from handlers.schedule.programme import replace_programme
 from tests.conftest import DATA, Database, FixedClock
 
 JST = ZoneInfo("Asia/Tokyo")

@@ -10,17 +10,17 @@ import pytest
 import yaml
 from sqlalchemy import select
 
-from bot.cli import main
-from bot.console import ConsoleChat
-from bot.faq_file import FaqFileError, read_faq, read_thresholds
-from bot.japanese import reading
+from bot.app import App
+from bot.channels.console.channel import ConsoleChat
+from bot.cli.main import main
 from bot.paths import CONTENT_DIR
-from bot.wiring import App
-from db.faq import unanswered
 from db.models import AuditLog, Role
-from db.organisers import set_role
-from handlers.faq import FaqMatcher, Outcome
-from handlers.messages import ReplyKind
+from handlers.core.messages import ReplyKind
+from handlers.faq.files import FaqFileError, read_faq, read_thresholds
+from handlers.faq.japanese import reading
+from handlers.faq.matcher import FaqMatcher, Outcome
+from handlers.faq.store import unanswered
+from handlers.organisers.roles import set_role
 from tests.conftest import Database, FixedClock
 
 ENTRIES = read_faq(CONTENT_DIR / "faq")

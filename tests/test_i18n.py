@@ -11,9 +11,9 @@ from fluent.syntax import FluentParser, ast, visitor
 
 from bot.i18n import Catalogues
 from bot.paths import LOCALES_DIR
-from handlers.content import ConferenceInfo, Localised
-from handlers.deps import Deps
-from handlers.formatting import day_label, when_label
+from handlers.core.content import ConferenceInfo, Localised
+from handlers.core.deps import Deps
+from handlers.schedule.cards import day_label, when_label
 
 LANGS = ("fr", "ja", "en")
 

@@ -9,7 +9,7 @@ import pytest
 
 from bot.content import load_conference
 from bot.paths import CONTENT_DIR
-from handlers.intents import IntentKind, parse, parse_day
+from handlers.schedule.intents import IntentKind, parse, parse_day
 
 TRACKS = load_conference(CONTENT_DIR)[0].tracks
 TODAY = date(2024, 11, 20)

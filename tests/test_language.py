@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.language import choose, detect, normalise_hint
+from handlers.core.language import choose, detect, normalise_hint
 
 
 @pytest.mark.parametrize(

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from bot.channels.line.channel import MAX_ALT_TEXT, fit, render
+from bot.channels.line.richmenu import install
 from bot.i18n import Catalogues
-from bot.line import MAX_ALT_TEXT, fit, render
-from bot.richmenu import install
 from db.models import Delegate
-from handlers.messages import Button, Reply, ReplyKind, SessionCard
+from handlers.core.messages import Button, Reply, ReplyKind, SessionCard
 from tests.conftest import Database, FixedClock
 from tests.fakes import FakeLine, image_size, line_signature, make_line_id
 from tests.serving import CONFBOT, Running, channel_env, line_settings, running
@@ -307,7 +307,7 @@ async def test_richmenu_command_installs_menus_and_the_server_links_them(
 async def test_richmenu_install_failure_leaves_no_stray_menu(
     database: Database, line: FakeLine
 ) -> None:
-    from bot.richmenu import RichMenuError
+    from bot.channels.line.richmenu import RichMenuError
 
     line.fail_next("/v2/bot/richmenu/alias", 500)
     with pytest.raises(RichMenuError, match="500"):

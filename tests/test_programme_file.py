@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from bot.programme_file import (
+from db.models import SessionStatus
+from handlers.schedule.files import (
     ProgrammeFileError,
     parse_csv,
     parse_yaml,
@@ -17,8 +18,7 @@ from bot.programme_file import (
     to_csv,
     to_yaml,
 )
-from db.models import SessionStatus
-from handlers.calendar import to_ics
+from handlers.schedule.ics import to_ics
 
 TZ = ZoneInfo("Asia/Tokyo")
 DATA = Path(__file__).parent / "data"

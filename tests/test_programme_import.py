@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from bot.cli import main
+from bot.cli.main import main
 from db.engine import make_engine, make_sessionmaker
-from db.programme import load_rows
+from handlers.schedule.programme import load_rows
 from tests.conftest import DATA, Database
 
 

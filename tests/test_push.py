@@ -12,14 +12,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from bot.app import App, build_app
+from bot.channels.senders import LineSender, TelegramSender
 from bot.dispatcher import Dispatcher, DispatcherConfig
-from bot.senders import LineSender, TelegramSender
-from bot.wiring import App, build_app
 from db.models import Delegate, OutboxMessage, Role
-from db.notifications import NotifyOptions
-from db.organisers import set_role
-from db.programme import edit_row, load_rows, replace_programme
-from handlers.messages import Event, Incoming, Reply, ReplyKind
+from handlers.core.messages import Event, Incoming, Reply, ReplyKind
+from handlers.notify.changes import NotifyOptions
+from handlers.organisers.roles import set_role
+from handlers.schedule.programme import edit_row, load_rows, replace_programme
 from tests.conftest import Database, FixedClock
 from tests.fakes import (
     DEFAULT_LINE_CHANNEL_ACCESS_TOKEN,
@@ -316,7 +316,7 @@ async def test_unfollow_event(world: World) -> None:
 async def test_line_quota_used_up_waits_for_the_next_reply(
     database: Database, clock: FixedClock
 ) -> None:
-    from db.broadcast import Audience, create_broadcast
+    from handlers.broadcast.audience import Audience, create_broadcast
     from tests.serving import line_settings, running
 
     line = FakeLine(quota=200)

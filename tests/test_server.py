@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from bot.server import BotServer
-from handlers.messages import Incoming, Reply
+from handlers.core.messages import Incoming, Reply
 from tests.conftest import Database, FixedClock
 from tests.fakes import FakeLine, FakeTelegram, make_line_id, telegram_webhook_headers
 from tests.serving import (

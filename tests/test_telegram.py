@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from bot.channels.telegram.channel import MAX_TEXT, render
 from bot.i18n import Catalogues
-from bot.telegram import MAX_TEXT, render
 from db.models import Delegate
-from handlers.messages import Button, Reply, ReplyKind, SessionCard
+from handlers.core.messages import Button, Reply, ReplyKind, SessionCard
 from tests.conftest import Database, FixedClock
 from tests.fakes import FakeTelegram
 from tests.serving import Running, eventually, running, telegram_settings

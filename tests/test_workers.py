@@ -23,13 +23,13 @@ import pytest
 from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.app import App, build_app
+from bot.channels.senders import TELEGRAM_CONCURRENCY
 from bot.dispatcher import Dispatcher, DispatcherConfig
-from bot.senders import TELEGRAM_CONCURRENCY
-from bot.wiring import App, build_app
 from bot.worker import build_senders, close_senders
-from db.broadcast import Audience, create_broadcast
 from db.engine import make_engine, make_sessionmaker
 from db.models import Broadcast, Delegate, OutboxMessage
+from handlers.broadcast.audience import Audience, create_broadcast
 from tests.conftest import Database
 from tests.fakes import (
     DEFAULT_LINE_CHANNEL_ACCESS_TOKEN,

@@ -1,0 +1,202 @@
+"""Pushing outbox messages through the platforms' SDKs, within their limits."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import Any
+
+from linebot.v3.messaging import (
+    AsyncApiClient,
+    AsyncMessagingApi,
+    MulticastRequest,
+    PushMessageRequest,
+)
+from linebot.v3.messaging.exceptions import ApiException
+from telegram import Bot
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
+
+from bot.channels.line import channel as line_channel
+from bot.channels.line.quota import QuotaCache, read_quota
+from bot.channels.telegram import channel as telegram_channel
+from bot.dispatcher import (
+    LINE_MULTICAST_MAX,
+    Item,
+    RateLimiter,
+    Record,
+    Result,
+    Status,
+)
+from bot.settings import Settings
+from handlers.core.deps import LineQuota, Translate
+
+log = logging.getLogger(__name__)
+
+TELEGRAM_CONCURRENCY = 16  # Telegram requests in flight at once (so, at most, sent twice)
+
+
+def _seconds(value: float | timedelta) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+class TelegramSender:
+    channel = "telegram"
+
+    def __init__(
+        self, bot: Bot, t: Translate, *, rate: float, concurrency: int = TELEGRAM_CONCURRENCY
+    ) -> None:
+        self.bot, self.t = bot, t
+        self.limiter = RateLimiter(rate)
+        self.concurrency = asyncio.Semaphore(concurrency)
+        self._ready = asyncio.Lock()
+        self._initialized = False
+
+    @classmethod
+    def from_settings(cls, settings: Settings, t: Translate) -> TelegramSender:
+        from bot.channels.telegram.http import AiohttpRequest
+
+        bot = Bot(
+            settings.telegram_bot_token.get_secret_value(),
+            base_url=settings.telegram_api_base_url,
+            request=AiohttpRequest(connections=32),
+        )
+        return cls(bot, t, rate=settings.telegram_rate)
+
+    async def close(self) -> None:
+        if self._initialized:
+            await self.bot.shutdown()
+
+    async def send(self, items: Sequence[Item], record: Record | None = None) -> dict[int, Result]:
+        async with self._ready:
+            if not self._initialized:
+                await self.bot.initialize()
+                self._initialized = True
+        results = await asyncio.gather(*(self._one(item, record) for item in items))
+        return {item.row_id: result for item, result in zip(items, results, strict=True)}
+
+    async def _one(self, item: Item, record: Record | None) -> Result:
+        async with self.concurrency:
+            result = await self._deliver(item)
+            if record is not None:
+                # Written before the slot is freed: at most `concurrency` messages are sent and
+                # not yet recorded, so at most that many go out again if the worker dies.
+                await record([(item, result)])
+            return result
+
+    async def _deliver(self, item: Item) -> Result:
+        for reply in item.replies:
+            for out in telegram_channel.render(reply, self.t):
+                await self.limiter.wait(item.user_id)
+                try:
+                    await self.bot.send_message(
+                        chat_id=int(item.user_id),
+                        text=out.html,
+                        parse_mode=ParseMode.HTML,
+                        reply_markup=out.keyboard,
+                    )
+                except RetryAfter as exc:
+                    return Result(Status.WAIT, _seconds(exc.retry_after), "429 retry_after")
+                except Forbidden as exc:
+                    return Result(Status.BLOCKED, reason=str(exc))
+                except BadRequest as exc:
+                    return Result(Status.FAILED, reason=f"400 {exc}")
+                except (TimedOut, NetworkError) as exc:  # 5xx arrive as NetworkError
+                    return Result(Status.RETRY, reason=str(exc))
+                except TelegramError as exc:
+                    return Result(Status.RETRY, reason=str(exc))
+                except ValueError as exc:  # a chat id that is not a number
+                    return Result(Status.FAILED, reason=str(exc))
+        return Result(Status.SENT)
+
+
+class LineSender:
+    """Multicast per batch of identical messages (at most 500 recipients), push for one.
+
+    Each batch's X-Line-Retry-Key was written with the rows before sending: a retry after a
+    crash repeats it, and LINE answers 409 instead of delivering again.
+    """
+
+    channel = "line"
+
+    def __init__(self, api: Any, client: AsyncApiClient | None = None) -> None:
+        self.api, self.client = api, client
+        self.quota = QuotaCache(self._read_quota)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> LineSender:
+        client = AsyncApiClient(line_channel._configuration(settings, settings.line_api_base_url))
+        return cls(AsyncMessagingApi(client), client)
+
+    async def close(self) -> None:
+        if self.client is not None:
+            await self.client.close()
+
+    async def _read_quota(self) -> LineQuota:
+        return await read_quota(self.api)
+
+    async def line_quota(self) -> LineQuota | None:
+        return await self.quota.read()
+
+    async def send(self, items: Sequence[Item], record: Record | None = None) -> dict[int, Result]:
+        batches: dict[str, list[Item]] = defaultdict(list)
+        for item in items:
+            batches[item.retry_key or f"row:{item.row_id}"].append(item)
+        results: dict[int, Result] = {}
+        outcomes = await asyncio.gather(*(self._recorded(b, record) for b in batches.values()))
+        for outcome in outcomes:
+            results.update(outcome)
+        return results
+
+    async def _recorded(self, batch: list[Item], record: Record | None) -> dict[int, Result]:
+        results = await self._batch(batch)
+        if record is not None:
+            await record([(item, results[item.row_id]) for item in batch])
+        return results
+
+    async def _batch(self, batch: list[Item]) -> dict[int, Result]:
+        messages = line_channel.render(batch[0].replies) if batch[0].replies else []
+        if not messages:
+            return {item.row_id: Result(Status.SENT) for item in batch}
+        quota = await self.line_quota()
+        if quota is not None and quota.remaining is not None:
+            # Counted per recipient; a batch that does not fit waits whole (its key stays its own).
+            if quota.remaining - self.quota.reserved < len(batch):
+                return {item.row_id: Result(Status.QUOTA, reason="monthly quota") for item in batch}
+            self.quota.reserved += len(batch)
+        key = batch[0].retry_key
+        try:
+            if len(batch) == 1:
+                await self.api.push_message(
+                    PushMessageRequest(to=batch[0].user_id, messages=messages), x_line_retry_key=key
+                )
+            else:
+                assert len(batch) <= LINE_MULTICAST_MAX
+                await self.api.multicast(
+                    MulticastRequest(to=[i.user_id for i in batch], messages=messages),
+                    x_line_retry_key=key,
+                )
+        except ApiException as exc:
+            result = self._error(exc)
+        except Exception as exc:  # connection refused, timeout: the same key is retried
+            result = Result(Status.RETRY, reason=f"{type(exc).__name__}: {exc}")
+        else:
+            result = Result(Status.SENT)
+        return {item.row_id: result for item in batch}
+
+    @staticmethod
+    def _error(exc: ApiException) -> Result:
+        status = int(exc.status or 0)
+        if status == 409:  # "The retry key is already accepted": delivered before
+            return Result(Status.SENT)
+        if status == 429 and "monthly limit" in str(exc.body):
+            # "You have reached your monthly limit.": held for the delegate's next reply
+            return Result(Status.QUOTA, reason="429 monthly limit")
+        if status == 429:
+            return Result(Status.RETRY, after=5.0, reason="429 rate limit")
+        if status >= 500 or status == 0:
+            return Result(Status.RETRY, reason=f"{status} {exc.reason}")
+        return Result(Status.FAILED, reason=f"{status} {exc.body!s:.300}")

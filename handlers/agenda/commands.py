@@ -1,0 +1,273 @@
+"""A delegate's own agenda, what they follow, their reminders, and forgetting them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import delete, update
+
+from db.models import AuditLog, ProgrammeSession, SessionStatus, UnansweredQuestion
+from handlers.agenda import store
+from handlers.core import store as queries
+from handlers.core.messages import Attachment, Button, Reply, ReplyKind
+from handlers.core.turn import Command, Turn
+from handlers.schedule.cards import card, day_label, local_day, pick
+from handlers.schedule.ics import to_ics
+from handlers.schedule.programme import row_from_model
+
+REMINDER_CHOICES = (5, 10, 15, 30, 60)
+
+
+async def add(turn: Turn, argument: str) -> list[Reply]:
+    session = await queries.session_by_id(turn.db, argument) if argument else None
+    if session is None:
+        return [turn.reply(ReplyKind.ERROR, "session-unknown", id=argument[:64])]
+    if session.status == SessionStatus.CANCELLED:
+        return [
+            turn.reply(ReplyKind.ERROR, "agenda-cancelled", title=pick(session, "title", turn.lang))
+        ]
+    added = await store.add_to_agenda(
+        turn.db, turn.delegate, session, now=turn.now, default_minutes=turn.deps.reminder_minutes
+    )
+    turn.deps.agendas.forget(turn.delegate.id)
+    message = "agenda-added" if added else "agenda-already"
+    buttons = (
+        Button(turn.deps.t(turn.lang, "button-agenda"), "/agenda"),
+        Button(turn.deps.t(turn.lang, "button-agenda-remove"), f"/remove {session.id}"),
+    )
+    return [turn.reply(ReplyKind.AGENDA, message, buttons, title=pick(session, "title", turn.lang))]
+
+
+async def remove(turn: Turn, argument: str) -> list[Reply]:
+    session = await queries.session_by_id(turn.db, argument) if argument else None
+    removed = await store.remove_from_agenda(turn.db, turn.delegate, argument)
+    turn.deps.agendas.forget(turn.delegate.id)
+    title = pick(session, "title", turn.lang) if session else argument[:64]
+    message = "agenda-removed" if removed else "agenda-not-there"
+    buttons = (Button(turn.deps.t(turn.lang, "button-agenda"), "/agenda"),)
+    return [turn.reply(ReplyKind.AGENDA, message, buttons, title=title)]
+
+
+async def show(turn: Turn, argument: str) -> list[Reply]:
+    deps, lang = turn.deps, turn.lang
+    sessions = await store.agenda_sessions(turn.db, turn.delegate.id)
+    if argument.strip().lower() == "ics" and turn.message.files:
+        return [_ics(turn, sessions)]
+    if not sessions:
+        return [
+            turn.reply(
+                ReplyKind.AGENDA,
+                "agenda-empty",
+                (Button(deps.t(lang, "button-programme"), "/programme"),),
+            )
+        ]
+    live = [s for s in sessions if s.status != SessionStatus.CANCELLED]
+    clashes = {
+        s.id
+        for s in live
+        for other in live
+        if other.id != s.id and s.starts_at < other.ends_at and other.starts_at < s.ends_at
+    }
+    by_day: dict[date, list[str]] = defaultdict(list)
+    for s in sessions:
+        c = card(deps, lang, s)
+        line = deps.t(lang, "programme-line", time=c.time, title=c.title, room=c.room)
+        if c.cancelled:
+            line = f"{line} {c.status_label}"
+        if s.id in clashes:
+            line = f"{line} {deps.t(lang, 'agenda-clash')}"
+        by_day[local_day(deps, s.starts_at)].append(line)
+    lines = [deps.t(lang, "agenda-heading", count=len(sessions))]
+    if argument.strip().lower() == "ics":  # a channel that cannot send files: the list instead
+        lines.insert(0, deps.t(lang, "agenda-ics-unavailable"))
+    for day, day_lines in sorted(by_day.items()):
+        lines += ["", day_label(deps, lang, day), *day_lines]
+    if clashes:
+        lines += ["", deps.t(lang, "agenda-clash-note")]
+    agenda = frozenset(s.id for s in sessions)
+    return [
+        Reply(
+            ReplyKind.AGENDA,
+            "\n".join(lines),
+            lang,
+            buttons=(
+                (Button(deps.t(lang, "button-agenda-ics"), "/agenda ics"),)
+                if turn.message.files
+                else ()
+            ),
+            cards=tuple(card(deps, lang, s, agenda) for s in sessions[:10]),
+        )
+    ]
+
+
+def _ics(turn: Turn, sessions: Sequence[ProgrammeSession]) -> Reply:
+    rows = [row_from_model(s) for s in sessions]
+    data = to_ics(
+        rows,
+        turn.deps.tz,
+        language=turn.lang,
+        calendar_name=turn.deps.t(turn.lang, "agenda-calendar-name"),
+        uid_domain="confbot",
+    )
+    lines = [turn.deps.t(turn.lang, "agenda-ics", count=len(rows))]
+    return Reply(
+        ReplyKind.AGENDA,
+        "\n".join(lines),
+        turn.lang,
+        attachment=Attachment("agenda.ics", "text/calendar", data),
+    )
+
+
+def _target(turn: Turn, argument: str) -> str | None:
+    word = argument.strip().lower()
+    if word in {"all", "tout", "tous", "全て", "すべて"}:
+        return store.ALL
+    codes = {t.code for t in turn.deps.conference.tracks}
+    return word if word in codes else None
+
+
+async def _set_follow(turn: Turn, argument: str, on: bool) -> list[Reply]:
+    target = _target(turn, argument)
+    if target is None:
+        return [_follow_menu(turn)]
+    if on:
+        await store.follow(turn.db, turn.delegate.id, target)
+    else:
+        await store.unfollow(turn.db, turn.delegate.id, target)
+    message = "follow-on" if on else "follow-off"
+    return [
+        turn.reply(ReplyKind.SETTINGS, message, _settings_buttons(turn), what=_label(turn, target))
+    ]
+
+
+async def follow(turn: Turn, argument: str) -> list[Reply]:
+    return await _set_follow(turn, argument, on=True)
+
+
+async def unfollow(turn: Turn, argument: str) -> list[Reply]:
+    return await _set_follow(turn, argument, on=False)
+
+
+def _label(turn: Turn, target: str) -> str:
+    if target == store.ALL:
+        return turn.deps.t(turn.lang, "follow-all-changes")
+    return next(
+        (t.name.get(turn.lang) for t in turn.deps.conference.tracks if t.code == target), target
+    )
+
+
+def _follow_menu(turn: Turn) -> Reply:
+    workshops = [t for t in turn.deps.conference.tracks if t.workshop]
+    buttons = tuple(
+        Button(
+            turn.deps.t(turn.lang, "button-follow-track", track=t.short.get(turn.lang)),
+            f"/follow {t.code}",
+        )
+        for t in workshops
+    )
+    buttons += (Button(turn.deps.t(turn.lang, "button-follow-all"), "/follow all"),)
+    return turn.reply(ReplyKind.SETTINGS, "follow-choose", buttons)
+
+
+def _settings_buttons(turn: Turn) -> tuple[Button, ...]:
+    return (Button(turn.deps.t(turn.lang, "button-settings"), "/settings"),)
+
+
+async def settings(turn: Turn, _argument: str) -> list[Reply]:
+    deps, lang, delegate = turn.deps, turn.lang, turn.delegate
+    followed = await store.subscriptions(turn.db, delegate.id)
+    minutes = delegate.reminder_minutes or deps.reminder_minutes
+    workshops = [t for t in deps.conference.tracks if t.workshop]
+    names = [t.name.get(lang) for t in workshops if t.code in followed]
+    lines = [
+        deps.t(lang, "settings-heading"),
+        deps.t(
+            lang,
+            "settings-all-changes",
+            state=deps.t(lang, "state-on" if store.ALL in followed else "state-off"),
+        ),
+        deps.t(
+            lang, "settings-workshops", workshops=", ".join(names) or deps.t(lang, "state-none")
+        ),
+        deps.t(
+            lang,
+            "settings-reminders",
+            state=deps.t(lang, "state-on" if delegate.reminders else "state-off"),
+            minutes=minutes,
+        ),
+        deps.t(lang, "settings-language", language=lang),
+    ]
+    buttons: list[Button] = []
+    if store.ALL in followed:
+        buttons.append(Button(deps.t(lang, "button-unfollow-all"), "/unfollow all"))
+    else:
+        buttons.append(Button(deps.t(lang, "button-follow-all"), "/follow all"))
+    for track in workshops:
+        verb = "unfollow" if track.code in followed else "follow"
+        label = deps.t(lang, f"button-{verb}-track", track=track.short.get(lang))
+        buttons.append(Button(label, f"/{verb} {track.code}"))
+    if delegate.reminders:
+        buttons.append(Button(deps.t(lang, "button-reminders-off"), "/reminders off"))
+        buttons += [
+            Button(deps.t(lang, "button-reminder-minutes", minutes=m), f"/reminders {m}")
+            for m in REMINDER_CHOICES
+            if m != minutes
+        ][:4]
+    else:
+        buttons.append(Button(deps.t(lang, "button-reminders-on"), "/reminders on"))
+    buttons.append(Button(deps.t(lang, "button-language"), "/lang"))
+    buttons.append(Button(deps.t(lang, "button-forget"), "/forget"))
+    return [Reply(ReplyKind.SETTINGS, "\n".join(lines), lang, buttons=tuple(buttons))]
+
+
+async def reminders(turn: Turn, argument: str) -> list[Reply]:
+    word = argument.strip().lower()
+    delegate = turn.delegate
+    if word in {"off", "non", "no", "オフ"}:
+        delegate.reminders = False
+    elif word in {"on", "oui", "yes", "オン"}:
+        delegate.reminders = True
+    elif word.isdigit() and 1 <= int(word) <= 24 * 60:
+        delegate.reminders, delegate.reminder_minutes = True, int(word)
+    else:
+        return await settings(turn, "")
+    await store.reschedule_reminders(
+        turn.db, delegate, now=turn.now, default_minutes=turn.deps.reminder_minutes
+    )
+    return await settings(turn, "")
+
+
+async def forget(turn: Turn, argument: str) -> list[Reply]:
+    """Erases the delegate after a confirmation: agenda, follows, questions, messages."""
+    word = argument.strip().lower()
+    buttons = (
+        Button(turn.deps.t(turn.lang, "button-forget-confirm"), "/forget yes"),
+        Button(turn.deps.t(turn.lang, "button-cancel"), "/forget no"),
+    )
+    if word == "no":
+        return [turn.reply(ReplyKind.SETTINGS, "forget-cancelled")]
+    if word != "yes":
+        return [turn.reply(ReplyKind.SETTINGS, "forget-confirm", buttons)]
+    lang, delegate_id, actor = turn.lang, turn.delegate.id, turn.actor
+    await turn.db.execute(
+        delete(UnansweredQuestion).where(UnansweredQuestion.delegate_id == delegate_id)
+    )
+    await turn.db.execute(update(AuditLog).where(AuditLog.actor == actor).values(actor="forgotten"))
+    await turn.db.delete(turn.delegate)  # agenda, follows, outbox, states: ON DELETE CASCADE
+    turn.deps.agendas.forget(delegate_id)
+    queries.audit(turn.db, actor="forgotten", action="delegate.forget", now=turn.now)
+    return [Reply(ReplyKind.SETTINGS, turn.deps.t(lang, "forget-done"), lang)]
+
+
+COMMANDS: dict[str, Command] = {
+    "add": add,
+    "remove": remove,
+    "agenda": show,
+    "follow": follow,
+    "unfollow": unfollow,
+    "settings": settings,
+    "reminders": reminders,
+    "forget": forget,
+}

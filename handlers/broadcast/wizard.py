@@ -1,0 +1,244 @@
+"""/broadcast: organisers write the French and Japanese texts (English optional), choose the
+audience, see each version, the number of recipients and the LINE quota it uses, then send,
+schedule, or cancel. The steps live in the database: any replica takes the next message."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from db.models import ConversationState
+from handlers.broadcast.audience import Audience, create_broadcast, recipients, summarise
+from handlers.core import store as queries
+from handlers.core.messages import Button, Reply, ReplyKind
+from handlers.core.turn import Command, Turn
+
+FLOW = "broadcast"
+EXPIRES = timedelta(minutes=30)
+MAX_TEXT = 4000  # under Telegram's 4,096 characters with the heading; LINE allows 5,000
+
+
+async def state_of(turn: Turn) -> ConversationState | None:
+    state = await turn.db.get(ConversationState, turn.delegate.id)
+    if state is not None and (state.flow != FLOW or turn.now - state.updated_at > EXPIRES):
+        await turn.db.delete(state)
+        return None
+    return state
+
+
+def _cancel_button(turn: Turn) -> Button:
+    return Button(turn.deps.t(turn.lang, "button-cancel"), "/broadcast cancel")
+
+
+def _ask(turn: Turn, step: str) -> Reply:
+    buttons = [_cancel_button(turn)]
+    if step == "en":
+        buttons.insert(0, Button(turn.deps.t(turn.lang, "button-skip"), "/broadcast skip"))
+    if step == "audience":
+        buttons = [*_audience_buttons(turn), _cancel_button(turn)]
+    return turn.reply(ReplyKind.BROADCAST, f"broadcast-ask-{step}", tuple(buttons))
+
+
+def _audience_buttons(turn: Turn) -> list[Button]:
+    t, lang = turn.deps.t, turn.lang
+    buttons = [
+        Button(t(lang, "audience-all"), "/broadcast to all"),
+        Button(t(lang, "audience-language", language="Français"), "/broadcast to lang:fr"),
+        Button(t(lang, "audience-language", language="日本語"), "/broadcast to lang:ja"),
+        Button(t(lang, "audience-channel", channel="Telegram"), "/broadcast to channel:telegram"),
+        Button(t(lang, "audience-channel", channel="LINE"), "/broadcast to channel:line"),
+    ]
+    buttons += [
+        Button(
+            t(lang, "audience-track", track=track.short.get(lang)),
+            f"/broadcast to track:{track.code}",
+        )
+        for track in turn.deps.conference.tracks
+        if track.workshop
+    ]
+    buttons.append(Button(t(lang, "audience-session"), "/broadcast to session"))
+    return buttons
+
+
+async def broadcast(turn: Turn, argument: str) -> list[Reply]:
+    if not turn.is_organiser:
+        return [turn.refuse("broadcast")]
+    state = await state_of(turn)
+    word, _, rest = argument.strip().partition(" ")
+    if word == "cancel":
+        if state is not None:
+            await turn.db.delete(state)
+        return [turn.reply(ReplyKind.BROADCAST, "broadcast-cancelled")]
+    if state is None or not argument:
+        if state is not None:
+            await turn.db.delete(state)
+            await turn.db.flush()
+        turn.db.add(
+            ConversationState(
+                delegate_id=turn.delegate.id, flow=FLOW, step="fr", data={}, updated_at=turn.now
+            )
+        )
+        return [_ask(turn, "fr")]
+    state.updated_at = turn.now
+    if word == "skip" and state.step == "en":
+        return [_next(turn, state, "audience")]
+    if word == "to" and state.step == "audience":
+        if rest == "session":
+            return [_next(turn, state, "session")]
+        return await _set_audience(turn, state, rest)
+    if word == "send" and state.step == "preview":
+        return await _send(turn, state, scheduled=None)
+    return await step(turn, state, argument)
+
+
+def _next(turn: Turn, state: ConversationState, step: str) -> Reply:
+    state.step = step
+    return _ask(turn, step)
+
+
+async def step(turn: Turn, state: ConversationState, text: str) -> list[Reply]:
+    """Free text while a broadcast is being written: the answer to the current step."""
+    text = text.strip()
+    data: dict[str, Any] = dict(state.data)
+    if state.step in ("fr", "ja", "en"):
+        if not text:
+            return [_ask(turn, state.step)]
+        if len(text) > MAX_TEXT:
+            return [turn.reply(ReplyKind.ERROR, "broadcast-too-long", max=MAX_TEXT)]
+        data[state.step] = text
+        state.data = data
+        return [_next(turn, state, {"fr": "ja", "ja": "en", "en": "audience"}[state.step])]
+    if state.step == "session":
+        session = await queries.session_by_id(turn.db, text)
+        if session is None:
+            return [
+                turn.reply(
+                    ReplyKind.ERROR, "session-unknown", (_cancel_button(turn),), id=text[:64]
+                )
+            ]
+        return await _set_audience(turn, state, f"session:{session.id}")
+    if state.step == "preview":
+        when = _parse_time(turn, text)
+        if when is None or when <= turn.now:
+            return [turn.reply(ReplyKind.ERROR, "broadcast-bad-time", (_cancel_button(turn),))]
+        return await _send(turn, state, scheduled=when)
+    return [_ask(turn, state.step)]
+
+
+def _parse_time(turn: Turn, text: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text.replace("/", "-"))
+    except ValueError:
+        try:
+            hour, minute = (int(x) for x in text.replace("h", ":").split(":", 1))
+            local = turn.now.astimezone(turn.deps.tz).replace(
+                hour=hour, minute=minute, second=0, microsecond=0
+            )
+        except ValueError:
+            return None
+        return local if local > turn.now else local + timedelta(days=1)
+    return moment if moment.tzinfo else moment.replace(tzinfo=turn.deps.tz)
+
+
+async def _set_audience(turn: Turn, state: ConversationState, spec: str) -> list[Reply]:
+    try:
+        audience = Audience.parse(spec)
+    except ValueError:
+        return [_ask(turn, "audience")]
+    state.data = {**state.data, "audience": str(audience)}
+    state.step = "preview"
+    return await _preview(turn, state, audience)
+
+
+async def _preview(turn: Turn, state: ConversationState, audience: Audience) -> list[Reply]:
+    deps, lang = turn.deps, turn.lang
+    people = await recipients(turn.db, audience, deps.default_language)
+    summary = summarise(people, deps.default_language)
+    replies = []
+    for code in ("fr", "ja", "en"):
+        if state.data.get(code):
+            heading = deps.t(lang, "broadcast-preview", language=code)
+            replies.append(
+                Reply(
+                    ReplyKind.BROADCAST,
+                    f"{heading}\n{deps.t(code, 'broadcast-heading')}\n{state.data[code]}",
+                    lang,
+                )
+            )
+    lines = [
+        deps.t(
+            lang,
+            "broadcast-recipients",
+            total=summary.total,
+            fr=summary.by_language.get("fr", 0),
+            ja=summary.by_language.get("ja", 0),
+            en=summary.by_language.get("en", 0),
+            telegram=summary.by_channel.get("telegram", 0),
+            line=summary.by_channel.get("line", 0),
+        )
+    ]
+    quota = await deps.quota.line_quota()
+    line_count = summary.by_channel.get("line", 0)
+    if quota is not None and line_count:
+        if quota.remaining is None:
+            lines.append(deps.t(lang, "broadcast-quota-unlimited", uses=line_count))
+        else:
+            lines.append(
+                deps.t(
+                    lang,
+                    "broadcast-quota",
+                    uses=line_count,
+                    remaining=quota.remaining,
+                    limit=quota.limit or 0,
+                )
+            )
+            if line_count > quota.remaining:
+                lines.append(
+                    deps.t(lang, "broadcast-quota-short", missing=line_count - quota.remaining)
+                )
+    lines.append(deps.t(lang, "broadcast-confirm"))
+    buttons = (Button(deps.t(lang, "button-send"), "/broadcast send"), _cancel_button(turn))
+    replies.append(Reply(ReplyKind.BROADCAST, "\n".join(lines), lang, buttons=buttons))
+    return replies
+
+
+async def _send(turn: Turn, state: ConversationState, scheduled: datetime | None) -> list[Reply]:
+    data = dict(state.data)
+    audience = Audience.parse(str(data.get("audience", "all")))
+    broadcast, summary = await create_broadcast(
+        turn.db,
+        texts={k: str(data.get(k, "")) for k in ("fr", "ja", "en")},
+        audience=audience,
+        created_by=turn.actor,
+        reporter_id=turn.delegate.id,
+        send_at=scheduled or turn.now,
+        now=turn.now,
+        default_language=turn.deps.default_language,
+    )
+    await turn.db.delete(state)
+    queries.audit(
+        turn.db,
+        actor=turn.actor,
+        action="broadcast.create",
+        now=turn.now,
+        broadcast=broadcast.id,
+        audience=str(audience),
+        recipients=summary.total,
+    )
+    if scheduled is not None:
+        when = scheduled.astimezone(turn.deps.tz).strftime("%Y-%m-%d %H:%M")
+        return [
+            turn.reply(
+                ReplyKind.BROADCAST,
+                "broadcast-scheduled",
+                id=broadcast.id,
+                count=summary.total,
+                when=when,
+            )
+        ]
+    return [
+        turn.reply(ReplyKind.BROADCAST, "broadcast-queued", id=broadcast.id, count=summary.total)
+    ]
+
+
+COMMANDS: dict[str, Command] = {"broadcast": broadcast}

@@ -1,0 +1,128 @@
+"""Reading and writing the FAQ knowledge base files (content/faq/*.yaml, schema in its README)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from handlers.faq.matcher import LANGS, FaqEntry, Thresholds, entries_from_data
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+MIN_QUESTIONS = 4
+MAX_TITLE = 20  # LINE quick-reply and postback labels: at most 20 characters
+
+
+class FaqFileError(ValueError):
+    pass
+
+
+def _load(path: Path) -> list[dict[str, Any]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise FaqFileError(f"{path}: {exc}") from exc
+    entries = data.get("entries") if isinstance(data, dict) else data
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise FaqFileError(f"{path}: expected `entries:` with a list of entries")
+    return entries
+
+
+def read_faq(path: Path) -> list[FaqEntry]:
+    """One file, or every *.yaml of a folder in name order; checked as a whole."""
+    files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+    raw: list[dict[str, Any]] = []
+    for file in files:
+        raw += _load(file)
+    problems: list[str] = []
+    seen: set[str] = set()
+    for index, item in enumerate(raw, 1):
+        entry_id = str(item.get("id", ""))
+        where = f"entry {index} ({entry_id or 'no id'})"
+        if not _ID.match(entry_id):
+            problems.append(f"{where}: id must be lowercase letters, digits and '-'")
+        if entry_id in seen:
+            problems.append(f"{where}: duplicate id")
+        seen.add(entry_id)
+        for lang in LANGS:
+            answer = (
+                (item.get("answer") or {}).get(lang)
+                if isinstance(item.get("answer"), dict)
+                else None
+            )
+            if not answer:
+                problems.append(f"{where}: no answer in {lang}")
+            questions = item.get("questions") or {}
+            if not isinstance(questions, dict) or len(questions.get(lang) or ()) < MIN_QUESTIONS:
+                problems.append(f"{where}: fewer than {MIN_QUESTIONS} questions in {lang}")
+            title = (
+                (item.get("title") or {}).get(lang, "")
+                if isinstance(item.get("title"), dict)
+                else ""
+            )
+            if not title or len(str(title)) > MAX_TITLE:
+                problems.append(f"{where}: title in {lang} must be 1 to {MAX_TITLE} characters")
+    try:
+        entries = entries_from_data(raw) if not problems else []
+    except (KeyError, ValueError) as exc:
+        problems.append(str(exc))
+    for entry in entries:
+        for related in entry.related:
+            if related not in seen:
+                problems.append(f"{entry.id}: related id {related!r} does not exist")
+    if problems:
+        raise FaqFileError("\n".join(problems))
+    return entries
+
+
+def entry_to_data(entry: FaqEntry) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": entry.id,
+        "topic": entry.topic,
+        "related": list(entry.related),
+        "title": {lang: entry.title.get(lang) for lang in LANGS},
+        "answer": {lang: getattr(entry.answer, lang) for lang in LANGS},
+        "questions": {lang: list(entry.questions.get(lang, ())) for lang in LANGS},
+    }
+    if any(entry.keywords.get(lang) for lang in LANGS):
+        data["keywords"] = {lang: list(entry.keywords.get(lang, ())) for lang in LANGS}
+    return data
+
+
+def write_faq(entries: Sequence[FaqEntry]) -> str:
+    return yaml.safe_dump(
+        {"entries": [entry_to_data(e) for e in entries]},
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+    )
+
+
+SCRIPTS = ("latin", "ja")
+
+
+def read_thresholds(path: Path) -> dict[str, Thresholds]:
+    """Per script: `latin` (French, English questions) and `ja` (Japanese questions)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise FaqFileError(f"{path}: {exc}") from exc
+    groups = data.get("thresholds") or {}
+    known = set(Thresholds.__dataclass_fields__)
+    result: dict[str, Thresholds] = {}
+    for script in SCRIPTS:
+        values = groups.get(script) or {}
+        unknown = set(values) - known
+        if unknown:
+            raise FaqFileError(f"{path}: unknown thresholds {sorted(unknown)} for {script}")
+        result[script] = Thresholds(**{k: float(v) for k, v in values.items()})
+    return result
+
+
+def write_thresholds(path: Path, thresholds: dict[str, Thresholds], header: str) -> None:
+    data = {"thresholds": {s: dict(vars(thresholds[s])) for s in SCRIPTS}}
+    body = yaml.safe_dump(data, sort_keys=False)
+    path.write_text(header + body, encoding="utf-8")

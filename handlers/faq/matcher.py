@@ -1,0 +1,512 @@
+"""The FAQ knowledge base and the matcher that finds an entry for a delegate's question.
+
+Scoring has two parts, because each alone fails in a known way:
+- similarity: TF-IDF cosine over character n-grams (and, for Japanese, n-grams of the reading,
+  so that 「ぶんかかい」 finds 「分科会」); it tolerates typos and missing accents;
+- coverage: how much of the question (weighted by rarity) the entry's own words explain; a
+  question whose words the entry does not know ("ramen", 「人口」) is not answered by it, even
+  if it names the host city.
+The score is their geometric mean. Thresholds come from content/faq_matcher.yaml.
+"""
+
+from __future__ import annotations
+
+import enum
+import heapq
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+import snowballstemmer
+from rapidfuzz.distance import Levenshtein
+
+from handlers.core.content import Localised
+from handlers.core.text import MAX_INPUT, kana, latin
+
+LANGS = ("fr", "ja", "en")
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf\uff66-\uff9f]")
+
+TOP = 5  # candidates kept: the best answer and up to three "did you mean" suggestions
+
+# The answer's own words count as a phrasing, less than a real one: long texts match loosely.
+ANSWER_WEIGHT = 0.7
+
+# A reading function turns Japanese text into hiragana (SudachiPy in production); without one
+# the matcher still works on the written form.
+Reader = Callable[[str], str]
+
+
+class Outcome(enum.StrEnum):
+    ANSWER = "answer"
+    CLARIFY = "clarify"
+    FALLBACK = "fallback"
+
+
+@dataclass(frozen=True)
+class FaqEntry:
+    id: str
+    topic: str
+    title: Localised
+    answer: Localised
+    questions: dict[str, tuple[str, ...]]
+    keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    answer: float = 0.55
+    gap: float = 0.05
+    confident: float = 0.75
+    clarify: float = 0.40
+    clarify_window: float = 0.25
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entry: FaqEntry
+    score: float
+
+
+@dataclass(frozen=True)
+class Match:
+    outcome: Outcome
+    candidates: tuple[Candidate, ...]
+    script: str = "latin"
+
+    @property
+    def best(self) -> FaqEntry | None:
+        return self.candidates[0].entry if self.candidates else None
+
+
+def script_of(text: str) -> str:
+    """'ja' for Japanese script, 'latin' otherwise: the form a text is analysed in."""
+    return "ja" if _JAPANESE.search(text) else "latin"
+
+
+# --- French and English -------------------------------------------------------------------
+
+_ELISION = re.compile(r"\b(?:l|d|qu|c|j|n|s|m|t|jusqu|lorsqu|puisqu)'")
+_NON_WORD = re.compile(r"[^\w]+")
+_ORDINAL_WORDS = {
+    "premier": 1, "premiere": 1, "first": 1, "deuxieme": 2, "seconde": 2, "second": 2,
+    "troisieme": 3, "third": 3, "quatrieme": 4, "fourth": 4, "cinquieme": 5, "fifth": 5,
+    "sixieme": 6, "sixth": 6, "septieme": 7, "seventh": 7, "huitieme": 8, "eighth": 8,
+    "neuvieme": 9, "ninth": 9, "dixieme": 10, "tenth": 10,
+}  # fmt: skip
+_ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(?:e|eme|er|ere|re|nd|nde|st|rd|th)$")
+_LATIN_FRAMES = re.compile(
+    r"\b(?:dans|a|pour|sur|in|for|to) (?:quel|quelle|which|what) (?:atelier|workshop|groupe)\b"
+    r"|\b(?:quel|which|what) (?:atelier|workshop)\b"
+)
+STOPWORDS = frozenset(
+    "le la les un une des du de au aux et ou est sont ce cet cette ces c ca que qui quoi quel "
+    "quelle quels quelles comment pourquoi il elle on nous vous je tu se sa son ses leur leurs "
+    "en dans sur pour par avec pas ne plus y a as ont etre faire fait peut peux est-ce "
+    "qu'est-ce parle parler dire dit moi me svp stp merci bonjour alors donc bien tres "
+    "the a an of to in on for and or is are was were be it its this that what which who how why "
+    "do does did can could would should about tell me please i you we our my there with at by "
+    "from as so any".split()
+)
+
+
+def _ordinal(word: str) -> str:
+    singular = word[:-1] if word.endswith("s") else word
+    if singular in _ORDINAL_WORDS:
+        return f"{_ORDINAL_WORDS[singular]}e"
+    match = _ORDINAL_DIGITS.match(word)
+    return f"{int(match[1])}e" if match else word
+
+
+_STEMMERS = {"fr": snowballstemmer.stemmer("french"), "en": snowballstemmer.stemmer("english")}
+
+
+@lru_cache(maxsize=200_000)
+def _stem(lang: str, word: str) -> str:
+    # Snowball in pure Python costs ~35 µs a word; delegates reuse the same few thousand words.
+    return str(_STEMMERS[lang].stemWord(word))
+
+
+def latin_words(text: str, lang: str) -> list[str]:
+    """Accent-folded Snowball stems ('familles', 'familiales' → 'famil…'), no function words."""
+    folded = _ELISION.sub("", latin(text))
+    folded = _LATIN_FRAMES.sub(" ", folded)
+    words = [_ordinal(w) for w in _NON_WORD.sub(" ", folded.replace("_", " ")).split()]
+    return [_stem(lang, w) for w in words if w not in STOPWORDS]
+
+
+# --- Japanese -----------------------------------------------------------------------------
+
+_JA_PUNCT = re.compile(r"[\s、。・！？!?「」『』（）()\[\]【】〜~\-:：;；,，.．/／\"'…ー]+")
+_KANJI_DIGITS = str.maketrans("一二三四五六七八九", "123456789")
+_JA_ORDINAL = re.compile(r"第([一二三四五六七八九])(?=回|分科会)")
+_JA_FRAMES = re.compile(
+    r"どの分科会|何分科会|なに分科会|どこの分科会|どの分科会|どのぶんかかい|なにぶんかかい"
+)
+_JA_NOISE = re.compile(
+    r"について|とは|ってなに|ってなん|って|ですか|ますか|でしょうか|ください|教えて|おしえて|"
+    r"知りたい|しりたい|何ですか|なんですか|ですよね|だよね|なの|ですね|です|ます|ません|"
+    r"どんな|どういう|どこ|いつ|なに|なん|何"
+)
+_JA_PARTICLES = re.compile(r"(?<=[\u4e00-\u9fff\u30a0-\u30ff])(?:の|は|が|を|に|で|と|も|へ|や)")
+
+
+def japanese_form(text: str) -> str:
+    """Written form for matching: width, kana, kanji ordinals, question frames and endings."""
+    folded = _JA_ORDINAL.sub(lambda m: "第" + m[1].translate(_KANJI_DIGITS), text)
+    folded = kana(folded)
+    folded = _JA_FRAMES.sub("", folded)
+    folded = _JA_NOISE.sub("", folded)
+    folded = _JA_PARTICLES.sub("", folded)
+    return _JA_PUNCT.sub("", folded)
+
+
+def _grams(text: str, sizes: tuple[int, ...], prefix: str = "") -> list[str]:
+    grams = [prefix + text[i : i + n] for n in sizes for i in range(len(text) - n + 1)]
+    return grams or ([prefix + text] if text else [])
+
+
+# --- Analysis of one text -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Analysis:
+    grams: tuple[str, ...]  # for similarity
+    units: tuple[str, ...]  # for coverage
+    form: str  # normalised text, for keywords
+    reading: str = ""  # Japanese: the form in hiragana, for keywords written in kanji
+
+
+class Analyzer:
+    def __init__(self, reader: Reader | None = None) -> None:
+        self.reader = reader
+
+    def analyse(self, text: str, lang: str) -> Analysis:
+        if lang == "ja":
+            return self._japanese(text)
+        return self.from_words(latin_words(text, lang))
+
+    @staticmethod
+    def from_words(words: Sequence[str]) -> Analysis:
+        grams: list[str] = []
+        for word in words:
+            grams.append(f"w:{word}")
+            grams += _grams(f" {word} ", (3,))
+        return Analysis(tuple(grams), tuple(words), " ".join(words))
+
+    def _japanese(self, text: str) -> Analysis:
+        form = japanese_form(text)
+        grams = _grams(form, (2, 3))
+        # Coverage counts in the reading when there is one: 「こそだて」 and 「子育て」 agree.
+        units = [] if self.reader is not None else _grams(form, (2,))
+        reading = ""
+        if self.reader is not None:
+            reading = japanese_form(self.reader(form)) if form else ""
+            grams += _grams(reading, (2, 3), "r:")
+            units += _grams(reading, (3,), "r:")
+        return Analysis(tuple(grams), tuple(units), form, reading)
+
+
+# --- The index ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Doc:
+    entry: int
+    vector: dict[str, float]
+    weight: float
+
+
+class _Index:
+    """TF-IDF cosine over the phrasings of one language, and each entry's vocabulary.
+
+    Postings are numpy arrays: one vectorised update per query gram keeps a question under a
+    millisecond on a base of thousands of entries.
+    """
+
+    def __init__(self, docs: list[tuple[int, Analysis, float]], vocab: dict[int, set[str]]) -> None:
+        df: dict[str, int] = defaultdict(int)
+        counted = []
+        for _, analysis, _ in docs:
+            grams: dict[str, int] = defaultdict(int)
+            for gram in analysis.grams:
+                grams[gram] += 1
+            counted.append(grams)
+            for gram in grams:
+                df[gram] += 1
+        total = max(len(docs), 1)
+        self.idf = {g: math.log((1 + total) / (1 + n)) + 1.0 for g, n in df.items()}
+        self.max_idf = math.log(1 + total) + 1.0
+        # A gram in more than 8% of the phrasings says little and costs most: not indexed.
+        common = max(50, int(total * 0.08))
+        postings: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+        self.doc_entry = np.array([entry for entry, _, _ in docs], dtype=np.int32)
+        self.doc_weight = np.array([weight for _, _, weight in docs], dtype=np.float64)
+        for index, grams in enumerate(counted):
+            vector = {g: (1 + math.log(c)) * self.idf[g] for g, c in grams.items()}
+            norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+            for gram, value in vector.items():
+                if df[gram] <= common:
+                    postings[gram][0].append(index)
+                    postings[gram][1].append(value / norm)
+        self.postings = {
+            g: (np.array(ids, dtype=np.int32), np.array(ws, dtype=np.float64))
+            for g, (ids, ws) in postings.items()
+        }
+        self.vocab = vocab
+        unit_df: dict[str, int] = defaultdict(int)
+        for units in vocab.values():
+            for unit in units:
+                unit_df[unit] += 1
+        entries = max(len(vocab), 1)
+        self.unit_idf = {u: math.log((1 + entries) / (1 + n)) + 1.0 for u, n in unit_df.items()}
+        self.unknown_idf = math.log(1 + entries) + 1.5
+        # Typos: every known word under each one-character deletion (the SymSpell idea).
+        self.deletions: dict[str, set[str]] = defaultdict(set)
+        for word in unit_df:
+            if len(word) >= 4 and word.isalpha():
+                for variant in _deletions(word):
+                    self.deletions[variant].add(word)
+
+    def similar(self, analysis: Analysis, limit: int) -> dict[int, float]:
+        grams: dict[str, int] = defaultdict(int)
+        for gram in analysis.grams:
+            grams[gram] += 1
+        query = {g: (1 + math.log(c)) * self.idf[g] for g, c in grams.items() if g in self.idf}
+        if not query:
+            return {}
+        # Grams unknown to the base still count in the norm: they are what the base lacks.
+        unknown = sum((1 + math.log(c)) ** 2 for g, c in grams.items() if g not in query)
+        norm = math.sqrt(sum(v * v for v in query.values()) + unknown * self.max_idf**2)
+        scores = np.zeros(len(self.doc_entry))
+        for gram, value in query.items():
+            posting = self.postings.get(gram)
+            if posting is not None:
+                scores[posting[0]] += posting[1] * (value / norm)
+        hit = np.flatnonzero(scores)
+        hit_scores = scores[hit] * self.doc_weight[hit]
+        if len(hit) > limit:
+            keep = np.argpartition(hit_scores, -limit)[-limit:]
+            hit, hit_scores = hit[keep], hit_scores[keep]
+        by_entry: dict[int, float] = {}
+        for doc_index, score in zip(hit.tolist(), hit_scores.tolist(), strict=True):
+            entry = int(self.doc_entry[doc_index])
+            if score > by_entry.get(entry, 0.0):
+                by_entry[entry] = score
+        return by_entry
+
+    def coverage(self, units: Sequence[str], entry: int) -> float:
+        if not units:
+            return 0.0
+        known = self.vocab.get(entry, set())
+        total = covered = 0.0
+        for unit in units:
+            weight = self.unit_idf.get(unit, self.unknown_idf)
+            total += weight
+            if unit in known:
+                covered += weight
+        return covered / total
+
+    def correct(self, words: Sequence[str]) -> list[str]:
+        """An unknown word becomes the known word one edit away, the most common if several."""
+        fixed = []
+        for word in words:
+            if word in self.unit_idf or len(word) < 4:
+                fixed.append(word)
+                continue
+            candidates = set(self.deletions.get(word, ()))
+            for variant in _deletions(word):
+                candidates |= self.deletions.get(variant, set())
+                if variant in self.unit_idf:
+                    candidates.add(variant)
+            if candidates:
+                fixed.append(
+                    min(
+                        candidates,
+                        key=lambda w: (Levenshtein.distance(word, w), self.unit_idf[w], w),
+                    )
+                )
+            else:
+                fixed.append(word)
+        return fixed
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class FaqMatcher:
+    def __init__(
+        self,
+        entries: Sequence[FaqEntry],
+        thresholds: dict[str, Thresholds] | None = None,
+        reader: Reader | None = None,
+    ) -> None:
+        self.entries = list(entries)
+        self.by_id = {e.id: e for e in self.entries}
+        # Scores of Japanese and of French/English questions spread differently: one set each.
+        self.thresholds = {"ja": Thresholds(), "latin": Thresholds(), **(thresholds or {})}
+        self.analyzer = Analyzer(reader)
+        # Keywords by their first word (French, English) or first two characters (Japanese).
+        self._keywords: dict[str, dict[str, list[tuple[str, int]]]] = {
+            lang: defaultdict(list) for lang in LANGS
+        }
+        self._indexes: dict[str, _Index] = {}
+        for lang in LANGS:
+            docs: list[tuple[int, Analysis, float]] = []
+            vocab: dict[int, set[str]] = defaultdict(set)
+            for position, entry in enumerate(self.entries):
+                phrasings = [*entry.questions.get(lang, ()), entry.title.get(lang)]
+                for text in dict.fromkeys(p for p in phrasings if p):
+                    analysis = self.analyzer.analyse(text, lang)
+                    docs.append((position, analysis, 1.0))
+                    vocab[position].update(analysis.units)
+                for word in entry.keywords.get(lang, ()):
+                    analysis = self.analyzer.analyse(word, lang)
+                    forms = [analysis.form, analysis.reading] if lang == "ja" else [analysis.form]
+                    for form in dict.fromkeys(f for f in forms if f):
+                        key = form[:2] if lang == "ja" else form.split()[0]
+                        self._keywords[lang][key].append((form, position))
+                    if analysis.form:
+                        docs.append((position, analysis, 1.0))
+                        vocab[position].update(analysis.units)
+                answer = getattr(entry.answer, lang, "")
+                if answer:
+                    analysis = self.analyzer.analyse(answer, lang)
+                    docs.append((position, analysis, ANSWER_WEIGHT))
+                    vocab[position].update(analysis.units)
+            self._indexes[lang] = _Index(docs, vocab)
+
+    def match(self, text: str, language: str) -> Match:
+        text = text[:MAX_INPUT]
+        script = script_of(text)
+        order = [language, *(lang for lang in LANGS if lang != language)]
+        order = [lang for lang in order if (lang == "ja") == (script == "ja")]
+        scores: dict[int, float] = {}
+        for lang in order:
+            analysis = self.analyzer.analyse(text, lang)
+            if not analysis.units:
+                continue
+            for entry, score in self._score(analysis, lang).items():
+                scores[entry] = max(scores.get(entry, 0.0), score)
+            if max(scores.values(), default=0.0) >= self.thresholds[script].answer:
+                break  # the question's own language answered: the others need not be asked
+        ranked = sorted(scores.items(), key=lambda item: -item[1])
+        candidates = tuple(Candidate(self.entries[i], round(s, 4)) for i, s in ranked[:TOP])
+        return Match(self._decide(candidates, self.thresholds[script]), candidates, script)
+
+    def _score(self, analysis: Analysis, lang: str) -> dict[int, float]:
+        index = self._indexes[lang]
+        if lang != "ja":
+            analysis = self.analyzer.from_words(index.correct(analysis.units))
+        similarity = index.similar(analysis, limit=40)
+        for entry, value in self._keyword_hits(analysis, lang).items():
+            similarity[entry] = max(similarity.get(entry, 0.0), value)
+        # Coverage is at most 1, so an entry scores at most sqrt(similarity): once that is below
+        # the fifth best score so far, no later entry can enter the top five.
+        scores: dict[int, float] = {}
+        kept: list[float] = []
+        for entry, sim in sorted(similarity.items(), key=lambda item: -item[1]):
+            if len(kept) >= TOP and math.sqrt(sim) < kept[0]:
+                break
+            score = math.sqrt(sim * index.coverage(analysis.units, entry))
+            scores[entry] = score
+            if len(kept) < TOP:
+                heapq.heappush(kept, score)
+            elif score > kept[0]:
+                heapq.heapreplace(kept, score)
+        return scores
+
+    def _keyword_hits(self, analysis: Analysis, lang: str) -> dict[int, float]:
+        """Keywords found whole in the question; one inside a longer keyword found at the same
+        place does not count (「ぶんか」 in 「ぶんかかい」). The more of the question, the surer."""
+        index = self._keywords[lang]
+        texts = [analysis.form, analysis.reading] if lang == "ja" else [analysis.form]
+        found: dict[int, float] = {}
+        for text in dict.fromkeys(t for t in texts if t):
+            spans: list[tuple[int, int, int]] = []  # start, end, entry
+            length = len(text)
+            if lang == "ja":
+                for i in range(len(text) - 1):
+                    for form, entry in index.get(text[i : i + 2], ()):
+                        if text.startswith(form, i):
+                            spans.append((i, i + len(form), entry))
+            else:
+                words = text.split()
+                for i, word in enumerate(words):
+                    for form, entry in index.get(word, ()):
+                        size = len(form.split())
+                        if words[i : i + size] == form.split():
+                            spans.append((i, i + size, entry))
+                length = len(words)
+            for start, end, entry in spans:
+                inside = any(
+                    s <= start and end <= e and (e - s) > (end - start) for s, e, _ in spans
+                )
+                if not inside:
+                    score = 0.6 + 0.4 * (end - start) / max(length, 1)
+                    found[entry] = max(found.get(entry, 0.0), score)
+        return found
+
+    @staticmethod
+    def _decide(candidates: Sequence[Candidate], t: Thresholds) -> Outcome:
+        if not candidates:
+            return Outcome.FALLBACK
+        first = candidates[0].score
+        second = candidates[1].score if len(candidates) > 1 else 0.0
+        if first >= t.confident or (first >= t.answer and first - second >= t.gap):
+            return Outcome.ANSWER
+        if first >= t.clarify:
+            return Outcome.CLARIFY
+        return Outcome.FALLBACK
+
+    def normal_form(self, text: str, language: str) -> str:
+        """The text as the matcher sees it, for grouping similar questions."""
+        lang = "ja" if script_of(text) == "ja" else (language if language != "ja" else "fr")
+        return self.analyzer.analyse(text, lang).form
+
+    def suggestions(self, match: Match) -> list[FaqEntry]:
+        """Up to three entries for "did you mean", close to the best one."""
+        if not match.candidates:
+            return []
+        t = self.thresholds[match.script]
+        floor = max(t.clarify, match.candidates[0].score - t.clarify_window)
+        return [c.entry for c in match.candidates if c.score >= floor][:3]
+
+
+def entries_from_data(data: Iterable[dict[str, object]]) -> list[FaqEntry]:
+    """Builds entries from the YAML/JSON form (content/faq/README.md); raises ValueError."""
+    entries = []
+    for raw in data:
+
+        def loc(key: str, raw: dict[str, object] = raw) -> Localised:
+            value = raw.get(key) or {}
+            if not isinstance(value, dict):
+                raise ValueError(f"{raw.get('id')}: {key} must map fr/ja/en to text")
+            return Localised(**{k: str(value.get(k) or "").strip() for k in LANGS})
+
+        def lists(key: str, raw: dict[str, object] = raw) -> dict[str, tuple[str, ...]]:
+            value = raw.get(key) or {}
+            if not isinstance(value, dict):
+                raise ValueError(f"{raw.get('id')}: {key} must map fr/ja/en to lists")
+            return {k: tuple(str(q) for q in value.get(k) or ()) for k in LANGS}
+
+        related = raw.get("related") or []
+        if not isinstance(related, list):
+            raise ValueError(f"{raw.get('id')}: related must be a list of ids")
+        entries.append(
+            FaqEntry(
+                id=str(raw["id"]),
+                topic=str(raw.get("topic") or "other"),
+                title=loc("title"),
+                answer=loc("answer"),
+                questions=lists("questions"),
+                keywords=lists("keywords"),
+                related=tuple(str(r) for r in related),
+            )
+        )
+    return entries

@@ -1,0 +1,251 @@
+"""Programme changes become change events and one outbox message per affected delegate, in the
+transaction that makes the change, so that nothing is lost and nothing is sent for a change
+that did not happen."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import (
+    AgendaItem,
+    ChangeEvent,
+    Delegate,
+    OutboxMessage,
+    ProgrammeSession,
+    Subscription,
+)
+from handlers.agenda.store import ALL, TRACK, schedule_reminder
+from handlers.schedule.programme import ProgrammeDiff, SessionRow
+
+# What a delegate is told about: time, place, cancellation. A corrected description is not news.
+NOTIFIED_FIELDS = ("starts_at", "ends_at", "status", "room_fr", "room_ja", "room_en")
+
+
+@dataclass(frozen=True)
+class NotifyOptions:
+    now: datetime
+    merge_window: timedelta
+    reminder_minutes: int
+    source: str = ""
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _snapshot(row: SessionRow) -> dict[str, Any]:
+    return {
+        "title_fr": row.title_fr,
+        "title_ja": row.title_ja,
+        "title_en": row.title_en,
+        "starts_at": _plain(row.starts_at),
+        "ends_at": _plain(row.ends_at),
+        "track": row.track,
+    }
+
+
+async def _recipients(
+    db: AsyncSession, *, session_id: str | None, tracks: Iterable[str]
+) -> list[Delegate]:
+    """Active delegates with the session in their agenda, or following its track, or all."""
+    conditions = [
+        Delegate.id.in_(
+            select(Subscription.delegate_id).where(
+                or_(
+                    Subscription.kind == ALL,
+                    (Subscription.kind == TRACK) & Subscription.track_code.in_(list(tracks)),
+                )
+            )
+        )
+    ]
+    if session_id is not None:
+        conditions.append(
+            Delegate.id.in_(
+                select(AgendaItem.delegate_id).where(AgendaItem.session_id == session_id)
+            )
+        )
+    result = await db.scalars(
+        select(Delegate)
+        .where(Delegate.active.is_(True), Delegate.channel != "console", or_(*conditions))
+        .order_by(Delegate.id)
+    )
+    return list(result)
+
+
+def change_key(session_id: str, delegate_id: int) -> str:
+    return f"change:{session_id}:{delegate_id}"
+
+
+async def _enqueue(
+    db: AsyncSession,
+    delegates: list[Delegate],
+    session_id: str,
+    event: str,
+    changes: dict[str, list[Any]],
+    snapshot: dict[str, Any],
+    options: NotifyOptions,
+) -> int:
+    keys = [change_key(session_id, d.id) for d in delegates]
+    pending = {
+        row.merge_key: row
+        for row in await db.scalars(
+            select(OutboxMessage).where(
+                OutboxMessage.merge_key.in_(keys), OutboxMessage.status == "pending"
+            )
+        )
+    }
+    written = 0
+    for delegate, key in zip(delegates, keys, strict=True):
+        row = pending.get(key)
+        if row is not None:
+            merged = _merge(row.payload, event, changes, snapshot)
+            if merged is None:  # changed back within the window: nothing to tell
+                await db.delete(row)
+            else:
+                row.payload = merged
+                row.group_key = _group(session_id, merged)
+            continue
+        payload = {
+            "session_id": session_id,
+            "event": event,
+            "changes": changes,
+            "snapshot": snapshot,
+        }
+        db.add(
+            OutboxMessage(
+                delegate_id=delegate.id,
+                channel=delegate.channel,
+                kind="change",
+                payload=payload,
+                merge_key=key,
+                group_key=_group(session_id, payload),
+                due_at=options.now + options.merge_window,
+                created_at=options.now,
+            )
+        )
+        written += 1
+    return written
+
+
+def _group(session_id: str, payload: dict[str, Any]) -> str:
+    """Delegates whose message is the same (same change, before and after, same language) can
+    share a LINE multicast; the language is added by the dispatcher. The changes are hashed:
+    spelled out, they would not fit the column (160 characters) once rooms change too."""
+    changes = json.dumps(payload.get("changes", {}), sort_keys=True, ensure_ascii=False)
+    digest = hashlib.sha256(changes.encode()).hexdigest()[:16]
+    return f"change:{session_id}:{payload['event']}:{digest}"
+
+
+def _merge(
+    old: dict[str, Any], event: str, changes: dict[str, list[Any]], snapshot: dict[str, Any]
+) -> dict[str, Any] | None:
+    if event == "removed" or old.get("event") == "added":
+        # A session added then changed is still "new"; a removed one is just removed.
+        base_event = "removed" if event == "removed" else "added"
+        return {**old, "event": base_event, "changes": {}, "snapshot": snapshot}
+    merged: dict[str, list[Any]] = {k: list(v) for k, v in old.get("changes", {}).items()}
+    for name, (before, after) in changes.items():
+        merged[name] = [merged[name][0] if name in merged else before, after]
+    merged = {k: v for k, v in merged.items() if v[0] != v[1]}
+    if not merged:
+        return None
+    return {**old, "event": "changed", "changes": merged, "snapshot": snapshot}
+
+
+async def enqueue_changes(db: AsyncSession, diff: ProgrammeDiff, options: NotifyOptions) -> int:
+    """Called before the diff is applied: the agendas of removed sessions still exist."""
+    total = 0
+    for change in diff.changed:
+        notified = {
+            c.field: [_plain(c.old), _plain(c.new)]
+            for c in change.changes
+            if c.field in NOTIFIED_FIELDS
+        }
+        if not notified:
+            continue
+        session = await db.get(ProgrammeSession, change.session_id)
+        if session is None:
+            continue
+        track_change = change.field("track")
+        tracks = {session.track_code} | ({str(track_change.new)} if track_change else set())
+        db.add(
+            ChangeEvent(
+                at=options.now,
+                session_id=change.session_id,
+                kind="changed",
+                changes=notified,
+                source=options.source,
+            )
+        )
+        recipients = await _recipients(db, session_id=change.session_id, tracks=tracks)
+        snapshot = {
+            "title_fr": session.title_fr,
+            "title_ja": session.title_ja,
+            "title_en": session.title_en,
+            "track": session.track_code,
+        }
+        total += await _enqueue(
+            db, recipients, change.session_id, "changed", notified, snapshot, options
+        )
+    for row in diff.added:
+        db.add(ChangeEvent(at=options.now, session_id=row.id, kind="added", source=options.source))
+        recipients = await _recipients(db, session_id=None, tracks=[row.track])
+        total += await _enqueue(db, recipients, row.id, "added", {}, _snapshot(row), options)
+    for row in diff.removed:
+        db.add(
+            ChangeEvent(at=options.now, session_id=row.id, kind="removed", source=options.source)
+        )
+        recipients = await _recipients(db, session_id=row.id, tracks=[row.track])
+        total += await _enqueue(db, recipients, row.id, "removed", {}, _snapshot(row), options)
+    return total
+
+
+async def refresh_reminders(db: AsyncSession, diff: ProgrammeDiff, options: NotifyOptions) -> None:
+    """Called after the diff is applied: reminders follow a moved session, and go with a
+    cancelled one."""
+    for change in diff.changed:
+        if not any(change.field(name) for name in ("starts_at", "status")):
+            continue
+        session = await db.get(ProgrammeSession, change.session_id)
+        if session is None:
+            continue
+        holders = await db.scalars(
+            select(Delegate)
+            .join(AgendaItem, AgendaItem.delegate_id == Delegate.id)
+            .where(AgendaItem.session_id == session.id)
+        )
+        for delegate in holders:
+            await schedule_reminder(
+                db, delegate, session, now=options.now, default_minutes=options.reminder_minutes
+            )
+    removed = [r.id for r in diff.removed]
+    if removed:
+        stale = await db.scalars(
+            select(OutboxMessage).where(
+                OutboxMessage.kind == "reminder",
+                OutboxMessage.status == "pending",
+                or_(
+                    *(
+                        OutboxMessage.merge_key.startswith(f"reminder:{sid}:", autoescape=True)
+                        for sid in removed
+                    )
+                ),
+            )
+        )
+        for row in stale:
+            await db.delete(row)

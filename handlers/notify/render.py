@@ -1,0 +1,96 @@
+"""The text of a pushed message, rendered when it is sent, in the delegate's language then."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from db.models import ProgrammeSession
+from handlers.core.deps import Deps
+from handlers.core.messages import Button, Reply, ReplyKind, SessionCard
+from handlers.schedule.cards import card, pick, when_label
+
+
+def _when(deps: Deps, lang: str, start: str, end: str) -> str:
+    return when_label(deps, lang, datetime.fromisoformat(start), datetime.fromisoformat(end))
+
+
+def _title(lang: str, snapshot: dict[str, Any]) -> str:
+    for key in (f"title_{lang}", "title_fr", "title_ja"):
+        if snapshot.get(key):
+            return str(snapshot[key])
+    return ""
+
+
+def render(
+    deps: Deps,
+    lang: str,
+    kind: str,
+    payload: dict[str, Any],
+    session: ProgrammeSession | None,
+) -> Reply:
+    if kind == "change":
+        return _change(deps, lang, payload, session)
+    if kind == "reminder" and session is not None:
+        c = card(deps, lang, session)
+        text = deps.t(lang, "notify-reminder", title=c.title, when=c.when, room=c.room)
+        return Reply(ReplyKind.NOTIFICATION, text, lang, cards=(c,))
+    if kind == "broadcast":
+        texts = payload.get("texts", {})
+        body = texts.get(lang) or texts.get("fr") or texts.get("ja") or ""
+        text = f"{deps.t(lang, 'broadcast-heading')}\n{body}"
+        return Reply(ReplyKind.NOTIFICATION, text, lang)
+    if kind == "report":
+        return Reply(ReplyKind.NOTIFICATION, deps.t(lang, "broadcast-report", **payload), lang)
+    return Reply(ReplyKind.NOTIFICATION, "", lang)
+
+
+def _change(
+    deps: Deps, lang: str, payload: dict[str, Any], session: ProgrammeSession | None
+) -> Reply:
+    snapshot = payload.get("snapshot", {})
+    title = pick(session, "title", lang) if session is not None else _title(lang, snapshot)
+    event = payload.get("event")
+    buttons: tuple[Button, ...] = ()
+    cards: tuple[SessionCard, ...] = ()
+    if session is not None:
+        cards = (card(deps, lang, session),)
+        buttons = (Button(deps.t(lang, "button-details"), f"/session {session.id}"),)
+    if event == "removed":
+        when = _when(deps, lang, snapshot["starts_at"], snapshot["ends_at"])
+        text = deps.t(lang, "notify-removed", title=title, when=when)
+        return Reply(ReplyKind.NOTIFICATION, text, lang)
+    if event == "added":
+        if session is None:
+            return Reply(ReplyKind.NOTIFICATION, "", lang)
+        c = cards[0]
+        text = deps.t(lang, "notify-added", title=title, when=c.when, room=c.room)
+        return Reply(ReplyKind.NOTIFICATION, text, lang, buttons=buttons, cards=cards)
+    changes: dict[str, list[Any]] = payload.get("changes", {})
+    lines = [deps.t(lang, "notify-changed", title=title)]
+    if "starts_at" in changes or "ends_at" in changes:
+        start = changes.get("starts_at")
+        end = changes.get("ends_at")
+        old_start = start[0] if start else (session.starts_at.isoformat() if session else "")
+        new_start = start[1] if start else old_start
+        old_end = end[0] if end else (session.ends_at.isoformat() if session else "")
+        new_end = end[1] if end else old_end
+        if old_start and old_end:
+            lines.append(
+                deps.t(
+                    lang,
+                    "notify-time",
+                    old=_when(deps, lang, old_start, old_end),
+                    new=_when(deps, lang, new_start, new_end),
+                )
+            )
+    room = changes.get(f"room_{lang}") or changes.get("room_fr") or changes.get("room_ja")
+    if room:
+        unknown = deps.t(lang, "room-unknown")
+        lines.append(deps.t(lang, "notify-room", old=room[0] or unknown, new=room[1] or unknown))
+    status = changes.get("status")
+    if status and status[1] == "cancelled":
+        lines.append(deps.t(lang, "notify-cancelled"))
+    elif status and status[1] == "confirmed":
+        lines.append(deps.t(lang, "notify-reinstated"))
+    return Reply(ReplyKind.NOTIFICATION, "\n".join(lines), lang, buttons=buttons, cards=cards)

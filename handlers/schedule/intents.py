@@ -1,0 +1,316 @@
+"""Recognising schedule questions in free text ("programme de demain", "環境分科会は何時から？").
+
+Content questions ("de quoi parle l'atelier environnement ?") are deliberately not matched
+here: they go to the FAQ. The split is by the question words: when, where, now, next, a day.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from handlers.core.content import TrackInfo
+from handlers.core.text import kana, latin
+
+
+class IntentKind(enum.StrEnum):
+    TRACK = "track"
+    DAY = "day"
+    NOW = "now"
+    NEXT = "next"
+    PROGRAMME = "programme"
+    VENUE = "venue"
+
+
+@dataclass(frozen=True)
+class ScheduleIntent:
+    kind: IntentKind
+    day: date | None = None
+    track: str | None = None
+
+
+def _rx(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+# Latin patterns run on accent-folded, casefolded text; Japanese ones on hiragana-folded text.
+WHEN = _rx(
+    r"\bquand\b",
+    r"\bquelle heure\b",
+    r"\bheures?\b",
+    r"\bhoraires?\b",
+    r"\bcommencen?t?\b",
+    r"\bdebut\b",
+    r"\bquel jour\b",
+    r"\bquelle date\b",
+    r"\bwhen\b",
+    r"\bwhat time\b",
+    r"\bstarts?\b",
+    r"\bbegins?\b",
+    r"いつ",
+    r"何時",
+    r"なんじ",
+    r"時間",
+    r"開始",
+    r"始ま",
+    r"はじま",
+    r"何日",
+    r"何曜",
+    r"終わ",
+)
+WHERE = _rx(
+    r"\bou\b(?! bien)",
+    r"\bsalles?\b",
+    r"\blieu\b",
+    r"\bendroit\b",
+    r"\badresse\b",
+    r"\bse trouve\b",
+    r"\bwhere\b",
+    r"\brooms?\b",
+    r"\blocation\b",
+    r"\bvenue\b",
+    r"どこ",
+    r"会場",
+    r"場所",
+    r"部屋",
+    r"何階",
+)
+# "ou" alone is "or" in French: where-questions are recognised on the text with its accents.
+WHERE_ACCENTED = re.compile(r"\boù\b")
+NOW = _rx(
+    r"\bmaintenant\b",
+    r"\ben ce moment\b",
+    r"\bactuellement\b",
+    r"\ben cours\b",
+    r"\bright now\b",
+    r"\bnow\b",
+    r"\bcurrently\b",
+    r"\bhappening\b",
+    r"今(?![日年回度週月後朝晩夜])",
+    r"いま(?!す|せ|し)",
+    r"現在",
+    r"進行中",
+)
+NEXT = _rx(
+    r"\bensuite\b",
+    r"\bprochaine?s?\b",
+    r"\bsuivante?s?\b",
+    r"\bapres\b(?![ -]?(?:midi|demain))",
+    r"\bnext\b",
+    r"\bupcoming\b",
+    r"\bcoming up\b",
+    r"次(?!回|第)",
+    r"つぎ",
+    r"この後",
+    r"このあと",
+)
+PROGRAMME = _rx(
+    r"\bprogramme\b",
+    r"\bprogram\b",
+    r"\bplanning\b",
+    r"\bemploi du temps\b",
+    r"\bschedule\b",
+    r"\btimetable\b",
+    r"予定",
+    r"ぷろぐらむ",
+    r"すけじゅーる",
+    r"日程",
+    r"次第",
+)
+VENUE = _rx(r"\blieu\b", r"\bvenue\b", r"会場", r"場所")
+# Questions about the series rather than this edition's sessions belong to the FAQ.
+SERIES = _rx(
+    r"\beditions?\b",
+    r"\b(?:premiere|deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme"
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|\d{1,2}(?:e|eme|ere|re|er|st|nd|rd|th))s?"
+    r" (?:rencontres?|meeting|edition)",
+    r"第\d{1,2}回",
+    r"第[一二三四五六七八九]回",
+    r"\bcannes\b",
+    r"\b9e\b",
+    r"\bneuviemes?\b",
+    r"\bprochaines rencontres\b",
+    r"次回",
+    r"第9回",
+    r"カンヌ",
+    r"かんぬ",
+)
+
+RELATIVE_DAYS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (_rx(r"\bapres[ -]?demain\b", r"\bday after tomorrow\b", r"明後日", r"あさって"), 2),
+    (_rx(r"\bdemain\b", r"\btomorrow\b", r"明日", r"あした", r"あす"), 1),
+    (_rx(r"\baujourd'?hui\b", r"\btoday\b", r"\bce jour\b", r"今日", r"きょう", r"本日"), 0),
+    (_rx(r"\bhier\b", r"\byesterday\b", r"昨日", r"きのう"), -1),
+)
+MONTHS = {
+    **{
+        m: i + 1
+        for i, m in enumerate(
+            [
+                "janvier",
+                "fevrier",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "aout",
+                "septembre",
+                "octobre",
+                "novembre",
+                "decembre",
+            ]
+        )
+    },
+    **{
+        m: i + 1
+        for i, m in enumerate(
+            [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ]
+        )
+    },
+    **{
+        m: i + 1
+        for i, m in enumerate(
+            ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        )
+    },
+    "fev": 2,
+    "janv": 1,
+    "avr": 4,
+    "juil": 7,
+    "sept": 9,
+}
+WEEKDAYS = {
+    **{
+        d: i
+        for i, d in enumerate(
+            ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+        )
+    },
+    **{
+        d: i
+        for i, d in enumerate(
+            ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        )
+    },
+    **{d + "曜": i for i, d in enumerate("月火水木金土日")},
+    **{"(" + d + ")": i for i, d in enumerate("月火水木金土日")},
+}
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_JA_DATE = re.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?!目)")
+_NTH_DAY = re.compile(r"(?:\bjour (\d)\b|\bday (\d)\b|(\d)日目)")
+_SLASH = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})(?!\d)")
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:er)? ([a-z]{3,9})\.?")
+_MONTH_DAY = re.compile(r"\b([a-z]{3,9})\.? (\d{1,2})\b")
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_day(text: str, today: date, programme_days: Sequence[date]) -> date | None:
+    """A day named in the text, relative to `today` (venue time), or None."""
+    folded, hira = latin(text), kana(text)
+    year = programme_days[0].year if programme_days else today.year
+    month = programme_days[0].month if programme_days else today.month
+    for pattern, offset in RELATIVE_DAYS:
+        if pattern.search(folded) or pattern.search(hira):
+            return today + timedelta(days=offset)
+    if match := _ISO.search(folded):
+        return _safe_date(int(match[1]), int(match[2]), int(match[3]))
+    if match := _NTH_DAY.search(folded):
+        index = int(next(g for g in match.groups() if g)) - 1
+        return programme_days[index] if 0 <= index < len(programme_days) else None
+    if match := _JA_DATE.search(folded):
+        return _safe_date(year, int(match[1] or month), int(match[2]))
+    if (match := _DAY_MONTH.search(folded)) and match[2] in MONTHS:
+        return _safe_date(year, MONTHS[match[2]], int(match[1]))
+    if (match := _MONTH_DAY.search(folded)) and match[1] in MONTHS:
+        return _safe_date(year, MONTHS[match[1]], int(match[2]))
+    if match := _SLASH.search(folded):
+        first, second = int(match[1]), int(match[2])
+        # 20/11 (French) or 11/20 (Japanese, English): the one that is a valid month wins.
+        day, mon = (first, second) if second <= 12 and first > 12 else (second, first)
+        if first <= 12 and second <= 12:
+            day, mon = (second, first) if re.search(r"[ぁ-ん一-龯]", hira) else (first, second)
+        return _safe_date(year, mon, day)
+    for name, weekday in WEEKDAYS.items():
+        if re.search(rf"\b{re.escape(name)}\b" if name.isascii() else re.escape(name), folded):
+            for programme_day in programme_days:
+                if programme_day.weekday() == weekday:
+                    return programme_day
+            return today + timedelta(days=(weekday - today.weekday()) % 7)
+    if match := re.search(r"\ble (\d{1,2})\b", folded):
+        return _safe_date(year, month, int(match[1]))
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _keyword_forms(word: str) -> tuple[str, str]:
+    return latin(word), kana(word)
+
+
+def find_track(text: str, tracks: Sequence[TrackInfo]) -> str | None:
+    folded, hira = latin(text), kana(text)
+    best: tuple[int, str] | None = None
+    for track in tracks:
+        for words in track.keywords.values():
+            for word in words:
+                w_latin, w_kana = _keyword_forms(word)
+                if w_latin.isascii():
+                    found = re.search(rf"\b{re.escape(w_latin)}\b", folded) is not None
+                else:
+                    found = w_kana in hira
+                if found and (best is None or len(word) > best[0]):
+                    best = (len(word), track.code)
+    return best[1] if best else None
+
+
+def parse(
+    text: str, tracks: Sequence[TrackInfo], today: date, programme_days: Sequence[date]
+) -> ScheduleIntent | None:
+    folded, hira = latin(text), kana(text)
+    accented = text.casefold()
+
+    def has(pattern: re.Pattern[str]) -> bool:
+        return bool(pattern.search(folded) or pattern.search(hira))
+
+    if has(SERIES):
+        return None
+    asks_when = has(WHEN)
+    asks_where = has(WHERE) or bool(WHERE_ACCENTED.search(accented))
+    track = find_track(text, tracks)
+    day = parse_day(text, today, programme_days)
+    if has(NOW) and day is None:
+        return ScheduleIntent(IntentKind.NOW, track=track)
+    if has(NEXT) and day is None and not track:
+        return ScheduleIntent(IntentKind.NEXT)
+    if track and (asks_when or asks_where or day or has(NEXT)):
+        return ScheduleIntent(IntentKind.TRACK, day=day, track=track)
+    if day is not None:
+        return ScheduleIntent(IntentKind.DAY, day=day)
+    if has(PROGRAMME):
+        return ScheduleIntent(IntentKind.PROGRAMME)
+    if asks_where and has(VENUE):
+        return ScheduleIntent(IntentKind.VENUE)
+    return None
