@@ -28,7 +28,7 @@ import math
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -45,8 +45,10 @@ from bot.dispatcher import LINE_MULTICAST_MAX, Dispatcher  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.worker import build_senders, close_senders  # noqa: E402
 from db.models import Delegate, OutboxMessage, Subscription  # noqa: E402
-from handlers.notify.changes import NotifyOptions  # noqa: E402
-from handlers.schedule.programme import SessionRow, edit_row, load_rows, replace_programme  # noqa: E402
+from handlers.notify.options import NotifyOptions  # noqa: E402
+from handlers.schedule.model import SessionRow, edit_row  # noqa: E402
+from handlers.schedule.store import load_rows  # noqa: E402
+from handlers.schedule.usecases import replace_programme  # noqa: E402
 from tests.fakes import (  # noqa: E402
     DEFAULT_LINE_CHANNEL_ACCESS_TOKEN,
     DEFAULT_LINE_CHANNEL_SECRET,
@@ -160,7 +162,7 @@ async def move_session(app: App) -> int:
             sample=False,
             actor="bench",
             now=now,
-            notify=NotifyOptions(now, merge_window=timedelta(0), reminder_minutes=15),
+            notify=replace(NotifyOptions.of(app.deps, now), merge_window=timedelta(0)),
         )
     async with app.sessionmaker() as db:
         return int(await db.scalar(select(func.count()).select_from(OutboxMessage)) or 0)

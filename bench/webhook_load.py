@@ -596,7 +596,7 @@ async def main(args: argparse.Namespace) -> int:
     for result in results:
         print(result.row())
     print(
-        f"ConversationHandler.handle alone (SQLite, no HTTP): {turn:.2f} ms CPU per turn, "
+        f"Conversation.handle alone (SQLite, no HTTP): {turn:.2f} ms CPU per turn, "
         f"so at most {1000 / turn:.0f} turns/s on one core before any channel work"
     )
     print(targets(results, args.rate))
@@ -626,11 +626,13 @@ async def handler_turn_cost(turns: int = 300) -> float:
         try:
             mix = [text or payload or "" for _lang, text, payload in TELEGRAM_MIX]
             for i in range(20):
-                await app.handler.handle(Incoming("bench", str(i), datetime.now(UTC), mix[i % 10]))
+                await app.conversation.handle(
+                    Incoming("bench", str(i), datetime.now(UTC), mix[i % 10])
+                )
             start = time.process_time()
             for i in range(turns):
                 message = Incoming("bench", str(i % 50), datetime.now(UTC), mix[i % len(mix)])
-                await app.handler.handle(message)
+                await app.conversation.handle(message)
             return 1000 * (time.process_time() - start) / turns
         finally:
             await app.close()

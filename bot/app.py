@@ -1,4 +1,5 @@
-"""Builds the running bot from settings: database, content, catalogues, handler."""
+"""The composition root: builds the running bot from settings (database, content, catalogues,
+the features' conversation) and hands each part what it needs."""
 
 from __future__ import annotations
 
@@ -9,17 +10,21 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.channels.line.quota import LineQuotaReader
+from bot.channels import registry
 from bot.clock import Clock
-from bot.content import load_bundled_programme, load_conference, sync_tracks
+from bot.content import load_conference
 from bot.i18n import Catalogues
 from bot.settings import Settings
 from db.engine import make_engine, make_sessionmaker
 from db.migrate import ensure_schema
-from handlers.core.conversation import ConversationHandler
-from handlers.core.deps import Deps, NoQuota
+from handlers import features
+from handlers.broadcast.quota import NoQuota
+from handlers.core.conversation import Conversation
+from handlers.deps import Deps
 from handlers.faq.service import load_bundled_faq, load_service
 from handlers.organisers.roles import promote_configured
+from handlers.schedule.store import sync_tracks
+from handlers.schedule.usecases import load_bundled_programme
 
 
 @dataclass
@@ -28,11 +33,10 @@ class App:
     engine: AsyncEngine
     sessionmaker: async_sessionmaker[AsyncSession]
     deps: Deps
-    handler: ConversationHandler
+    conversation: Conversation
 
     async def close(self) -> None:
-        if isinstance(self.deps.quota, LineQuotaReader):
-            await self.deps.quota.close()
+        await self.deps.quota.close()
         await self.engine.dispose()
 
 
@@ -50,10 +54,14 @@ async def build_app(
         clock = clock or Clock()
         async with sessionmaker.begin() as db:
             await sync_tracks(db, conference.tracks)
-            await promote_configured(db, settings.organiser_ids, clock())
+            await promote_configured(db, settings.organiser_ids, registry.channel_names(), clock())
             if load_bundled:
                 await load_bundled_programme(
-                    db, settings.content_dir, programme, settings.tz, clock()
+                    db,
+                    settings.content_dir / str(programme.get("file", "programme.csv")),
+                    sample=bool(programme.get("sample", False)),
+                    tz=settings.tz,
+                    now=clock(),
                 )
                 await load_bundled_faq(db, settings.content_dir, clock())
     except BaseException:
@@ -69,13 +77,13 @@ async def build_app(
         default_language=settings.default_language,
         reminder_minutes=settings.reminder_minutes,
         merge_window=timedelta(seconds=settings.notify_merge_seconds),
-        quota=(
-            LineQuotaReader(settings)
-            if settings.line_channel_access_token.get_secret_value()
-            else NoQuota()
+        pushable=registry.pushable(),
+        quota=next(
+            (q for spec in registry.channels() if (q := spec.quota(settings)) is not None),
+            NoQuota(),
         ),
     )
-    return App(settings, engine, sessionmaker, deps, ConversationHandler(deps))
+    return App(settings, engine, sessionmaker, deps, features.conversation(deps))
 
 
 def freeze_long_lived() -> None:

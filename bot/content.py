@@ -1,21 +1,15 @@
-"""Loading `content/`: the edition's facts, its tracks and the bundled programme."""
+"""Loading `content/`: the edition's facts and its tracks (the bundled programme and FAQ are
+loaded by their features' use cases)."""
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import yaml
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import ProgrammeSession, Track
-from handlers.core.content import ConferenceInfo, Localised, TrackInfo
-from handlers.schedule.files import read_programme
-from handlers.schedule.programme import replace_programme
+from handlers.core.conference import ConferenceInfo, Localised, TrackInfo
 
 log = logging.getLogger(__name__)
 
@@ -67,36 +61,3 @@ def load_conference(content_dir: Path) -> tuple[ConferenceInfo, dict[str, Any]]:
         tracks=tracks,
     )
     return info, dict(data.get("programme") or {})
-
-
-async def sync_tracks(db: AsyncSession, tracks: tuple[TrackInfo, ...]) -> None:
-    """The tracks table follows content/tracks.yaml (names, colours, order)."""
-    existing = {t.code: t for t in await db.scalars(select(Track))}
-    for info in tracks:
-        track = existing.get(info.code) or Track(code=info.code)
-        track.name_fr, track.name_ja = info.name.get("fr"), info.name.get("ja")
-        track.name_en = info.name.get("en")
-        track.colour, track.position, track.is_workshop = info.colour, info.position, info.workshop
-        if info.code not in existing:
-            db.add(track)
-    await db.flush()
-
-
-async def load_bundled_programme(
-    db: AsyncSession, content_dir: Path, programme: dict[str, Any], tz: ZoneInfo, now: datetime
-) -> bool:
-    """Loads the bundled programme into an empty database; True if it did."""
-    if await db.scalar(select(ProgrammeSession.id).limit(1)) is not None:
-        return False
-    path = content_dir / str(programme.get("file", "programme.csv"))
-    parsed = read_programme(path, tz)
-    await replace_programme(
-        db,
-        parsed.rows,
-        source=f"content/{path.name}",
-        sample=bool(programme.get("sample", False)),
-        actor="system",
-        now=now,
-    )
-    log.info("loaded the bundled programme: %d sessions", len(parsed.rows))
-    return True

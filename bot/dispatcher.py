@@ -24,20 +24,30 @@ from collections import defaultdict, deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.app import App
 from db.engine import is_sqlite
-from db.models import Broadcast, Delegate, OutboxMessage, ProgrammeSession
+from db.models import (
+    Broadcast,
+    BroadcastStatus,
+    Delegate,
+    OutboxKind,
+    OutboxMessage,
+    OutboxStatus,
+)
 from handlers.core.messages import Reply
-from handlers.notify.render import render
+from handlers.notify.held import any_waiting
+from handlers.notify.render import render_row
+
+if TYPE_CHECKING:
+    from bot.app import App
 
 log = logging.getLogger(__name__)
 
-FINAL = ("sent", "failed", "blocked")
+OPEN = (OutboxStatus.PENDING, OutboxStatus.SENDING)  # not delivered, not given up
 LINE_MULTICAST_MAX = 500  # LINE Messaging API: at most 500 user ids in one multicast request
 
 
@@ -269,7 +279,7 @@ class Dispatcher:
                     await asyncio.wait_for(done.wait(), period)
                     return
                 held = select(OutboxMessage.id).where(
-                    OutboxMessage.claimed_by == token, OutboxMessage.status == "sending"
+                    OutboxMessage.claimed_by == token, OutboxMessage.status == OutboxStatus.SENDING
                 )
                 if not self._sqlite:  # rows being finished meanwhile need no renewal
                     held = held.with_for_update(skip_locked=True)
@@ -298,8 +308,8 @@ class Dispatcher:
     ) -> list[tuple[str, Item]]:
         now = self.clock()
         due = or_(
-            and_(OutboxMessage.status == "pending", OutboxMessage.due_at <= now),
-            and_(OutboxMessage.status == "sending", OutboxMessage.claimed_until < now),
+            and_(OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.due_at <= now),
+            and_(OutboxMessage.status == OutboxStatus.SENDING, OutboxMessage.claimed_until < now),
         )
         async with self.app.sessionmaker.begin() as db:
             query = select(OutboxMessage.id, OutboxMessage.retry_key).where(due)
@@ -317,7 +327,7 @@ class Dispatcher:
             if keys:
                 extra = select(OutboxMessage.id).where(
                     OutboxMessage.retry_key.in_(keys),
-                    OutboxMessage.status.in_(("pending", "sending")),
+                    OutboxMessage.status.in_(OPEN),
                 )
                 if not self._sqlite:
                     extra = extra.with_for_update(skip_locked=True)
@@ -326,9 +336,9 @@ class Dispatcher:
             await db.execute(
                 update(OutboxMessage)
                 .where(OutboxMessage.id.in_(ids), or_(due, OutboxMessage.retry_key.in_(keys)))
-                .where(OutboxMessage.status.in_(("pending", "sending")))
+                .where(OutboxMessage.status.in_(OPEN))
                 .values(
-                    status="sending",
+                    status=OutboxStatus.SENDING,
                     claimed_by=token,
                     claimed_until=now + self.config.lease,
                     attempts=OutboxMessage.attempts + 1,
@@ -386,7 +396,7 @@ class Dispatcher:
         key = (row.kind, row.group_key, language)
         replies = rendered.get(key) if row.group_key else None
         if replies is None:
-            reply = await render_row(self.app, db, row, language, self._texts)
+            reply = await render_row(self.app.deps, db, row, language, self._texts)
             replies = [reply] if reply.text else []
             if row.group_key:
                 rendered[key] = replies
@@ -421,10 +431,10 @@ class Dispatcher:
                 row.claimed_by, row.claimed_until = None, None
                 match result.status:
                     case Status.SENT:
-                        row.status, row.sent_at, row.error = "sent", now, ""
+                        row.status, row.sent_at, row.error = OutboxStatus.SENT, now, ""
                         self.stats.sent += 1
                     case Status.BLOCKED:
-                        row.status, row.error = "blocked", result.reason[:500]
+                        row.status, row.error = OutboxStatus.BLOCKED, result.reason[:500]
                         await db.execute(
                             update(Delegate)
                             .where(Delegate.id == item.delegate_id)
@@ -432,18 +442,21 @@ class Dispatcher:
                         )
                         self.stats.blocked += 1
                     case Status.QUOTA:
-                        row.status, row.error = "waiting_quota", result.reason[:500]
+                        row.status, row.error = OutboxStatus.WAITING_QUOTA, result.reason[:500]
                         any_waiting.value = True
                     case Status.WAIT:
-                        row.status, row.attempts = "pending", max(row.attempts - 1, 0)
+                        row.status, row.attempts = OutboxStatus.PENDING, max(row.attempts - 1, 0)
                         row.due_at = now + timedelta(seconds=result.after)
                     case Status.RETRY if row.attempts < self.config.max_attempts:
-                        row.status, row.error = "pending", result.reason[:500]
+                        row.status, row.error = OutboxStatus.PENDING, result.reason[:500]
                         wait = max(result.after, backoff(row.attempts, self.config, self.rng))
                         row.due_at = now + timedelta(seconds=wait)
                         self.stats.retried += 1
                     case _:
-                        row.status, row.error = "failed", (result.reason or "gave up")[:500]
+                        row.status, row.error = (
+                            OutboxStatus.FAILED,
+                            (result.reason or "gave up")[:500],
+                        )
                         self.stats.failed += 1
             for broadcast_id in sorted(broadcasts):
                 await self._maybe_report(db, broadcast_id, now)
@@ -455,7 +468,9 @@ class Dispatcher:
         async with self.app.sessionmaker.begin() as db:
             unreported = await db.scalars(
                 select(Broadcast.id).where(
-                    Broadcast.status != "done", Broadcast.recipients > 0, Broadcast.send_at <= now
+                    Broadcast.status != BroadcastStatus.DONE,
+                    Broadcast.recipients > 0,
+                    Broadcast.send_at <= now,
                 )
             )
             for broadcast_id in list(unreported):
@@ -468,9 +483,9 @@ class Dispatcher:
             select(func.count())
             .select_from(OutboxMessage)
             .where(
-                OutboxMessage.kind == "broadcast",
+                OutboxMessage.kind == OutboxKind.BROADCAST,
                 OutboxMessage.payload["broadcast_id"].as_integer() == broadcast_id,
-                OutboxMessage.status.in_(("pending", "sending")),
+                OutboxMessage.status.in_(OPEN),
             )
         )
         if open_rows:
@@ -480,7 +495,7 @@ class Dispatcher:
                 await db.execute(
                     select(OutboxMessage.status, func.count())
                     .where(
-                        OutboxMessage.kind == "broadcast",
+                        OutboxMessage.kind == OutboxKind.BROADCAST,
                         OutboxMessage.payload["broadcast_id"].as_integer() == broadcast_id,
                     )
                     .group_by(OutboxMessage.status)
@@ -489,16 +504,16 @@ class Dispatcher:
         )
         report = {
             "id": broadcast_id,
-            "sent": counts.get("sent", 0),
-            "failed": counts.get("failed", 0),
-            "blocked": counts.get("blocked", 0),
-            "waiting": counts.get("waiting_quota", 0),
+            "sent": counts.get(OutboxStatus.SENT, 0),
+            "failed": counts.get(OutboxStatus.FAILED, 0),
+            "blocked": counts.get(OutboxStatus.BLOCKED, 0),
+            "waiting": counts.get(OutboxStatus.WAITING_QUOTA, 0),
         }
         # Only one worker wins this update: only one report.
         won = await db.execute(
             update(Broadcast)
-            .where(Broadcast.id == broadcast_id, Broadcast.status != "done")
-            .values(status="done", report=report)
+            .where(Broadcast.id == broadcast_id, Broadcast.status != BroadcastStatus.DONE)
+            .values(status=BroadcastStatus.DONE, report=report)
         )
         if not getattr(won, "rowcount", 0):
             return
@@ -510,7 +525,7 @@ class Dispatcher:
                     OutboxMessage(
                         delegate_id=reporter.id,
                         channel=reporter.channel,
-                        kind="report",
+                        kind=OutboxKind.REPORT,
                         payload=report,
                         group_key=f"report:{broadcast_id}",
                         due_at=now,
@@ -562,103 +577,3 @@ class RateLimiter:
                     break
                 await asyncio.sleep(wait)
             released.append(time.monotonic())
-
-
-# ----------------------------------------------------------------- waiting for LINE's quota
-
-
-async def render_row(
-    app: App,
-    db: AsyncSession,
-    row: OutboxMessage,
-    language: str,
-    texts: dict[int, dict[str, str]],
-) -> Reply:
-    """The message of an outbox row in `language`: a broadcast's texts (cached in `texts` by
-    broadcast id) and the session as it is now are read for it."""
-    payload = dict(row.payload)
-    broadcast_id = payload.get("broadcast_id")
-    if row.kind == "broadcast" and broadcast_id is not None:
-        if int(broadcast_id) not in texts:
-            broadcast = await db.get(Broadcast, int(broadcast_id))
-            texts[int(broadcast_id)] = dict(broadcast.texts) if broadcast else {}
-        payload["texts"] = texts[int(broadcast_id)]
-    session = None
-    if "session_id" in payload:
-        session = await db.get(ProgrammeSession, str(payload["session_id"]))
-    return render(app.deps, language, row.kind, payload, session)
-
-
-class _AnyWaiting:
-    """Whether any message waits for LINE's quota at all, asked at most every 5 seconds: most of
-    the time none does, and a reply need not look for them."""
-
-    def __init__(self) -> None:
-        self.at = -1e9
-        self.value = False
-
-    async def __call__(self, app: App) -> bool:
-        if time.monotonic() - self.at > 5.0:
-            async with app.sessionmaker() as db:
-                found = await db.scalar(
-                    select(OutboxMessage.id).where(OutboxMessage.status == "waiting_quota").limit(1)
-                )
-            self.at, self.value = time.monotonic(), found is not None
-        return self.value
-
-
-any_waiting = _AnyWaiting()
-
-
-async def take_waiting(
-    app: App, channel: str, user_id: str, *, limit: int = 4
-) -> tuple[list[int], list[Reply]]:
-    """Messages held back by LINE's monthly quota, to go (free) with a reply to this delegate.
-
-    They are claimed like any row, so no other worker sends them meanwhile; `settle_waiting`
-    records whether the reply carried them."""
-    if not await any_waiting(app):
-        return [], []
-    now = datetime.now(UTC)
-    async with app.sessionmaker.begin() as db:
-        delegate = await db.scalar(
-            select(Delegate).where(Delegate.channel == channel, Delegate.channel_user_id == user_id)
-        )
-        if delegate is None:
-            return [], []
-        rows = list(
-            await db.scalars(
-                select(OutboxMessage)
-                .where(
-                    OutboxMessage.delegate_id == delegate.id,
-                    OutboxMessage.status == "waiting_quota",
-                )
-                .order_by(OutboxMessage.id)
-                .limit(limit)
-            )
-        )
-        replies: list[Reply] = []
-        ids: list[int] = []
-        language = delegate.language or app.deps.default_language
-        for row in rows:
-            reply = await render_row(app, db, row, language, {})
-            row.status, row.claimed_until = "sending", now + timedelta(minutes=2)
-            ids.append(row.id)
-            if reply.text:
-                replies.append(reply)
-        return ids, replies
-
-
-async def settle_waiting(app: App, ids: Sequence[int], delivered: bool) -> None:
-    if not ids:
-        return
-    async with app.sessionmaker.begin() as db:
-        await db.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.id.in_(list(ids)))
-            .values(
-                status="sent" if delivered else "waiting_quota",
-                sent_at=datetime.now(UTC) if delivered else None,
-                claimed_until=None,
-            )
-        )

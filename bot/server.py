@@ -1,9 +1,10 @@
-"""`confbot serve`: one ASGI app (Starlette on uvicorn) for the Telegram and LINE webhooks, the
-health check and the Prometheus metrics.
+"""`confbot serve`: one ASGI app (Starlette on uvicorn) for the channels' webhooks, the health
+check and the Prometheus metrics.
 
-Routes: POST /telegram/webhook, POST /line/webhook, GET /healthz, GET /metrics. A webhook is
-checked (secret token or signature) and parsed in the request, answered at once, and handled in
-a bounded task (`bot.channels.UpdateRunner`); on shutdown the tasks in flight are finished.
+Routes: POST to each channel's webhook path (bot/channels/registry.py), GET /healthz, GET
+/metrics. A webhook is checked (secret token or signature) and parsed in the request, answered at
+once, and handled in a bounded task (`bot.channels.runner.UpdateRunner`); on shutdown the tasks
+in flight are finished.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import asyncio
 import logging
 import signal
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 
@@ -25,11 +26,13 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from bot.app import App, build_app, freeze_long_lived
-from bot.channels.line.channel import LineChannel
-from bot.channels.runner import Metrics, UpdateRunner, prune_processed
-from bot.channels.telegram.channel import TelegramChannel
+from bot.channels import registry
+from bot.channels.base import Channel, ServeContext
+from bot.channels.runner import UpdateRunner
+from bot.channels.turns import prune_processed
 from bot.dispatcher import ChannelSender, DispatcherConfig
 from bot.dispatcher import Dispatcher as OutboxDispatcher
+from bot.metrics import Metrics
 from bot.settings import Settings
 from bot.worker import build_senders, close_senders
 
@@ -40,37 +43,15 @@ SHUTDOWN_GRACE = 25.0
 HEALTH_TIMEOUT = 2.0
 
 
-def configured_channels(settings: Settings) -> list[str]:
-    channels = []
-    if settings.telegram_enabled:
-        channels.append("telegram")
-    if settings.line_enabled:
-        channels.append("line")
-    return channels
-
-
 def configuration_problems(settings: Settings) -> list[str]:
     """What stops `serve` from starting, in words an operator can act on."""
-    problems = []
-    if not configured_channels(settings):
-        problems.append(
+    problems = [problem for spec in registry.channels() for problem in spec.problems(settings)]
+    if not registry.configured(settings):
+        problems.insert(
+            0,
             "No channel is configured. Set TELEGRAM_BOT_TOKEN (Telegram; with "
             "TELEGRAM_WEBHOOK_SECRET, or TELEGRAM_MODE=polling), or LINE_CHANNEL_SECRET and "
-            "LINE_CHANNEL_ACCESS_TOKEN (LINE). To chat in the terminal: `confbot console`."
-        )
-    if bool(settings.line_channel_secret.get_secret_value()) != bool(
-        settings.line_channel_access_token.get_secret_value()
-    ):
-        problems.append("LINE needs both LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN.")
-    if (
-        settings.telegram_enabled
-        and settings.telegram_mode == "webhook"
-        and not settings.telegram_webhook_secret.get_secret_value()
-    ):
-        problems.append(
-            "TELEGRAM_WEBHOOK_SECRET is empty: in webhook mode every update must carry the "
-            "secret token, or anyone could post updates. Set it (1-256 of A-Z a-z 0-9 _ -), "
-            "or use TELEGRAM_MODE=polling."
+            "LINE_CHANNEL_ACCESS_TOKEN (LINE). To chat in the terminal: `confbot console`.",
         )
     return problems
 
@@ -93,18 +74,22 @@ class BotServer:
         self.clock = clock
         self.freeze_gc = freeze_gc
         self.metrics = Metrics()
-        self.dispatcher = UpdateRunner(settings.max_concurrent_updates)
+        self.updates = UpdateRunner(settings.max_concurrent_updates)
         self.app: App | None = None
-        self.telegram: TelegramChannel | None = None
-        self.line: LineChannel | None = None
+        self.specs = registry.configured(settings)
+        self.channels: dict[str, Channel] = {}
         self.started = False
         self._outbox_task: asyncio.Task[None] | None = None
         self._outbox_stop = asyncio.Event()
         self._senders: dict[str, ChannelSender] = {}
+        webhooks = [
+            Route(spec.webhook_path, self._webhook(spec.name), methods=["POST"])
+            for spec in registry.channels()
+            if spec.webhook_path is not None
+        ]
         self.asgi = Starlette(
             routes=[
-                Route("/telegram/webhook", self._telegram, methods=["POST"]),
-                Route("/line/webhook", self._line, methods=["POST"]),
+                *webhooks,
                 Route("/healthz", self._healthz, methods=["GET"]),
                 Route("/metrics", self._metrics, methods=["GET"]),
             ],
@@ -112,7 +97,7 @@ class BotServer:
         )
 
     async def start(self) -> None:
-        self.dispatcher.closing = False
+        self.updates.closing = False
         self.app = app = await build_app(self.settings, clock=self.clock)
         try:
             try:
@@ -121,12 +106,12 @@ class BotServer:
                     log.info("forgot %d old update ids", pruned)
             except Exception:
                 log.exception("could not prune the processed update ids")
-            if self.settings.telegram_enabled:
-                self.telegram = TelegramChannel(app, self.metrics, self.dispatcher)
-                await self.telegram.start()
-            if self.settings.line_enabled:
-                self.line = LineChannel(app, self.metrics, self.dispatcher)
-                await self.line.start()
+            context = ServeContext(app, self.metrics, self.updates)
+            for spec in self.specs:
+                assert spec.serve is not None
+                channel = spec.serve(context)
+                self.channels[spec.name] = channel
+                await channel.start()
         except BaseException:
             await self._close_channels()
             await app.close()
@@ -148,14 +133,14 @@ class BotServer:
             freeze_long_lived()
         log.info(
             "serving %s on %s:%s",
-            ", ".join(configured_channels(self.settings)),
+            ", ".join(spec.name for spec in self.specs),
             self.settings.host,
             self.settings.port,
         )
 
     async def stop(self) -> None:
         """Finishes the updates in flight, then closes the channels and the database."""
-        await self.dispatcher.drain(SHUTDOWN_GRACE)
+        await self.updates.drain(SHUTDOWN_GRACE)
         if self._outbox_task is not None:
             self._outbox_stop.set()
             await self._outbox_task  # the tick in progress finishes; claimed rows are recorded
@@ -168,14 +153,12 @@ class BotServer:
         self.started = False
 
     async def _close_channels(self) -> None:
-        for channel in (self.telegram, self.line):
-            if channel is None:
-                continue
+        for name, channel in self.channels.items():
             try:
                 await channel.stop()
             except Exception:
-                log.exception("could not stop %s cleanly", type(channel).__name__)
-        self.telegram = self.line = None
+                log.exception("could not stop %s cleanly", name)
+        self.channels = {}
 
     async def __aenter__(self) -> BotServer:
         await self.start()
@@ -194,15 +177,14 @@ class BotServer:
 
     # ---------------------------------------------------------------------------- routes
 
-    async def _telegram(self, request: Request) -> Response:
-        if self.telegram is None:
-            return JSONResponse({"error": "telegram is not configured"}, status_code=404)
-        return await self.telegram.webhook(request)
+    def _webhook(self, name: str) -> Callable[[Request], Awaitable[Response]]:
+        async def webhook(request: Request) -> Response:
+            channel = self.channels.get(name)
+            if channel is None:
+                return JSONResponse({"error": f"{name} is not configured"}, status_code=404)
+            return await channel.webhook(request)
 
-    async def _line(self, request: Request) -> Response:
-        if self.line is None:
-            return JSONResponse({"error": "line is not configured"}, status_code=404)
-        return await self.line.webhook(request)
+        return webhook
 
     async def _healthz(self, _request: Request) -> Response:
         if self.app is None:

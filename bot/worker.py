@@ -8,8 +8,8 @@ import logging
 import signal
 from datetime import timedelta
 
-from bot.app import App
-from bot.channels.senders import LineSender, TelegramSender
+from bot.app import App, build_app, freeze_long_lived
+from bot.channels import registry
 from bot.dispatcher import ChannelSender, Dispatcher, DispatcherConfig
 from bot.settings import Settings
 
@@ -17,13 +17,13 @@ log = logging.getLogger(__name__)
 
 
 def build_senders(app: App) -> dict[str, ChannelSender]:
-    """A sender per configured platform (made inside the running loop: the clients need it)."""
-    settings = app.settings
+    """A sender per channel whose settings allow pushing (made inside the running loop: the
+    clients need it)."""
     senders: dict[str, ChannelSender] = {}
-    if settings.telegram_bot_token.get_secret_value():
-        senders["telegram"] = TelegramSender.from_settings(settings, app.deps.t)
-    if settings.line_channel_access_token.get_secret_value():
-        senders["line"] = LineSender.from_settings(settings)
+    for spec in registry.channels():
+        sender = spec.sender(app) if spec.sender is not None else None
+        if sender is not None:
+            senders[spec.name] = sender
     return senders
 
 
@@ -34,8 +34,6 @@ async def close_senders(senders: dict[str, ChannelSender]) -> None:
 
 
 async def run_worker(settings: Settings) -> int:
-    from bot.app import build_app, freeze_long_lived
-
     app = await build_app(settings)
     senders = build_senders(app)
     if not senders:

@@ -51,6 +51,55 @@ class SessionStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+class SubscriptionKind(enum.StrEnum):
+    TRACK = "track"  # one workshop's changes
+    ALL = "all"  # every change of the programme
+
+
+class ChangeKind(enum.StrEnum):
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+
+
+class UnansweredReason(enum.StrEnum):
+    FALLBACK = "fallback"  # no answer at all
+    CLARIFY = "clarify"  # a "did you mean" was offered; becomes NONE if so pressed
+    NONE = "none"  # "none of these" was pressed
+
+
+class BroadcastStatus(enum.StrEnum):
+    SCHEDULED = "scheduled"
+    DONE = "done"  # nothing left to send; the report is written
+
+
+class OutboxKind(enum.StrEnum):
+    CHANGE = "change"  # a session of the delegate's agenda or followed workshop changed
+    REMINDER = "reminder"  # a session of the agenda starts soon
+    BROADCAST = "broadcast"  # an organisers' announcement
+    REPORT = "report"  # a broadcast's delivery counts, to the organiser who sent it
+
+
+class OutboxStatus(enum.StrEnum):
+    PENDING = "pending"  # waits for its due time
+    SENDING = "sending"  # claimed by a dispatcher, under lease
+    SENT = "sent"
+    FAILED = "failed"  # given up
+    BLOCKED = "blocked"  # the delegate blocked the bot
+    WAITING_QUOTA = "waiting_quota"  # LINE's monthly quota is used up: goes with the next reply
+
+
+def stored_enum(kind: type[enum.StrEnum]) -> Enum:
+    """An enum column stored as its values in a VARCHAR(16) (no database enum type to migrate)."""
+    return Enum(
+        kind,
+        native_enum=False,
+        length=16,
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+    )
+
+
 class Delegate(Base):
     __tablename__ = "delegates"
     __table_args__ = (UniqueConstraint("channel", "channel_user_id"),)
@@ -60,10 +109,7 @@ class Delegate(Base):
     channel_user_id: Mapped[str] = mapped_column(String(128))
     display_name: Mapped[str] = mapped_column(String(256), default="")
     language: Mapped[str | None] = mapped_column(String(8), default=None)
-    role: Mapped[Role] = mapped_column(
-        Enum(Role, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e]),
-        default=Role.DELEGATE,
-    )
+    role: Mapped[Role] = mapped_column(stored_enum(Role), default=Role.DELEGATE)
     active: Mapped[bool] = mapped_column(default=True)
     first_seen: Mapped[datetime] = mapped_column(default=utcnow)
     last_seen: Mapped[datetime] = mapped_column(default=utcnow)
@@ -105,13 +151,7 @@ class ProgrammeSession(Base):
     starts_at: Mapped[datetime]
     ends_at: Mapped[datetime]
     status: Mapped[SessionStatus] = mapped_column(
-        Enum(
-            SessionStatus,
-            native_enum=False,
-            length=16,
-            values_callable=lambda e: [m.value for m in e],
-        ),
-        default=SessionStatus.CONFIRMED,
+        stored_enum(SessionStatus), default=SessionStatus.CONFIRMED
     )
     title_fr: Mapped[str] = mapped_column(Text)
     title_ja: Mapped[str] = mapped_column(Text)
@@ -158,7 +198,7 @@ class UnansweredQuestion(Base):
     channel: Mapped[str] = mapped_column(String(16))
     language: Mapped[str] = mapped_column(String(8))
     text: Mapped[str] = mapped_column(Text)
-    reason: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[UnansweredReason] = mapped_column(stored_enum(UnansweredReason))
     candidates: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
@@ -211,7 +251,7 @@ class Subscription(Base):
     delegate_id: Mapped[int] = mapped_column(
         ForeignKey("delegates.id", ondelete="CASCADE"), index=True
     )
-    kind: Mapped[str] = mapped_column(String(16))  # "track" or "all"
+    kind: Mapped[SubscriptionKind] = mapped_column(stored_enum(SubscriptionKind))
     track_code: Mapped[str] = mapped_column(String(32), default="")
 
 
@@ -223,7 +263,7 @@ class ChangeEvent(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     session_id: Mapped[str] = mapped_column(String(64), index=True)
-    kind: Mapped[str] = mapped_column(String(16))  # added, removed, changed
+    kind: Mapped[ChangeKind] = mapped_column(stored_enum(ChangeKind))
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     source: Mapped[str] = mapped_column(String(160), default="")
 
@@ -241,7 +281,9 @@ class Broadcast(Base):
     )
     texts: Mapped[dict[str, Any]] = mapped_column(JSON)
     audience: Mapped[dict[str, Any]] = mapped_column(JSON)
-    status: Mapped[str] = mapped_column(String(16), default="scheduled", index=True)
+    status: Mapped[BroadcastStatus] = mapped_column(
+        stored_enum(BroadcastStatus), default=BroadcastStatus.SCHEDULED, index=True
+    )
     send_at: Mapped[datetime] = mapped_column(default=utcnow)
     recipients: Mapped[int] = mapped_column(default=0)
     report: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
@@ -264,11 +306,13 @@ class OutboxMessage(Base):
         ForeignKey("delegates.id", ondelete="CASCADE"), index=True
     )
     channel: Mapped[str] = mapped_column(String(16))
-    kind: Mapped[str] = mapped_column(String(16))  # change, reminder, broadcast, report
+    kind: Mapped[OutboxKind] = mapped_column(stored_enum(OutboxKind))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     merge_key: Mapped[str | None] = mapped_column(String(160), default=None, index=True)
     group_key: Mapped[str] = mapped_column(String(160), default="")
-    status: Mapped[str] = mapped_column(String(16), default="pending")
+    status: Mapped[OutboxStatus] = mapped_column(
+        stored_enum(OutboxStatus), default=OutboxStatus.PENDING
+    )
     due_at: Mapped[datetime] = mapped_column(default=utcnow)
     attempts: Mapped[int] = mapped_column(default=0)
     claimed_by: Mapped[str | None] = mapped_column(String(64), default=None)

@@ -50,7 +50,7 @@ class Running:
     client: httpx.AsyncClient
 
     async def idle(self) -> None:
-        await self.server.dispatcher.wait_idle()
+        await self.server.updates.wait_idle()
 
     async def telegram(
         self, update: dict[str, Any] | bytes, *, secret: str | None = SECRET

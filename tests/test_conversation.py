@@ -12,7 +12,7 @@ from bot.app import App
 from bot.channels.console.channel import ConsoleChat
 from handlers.core.messages import Event, Incoming, Reply, ReplyKind
 from handlers.schedule.files import read_programme
-from handlers.schedule.programme import replace_programme
+from handlers.schedule.usecases import replace_programme
 from tests.conftest import DATA, Database, FixedClock
 
 JST = ZoneInfo("Asia/Tokyo")
@@ -150,10 +150,10 @@ async def test_follow_unfollow_and_unsupported(app: App, clock: FixedClock) -> N
     def msg(event: Event) -> Incoming:
         return Incoming("line", "U1", clock.now, language_hint="ja", event=event)
 
-    welcome = await app.handler.handle(msg(Event.FOLLOW))
+    welcome = await app.conversation.handle(msg(Event.FOLLOW))
     assert welcome[0].kind is ReplyKind.HELP and welcome[0].language == "ja"
-    assert await app.handler.handle(msg(Event.UNFOLLOW)) == []
-    sticker = await app.handler.handle(msg(Event.UNSUPPORTED))
+    assert await app.conversation.handle(msg(Event.UNFOLLOW)) == []
+    sticker = await app.conversation.handle(msg(Event.UNSUPPORTED))
     assert sticker[0].text.startswith("恐れ入りますが")
 
 

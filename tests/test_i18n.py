@@ -11,8 +11,8 @@ from fluent.syntax import FluentParser, ast, visitor
 
 from bot.i18n import Catalogues
 from bot.paths import LOCALES_DIR
-from handlers.core.content import ConferenceInfo, Localised
-from handlers.core.deps import Deps
+from handlers.core.conference import ConferenceInfo, Localised
+from handlers.deps import Deps
 from handlers.schedule.cards import day_label, when_label
 
 LANGS = ("fr", "ja", "en")

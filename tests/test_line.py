@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.channels.line.channel import MAX_ALT_TEXT, fit, render
+from bot.channels.line.render import MAX_ALT_TEXT, fit, render
 from bot.channels.line.richmenu import install
 from bot.i18n import Catalogues
 from db.models import Delegate
@@ -232,7 +232,7 @@ async def test_handler_failure_apologises_in_the_delegates_language(
     async def broken(_message: object) -> list[Reply]:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(bot.server.app.handler, "handle", broken)
+    monkeypatch.setattr(bot.server.app.conversation, "handle", broken)
     event = line.text_message_event(JA_USER, "/programme")
     with caplog.at_level(logging.ERROR):
         await bot.line(line, [event])

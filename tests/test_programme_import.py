@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from bot.cli.main import main
 from db.engine import make_engine, make_sessionmaker
-from handlers.schedule.programme import load_rows
+from handlers.schedule.store import load_rows
 from tests.conftest import DATA, Database
 
 

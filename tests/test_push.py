@@ -13,13 +13,16 @@ import pytest
 from sqlalchemy import select
 
 from bot.app import App, build_app
-from bot.channels.senders import LineSender, TelegramSender
+from bot.channels.line.sender import LineSender
+from bot.channels.telegram.sender import TelegramSender
 from bot.dispatcher import Dispatcher, DispatcherConfig
 from db.models import Delegate, OutboxMessage, Role
 from handlers.core.messages import Event, Incoming, Reply, ReplyKind
-from handlers.notify.changes import NotifyOptions
+from handlers.notify.options import NotifyOptions
 from handlers.organisers.roles import set_role
-from handlers.schedule.programme import edit_row, load_rows, replace_programme
+from handlers.schedule.model import edit_row
+from handlers.schedule.store import load_rows
+from handlers.schedule.usecases import replace_programme
 from tests.conftest import Database, FixedClock
 from tests.fakes import (
     DEFAULT_LINE_CHANNEL_ACCESS_TOKEN,
@@ -42,7 +45,7 @@ class World:
 
     async def say(self, channel: str, user: str, text: str, hint: str = "fr") -> list[Reply]:
         message = Incoming(channel, user, self.clock.now, text=text, language_hint=hint)
-        return await self.app.handler.handle(message)
+        return await self.app.conversation.handle(message)
 
     async def edit(self, session_id: str, field: str, value: str) -> None:
         async with self.app.sessionmaker.begin() as db:
@@ -56,7 +59,7 @@ class World:
                 sample=False,
                 actor="test",
                 now=self.clock.now,
-                notify=NotifyOptions(self.clock.now, timedelta(seconds=60), 15),
+                notify=NotifyOptions.of(self.app.deps, self.clock.now),
             )
 
     async def drain(self) -> None:
@@ -306,7 +309,9 @@ async def test_settings_toggle(world: World) -> None:
 
 async def test_unfollow_event(world: World) -> None:
     await world.say("line", JA_LINE, "/add ws-economy", "ja")
-    await world.app.handler.handle(Incoming("line", JA_LINE, world.clock.now, event=Event.UNFOLLOW))
+    await world.app.conversation.handle(
+        Incoming("line", JA_LINE, world.clock.now, event=Event.UNFOLLOW)
+    )
     await world.edit("ws-economy", "room_ja", "第9会場")
     async with world.app.sessionmaker() as db:
         rows = (await db.scalars(select(OutboxMessage).where(OutboxMessage.kind == "change"))).all()
@@ -316,7 +321,8 @@ async def test_unfollow_event(world: World) -> None:
 async def test_line_quota_used_up_waits_for_the_next_reply(
     database: Database, clock: FixedClock
 ) -> None:
-    from handlers.broadcast.audience import Audience, create_broadcast
+    from handlers.broadcast.audience import Audience
+    from handlers.broadcast.usecases import create_broadcast
     from tests.serving import line_settings, running
 
     line = FakeLine(quota=200)
@@ -333,11 +339,12 @@ async def test_line_quota_used_up_waits_for_the_next_reply(
                     db,
                     texts={"fr": "Le bus part à 9 h.", "ja": "バスは9時に出発します。"},
                     audience=Audience.parse("all"),
-                    created_by="test",
+                    actor="test",
                     reporter_id=None,
                     send_at=clock.now,
                     now=clock.now,
                     default_language="fr",
+                    pushable=frozenset({"telegram", "line"}),
                 )
             rows: dict[str, str] = {}
             for _ in range(50):

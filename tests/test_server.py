@@ -99,7 +99,7 @@ async def test_concurrency_is_bounded_and_shutdown_finishes_updates_in_flight(
 
     async with running(database, clock, **telegram_settings(tg, max_concurrent_updates=2)) as bot:
         assert bot.server.app is not None
-        handle = bot.server.app.handler.handle
+        handle = bot.server.app.conversation.handle
 
         async def slow(message: Incoming) -> list[Reply]:
             nonlocal active, peak
@@ -111,7 +111,7 @@ async def test_concurrency_is_bounded_and_shutdown_finishes_updates_in_flight(
             finally:
                 active -= 1
 
-        monkeypatch.setattr(bot.server.app.handler, "handle", slow)
+        monkeypatch.setattr(bot.server.app.conversation, "handle", slow)
         posts = [
             bot.client.post(
                 "/telegram/webhook",
@@ -133,14 +133,14 @@ async def test_one_delegates_updates_run_in_order(
     """A new delegate's first messages, posted at once: answered in order, created once."""
     async with running(database, clock, **telegram_settings(tg)) as bot:
         assert bot.server.app is not None
-        handle = bot.server.app.handler.handle
+        handle = bot.server.app.conversation.handle
 
         async def slow_first(message: Incoming) -> list[Reply]:
             if message.text == "/help":
                 await asyncio.sleep(0.3)
             return await handle(message)
 
-        monkeypatch.setattr(bot.server.app.handler, "handle", slow_first)
+        monkeypatch.setattr(bot.server.app.conversation, "handle", slow_first)
         updates = [
             tg.message_update(77, text, language_code="fr") for text in ("/help", "/workshops")
         ]
@@ -156,7 +156,7 @@ async def test_one_delegates_updates_run_in_order(
         texts = [m["text"] for m in tg.sent_messages(77)]
         assert texts[0].startswith("Vous pouvez m'écrire librement")
         assert texts[1].startswith("Les ")  # the workshops, after the help
-        assert len(bot.server.dispatcher.locks) == 0
+        assert len(bot.server.updates.locks) == 0
 
 
 def _serve(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -257,6 +257,6 @@ async def test_server_object_can_be_started_twice(
                     "/telegram/webhook", json=update, headers=telegram_webhook_headers(SECRET)
                 )
                 assert response.status_code == 200
-            await server.dispatcher.wait_idle()
+            await server.updates.wait_idle()
         assert not server.started and server.app is None
     assert len(tg.sent_messages(5)) == 2

@@ -104,7 +104,7 @@ async def test_a_slow_line_quota_does_not_hold_the_turn() -> None:
     """The broadcast preview reads LINE's quota inside a turn, which on SQLite holds the
     process's one connection: a quota LINE does not give in time counts as unknown."""
     from bot.channels.line.quota import QuotaCache
-    from handlers.core.deps import LineQuota
+    from handlers.broadcast.quota import LineQuota
 
     async def slow() -> LineQuota:
         await asyncio.sleep(10)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.channels.telegram.channel import MAX_TEXT, render
+from bot.channels.telegram.render import MAX_TEXT, render
 from bot.i18n import Catalogues
 from db.models import Delegate
 from handlers.core.messages import Button, Reply, ReplyKind, SessionCard
@@ -228,7 +228,7 @@ async def test_handler_failure_apologises_in_the_delegates_language(
     async def broken(_message: object) -> list[Reply]:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(bot.server.app.handler, "handle", broken)
+    monkeypatch.setattr(bot.server.app.conversation, "handle", broken)
     update = tg.message_update(JA_USER, "/programme", language_code="fr")
     with caplog.at_level(logging.ERROR):
         await bot.telegram(update)

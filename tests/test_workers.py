@@ -24,12 +24,13 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import App, build_app
-from bot.channels.senders import TELEGRAM_CONCURRENCY
+from bot.channels.telegram.sender import TELEGRAM_CONCURRENCY
 from bot.dispatcher import Dispatcher, DispatcherConfig
 from bot.worker import build_senders, close_senders
 from db.engine import make_engine, make_sessionmaker
 from db.models import Broadcast, Delegate, OutboxMessage
-from handlers.broadcast.audience import Audience, create_broadcast
+from handlers.broadcast.audience import Audience, AudienceKind
+from handlers.broadcast.usecases import create_broadcast
 from tests.conftest import Database
 from tests.fakes import (
     DEFAULT_LINE_CHANNEL_ACCESS_TOKEN,
@@ -124,12 +125,13 @@ async def broadcast_to_all(sessionmaker: async_sessionmaker[AsyncSession]) -> in
         broadcast, summary = await create_broadcast(
             db,
             texts=TEXTS,
-            audience=Audience("all"),
-            created_by="test",
+            audience=Audience(AudienceKind.ALL),
+            actor="test",
             reporter_id=None,
             send_at=now,
             now=now,
             default_language="fr",
+            pushable=frozenset({"telegram", "line"}),
         )
     assert summary.total > 0
     return broadcast.id

@@ -7,28 +7,37 @@ import asyncio
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any
+from datetime import datetime
+from typing import Protocol
 
 from pydantic import ValidationError
 
 from bot.app import build_app
+from bot.channels import registry
 from bot.channels.console.channel import ConsoleChat
-from bot.cli.admin import add_admin_commands, add_programme_set, programme_set, run_admin
+from bot.cli import broadcast, faq, organisers, programme
 from bot.clock import Clock
 from bot.settings import SUPPORTED_LANGUAGES, Settings
 from db.engine import make_engine
 from db.migrate import SchemaOutOfDate, upgrade
-from db.models import SessionStatus
-from handlers.notify.changes import NotifyOptions
-from handlers.schedule.files import ProgrammeFileError, read_programme, to_csv, to_yaml
-from handlers.schedule.ics import to_ics
-from handlers.schedule.programme import FieldChange, ProgrammeDiff, load_rows, replace_programme
 
 log = logging.getLogger("confbot")
 
-FIELD_NAMES = {"starts_at": "start", "ends_at": "end"}
+
+class Tool(Protocol):
+    """An organisers' command: its argument parser, and what it does."""
+
+    def add_parser(self, sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None: ...
+
+    async def run(self, settings: Settings, args: argparse.Namespace) -> int: ...
+
+
+TOOLS: dict[str, Tool] = {
+    "programme": programme,
+    "faq": faq,
+    "organisers": organisers,
+    "broadcast": broadcast,
+}
 
 
 def _parse_now(value: str) -> datetime:
@@ -69,111 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     db_upgrade = db_sub.add_parser("upgrade", help="apply the migrations")
     db_upgrade.add_argument("--revision", default="head")
 
-    programme = sub.add_parser("programme", help="the conference programme")
-    p_sub = programme.add_subparsers(dest="programme_command", required=True)
-    p_import = p_sub.add_parser("import", help="replace the programme with a CSV or YAML file")
-    p_import.add_argument("file", type=Path)
-    p_import.add_argument("--dry-run", action="store_true", help="show the changes only")
-    p_import.add_argument("--sample", action="store_true", help="mark it as a sample programme")
-    p_export = p_sub.add_parser("export", help="write the programme")
-    p_export.add_argument("--format", choices=("csv", "yaml", "ics"), default="csv")
-    p_export.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default="fr")
-    p_export.add_argument("--output", "-o", type=Path, help="file (default: standard output)")
-    add_programme_set(p_sub)
-    add_admin_commands(sub)
+    for module in TOOLS.values():
+        module.add_parser(sub)
     return parser
-
-
-def _value(value: Any, settings: Settings) -> str:
-    if isinstance(value, datetime):
-        return value.astimezone(settings.tz).strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, SessionStatus):
-        return value.value
-    if isinstance(value, tuple):
-        return "; ".join(value) or "∅"
-    return str(value) if value != "" else "∅"
-
-
-def format_diff(diff: ProgrammeDiff, settings: Settings) -> str:
-    if diff.is_empty:
-        return "no changes"
-    lines = [f"{len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed"]
-    for row in diff.added:
-        lines.append(f"+ {row.id}: {_value(row.starts_at, settings)} {row.title_fr}")
-    for row in diff.removed:
-        lines.append(f"- {row.id}: {_value(row.starts_at, settings)} {row.title_fr}")
-    for change in diff.changed:
-        lines.append(f"~ {change.session_id}")
-        lines += [_change_line(c, settings) for c in change.changes]
-    return "\n".join(lines)
-
-
-def _change_line(change: FieldChange, settings: Settings) -> str:
-    name = FIELD_NAMES.get(change.field, change.field)
-    return f"    {name}: {_value(change.old, settings)} → {_value(change.new, settings)}"
-
-
-async def _programme_import(settings: Settings, args: argparse.Namespace) -> int:
-    try:
-        parsed = read_programme(args.file, settings.tz)
-    except ProgrammeFileError as exc:
-        print(f"{args.file}: not imported, nothing changed:", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return 1
-    for warning in parsed.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    app = await build_app(settings, load_bundled=False)
-    now = datetime.now(UTC)
-    try:
-        async with app.sessionmaker.begin() as db:
-            diff = await replace_programme(
-                db,
-                parsed.rows,
-                source=str(args.file),
-                sample=args.sample,
-                actor="cli",
-                now=now,
-                dry_run=args.dry_run,
-                notify=NotifyOptions(
-                    now=now,
-                    merge_window=app.deps.merge_window,
-                    reminder_minutes=settings.reminder_minutes,
-                    source=f"import {args.file.name}",
-                ),
-            )
-    finally:
-        await app.close()
-    print(format_diff(diff, settings))
-    if args.dry_run and not diff.is_empty:
-        print("(dry run: nothing changed)")
-    return 0
-
-
-async def _programme_export(settings: Settings, args: argparse.Namespace) -> int:
-    app = await build_app(settings)
-    try:
-        async with app.sessionmaker() as db:
-            rows = await load_rows(db)
-    finally:
-        await app.close()
-    if args.format == "ics":
-        data = to_ics(
-            rows,
-            settings.tz,
-            language=args.lang,
-            calendar_name=app.deps.conference.name.get(args.lang),
-            uid_domain="confbot",
-        )
-    else:
-        text = to_csv(rows, settings.tz) if args.format == "csv" else to_yaml(rows, settings.tz)
-        data = text.encode("utf-8")
-    if args.output:
-        args.output.write_bytes(data)
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    return 0
 
 
 async def _console(settings: Settings, args: argparse.Namespace) -> int:
@@ -188,12 +95,6 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
     finally:
         await app.close()
     return 0
-
-
-def _configured_channels(settings: Settings) -> list[str]:
-    from bot.server import configured_channels
-
-    return configured_channels(settings)
 
 
 async def _serve(settings: Settings) -> int:
@@ -220,7 +121,7 @@ async def _line_richmenu(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def _run(settings: Settings, args: argparse.Namespace) -> int:
-    if _configured_channels(settings):
+    if registry.configured(settings):
         return await _serve(settings)
     args.lang, args.user, args.now, args.jsonl = None, "console", None, False
     return await _console(settings, args)
@@ -253,14 +154,8 @@ async def _main(args: argparse.Namespace) -> int:
             return await _db_upgrade(settings, args.revision)
         case "line":
             return await _line_richmenu(settings, args)
-        case "programme" if args.programme_command == "import":
-            return await _programme_import(settings, args)
-        case "programme" if args.programme_command == "set":
-            return await programme_set(settings, args)
-        case "programme":
-            return await _programme_export(settings, args)
-        case "faq" | "organisers" | "broadcast":
-            return await run_admin(settings, args)
+        case name if name in TOOLS:
+            return await TOOLS[name].run(settings, args)
     return 2
 
 

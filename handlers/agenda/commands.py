@@ -6,22 +6,23 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import delete, update
-
-from db.models import AuditLog, ProgrammeSession, SessionStatus, UnansweredQuestion
+from db.models import ProgrammeSession, SessionStatus
 from handlers.agenda import store
-from handlers.core import store as queries
+from handlers.core.commands import CommandRegistry, Menu
 from handlers.core.messages import Attachment, Button, Reply, ReplyKind
-from handlers.core.turn import Command, Turn
+from handlers.core.turn import Turn
+from handlers.notify.options import NotifyOptions
+from handlers.notify.reminders import reschedule_reminders
+from handlers.schedule import store as schedule_store
 from handlers.schedule.cards import card, day_label, local_day, pick
 from handlers.schedule.ics import to_ics
-from handlers.schedule.programme import row_from_model
+from handlers.schedule.model import row_from_model
 
 REMINDER_CHOICES = (5, 10, 15, 30, 60)
 
 
 async def add(turn: Turn, argument: str) -> list[Reply]:
-    session = await queries.session_by_id(turn.db, argument) if argument else None
+    session = await schedule_store.session_by_id(turn.db, argument) if argument else None
     if session is None:
         return [turn.reply(ReplyKind.ERROR, "session-unknown", id=argument[:64])]
     if session.status == SessionStatus.CANCELLED:
@@ -29,7 +30,7 @@ async def add(turn: Turn, argument: str) -> list[Reply]:
             turn.reply(ReplyKind.ERROR, "agenda-cancelled", title=pick(session, "title", turn.lang))
         ]
     added = await store.add_to_agenda(
-        turn.db, turn.delegate, session, now=turn.now, default_minutes=turn.deps.reminder_minutes
+        turn.db, turn.delegate, session, NotifyOptions.of(turn.deps, turn.now)
     )
     turn.deps.agendas.forget(turn.delegate.id)
     message = "agenda-added" if added else "agenda-already"
@@ -41,7 +42,7 @@ async def add(turn: Turn, argument: str) -> list[Reply]:
 
 
 async def remove(turn: Turn, argument: str) -> list[Reply]:
-    session = await queries.session_by_id(turn.db, argument) if argument else None
+    session = await schedule_store.session_by_id(turn.db, argument) if argument else None
     removed = await store.remove_from_agenda(turn.db, turn.delegate, argument)
     turn.deps.agendas.forget(turn.delegate.id)
     title = pick(session, "title", turn.lang) if session else argument[:64]
@@ -217,7 +218,7 @@ async def settings(turn: Turn, _argument: str) -> list[Reply]:
         ][:4]
     else:
         buttons.append(Button(deps.t(lang, "button-reminders-on"), "/reminders on"))
-    buttons.append(Button(deps.t(lang, "button-language"), "/lang"))
+    buttons.append(Button(deps.t(lang, "button-lang"), "/lang"))
     buttons.append(Button(deps.t(lang, "button-forget"), "/forget"))
     return [Reply(ReplyKind.SETTINGS, "\n".join(lines), lang, buttons=tuple(buttons))]
 
@@ -233,9 +234,7 @@ async def reminders(turn: Turn, argument: str) -> list[Reply]:
         delegate.reminders, delegate.reminder_minutes = True, int(word)
     else:
         return await settings(turn, "")
-    await store.reschedule_reminders(
-        turn.db, delegate, now=turn.now, default_minutes=turn.deps.reminder_minutes
-    )
+    await reschedule_reminders(turn.db, delegate, NotifyOptions.of(turn.deps, turn.now))
     return await settings(turn, "")
 
 
@@ -250,24 +249,18 @@ async def forget(turn: Turn, argument: str) -> list[Reply]:
         return [turn.reply(ReplyKind.SETTINGS, "forget-cancelled")]
     if word != "yes":
         return [turn.reply(ReplyKind.SETTINGS, "forget-confirm", buttons)]
-    lang, delegate_id, actor = turn.lang, turn.delegate.id, turn.actor
-    await turn.db.execute(
-        delete(UnansweredQuestion).where(UnansweredQuestion.delegate_id == delegate_id)
-    )
-    await turn.db.execute(update(AuditLog).where(AuditLog.actor == actor).values(actor="forgotten"))
-    await turn.db.delete(turn.delegate)  # agenda, follows, outbox, states: ON DELETE CASCADE
-    turn.deps.agendas.forget(delegate_id)
-    queries.audit(turn.db, actor="forgotten", action="delegate.forget", now=turn.now)
-    return [Reply(ReplyKind.SETTINGS, turn.deps.t(lang, "forget-done"), lang)]
+    await store.forget_delegate(turn.db, turn.delegate, actor=turn.actor, now=turn.now)
+    turn.deps.agendas.forget(turn.delegate.id)
+    return [turn.reply(ReplyKind.SETTINGS, "forget-done")]
 
 
-COMMANDS: dict[str, Command] = {
-    "add": add,
-    "remove": remove,
-    "agenda": show,
-    "follow": follow,
-    "unfollow": unfollow,
-    "settings": settings,
-    "reminders": reminders,
-    "forget": forget,
-}
+def register(commands: CommandRegistry) -> None:
+    mine = Menu.HELP | Menu.CHAT_MENU
+    commands.command("agenda", menu=mine | Menu.RICH_MENU, position=60)(show)
+    commands.command("add")(add)
+    commands.command("remove")(remove)
+    commands.command("follow")(follow)
+    commands.command("unfollow")(unfollow)
+    commands.command("settings", menu=mine, position=70)(settings)
+    commands.command("reminders")(reminders)
+    commands.command("forget", menu=Menu.HELP, position=75)(forget)

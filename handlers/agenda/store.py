@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import AgendaItem, Delegate, OutboxMessage, ProgrammeSession, Subscription
+from db.models import (
+    AgendaItem,
+    AuditLog,
+    Delegate,
+    ProgrammeSession,
+    Subscription,
+    SubscriptionKind,
+    UnansweredQuestion,
+)
+from handlers.notify.options import NotifyOptions
+from handlers.notify.reminders import drop_reminder, schedule_reminder
 
-ALL = "all"
-TRACK = "track"
+ALL = "all"  # what a delegate follows: every change, or a track's code
+FORGOTTEN = "forgotten"  # the audit log's actor for someone who asked to be forgotten
 
 
 async def agenda_ids(db: AsyncSession, delegate_id: int) -> frozenset[str]:
@@ -32,18 +42,13 @@ async def agenda_sessions(db: AsyncSession, delegate_id: int) -> Sequence[Progra
 
 
 async def add_to_agenda(
-    db: AsyncSession,
-    delegate: Delegate,
-    session: ProgrammeSession,
-    *,
-    now: datetime,
-    default_minutes: int,
+    db: AsyncSession, delegate: Delegate, session: ProgrammeSession, options: NotifyOptions
 ) -> bool:
     """True if added (False if it was there already); schedules the reminder."""
     if await db.get(AgendaItem, (delegate.id, session.id)) is not None:
         return False
-    db.add(AgendaItem(delegate_id=delegate.id, session_id=session.id, added_at=now))
-    await schedule_reminder(db, delegate, session, now=now, default_minutes=default_minutes)
+    db.add(AgendaItem(delegate_id=delegate.id, session_id=session.id, added_at=options.now))
+    await schedule_reminder(db, delegate, session, options)
     await db.flush()
     return True
 
@@ -53,93 +58,24 @@ async def remove_from_agenda(db: AsyncSession, delegate: Delegate, session_id: s
     if item is None:
         return False
     await db.delete(item)
-    await db.execute(
-        delete(OutboxMessage).where(
-            OutboxMessage.merge_key == reminder_key(session_id, delegate.id),
-            OutboxMessage.status == "pending",
-        )
-    )
+    await drop_reminder(db, delegate.id, session_id)
     return True
-
-
-def reminder_key(session_id: str, delegate_id: int) -> str:
-    return f"reminder:{session_id}:{delegate_id}"
-
-
-async def schedule_reminder(
-    db: AsyncSession,
-    delegate: Delegate,
-    session: ProgrammeSession,
-    *,
-    now: datetime,
-    default_minutes: int,
-) -> None:
-    """One pending reminder per (delegate, session): created, moved, or dropped to match."""
-    key = reminder_key(session.id, delegate.id)
-    pending = await db.scalar(
-        select(OutboxMessage).where(
-            OutboxMessage.merge_key == key, OutboxMessage.status == "pending"
-        )
-    )
-    minutes = (
-        delegate.reminder_minutes if delegate.reminder_minutes is not None else default_minutes
-    )
-    due = session.starts_at - timedelta(minutes=minutes)
-    wanted = (
-        delegate.reminders
-        and delegate.active
-        and delegate.channel != "console"  # the terminal chat cannot be pushed to
-        and session.status == "confirmed"
-        and due > now
-    )
-    if not wanted:
-        if pending is not None:
-            await db.delete(pending)
-        return
-    if pending is None:
-        # A reminder already sent for this session is not repeated unless the session moved:
-        # its group key names the time it was for.
-        sent = await db.scalar(
-            select(OutboxMessage.id).where(
-                OutboxMessage.merge_key == key,
-                OutboxMessage.status != "pending",
-                OutboxMessage.group_key == f"reminder:{session.id}:{due.isoformat()}",
-            )
-        )
-        if sent is not None:
-            return
-        db.add(
-            OutboxMessage(
-                delegate_id=delegate.id,
-                channel=delegate.channel,
-                kind="reminder",
-                payload={"session_id": session.id},
-                merge_key=key,
-                group_key=f"reminder:{session.id}:{due.isoformat()}",
-                due_at=due,
-                created_at=now,
-            )
-        )
-    else:
-        pending.due_at = due
-        pending.group_key = f"reminder:{session.id}:{due.isoformat()}"
-
-
-async def reschedule_reminders(
-    db: AsyncSession, delegate: Delegate, *, now: datetime, default_minutes: int
-) -> None:
-    for session in await agenda_sessions(db, delegate.id):
-        await schedule_reminder(db, delegate, session, now=now, default_minutes=default_minutes)
 
 
 async def subscriptions(db: AsyncSession, delegate_id: int) -> set[str]:
     """'all' and/or the codes of followed tracks."""
     rows = await db.scalars(select(Subscription).where(Subscription.delegate_id == delegate_id))
-    return {ALL if s.kind == ALL else s.track_code for s in rows}
+    return {ALL if s.kind == SubscriptionKind.ALL else s.track_code for s in rows}
+
+
+def _subscription(target: str) -> tuple[SubscriptionKind, str]:
+    if target == ALL:
+        return SubscriptionKind.ALL, ""
+    return SubscriptionKind.TRACK, target
 
 
 async def follow(db: AsyncSession, delegate_id: int, target: str) -> bool:
-    kind, code = (ALL, "") if target == ALL else (TRACK, target)
+    kind, code = _subscription(target)
     exists = await db.scalar(
         select(Subscription.id).where(
             Subscription.delegate_id == delegate_id,
@@ -155,7 +91,7 @@ async def follow(db: AsyncSession, delegate_id: int, target: str) -> bool:
 
 
 async def unfollow(db: AsyncSession, delegate_id: int, target: str) -> bool:
-    kind, code = (ALL, "") if target == ALL else (TRACK, target)
+    kind, code = _subscription(target)
     result = await db.execute(
         delete(Subscription).where(
             Subscription.delegate_id == delegate_id,
@@ -164,3 +100,17 @@ async def unfollow(db: AsyncSession, delegate_id: int, target: str) -> bool:
         )
     )
     return bool(getattr(result, "rowcount", 0))
+
+
+async def forget_delegate(
+    db: AsyncSession, delegate: Delegate, *, actor: str, now: datetime
+) -> None:
+    """Erases the delegate: agenda, follows, outbox and conversation states go with the row
+    (ON DELETE CASCADE); their questions are deleted and the audit log keeps an anonymous
+    marker instead of their id."""
+    await db.execute(
+        delete(UnansweredQuestion).where(UnansweredQuestion.delegate_id == delegate.id)
+    )
+    await db.execute(update(AuditLog).where(AuditLog.actor == actor).values(actor=FORGOTTEN))
+    await db.delete(delegate)
+    db.add(AuditLog(at=now, actor=FORGOTTEN, action="delegate.forget", detail={}))

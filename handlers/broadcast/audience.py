@@ -1,19 +1,24 @@
-"""Organisers' broadcasts: who receives them, and their outbox messages."""
+"""Who receives a broadcast: everyone, a language, a platform, a workshop's followers, or the
+holders of a session in their agenda; and how many of them by language and platform."""
 
 from __future__ import annotations
 
+import enum
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
 
-from sqlalchemy import Select, insert, select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import AgendaItem, Broadcast, Delegate, OutboxMessage, Subscription
-from handlers.agenda.store import ALL, TRACK
+from db.models import AgendaItem, Delegate, Subscription, SubscriptionKind
 
-KINDS = ("all", "language", "channel", "track", "session")
+
+class AudienceKind(enum.StrEnum):
+    ALL = "all"
+    LANGUAGE = "language"
+    CHANNEL = "channel"
+    TRACK = "track"  # the followers of a workshop (and of every change)
+    SESSION = "session"  # the delegates with the session in their agenda
 
 
 class AudienceError(ValueError):
@@ -22,15 +27,18 @@ class AudienceError(ValueError):
 
 @dataclass(frozen=True)
 class Audience:
-    kind: str
+    kind: AudienceKind
     value: str = ""
 
     @classmethod
     def parse(cls, text: str) -> Audience:
         """'all', 'lang:fr', 'channel:line', 'track:economy' or 'session:ws-economy'."""
-        kind, _, value = text.strip().partition(":")
-        kind = {"lang": "language", "language": "language"}.get(kind, kind)
-        if kind not in KINDS or (kind != "all" and not value):
+        word, _, value = text.strip().partition(":")
+        try:
+            kind = AudienceKind("language" if word == "lang" else word)
+        except ValueError:
+            kind = None
+        if kind is None or (kind is not AudienceKind.ALL and not value.strip()):
             raise AudienceError(
                 f"unknown audience {text!r}: all, lang:fr|ja|en, channel:telegram|line, "
                 "track:CODE or session:ID"
@@ -38,37 +46,37 @@ class Audience:
         return cls(kind, value.strip())
 
     def as_dict(self) -> dict[str, str]:
-        return {"kind": self.kind, "value": self.value}
+        return {"kind": self.kind.value, "value": self.value}
 
     def __str__(self) -> str:
-        return self.kind if self.kind == "all" else f"{self.kind}:{self.value}"
+        return self.kind.value if self.kind is AudienceKind.ALL else f"{self.kind}:{self.value}"
 
 
-def _query(audience: Audience, default_language: str) -> Select[Delegate]:
-    query = select(Delegate).where(Delegate.active.is_(True), Delegate.channel != "console")
+def _query(audience: Audience, default_language: str, pushable: frozenset[str]) -> Select[Delegate]:
+    query = select(Delegate).where(Delegate.active.is_(True), Delegate.channel.in_(pushable))
     match audience.kind:
-        case "language":
+        case AudienceKind.LANGUAGE:
             if audience.value == default_language:
                 query = query.where(
                     (Delegate.language == audience.value) | Delegate.language.is_(None)
                 )
             else:
                 query = query.where(Delegate.language == audience.value)
-        case "channel":
+        case AudienceKind.CHANNEL:
             query = query.where(Delegate.channel == audience.value)
-        case "track":
+        case AudienceKind.TRACK:
             query = query.where(
                 Delegate.id.in_(
                     select(Subscription.delegate_id).where(
-                        (Subscription.kind == ALL)
+                        (Subscription.kind == SubscriptionKind.ALL)
                         | (
-                            (Subscription.kind == TRACK)
+                            (Subscription.kind == SubscriptionKind.TRACK)
                             & (Subscription.track_code == audience.value)
                         )
                     )
                 )
             )
-        case "session":
+        case AudienceKind.SESSION:
             query = query.where(
                 Delegate.id.in_(
                     select(AgendaItem.delegate_id).where(AgendaItem.session_id == audience.value)
@@ -77,8 +85,10 @@ def _query(audience: Audience, default_language: str) -> Select[Delegate]:
     return query.order_by(Delegate.id)
 
 
-async def recipients(db: AsyncSession, audience: Audience, default_language: str) -> list[Delegate]:
-    return list(await db.scalars(_query(audience, default_language)))
+async def recipients(
+    db: AsyncSession, audience: Audience, default_language: str, pushable: frozenset[str]
+) -> list[Delegate]:
+    return list(await db.scalars(_query(audience, default_language, pushable)))
 
 
 @dataclass(frozen=True)
@@ -92,48 +102,3 @@ def summarise(delegates: list[Delegate], default_language: str) -> Summary:
     languages = Counter(d.language or default_language for d in delegates)
     channels = Counter(d.channel for d in delegates)
     return Summary(len(delegates), dict(languages), dict(channels))
-
-
-async def create_broadcast(
-    db: AsyncSession,
-    *,
-    texts: dict[str, str],
-    audience: Audience,
-    created_by: str,
-    reporter_id: int | None,
-    send_at: datetime,
-    now: datetime,
-    default_language: str,
-) -> tuple[Broadcast, Summary]:
-    """The broadcast and one outbox message per recipient, in the caller's transaction."""
-    delegates = await recipients(db, audience, default_language)
-    broadcast = Broadcast(
-        created_at=now,
-        created_by=created_by,
-        reporter_id=reporter_id,
-        texts={k: v for k, v in texts.items() if v},
-        audience=audience.as_dict(),
-        status="scheduled",
-        send_at=send_at,
-        recipients=len(delegates),
-    )
-    db.add(broadcast)
-    await db.flush()
-    rows: list[dict[str, Any]] = [
-        {
-            "delegate_id": d.id,
-            "channel": d.channel,
-            "kind": "broadcast",
-            "payload": {"broadcast_id": broadcast.id},
-            "group_key": f"broadcast:{broadcast.id}",
-            "status": "pending",
-            "due_at": send_at,
-            "created_at": now,
-            "attempts": 0,
-            "error": "",
-        }
-        for d in delegates
-    ]
-    if rows:
-        await db.execute(insert(OutboxMessage), rows)
-    return broadcast, summarise(delegates, default_language)

@@ -8,10 +8,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from db.models import ConversationState
-from handlers.broadcast.audience import Audience, create_broadcast, recipients, summarise
-from handlers.core import store as queries
+from handlers.broadcast.audience import Audience
+from handlers.broadcast.usecases import create_broadcast, preview
+from handlers.core.commands import CommandRegistry
 from handlers.core.messages import Button, Reply, ReplyKind
-from handlers.core.turn import Command, Turn
+from handlers.core.turn import Turn
+from handlers.schedule import store as schedule_store
 
 FLOW = "broadcast"
 EXPIRES = timedelta(minutes=30)
@@ -61,8 +63,6 @@ def _audience_buttons(turn: Turn) -> list[Button]:
 
 
 async def broadcast(turn: Turn, argument: str) -> list[Reply]:
-    if not turn.is_organiser:
-        return [turn.refuse("broadcast")]
     state = await state_of(turn)
     word, _, rest = argument.strip().partition(" ")
     if word == "cancel":
@@ -109,7 +109,7 @@ async def step(turn: Turn, state: ConversationState, text: str) -> list[Reply]:
         state.data = data
         return [_next(turn, state, {"fr": "ja", "ja": "en", "en": "audience"}[state.step])]
     if state.step == "session":
-        session = await queries.session_by_id(turn.db, text)
+        session = await schedule_store.session_by_id(turn.db, text)
         if session is None:
             return [
                 turn.reply(
@@ -152,8 +152,14 @@ async def _set_audience(turn: Turn, state: ConversationState, spec: str) -> list
 
 async def _preview(turn: Turn, state: ConversationState, audience: Audience) -> list[Reply]:
     deps, lang = turn.deps, turn.lang
-    people = await recipients(turn.db, audience, deps.default_language)
-    summary = summarise(people, deps.default_language)
+    seen = await preview(
+        turn.db,
+        audience,
+        default_language=deps.default_language,
+        pushable=deps.pushable,
+        quota=deps.quota,
+    )
+    summary = seen.summary
     replies = []
     for code in ("fr", "ja", "en"):
         if state.data.get(code):
@@ -177,8 +183,7 @@ async def _preview(turn: Turn, state: ConversationState, audience: Audience) -> 
             line=summary.by_channel.get("line", 0),
         )
     ]
-    quota = await deps.quota.line_quota()
-    line_count = summary.by_channel.get("line", 0)
+    quota, line_count = seen.quota, seen.line_messages
     if quota is not None and line_count:
         if quota.remaining is None:
             lines.append(deps.t(lang, "broadcast-quota-unlimited", uses=line_count))
@@ -192,10 +197,8 @@ async def _preview(turn: Turn, state: ConversationState, audience: Audience) -> 
                     limit=quota.limit or 0,
                 )
             )
-            if line_count > quota.remaining:
-                lines.append(
-                    deps.t(lang, "broadcast-quota-short", missing=line_count - quota.remaining)
-                )
+            if seen.line_missing:
+                lines.append(deps.t(lang, "broadcast-quota-short", missing=seen.line_missing))
     lines.append(deps.t(lang, "broadcast-confirm"))
     buttons = (Button(deps.t(lang, "button-send"), "/broadcast send"), _cancel_button(turn))
     replies.append(Reply(ReplyKind.BROADCAST, "\n".join(lines), lang, buttons=buttons))
@@ -209,22 +212,14 @@ async def _send(turn: Turn, state: ConversationState, scheduled: datetime | None
         turn.db,
         texts={k: str(data.get(k, "")) for k in ("fr", "ja", "en")},
         audience=audience,
-        created_by=turn.actor,
+        actor=turn.actor,
         reporter_id=turn.delegate.id,
         send_at=scheduled or turn.now,
         now=turn.now,
         default_language=turn.deps.default_language,
+        pushable=turn.deps.pushable,
     )
     await turn.db.delete(state)
-    queries.audit(
-        turn.db,
-        actor=turn.actor,
-        action="broadcast.create",
-        now=turn.now,
-        broadcast=broadcast.id,
-        audience=str(audience),
-        recipients=summary.total,
-    )
     if scheduled is not None:
         when = scheduled.astimezone(turn.deps.tz).strftime("%Y-%m-%d %H:%M")
         return [
@@ -241,4 +236,17 @@ async def _send(turn: Turn, state: ConversationState, scheduled: datetime | None
     ]
 
 
-COMMANDS: dict[str, Command] = {"broadcast": broadcast}
+async def continue_flow(turn: Turn, text: str) -> list[Reply] | None:
+    """Free text while an organiser is writing a broadcast: the answer to its current step.
+    The role is checked again: an organiser removed meanwhile cannot finish it."""
+    state = await state_of(turn)
+    if state is None:
+        return None
+    if not turn.is_organiser:
+        await turn.db.delete(state)
+        return [turn.refuse("broadcast")]
+    return await step(turn, state, text)
+
+
+def register(commands: CommandRegistry) -> None:
+    commands.command("broadcast", organisers_only=True)(broadcast)

@@ -1,8 +1,7 @@
-"""Queries the conversation handlers need."""
+"""What every turn reads and writes: the update record, the delegate, the audit log."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -10,7 +9,7 @@ from sqlalchemy import CursorResult, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import AuditLog, Delegate, ProcessedUpdate, ProgrammeSession, Track
+from db.models import AuditLog, Delegate, ProcessedUpdate
 
 LAST_SEEN_EVERY = timedelta(minutes=5)
 
@@ -72,19 +71,6 @@ async def touch_delegate(
     if display_name and display_name != delegate.display_name:
         delegate.display_name = display_name[:256]
     return delegate, False
-
-
-async def all_sessions(db: AsyncSession) -> Sequence[ProgrammeSession]:
-    result = await db.scalars(
-        select(ProgrammeSession)
-        .join(Track)
-        .order_by(ProgrammeSession.starts_at, Track.position, ProgrammeSession.id)
-    )
-    return result.unique().all()
-
-
-async def session_by_id(db: AsyncSession, session_id: str) -> ProgrammeSession | None:
-    return await db.get(ProgrammeSession, session_id)
 
 
 def audit(db: AsyncSession, *, actor: str, action: str, now: datetime, **detail: Any) -> None:

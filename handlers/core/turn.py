@@ -1,18 +1,21 @@
-"""One conversation turn as command handlers see it."""
+"""One conversation turn as features see it: who wrote, in which language, when, and the
+transaction everything the turn writes goes into."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Delegate, Role
-from handlers.core import store as queries
-from handlers.core.deps import Deps
+from handlers.core import store
+from handlers.core.commands import CommandRegistry, Menu
 from handlers.core.messages import Button, Incoming, Reply, ReplyKind
-from handlers.schedule.replies import Programme
+
+if TYPE_CHECKING:
+    from handlers.deps import Deps
 
 
 @dataclass
@@ -23,6 +26,10 @@ class Turn:
     lang: str
     now: datetime
     message: Incoming
+    commands: CommandRegistry
+    # What one understander worked out for the next ones (the FAQ match of the text): computed
+    # once per turn.
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @property
     def actor(self) -> str:
@@ -32,20 +39,21 @@ class Turn:
     def is_organiser(self) -> bool:
         return self.delegate.role == Role.ORGANISER
 
-    async def programme(self) -> Programme:
-        sessions, sample = await self.deps.programme.get(self.db)
-        agenda = await self.deps.agendas.get(self.db, self.delegate.id)
-        return Programme(sessions, sample, agenda)
+    def t(self, message_id: str, /, **args: Any) -> str:
+        return self.deps.t(self.lang, message_id, **args)
 
     def reply(
         self, kind: ReplyKind, message_id: str, buttons: tuple[Button, ...] = (), **args: object
     ) -> Reply:
         return Reply(kind, self.deps.t(self.lang, message_id, **args), self.lang, buttons=buttons)
 
+    def menu(self) -> tuple[Button, ...]:
+        """The main buttons, from the command registry."""
+        return tuple(
+            Button(self.t(c.button_id), c.payload) for c in self.commands.offered(Menu.BUTTONS)
+        )
+
     def refuse(self, action: str) -> Reply:
         """Organisers' commands from anyone else: a polite no, and a line in the audit log."""
-        queries.audit(self.db, actor=self.actor, action=f"refused.{action}", now=self.now)
+        store.audit(self.db, actor=self.actor, action=f"refused.{action}", now=self.now)
         return self.reply(ReplyKind.ERROR, "organisers-only")
-
-
-Command = Callable[[Turn, str], Awaitable[list[Reply]]]

@@ -24,7 +24,7 @@ import numpy as np
 import snowballstemmer
 from rapidfuzz.distance import Levenshtein
 
-from handlers.core.content import Localised
+from handlers.core.conference import Localised
 from handlers.core.text import MAX_INPUT, kana, latin
 
 LANGS = ("fr", "ja", "en")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from handlers.core.deps import Deps
 from handlers.core.messages import Button, Reply, ReplyKind
+from handlers.deps import Deps
 from handlers.faq.matcher import FaqEntry, FaqMatcher
 
 TOPICS = ("theme", "history", "sdgs", "workshops", "topics", "practical")
@@ -15,7 +15,7 @@ PAGE = 10  # LINE quick replies hold 13 items: a page of entries, "more" and "ba
 def answer(deps: Deps, lang: str, matcher: FaqMatcher, entry: FaqEntry) -> Reply:
     related = [matcher.by_id[r] for r in entry.related if r in matcher.by_id]
     buttons = tuple(Button(e.title.get(lang), f"/faq {e.id}") for e in related[:3])
-    buttons += (Button(deps.t(lang, "button-faq-topics"), "/faq"),)
+    buttons += (Button(deps.t(lang, "button-faq"), "/faq"),)
     return Reply(
         ReplyKind.FAQ,
         entry.answer.get(lang),
@@ -51,6 +51,6 @@ def topic_page(deps: Deps, lang: str, matcher: FaqMatcher, topic: str, page: int
     buttons = tuple(Button(e.title.get(lang), f"/faq {e.id}") for e in shown)
     if page < pages:
         buttons += (Button(deps.t(lang, "button-more"), f"/faq topic:{topic} {page + 1}"),)
-    buttons += (Button(deps.t(lang, "button-faq-topics"), "/faq"),)
+    buttons += (Button(deps.t(lang, "button-faq"), "/faq"),)
     text = deps.t(lang, "faq-topic-heading", topic=deps.t(lang, f"faq-topic-{topic}"))
     return Reply(ReplyKind.HELP, text, lang, buttons=buttons)

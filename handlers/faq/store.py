@@ -10,13 +10,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import AuditLog, FaqRecord, Meta, UnansweredQuestion
-from handlers.schedule.programme import Generation
+from db.models import AuditLog, FaqRecord, Meta, UnansweredQuestion, UnansweredReason
+from handlers.core.generation import Generation
 
 LOCAL_FAQ_CHANGES = Generation()  # FAQ imports made by this process: its matcher sees them at once
 
 FAQ_META_KEY = "faq"
-UNANSWERED_REASONS = ("fallback", "none")  # "clarify" rows become "none" when so pressed
+# A "did you mean" question becomes unanswered when "none of these" is pressed.
+UNANSWERED_REASONS = (UnansweredReason.FALLBACK, UnansweredReason.NONE)
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ async def record_unanswered(
     channel: str,
     language: str,
     text: str,
-    reason: str,
+    reason: UnansweredReason,
     candidates: Sequence[str],
     now: datetime,
 ) -> UnansweredQuestion:

@@ -5,10 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import UnansweredQuestion
+from handlers.faq.store import unanswered
+
+if TYPE_CHECKING:
+    from handlers.deps import FaqSource
 
 SIMILAR = 75  # rapidfuzz score (0-100) from which two questions count as the same question
 
@@ -42,3 +48,11 @@ def group_questions(
             group.last = row.at
     groups.sort(key=lambda g: (-g.count, -(g.last.timestamp() if g.last else 0)))
     return groups
+
+
+async def unanswered_groups(db: AsyncSession, faq: FaqSource) -> tuple[int, list[Group]]:
+    """What delegates asked that the bot could not answer: how many questions, and their groups
+    (most asked first), the same for the chat, the command line and the web console."""
+    matcher = await faq.matcher(db)
+    rows = await unanswered(db)
+    return len(rows), group_questions(rows, matcher.normal_form)

@@ -7,8 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from enum import Enum
 from typing import Any
 
@@ -18,24 +17,21 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.models import (
     AgendaItem,
     ChangeEvent,
+    ChangeKind,
     Delegate,
+    OutboxKind,
     OutboxMessage,
+    OutboxStatus,
     ProgrammeSession,
     Subscription,
+    SubscriptionKind,
 )
-from handlers.agenda.store import ALL, TRACK, schedule_reminder
-from handlers.schedule.programme import ProgrammeDiff, SessionRow
+from handlers.notify.options import NotifyOptions
+from handlers.notify.reminders import schedule_reminder
+from handlers.schedule.model import ProgrammeDiff, SessionRow
 
 # What a delegate is told about: time, place, cancellation. A corrected description is not news.
 NOTIFIED_FIELDS = ("starts_at", "ends_at", "status", "room_fr", "room_ja", "room_en")
-
-
-@dataclass(frozen=True)
-class NotifyOptions:
-    now: datetime
-    merge_window: timedelta
-    reminder_minutes: int
-    source: str = ""
 
 
 def _plain(value: Any) -> Any:
@@ -60,15 +56,16 @@ def _snapshot(row: SessionRow) -> dict[str, Any]:
 
 
 async def _recipients(
-    db: AsyncSession, *, session_id: str | None, tracks: Iterable[str]
+    db: AsyncSession, options: NotifyOptions, *, session_id: str | None, tracks: Iterable[str]
 ) -> list[Delegate]:
     """Active delegates with the session in their agenda, or following its track, or all."""
     conditions = [
         Delegate.id.in_(
             select(Subscription.delegate_id).where(
                 or_(
-                    Subscription.kind == ALL,
-                    (Subscription.kind == TRACK) & Subscription.track_code.in_(list(tracks)),
+                    Subscription.kind == SubscriptionKind.ALL,
+                    (Subscription.kind == SubscriptionKind.TRACK)
+                    & Subscription.track_code.in_(list(tracks)),
                 )
             )
         )
@@ -81,7 +78,11 @@ async def _recipients(
         )
     result = await db.scalars(
         select(Delegate)
-        .where(Delegate.active.is_(True), Delegate.channel != "console", or_(*conditions))
+        .where(
+            Delegate.active.is_(True),
+            Delegate.channel.in_(options.pushable),
+            or_(*conditions),
+        )
         .order_by(Delegate.id)
     )
     return list(result)
@@ -95,7 +96,7 @@ async def _enqueue(
     db: AsyncSession,
     delegates: list[Delegate],
     session_id: str,
-    event: str,
+    event: ChangeKind,
     changes: dict[str, list[Any]],
     snapshot: dict[str, Any],
     options: NotifyOptions,
@@ -105,7 +106,7 @@ async def _enqueue(
         row.merge_key: row
         for row in await db.scalars(
             select(OutboxMessage).where(
-                OutboxMessage.merge_key.in_(keys), OutboxMessage.status == "pending"
+                OutboxMessage.merge_key.in_(keys), OutboxMessage.status == OutboxStatus.PENDING
             )
         )
     }
@@ -130,7 +131,7 @@ async def _enqueue(
             OutboxMessage(
                 delegate_id=delegate.id,
                 channel=delegate.channel,
-                kind="change",
+                kind=OutboxKind.CHANGE,
                 payload=payload,
                 merge_key=key,
                 group_key=_group(session_id, payload),
@@ -152,11 +153,11 @@ def _group(session_id: str, payload: dict[str, Any]) -> str:
 
 
 def _merge(
-    old: dict[str, Any], event: str, changes: dict[str, list[Any]], snapshot: dict[str, Any]
+    old: dict[str, Any], event: ChangeKind, changes: dict[str, list[Any]], snapshot: dict[str, Any]
 ) -> dict[str, Any] | None:
-    if event == "removed" or old.get("event") == "added":
+    if event == ChangeKind.REMOVED or old.get("event") == ChangeKind.ADDED:
         # A session added then changed is still "new"; a removed one is just removed.
-        base_event = "removed" if event == "removed" else "added"
+        base_event = ChangeKind.REMOVED if event == ChangeKind.REMOVED else ChangeKind.ADDED
         return {**old, "event": base_event, "changes": {}, "snapshot": snapshot}
     merged: dict[str, list[Any]] = {k: list(v) for k, v in old.get("changes", {}).items()}
     for name, (before, after) in changes.items():
@@ -164,7 +165,7 @@ def _merge(
     merged = {k: v for k, v in merged.items() if v[0] != v[1]}
     if not merged:
         return None
-    return {**old, "event": "changed", "changes": merged, "snapshot": snapshot}
+    return {**old, "event": ChangeKind.CHANGED, "changes": merged, "snapshot": snapshot}
 
 
 async def enqueue_changes(db: AsyncSession, diff: ProgrammeDiff, options: NotifyOptions) -> int:
@@ -187,12 +188,12 @@ async def enqueue_changes(db: AsyncSession, diff: ProgrammeDiff, options: Notify
             ChangeEvent(
                 at=options.now,
                 session_id=change.session_id,
-                kind="changed",
+                kind=ChangeKind.CHANGED,
                 changes=notified,
                 source=options.source,
             )
         )
-        recipients = await _recipients(db, session_id=change.session_id, tracks=tracks)
+        recipients = await _recipients(db, options, session_id=change.session_id, tracks=tracks)
         snapshot = {
             "title_fr": session.title_fr,
             "title_ja": session.title_ja,
@@ -200,18 +201,28 @@ async def enqueue_changes(db: AsyncSession, diff: ProgrammeDiff, options: Notify
             "track": session.track_code,
         }
         total += await _enqueue(
-            db, recipients, change.session_id, "changed", notified, snapshot, options
+            db, recipients, change.session_id, ChangeKind.CHANGED, notified, snapshot, options
         )
     for row in diff.added:
-        db.add(ChangeEvent(at=options.now, session_id=row.id, kind="added", source=options.source))
-        recipients = await _recipients(db, session_id=None, tracks=[row.track])
-        total += await _enqueue(db, recipients, row.id, "added", {}, _snapshot(row), options)
+        db.add(
+            ChangeEvent(
+                at=options.now, session_id=row.id, kind=ChangeKind.ADDED, source=options.source
+            )
+        )
+        recipients = await _recipients(db, options, session_id=None, tracks=[row.track])
+        total += await _enqueue(
+            db, recipients, row.id, ChangeKind.ADDED, {}, _snapshot(row), options
+        )
     for row in diff.removed:
         db.add(
-            ChangeEvent(at=options.now, session_id=row.id, kind="removed", source=options.source)
+            ChangeEvent(
+                at=options.now, session_id=row.id, kind=ChangeKind.REMOVED, source=options.source
+            )
         )
-        recipients = await _recipients(db, session_id=row.id, tracks=[row.track])
-        total += await _enqueue(db, recipients, row.id, "removed", {}, _snapshot(row), options)
+        recipients = await _recipients(db, options, session_id=row.id, tracks=[row.track])
+        total += await _enqueue(
+            db, recipients, row.id, ChangeKind.REMOVED, {}, _snapshot(row), options
+        )
     return total
 
 
@@ -230,15 +241,13 @@ async def refresh_reminders(db: AsyncSession, diff: ProgrammeDiff, options: Noti
             .where(AgendaItem.session_id == session.id)
         )
         for delegate in holders:
-            await schedule_reminder(
-                db, delegate, session, now=options.now, default_minutes=options.reminder_minutes
-            )
+            await schedule_reminder(db, delegate, session, options)
     removed = [r.id for r in diff.removed]
     if removed:
         stale = await db.scalars(
             select(OutboxMessage).where(
-                OutboxMessage.kind == "reminder",
-                OutboxMessage.status == "pending",
+                OutboxMessage.kind == OutboxKind.REMINDER,
+                OutboxMessage.status == OutboxStatus.PENDING,
                 or_(
                     *(
                         OutboxMessage.merge_key.startswith(f"reminder:{sid}:", autoescape=True)

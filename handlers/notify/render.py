@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from db.models import ProgrammeSession
-from handlers.core.deps import Deps
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Broadcast, ChangeKind, OutboxKind, OutboxMessage, ProgrammeSession
 from handlers.core.messages import Button, Reply, ReplyKind, SessionCard
+from handlers.deps import Deps
 from handlers.schedule.cards import card, pick, when_label
 
 
@@ -25,22 +27,22 @@ def _title(lang: str, snapshot: dict[str, Any]) -> str:
 def render(
     deps: Deps,
     lang: str,
-    kind: str,
+    kind: OutboxKind,
     payload: dict[str, Any],
     session: ProgrammeSession | None,
 ) -> Reply:
-    if kind == "change":
+    if kind is OutboxKind.CHANGE:
         return _change(deps, lang, payload, session)
-    if kind == "reminder" and session is not None:
+    if kind is OutboxKind.REMINDER and session is not None:
         c = card(deps, lang, session)
         text = deps.t(lang, "notify-reminder", title=c.title, when=c.when, room=c.room)
         return Reply(ReplyKind.NOTIFICATION, text, lang, cards=(c,))
-    if kind == "broadcast":
+    if kind is OutboxKind.BROADCAST:
         texts = payload.get("texts", {})
         body = texts.get(lang) or texts.get("fr") or texts.get("ja") or ""
         text = f"{deps.t(lang, 'broadcast-heading')}\n{body}"
         return Reply(ReplyKind.NOTIFICATION, text, lang)
-    if kind == "report":
+    if kind is OutboxKind.REPORT:
         return Reply(ReplyKind.NOTIFICATION, deps.t(lang, "broadcast-report", **payload), lang)
     return Reply(ReplyKind.NOTIFICATION, "", lang)
 
@@ -56,11 +58,11 @@ def _change(
     if session is not None:
         cards = (card(deps, lang, session),)
         buttons = (Button(deps.t(lang, "button-details"), f"/session {session.id}"),)
-    if event == "removed":
+    if event == ChangeKind.REMOVED:
         when = _when(deps, lang, snapshot["starts_at"], snapshot["ends_at"])
         text = deps.t(lang, "notify-removed", title=title, when=when)
         return Reply(ReplyKind.NOTIFICATION, text, lang)
-    if event == "added":
+    if event == ChangeKind.ADDED:
         if session is None:
             return Reply(ReplyKind.NOTIFICATION, "", lang)
         c = cards[0]
@@ -94,3 +96,25 @@ def _change(
     elif status and status[1] == "confirmed":
         lines.append(deps.t(lang, "notify-reinstated"))
     return Reply(ReplyKind.NOTIFICATION, "\n".join(lines), lang, buttons=buttons, cards=cards)
+
+
+async def render_row(
+    deps: Deps,
+    db: AsyncSession,
+    row: OutboxMessage,
+    language: str,
+    texts: dict[int, dict[str, str]],
+) -> Reply:
+    """The message of an outbox row in `language`: a broadcast's texts (cached in `texts` by
+    broadcast id) and the session as it is now are read for it."""
+    payload = dict(row.payload)
+    broadcast_id = payload.get("broadcast_id")
+    if row.kind is OutboxKind.BROADCAST and broadcast_id is not None:
+        if int(broadcast_id) not in texts:
+            broadcast = await db.get(Broadcast, int(broadcast_id))
+            texts[int(broadcast_id)] = dict(broadcast.texts) if broadcast else {}
+        payload["texts"] = texts[int(broadcast_id)]
+    session = None
+    if "session_id" in payload:
+        session = await db.get(ProgrammeSession, str(payload["session_id"]))
+    return render(deps, language, row.kind, payload, session)

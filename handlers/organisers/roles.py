@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Delegate, Role
+from handlers.core.store import audit
 
-CHANNELS = ("telegram", "line", "console")
 
-
-def parse_member(text: str) -> tuple[str, str] | None:
+def parse_member(text: str, channels: Collection[str]) -> tuple[str, str] | None:
+    """'telegram:123' → ('telegram', '123'), for a channel of `channels`; None otherwise."""
     channel, _, user_id = text.strip().partition(":")
-    if channel not in CHANNELS or not user_id.strip():
+    if channel not in channels or not user_id.strip():
         return None
     return channel, user_id.strip()
 
@@ -38,9 +38,28 @@ async def set_role(
     return delegate
 
 
-async def promote_configured(db: AsyncSession, members: Iterable[str], now: datetime) -> None:
+async def promote_configured(
+    db: AsyncSession, members: Iterable[str], channels: Collection[str], now: datetime
+) -> None:
     """ORGANISERS from the settings are organisers at every start."""
     for text in members:
-        member = parse_member(text)
+        member = parse_member(text, channels)
         if member is not None:
             await set_role(db, member, Role.ORGANISER, now=now)
+
+
+async def change_role(
+    db: AsyncSession, member: tuple[str, str], role: Role, *, actor: str, now: datetime
+) -> Delegate:
+    """Makes someone an organiser or a delegate again, with its line in the audit log."""
+    delegate = await set_role(db, member, role, now=now)
+    verb = "add" if role is Role.ORGANISER else "remove"
+    audit(db, actor=actor, action=f"organisers.{verb}", now=now, member=":".join(member))
+    return delegate
+
+
+async def organisers(db: AsyncSession) -> Sequence[Delegate]:
+    found = await db.scalars(
+        select(Delegate).where(Delegate.role == Role.ORGANISER).order_by(Delegate.id)
+    )
+    return found.all()

@@ -11,9 +11,7 @@ from collections.abc import Sequence
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import ProgrammeSession
-from handlers.agenda.store import agenda_ids
-from handlers.core import store as queries
-from handlers.schedule.programme import LOCAL_CHANGES, programme_version
+from handlers.schedule.store import LOCAL_CHANGES, all_sessions, programme_version
 
 
 class ProgrammeCache:
@@ -37,42 +35,10 @@ class ProgrammeCache:
         if version != self._version:
             async with self._lock:
                 if version != self._version:
-                    sessions = await queries.all_sessions(db)
+                    sessions = await all_sessions(db)
                     # Detached, fully loaded (tracks and rooms are joined): shared read-only
                     # by the turns that follow, whatever session they run in.
                     for session in sessions:
                         db.expunge(session)
                     self._sessions, self._sample, self._version = sessions, sample, version
         return self._sessions, self._sample
-
-
-class AgendaCache:
-    """Which sessions each delegate keeps, for the add/remove buttons of session cards.
-
-    Changed by the delegate's own /add and /remove, which drop the entry here; another replica
-    may show the old button for up to `ttl` seconds, and pressing it is harmless."""
-
-    def __init__(self, ttl: float = 10.0, size: int = 20_000) -> None:
-        self.ttl, self.size = ttl, size
-        self._entries: dict[int, tuple[float, frozenset[str]]] = {}
-
-    async def get(self, db: AsyncSession, delegate_id: int) -> frozenset[str]:
-        now = time.monotonic()
-        entry = self._entries.get(delegate_id)
-        if entry is not None and now - entry[0] < self.ttl:
-            return entry[1]
-        ids = await agenda_ids(db, delegate_id)
-        self._store(delegate_id, now, ids)
-        return ids
-
-    def prime(self, delegate_id: int) -> None:
-        """A delegate created by this turn keeps nothing yet: no query needed."""
-        self._store(delegate_id, time.monotonic(), frozenset())
-
-    def _store(self, delegate_id: int, now: float, ids: frozenset[str]) -> None:
-        if len(self._entries) >= self.size:
-            self._entries.clear()
-        self._entries[delegate_id] = (now, ids)
-
-    def forget(self, delegate_id: int) -> None:
-        self._entries.pop(delegate_id, None)

@@ -12,8 +12,8 @@ from functools import lru_cache
 from babel.dates import format_date, format_time
 
 from db.models import ProgrammeSession, SessionStatus
-from handlers.core.deps import Deps
 from handlers.core.messages import Button, SessionCard
+from handlers.deps import Deps
 
 
 @lru_cache(maxsize=4096)

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from db.models import SessionStatus
-from handlers.schedule.programme import SessionRow
+from handlers.schedule.model import SessionRow
 
 COLUMNS = (
     "id",

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from db.models import SessionStatus
-from handlers.schedule.programme import SessionRow
+from handlers.schedule.model import SessionRow
 
 
 def to_ics(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from handlers.core.content import TrackInfo
+from handlers.core.conference import TrackInfo
 from handlers.core.text import kana, latin
 
 

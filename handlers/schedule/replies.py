@@ -9,9 +9,9 @@ from datetime import date, datetime
 from rapidfuzz import fuzz
 
 from db.models import ProgrammeSession, SessionStatus
-from handlers.core.deps import Deps
 from handlers.core.messages import Button, Reply, ReplyKind
 from handlers.core.text import kana, latin
+from handlers.deps import Deps
 from handlers.schedule.cards import card, day_label, local_day, pick, room_label, when_label
 
 MAX_CARDS = 10  # LINE Flex carousels hold at most 12 bubbles; lists stay short anyway

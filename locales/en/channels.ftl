@@ -1,13 +1,16 @@
 ## Telegram: command menu (setMyCommands, at most 256 characters)
-telegram-command-programme = Today's programme (or a day's: /programme 2024-11-20)
-telegram-command-now = Sessions happening now
-telegram-command-next = The next sessions
-telegram-command-workshops = The workshops
-telegram-command-faq = Frequent questions: theme, workshops, history
-telegram-command-agenda = My agenda
-telegram-command-settings = Follows, reminders and language
-telegram-command-lang = Change language
-telegram-command-help = What I can do
+command-programme = Today's programme (or a day's: /programme 2024-11-20)
+command-now = Sessions happening now
+command-next = The next sessions
+command-workshops = The workshops
+command-faq = Frequent questions: theme, workshops, history
+command-agenda = My agenda
+command-settings = Follows, reminders and language
+command-lang = Change language
+command-session = One session's details (its id is under each card)
+command-forget = Erase everything I keep about you
+command-unanswered = Questions left unanswered (organisers)
+command-help = What I can do
 # Details button of a session, under a message
 telegram-card-button = { $label }: { $title }
 

@@ -1,5 +1,5 @@
 ## FAQ
-button-faq-topics = FAQ
+button-faq = FAQ
 button-none-of-these = None of these
 button-more = More…
 faq-did-you-mean = I'm not sure I understood. Did you mean one of these?

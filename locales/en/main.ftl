@@ -14,7 +14,8 @@ help =
     • "Where is the society workshop?"
     • "tomorrow's programme"
     • "What is the theme?"
-    Commands: /programme [day], /now, /next, /workshops, /session ID, /lang, /help.
+help-commands = Commands:
+help-line = { $command } – { $description }
 unsupported-message = I can only read text. Type your question or choose below.
 unknown-command = I don't know the command { $command }. Here is what I can do:
 fallback = I have no reliable answer to that. I have passed your question on to the organisers. You can also choose a topic below.
@@ -26,7 +27,7 @@ button-now = Now
 button-next = Next
 button-today = Today
 button-workshops = Workshops
-button-language = Language
+button-lang = Language
 button-help = Help
 button-details = Details
 

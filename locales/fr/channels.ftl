@@ -1,13 +1,16 @@
 ## Telegram : menu des commandes (setMyCommands, 256 caractères au plus)
-telegram-command-programme = Le programme du jour (ou d'un jour : /programme 2024-11-20)
-telegram-command-now = Les sessions en ce moment
-telegram-command-next = Les prochaines sessions
-telegram-command-workshops = Les ateliers
-telegram-command-faq = Questions fréquentes : thème, ateliers, histoire
-telegram-command-agenda = Mon agenda
-telegram-command-settings = Abonnements, rappels et langue
-telegram-command-lang = Changer de langue
-telegram-command-help = Ce que je sais faire
+command-programme = Le programme du jour (ou d'un jour : /programme 2024-11-20)
+command-now = Les sessions en ce moment
+command-next = Les prochaines sessions
+command-workshops = Les ateliers
+command-faq = Questions fréquentes : thème, ateliers, histoire
+command-agenda = Mon agenda
+command-settings = Abonnements, rappels et langue
+command-lang = Changer de langue
+command-session = La fiche d'une session (son identifiant est sous chaque carte)
+command-forget = Effacer tout ce que je garde sur vous
+command-unanswered = Les questions restées sans réponse (organisateurs)
+command-help = Ce que je sais faire
 # Bouton de détails d'une session, sous un message
 telegram-card-button = { $label } : { $title }
 

@@ -1,5 +1,5 @@
 ## FAQ
-button-faq-topics = Questions fréquentes
+button-faq = Questions fréquentes
 button-none-of-these = Aucune de celles-ci
 button-more = Plus…
 faq-did-you-mean = Je ne suis pas sûr d'avoir compris. Vouliez-vous parler de l'un de ces sujets ?

@@ -14,7 +14,8 @@ help =
     • « Où est l'atelier société ? »
     • « programme de demain »
     • « C'est quoi le thème ? »
-    Commandes : /programme [jour], /now (en ce moment), /next (à suivre), /workshops (les ateliers), /session ID, /lang (langue), /help.
+help-commands = Commandes :
+help-line = { $command } – { $description }
 unsupported-message = Je ne sais lire que le texte. Écrivez-moi votre question ou choisissez ci-dessous.
 unknown-command = Je ne connais pas la commande { $command }. Voici ce que je sais faire :
 fallback = Je n'ai pas de réponse sûre à cette question. Je l'ai transmise aux organisateurs. Vous pouvez aussi choisir un sujet ci-dessous.
@@ -26,7 +27,7 @@ button-now = En ce moment
 button-next = À suivre
 button-today = Aujourd'hui
 button-workshops = Ateliers
-button-language = Langue
+button-lang = Langue
 button-help = Aide
 button-details = Détails
 

@@ -1,13 +1,16 @@
-## Telegram：コマンドメニュー（setMyCommands、256文字以内）
-telegram-command-programme = 本日のプログラム（日付指定：/programme 2024-11-20）
-telegram-command-now = 開催中のセッション
-telegram-command-next = 次のセッション
-telegram-command-workshops = 分科会の一覧
-telegram-command-faq = よくある質問（テーマ・分科会・歴史）
-telegram-command-agenda = マイアジェンダ
-telegram-command-settings = 通知・リマインダー・言語の設定
-telegram-command-lang = 言語の変更
-telegram-command-help = ご利用方法
+## コマンドの説明（/help と Telegram のコマンドメニュー、256文字以内）
+command-programme = 本日のプログラム（日付指定：/programme 2024-11-20）
+command-now = 開催中のセッション
+command-next = 次のセッション
+command-workshops = 分科会の一覧
+command-faq = よくある質問（テーマ・分科会・歴史）
+command-agenda = マイアジェンダ
+command-settings = 通知・リマインダー・言語の設定
+command-lang = 言語の変更
+command-session = セッションの詳細（IDは各カードに表示）
+command-forget = 保存されているあなたの情報をすべて削除
+command-unanswered = 回答できなかった質問（主催者向け）
+command-help = ご利用方法
 # メッセージの下に表示するセッション詳細ボタン
 telegram-card-button = { $title }（{ $label }）
 

@@ -1,5 +1,5 @@
 ## よくある質問
-button-faq-topics = よくある質問
+button-faq = よくある質問
 button-none-of-these = どれでもない
 button-more = 次へ
 faq-did-you-mean = ご質問の意図を確認させてください。次のいずれかについてのお尋ねでしょうか。

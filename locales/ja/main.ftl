@@ -14,7 +14,8 @@ help =
     ・「社会分科会の会場はどこ？」
     ・「明日の予定」
     ・「テーマは何ですか」
-    コマンド：/programme [日付]、/now（開催中）、/next（次の予定）、/workshops（分科会）、/session ID、/lang（言語）、/help
+help-commands = コマンド：
+help-line = { $command }：{ $description }
 unsupported-message = 恐れ入りますが、文字のメッセージのみ読み取れます。ご質問を入力するか、下のメニューからお選びください。
 unknown-command = { $command } というコマンドはありません。ご利用いただける機能は次のとおりです。
 fallback = このご質問には確かなお答えができません。ご質問は事務局に伝えました。下のメニューから項目を選ぶこともできます。
@@ -26,7 +27,7 @@ button-now = 開催中
 button-next = 次の予定
 button-today = 今日
 button-workshops = 分科会
-button-language = 言語
+button-lang = 言語
 button-help = ヘルプ
 button-details = 詳細
 

@@ -7,10 +7,12 @@ import logging
 import sys
 from collections.abc import Callable
 from datetime import datetime
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from bot.app import App
 from handlers.core.messages import Button, Incoming, Reply, ReplyKind
+
+if TYPE_CHECKING:
+    from bot.app import App
 
 log = logging.getLogger(__name__)
 CHANNEL = "console"
@@ -46,7 +48,7 @@ class ConsoleChat:
     async def turn(self, line: str) -> list[Reply]:
         message = self._incoming(line)
         try:
-            replies = await self.app.handler.handle(message)
+            replies = await self.app.conversation.handle(message)
         except Exception:
             log.exception("turn failed for %r", line[:80])
             lang = self.language or self.app.settings.default_language

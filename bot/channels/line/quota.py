@@ -11,7 +11,7 @@ from typing import Any
 from linebot.v3.messaging import AsyncApiClient, AsyncMessagingApi, Configuration
 
 from bot.settings import Settings
-from handlers.core.deps import LineQuota
+from handlers.broadcast.quota import LineQuota
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,8 @@
 """LINE rich menus, one per language (`confbot line richmenu`).
 
-Each menu is a 3 × 2 grid over a 2500 × 1686 image (richmenu_image.py draws it from the
-catalogues): programme, now, workshops / FAQ, my agenda, and the other language. The language
+Each menu is a grid of three columns over a 2500 × 1686 image (richmenu_image.py draws it from
+the catalogues): the commands registered for the rich menu (programme, now, workshops / FAQ, my
+agenda), and the other language. The language
 tile is a `richmenuswitch` action: it swaps the delegate's menu on the spot and sends the
 postback "/lang xx" that makes the bot answer in that language. Aliases `confbot-fr` and
 `confbot-ja` name the menus; the French one is the default, and the server links a delegate to
@@ -27,23 +28,21 @@ from linebot.v3.messaging import (
 )
 from linebot.v3.messaging.exceptions import ApiException
 
-from bot.channels.line.channel import (
-    RICH_MENU_LANGUAGES,
-    blob_api,
-    fit,
-    messaging_api,
-    rich_menu_alias,
-)
+from bot.channels.line.api import blob_api, messaging_api
+from bot.channels.line.channel import RICH_MENU_LANGUAGES, rich_menu_alias
+from bot.channels.line.render import fit
 from bot.i18n import Catalogues
 from bot.settings import Settings
-from handlers.core.deps import Translate
+from handlers import features
+from handlers.core.commands import CommandRegistry, Menu
+from handlers.core.translate import Translate
 
 log = logging.getLogger(__name__)
 
 # Rich menu image: width 800-2500 px, height ≥ 250 px, width/height ≥ 1.45, at most 1 MB
 # (https://developers.line.biz/en/reference/messaging-api/#upload-rich-menu-image-requirements).
 WIDTH, HEIGHT = 2500, 1686
-COLUMNS, ROWS = 3, 2
+COLUMNS = 3
 MAX_CHAT_BAR = 14  # chatBarText: "Max character limit: 14"
 MAX_AREA_LABEL = 20  # action label: "Max character limit: 20"
 
@@ -54,14 +53,13 @@ class Tile:
     payload: str  # "" for the language tile, which switches menus
 
 
-TILES = (
-    Tile("programme", "/programme"),
-    Tile("now", "/now"),
-    Tile("workshops", "/workshops"),
-    Tile("faq", "/faq"),
-    Tile("agenda", "/agenda"),
-    Tile("language", ""),
-)
+LANGUAGE_TILE = Tile("language", "")
+
+
+def tiles(commands: CommandRegistry) -> tuple[Tile, ...]:
+    """The commands offered in the rich menu, in their order, then the language tile."""
+    offered = commands.offered(Menu.RICH_MENU)
+    return (*(Tile(c.name, c.payload) for c in offered), LANGUAGE_TILE)
 
 
 class RichMenuError(RuntimeError):
@@ -72,11 +70,13 @@ def other_language(language: str) -> str:
     return "ja" if language == "fr" else "fr"
 
 
-def tile_bounds(index: int) -> tuple[int, int, int, int]:
-    """x, y, width, height of a tile; the last column and row take the pixels left over."""
+def tile_bounds(index: int, count: int) -> tuple[int, int, int, int]:
+    """x, y, width, height of tile `index` of `count`, in rows of three; the last column and
+    row take the pixels left over."""
+    rows = -(-count // COLUMNS)
     column, row = index % COLUMNS, index // COLUMNS
-    x, y = column * WIDTH // COLUMNS, row * HEIGHT // ROWS
-    right, bottom = (column + 1) * WIDTH // COLUMNS, (row + 1) * HEIGHT // ROWS
+    x, y = column * WIDTH // COLUMNS, row * HEIGHT // rows
+    right, bottom = (column + 1) * WIDTH // COLUMNS, (row + 1) * HEIGHT // rows
     return x, y, right - x, bottom - y
 
 
@@ -94,10 +94,11 @@ def _action(tile: Tile, language: str, t: Translate) -> Any:
     return PostbackAction(label=label, data=tile.payload)
 
 
-def menu_request(language: str, t: Translate) -> RichMenuRequest:
+def menu_request(language: str, t: Translate, commands: CommandRegistry) -> RichMenuRequest:
     areas = []
-    for index, tile in enumerate(TILES):
-        x, y, width, height = tile_bounds(index)
+    shown = tiles(commands)
+    for index, tile in enumerate(shown):
+        x, y, width, height = tile_bounds(index, len(shown))
         areas.append(
             RichMenuArea(
                 bounds=RichMenuBounds(x=x, y=y, width=width, height=height),
@@ -122,6 +123,7 @@ async def install(
     the menus they pointed to before are deleted unless `keep_old`.
     """
     t = Catalogues()
+    commands = features.command_registry()
     images = {}
     for language in RICH_MENU_LANGUAGES:
         path = image_path(settings, language)
@@ -136,7 +138,7 @@ async def install(
     aliased: set[str] = set()
     try:
         for language in RICH_MENU_LANGUAGES:
-            response = await api.create_rich_menu(menu_request(language, t))
+            response = await api.create_rich_menu(menu_request(language, t, commands))
             created[language] = response.rich_menu_id
             await blob.set_rich_menu_image(
                 response.rich_menu_id,

@@ -17,9 +17,10 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from bot.channels.line.richmenu import HEIGHT, TILES, WIDTH, tile_bounds
+from bot.channels.line.richmenu import HEIGHT, WIDTH, tile_bounds, tiles
 from bot.i18n import Catalogues
 from bot.paths import CONTENT_DIR
+from handlers import features
 
 # (path, index in the collection): the Japanese face of each candidate.
 FONTS = (
@@ -40,6 +41,7 @@ COLOURS = {
     "agenda": "#8E44AD",
     "language": "#34495E",
 }
+DEFAULT_COLOUR = "#5D6D7E"  # a tile of a command added later, until it gets a colour
 GAP = 12  # px between tiles
 
 Draw = ImageDraw.ImageDraw
@@ -143,10 +145,11 @@ def draw(language: str, font_path: str, font_index: int) -> Image.Image:
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     d = ImageDraw.Draw(image)
     mark = ImageFont.truetype(font_path, 150, index=font_index)
-    for index, tile in enumerate(TILES):
-        x, y, w, h = tile_bounds(index)
+    shown = tiles(features.command_registry())
+    for index, tile in enumerate(shown):
+        x, y, w, h = tile_bounds(index, len(shown))
         box = (x + GAP, y + GAP, x + w - GAP, y + h - GAP)
-        d.rounded_rectangle(box, radius=36, fill=COLOURS[tile.key])
+        d.rounded_rectangle(box, radius=36, fill=COLOURS.get(tile.key, DEFAULT_COLOUR))
         cx, icon_cy, size = x + w / 2, y + h * 0.36, h * 0.34
         label = t(language, f"richmenu-{tile.key}")
         if tile.key == "language":
@@ -164,7 +167,7 @@ def draw(language: str, font_path: str, font_index: int) -> Image.Image:
             if tile.key == "faq":
                 _question(d, cx, icon_cy, size, mark)
             else:
-                icons[tile.key](d, cx, icon_cy, size)
+                icons.get(tile.key, _star)(d, cx, icon_cy, size)
         font = _fit_font(d, label, font_path, font_index, 116, w - 100)
         d.text((cx, y + h * 0.72), label, font=font, fill=INK, anchor="mm")
     return image

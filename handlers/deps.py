@@ -1,49 +1,28 @@
-"""What the conversation handlers are given by the runtime."""
+"""What the runtime gives the features: the database, the catalogues, the clock, the edition's
+facts, the FAQ matcher, the caches shared by the turns of one process, and a few settings."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from handlers.core.content import ConferenceInfo
+from handlers.agenda.cache import AgendaCache
+from handlers.broadcast.quota import NoQuota, QuotaSource
+from handlers.core.conference import ConferenceInfo
+from handlers.core.translate import Translate
 from handlers.faq.matcher import FaqMatcher
-from handlers.schedule.cache import AgendaCache, ProgrammeCache
-
-
-class Translate(Protocol):
-    def __call__(self, language: str, message_id: str, /, **args: Any) -> str: ...
+from handlers.schedule.cache import ProgrammeCache
 
 
 class FaqSource(Protocol):
     """The matcher for the FAQ as stored now (rebuilt by the runtime after an import)."""
 
     async def matcher(self, db: AsyncSession) -> FaqMatcher: ...
-
-
-@dataclass(frozen=True)
-class LineQuota:
-    limit: int | None  # None: no monthly limit (paid plans)
-    used: int
-
-    @property
-    def remaining(self) -> int | None:
-        return None if self.limit is None else max(self.limit - self.used, 0)
-
-
-class QuotaSource(Protocol):
-    """LINE's monthly pushed-message quota and what is used (None when LINE is not set up)."""
-
-    async def line_quota(self) -> LineQuota | None: ...
-
-
-class NoQuota:
-    async def line_quota(self) -> LineQuota | None:
-        return None
 
 
 @dataclass(frozen=True)
@@ -57,6 +36,8 @@ class Deps:
     default_language: str = "fr"
     reminder_minutes: int = 15
     merge_window: timedelta = timedelta(seconds=60)
+    # Channels that can be pushed to (the terminal chat cannot): only they get outbox messages.
+    pushable: frozenset[str] = frozenset({"telegram", "line"})
     quota: QuotaSource = field(default_factory=NoQuota)
     programme: ProgrammeCache = field(default_factory=ProgrammeCache)
     agendas: AgendaCache = field(default_factory=AgendaCache)

@@ -1,4 +1,5 @@
-"""Pushing outbox messages through the platforms' SDKs, within their limits."""
+"""Pushing outbox messages to LINE: multicast per batch of identical messages, within the
+monthly quota."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import asyncio
 import logging
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import timedelta
 from typing import Any
 
 from linebot.v3.messaging import (
@@ -16,101 +16,21 @@ from linebot.v3.messaging import (
     PushMessageRequest,
 )
 from linebot.v3.messaging.exceptions import ApiException
-from telegram import Bot
-from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
-from bot.channels.line import channel as line_channel
+from bot.channels.line.api import configuration
 from bot.channels.line.quota import QuotaCache, read_quota
-from bot.channels.telegram import channel as telegram_channel
+from bot.channels.line.render import render
 from bot.dispatcher import (
     LINE_MULTICAST_MAX,
     Item,
-    RateLimiter,
     Record,
     Result,
     Status,
 )
 from bot.settings import Settings
-from handlers.core.deps import LineQuota, Translate
+from handlers.broadcast.quota import LineQuota
 
 log = logging.getLogger(__name__)
-
-TELEGRAM_CONCURRENCY = 16  # Telegram requests in flight at once (so, at most, sent twice)
-
-
-def _seconds(value: float | timedelta) -> float:
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
-
-
-class TelegramSender:
-    channel = "telegram"
-
-    def __init__(
-        self, bot: Bot, t: Translate, *, rate: float, concurrency: int = TELEGRAM_CONCURRENCY
-    ) -> None:
-        self.bot, self.t = bot, t
-        self.limiter = RateLimiter(rate)
-        self.concurrency = asyncio.Semaphore(concurrency)
-        self._ready = asyncio.Lock()
-        self._initialized = False
-
-    @classmethod
-    def from_settings(cls, settings: Settings, t: Translate) -> TelegramSender:
-        from bot.channels.telegram.http import AiohttpRequest
-
-        bot = Bot(
-            settings.telegram_bot_token.get_secret_value(),
-            base_url=settings.telegram_api_base_url,
-            request=AiohttpRequest(connections=32),
-        )
-        return cls(bot, t, rate=settings.telegram_rate)
-
-    async def close(self) -> None:
-        if self._initialized:
-            await self.bot.shutdown()
-
-    async def send(self, items: Sequence[Item], record: Record | None = None) -> dict[int, Result]:
-        async with self._ready:
-            if not self._initialized:
-                await self.bot.initialize()
-                self._initialized = True
-        results = await asyncio.gather(*(self._one(item, record) for item in items))
-        return {item.row_id: result for item, result in zip(items, results, strict=True)}
-
-    async def _one(self, item: Item, record: Record | None) -> Result:
-        async with self.concurrency:
-            result = await self._deliver(item)
-            if record is not None:
-                # Written before the slot is freed: at most `concurrency` messages are sent and
-                # not yet recorded, so at most that many go out again if the worker dies.
-                await record([(item, result)])
-            return result
-
-    async def _deliver(self, item: Item) -> Result:
-        for reply in item.replies:
-            for out in telegram_channel.render(reply, self.t):
-                await self.limiter.wait(item.user_id)
-                try:
-                    await self.bot.send_message(
-                        chat_id=int(item.user_id),
-                        text=out.html,
-                        parse_mode=ParseMode.HTML,
-                        reply_markup=out.keyboard,
-                    )
-                except RetryAfter as exc:
-                    return Result(Status.WAIT, _seconds(exc.retry_after), "429 retry_after")
-                except Forbidden as exc:
-                    return Result(Status.BLOCKED, reason=str(exc))
-                except BadRequest as exc:
-                    return Result(Status.FAILED, reason=f"400 {exc}")
-                except (TimedOut, NetworkError) as exc:  # 5xx arrive as NetworkError
-                    return Result(Status.RETRY, reason=str(exc))
-                except TelegramError as exc:
-                    return Result(Status.RETRY, reason=str(exc))
-                except ValueError as exc:  # a chat id that is not a number
-                    return Result(Status.FAILED, reason=str(exc))
-        return Result(Status.SENT)
 
 
 class LineSender:
@@ -128,7 +48,7 @@ class LineSender:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LineSender:
-        client = AsyncApiClient(line_channel._configuration(settings, settings.line_api_base_url))
+        client = AsyncApiClient(configuration(settings, settings.line_api_base_url))
         return cls(AsyncMessagingApi(client), client)
 
     async def close(self) -> None:
@@ -158,7 +78,7 @@ class LineSender:
         return results
 
     async def _batch(self, batch: list[Item]) -> dict[int, Result]:
-        messages = line_channel.render(batch[0].replies) if batch[0].replies else []
+        messages = render(batch[0].replies) if batch[0].replies else []
         if not messages:
             return {item.row_id: Result(Status.SENT) for item in batch}
         quota = await self.line_quota()

@@ -1,0 +1,110 @@
+"""The FAQ in the conversation: /faq (topics, a topic's page, an entry), "none of these",
+the organisers' /unanswered, and the free-text understanders: a sure answer first; then, after
+the session search has had its turn, "did you mean" or the honest fallback."""
+
+from __future__ import annotations
+
+from db.models import UnansweredQuestion, UnansweredReason
+from handlers.core.commands import CommandRegistry, Menu
+from handlers.core.messages import Reply, ReplyKind
+from handlers.core.turn import Turn
+from handlers.faq import replies
+from handlers.faq.matcher import FaqMatcher, Match, Outcome
+from handlers.faq.store import record_unanswered
+from handlers.faq.unanswered import unanswered_groups
+
+MATCH = "faq.match"  # the turn's memo: the matcher's verdict on the text, computed once
+
+
+async def _matched(turn: Turn, text: str) -> tuple[FaqMatcher, Match]:
+    if MATCH not in turn.memo:
+        matcher = await turn.deps.faq.matcher(turn.db)
+        turn.memo[MATCH] = (matcher, matcher.match(text, turn.lang))
+    found: tuple[FaqMatcher, Match] = turn.memo[MATCH]
+    return found
+
+
+async def answer(turn: Turn, text: str) -> list[Reply] | None:
+    """An entry the matcher is sure of."""
+    matcher, match = await _matched(turn, text)
+    if match.outcome is Outcome.ANSWER and match.best is not None:
+        return [replies.answer(turn.deps, turn.lang, matcher, match.best)]
+    return None
+
+
+async def clarify_or_fallback(turn: Turn, text: str) -> list[Reply]:
+    """The end of the chain: "did you mean" when some entries are close, else the fallback;
+    either way the question is kept for the organisers."""
+    matcher, match = await _matched(turn, text)
+    candidates = [c.entry.id for c in match.candidates[:3]]
+    reason = (
+        UnansweredReason.CLARIFY if match.outcome is Outcome.CLARIFY else UnansweredReason.FALLBACK
+    )
+    pending = await record_unanswered(
+        turn.db,
+        delegate_id=turn.delegate.id,
+        channel=turn.message.channel,
+        language=turn.lang,
+        text=text,
+        reason=reason,
+        candidates=candidates,
+        now=turn.now,
+    )
+    if reason is UnansweredReason.CLARIFY:
+        suggestions = matcher.suggestions(match)
+        return [replies.clarify(turn.deps, turn.lang, suggestions, pending.id)]
+    return [turn.reply(ReplyKind.FALLBACK, "fallback", turn.menu())]
+
+
+async def faq(turn: Turn, argument: str) -> list[Reply]:
+    deps, lang = turn.deps, turn.lang
+    matcher = await deps.faq.matcher(turn.db)
+    if not argument:
+        return [replies.topic_menu(deps, lang, matcher)]
+    if argument.startswith("topic:"):
+        topic, _, page = argument.removeprefix("topic:").partition(" ")
+        number = int(page) if page.strip().isdigit() else 1
+        return [replies.topic_page(deps, lang, matcher, topic.strip(), number)]
+    entry = matcher.by_id.get(argument)
+    if entry is None:
+        return [replies.topic_menu(deps, lang, matcher, "faq-unknown-entry")]
+    return [replies.answer(deps, lang, matcher, entry)]
+
+
+async def none_of_these(turn: Turn, argument: str) -> list[Reply]:
+    """ "None of these": the question becomes an unanswered one for the organisers."""
+    row = await turn.db.get(UnansweredQuestion, int(argument)) if argument.isdigit() else None
+    if (
+        row is not None
+        and row.delegate_id == turn.delegate.id
+        and row.reason is UnansweredReason.CLARIFY
+    ):
+        row.reason = UnansweredReason.NONE
+    matcher = await turn.deps.faq.matcher(turn.db)
+    return [replies.topic_menu(turn.deps, turn.lang, matcher, "faq-none-noted")]
+
+
+async def unanswered(turn: Turn, _argument: str) -> list[Reply]:
+    total, groups = await unanswered_groups(turn.db, turn.deps.faq)
+    if not groups:
+        return [turn.reply(ReplyKind.HELP, "unanswered-none")]
+    lines = [turn.t("unanswered-heading", count=total, groups=len(groups))]
+    for group in groups[:15]:
+        languages = ", ".join(f"{k} {v}" for k, v in sorted(group.languages.items()))
+        lines.append(
+            turn.t(
+                "unanswered-line",
+                count=group.count,
+                languages=languages,
+                example=group.examples[0][:120],
+            )
+        )
+    return [Reply(ReplyKind.HELP, "\n".join(lines), turn.lang)]
+
+
+def register(commands: CommandRegistry) -> None:
+    commands.command(
+        "faq", menu=Menu.BUTTONS | Menu.HELP | Menu.CHAT_MENU | Menu.RICH_MENU, position=50
+    )(faq)
+    commands.command("faq-none")(none_of_these)
+    commands.command("unanswered", organisers_only=True, menu=Menu.HELP, position=95)(unanswered)

@@ -1,0 +1,43 @@
+"""The features put together: the commands they register and the order in which free text is
+offered to them. Adding a feature is a line in each of the two lists below."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from handlers.agenda import commands as agenda
+from handlers.broadcast import wizard as broadcast
+from handlers.core.commands import CommandRegistry
+from handlers.core.conversation import Conversation, Understander
+from handlers.deps import Deps
+from handlers.faq import commands as faq
+from handlers.schedule import commands as schedule
+from handlers.welcome import commands as welcome
+
+REGISTRARS: tuple[Callable[[CommandRegistry], None], ...] = (
+    welcome.register,
+    schedule.register,
+    faq.register,
+    agenda.register,
+    broadcast.register,
+)
+
+# Free text goes to each in turn until one answers; the last one always does.
+UNDERSTANDERS: tuple[Understander, ...] = (
+    broadcast.continue_flow,  # an organiser writing a broadcast: the text is its next step
+    schedule.answer_question,  # when, where, now, next, a day
+    faq.answer,  # an FAQ entry the matcher is sure of
+    schedule.find_sessions,  # words of a session's title, room or speakers
+    faq.clarify_or_fallback,  # "did you mean", or the honest fallback; kept for organisers
+)
+
+
+def command_registry() -> CommandRegistry:
+    commands = CommandRegistry()
+    for register in REGISTRARS:
+        register(commands)
+    return commands
+
+
+def conversation(deps: Deps, commands: CommandRegistry | None = None) -> Conversation:
+    return Conversation(deps, commands or command_registry(), UNDERSTANDERS)
