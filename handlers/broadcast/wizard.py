@@ -242,6 +242,7 @@ async def continue_flow(turn: Turn, text: str) -> list[Reply] | None:
     state = await state_of(turn)
     if state is None:
         return None
+    turn.understood_as("broadcast", state.step)
     if not turn.is_organiser:
         await turn.db.delete(state)
         return [turn.refuse("broadcast")]

@@ -8,6 +8,7 @@ provide both (handlers/features.py puts them together); this module knows none o
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from handlers.core import store
@@ -16,12 +17,20 @@ from handlers.core.language import choose, detect
 from handlers.core.messages import AlreadyHandled, Event, Incoming, Reply, ReplyKind
 from handlers.core.text import clean_input
 from handlers.core.turn import Turn
+from handlers.core.understanding import Outcome, Understanding
 
 if TYPE_CHECKING:
     from handlers.deps import Deps
 
 Understander = Callable[[Turn, str], Awaitable[list[Reply] | None]]
-"""Free text in, replies out, or None to let the next understander try."""
+"""Free text in, replies out (after `turn.understood_as(...)`), or None to let the next try."""
+
+
+@dataclass(frozen=True)
+class Response:
+    replies: list[Reply]
+    understood: Understanding
+
 
 # The command a first contact (LINE's follow event) runs.
 WELCOME = "start"
@@ -36,7 +45,11 @@ class Conversation:
         self.understanders = tuple(understanders)
 
     async def handle(self, message: Incoming) -> list[Reply]:
-        """The replies to one message; raises AlreadyHandled for an update handled before.
+        """The replies to one message; raises AlreadyHandled for an update handled before."""
+        return (await self.respond(message)).replies
+
+    async def respond(self, message: Incoming) -> Response:
+        """The replies to one message and what was understood of it.
 
         The update id is recorded in the same transaction as everything the turn writes: one
         commit per update, and a turn that fails leaves no record that it was handled.
@@ -65,21 +78,28 @@ class Conversation:
             if delegate.language is None:
                 delegate.language = lang
             turn = Turn(deps, db, delegate, lang, now, message, self.commands)
-            if message.event is Event.UNFOLLOW:
-                delegate.active = False
-                return []
-            if message.event is Event.FOLLOW:
-                return await self._run(turn, WELCOME, "")
-            if message.event is Event.UNSUPPORTED or not text:
-                return [turn.reply(ReplyKind.HELP, "unsupported-message", turn.menu())]
-            if text.startswith("/"):
-                name, _, argument = text[1:].partition(" ")
-                return await self._run(turn, name.split("@", 1)[0].lower(), argument.strip())
-            return await self._free_text(turn, text)
+            replies = await self._replies(turn, text)
+            understood = turn.understood or Understanding(Outcome.EVENT, message.event.value)
+            return Response(replies, understood)
+
+    async def _replies(self, turn: Turn, text: str) -> list[Reply]:
+        event = turn.message.event
+        if event is Event.UNFOLLOW:
+            turn.delegate.active = False
+            return []
+        if event is Event.FOLLOW:
+            return await self._run(turn, WELCOME, "")
+        if event is Event.UNSUPPORTED or not text:
+            return [turn.reply(ReplyKind.HELP, "unsupported-message", turn.menu())]
+        if text.startswith("/"):
+            name, _, argument = text[1:].partition(" ")
+            return await self._run(turn, name.split("@", 1)[0].lower(), argument.strip())
+        return await self._free_text(turn, text)
 
     async def _run(self, turn: Turn, name: str, argument: str) -> list[Reply]:
         """A command by name (Telegram groups send /cmd@botname: the bot's name is dropped)."""
         command = self.commands.find(name)
+        turn.understood = Understanding(Outcome.COMMAND, command.name if command else "", argument)
         if command is None:
             return [
                 turn.reply(ReplyKind.ERROR, "unknown-command", turn.menu(), command=f"/{name[:32]}")
@@ -92,5 +112,7 @@ class Conversation:
         for understand in self.understanders:
             replies = await understand(turn, text)
             if replies is not None:
+                if turn.understood is None:
+                    turn.understood_as(understand.__name__)
                 return replies
         raise LookupError("no understander answered: the chain must end with a fallback")

@@ -13,6 +13,7 @@ from db.models import Delegate, Role
 from handlers.core import store
 from handlers.core.commands import CommandRegistry, Menu
 from handlers.core.messages import Button, Incoming, Reply, ReplyKind
+from handlers.core.understanding import Outcome, Understanding
 
 if TYPE_CHECKING:
     from handlers.deps import Deps
@@ -30,6 +31,17 @@ class Turn:
     # What one understander worked out for the next ones (the FAQ match of the text): computed
     # once per turn.
     memo: dict[str, Any] = field(default_factory=dict)
+    understood: Understanding | None = None
+
+    def understood_as(
+        self,
+        intent: str,
+        detail: str = "",
+        outcome: Outcome = Outcome.ANSWERED,
+        candidates: tuple[str, ...] = (),
+    ) -> None:
+        """What an understander recognised in the free text (the core records the rest)."""
+        self.understood = Understanding(outcome, intent, detail, candidates)
 
     @property
     def actor(self) -> str:

@@ -8,6 +8,7 @@ from db.models import UnansweredQuestion, UnansweredReason
 from handlers.core.commands import CommandRegistry, Menu
 from handlers.core.messages import Reply, ReplyKind
 from handlers.core.turn import Turn
+from handlers.core.understanding import Outcome as Understood
 from handlers.faq import replies
 from handlers.faq.matcher import FaqMatcher, Match, Outcome
 from handlers.faq.store import record_unanswered
@@ -28,6 +29,7 @@ async def answer(turn: Turn, text: str) -> list[Reply] | None:
     """An entry the matcher is sure of."""
     matcher, match = await _matched(turn, text)
     if match.outcome is Outcome.ANSWER and match.best is not None:
+        turn.understood_as("faq", match.best.id)
         return [replies.answer(turn.deps, turn.lang, matcher, match.best)]
     return None
 
@@ -52,7 +54,10 @@ async def clarify_or_fallback(turn: Turn, text: str) -> list[Reply]:
     )
     if reason is UnansweredReason.CLARIFY:
         suggestions = matcher.suggestions(match)
+        offered = tuple(e.id for e in suggestions)
+        turn.understood_as("faq", offered[0], Understood.CLARIFIED, offered)
         return [replies.clarify(turn.deps, turn.lang, suggestions, pending.id)]
+    turn.understood_as("", outcome=Understood.FALLBACK)
     return [turn.reply(ReplyKind.FALLBACK, "fallback", turn.menu())]
 
 

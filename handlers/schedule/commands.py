@@ -105,6 +105,8 @@ async def answer_question(turn: Turn, text: str) -> list[Reply] | None:
     intent = intents.parse(text, deps.conference.tracks, today, shown.days(deps))
     if intent is None:
         return None
+    detail = intent.track or (intent.day.isoformat() if intent.day else "")
+    turn.understood_as(f"schedule.{intent.kind}", detail)
     if not shown.sessions:
         return [replies.empty_programme(deps, lang)]
     match intent.kind:
@@ -130,6 +132,7 @@ async def find_sessions(turn: Turn, text: str) -> list[Reply] | None:
     found = replies.search_sessions(text, shown)
     if not found:
         return None
+    turn.understood_as("schedule.search", ",".join(s.id for s in found))
     return [replies.search_reply(turn.deps, turn.lang, shown, found)]
 
 
