@@ -21,7 +21,8 @@ class Catalogues:
     Bidi isolation marks are off: Telegram and LINE would show them as stray characters.
     """
 
-    def __init__(self, directory: Path = LOCALES_DIR) -> None:
+    def __init__(self, directory: Path | None = None) -> None:
+        directory = directory or LOCALES_DIR
         loader = FluentResourceLoader(str(directory / "{locale}"))
         files = sorted(p.name for p in (directory / "en").glob("*.ftl"))
         self._by_language = {
