@@ -1,23 +1,29 @@
-"""Shared fixtures: every database test runs on SQLite and on the PostgreSQL of this machine.
+"""Shared fixtures: the database of a test.
 
-PostgreSQL: CONFBOT_TEST_PG_URL (default postgresql+asyncpg://postgres@127.0.0.1:5432/test).
-Each test gets its own schema, dropped afterwards. Where `CI` is set, an unreachable server
-fails the run instead of skipping the PostgreSQL half.
+Feature tests run in-process on SQLite, each on a copy of one template database (migrated, the
+bundled content loaded) made once per test process. Tests of storage, the outbox and the
+workers (`pytestmark = pytest.mark.parity`) also run on the PostgreSQL of this machine:
+CONFBOT_TEST_PG_URL (default postgresql+asyncpg://postgres@127.0.0.1:5432/test), a schema of
+its own per test, dropped afterwards. Where `CI` is set, an unreachable server fails the run
+instead of skipping the PostgreSQL half.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import subprocess
 import sys
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from bot.app import App, build_app
 from bot.settings import Settings
@@ -68,12 +74,18 @@ def require_pg() -> None:
 class Database:
     """Where one test's data lives: a SQLite file or a fresh PostgreSQL schema."""
 
-    def __init__(self, kind: str, url: str, schema: str = "") -> None:
+    def __init__(self, kind: str, url: str, schema: str = "", template: Path | None = None) -> None:
         self.kind, self.url, self.schema = kind, url, schema
+        self.template = template
         self._migrated = False
 
     def settings(self, **overrides: object) -> Settings:
         return Settings(database_url=self.url, database_schema=self.schema, **overrides)  # type: ignore[arg-type]
+
+    def _copy_template(self, template: Path) -> None:
+        path = Path(make_url(self.url).database or "")
+        if not path.exists():
+            shutil.copyfile(template, path)
 
     def env(self) -> dict[str, str]:
         return {"DATABASE_URL": self.url, "DATABASE_SCHEMA": self.schema}
@@ -98,7 +110,11 @@ class Database:
         return result.stdout
 
     async def migrate(self) -> None:
-        """What an operator does once with `confbot db upgrade` (SQLite does it on start)."""
+        """What an operator does once with `confbot db upgrade` (SQLite does it on start). On
+        SQLite, a copy of the template: migrated, with the bundled content already loaded."""
+        if self.template is not None:
+            await asyncio.to_thread(self._copy_template, self.template)
+            return
         engine = make_engine(self.url, schema=self.schema)
         try:
             await upgrade(engine)
@@ -106,10 +122,41 @@ class Database:
             await engine.dispose()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """`database` is SQLite, and also PostgreSQL for the tests marked `parity`."""
+    if "database" not in metafunc.fixturenames:
+        return
+    if any("database" in m.args[0] for m in metafunc.definition.iter_markers("parametrize")):
+        return
+    parity = metafunc.definition.get_closest_marker("parity") is not None
+    kinds = ["sqlite", "postgresql"] if parity else ["sqlite"]
+    metafunc.parametrize("database", kinds, indirect=True)
+
+
+TEST_NOW = datetime(2024, 11, 20, 10, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Migrated, with the bundled programme, tracks and FAQ: built once per test process."""
+    path = tmp_path_factory.mktemp("template") / "confbot.db"
+
+    async def build() -> None:
+        settings = Settings(database_url=f"sqlite+aiosqlite:///{path}")
+        application = await build_app(settings, clock=lambda: TEST_NOW)
+        await application.close()
+
+    asyncio.run(build())
+    return path
+
+
+@pytest.fixture
+def database(
+    request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path
+) -> Iterator[Database]:
     if request.param == "sqlite":
-        yield Database("sqlite", f"sqlite+aiosqlite:///{tmp_path / 'confbot.db'}")
+        url = f"sqlite+aiosqlite:///{tmp_path / 'confbot.db'}"
+        yield Database("sqlite", url, template=sqlite_template)
         return
     require_pg()
     schema = f"t_{uuid.uuid4().hex[:12]}"
@@ -141,9 +188,7 @@ class FixedClock:
 
 @pytest.fixture
 def clock() -> FixedClock:
-    from zoneinfo import ZoneInfo
-
-    return FixedClock(datetime(2024, 11, 20, 10, 0, tzinfo=ZoneInfo("Asia/Tokyo")))
+    return FixedClock(TEST_NOW)
 
 
 @pytest.fixture

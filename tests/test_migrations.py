@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
@@ -13,6 +14,8 @@ from db.engine import make_engine
 from db.migrate import current_revision, head_revision, upgrade
 from db.models import Base
 from tests.conftest import Database
+
+pytestmark = pytest.mark.parity  # storage, outbox, workers: SQLite and PostgreSQL
 
 
 def _diff(connection: Connection) -> list[Any]:

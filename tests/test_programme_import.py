@@ -13,6 +13,8 @@ from db.engine import make_engine, make_sessionmaker
 from handlers.schedule.store import load_rows
 from tests.conftest import DATA, Database
 
+pytestmark = pytest.mark.parity  # storage, outbox, workers: SQLite and PostgreSQL
+
 
 @pytest.fixture
 def cli(database: Database, monkeypatch: pytest.MonkeyPatch) -> Database:

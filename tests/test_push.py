@@ -32,6 +32,8 @@ from tests.fakes import (
     make_line_id,
 )
 
+pytestmark = pytest.mark.parity  # storage, outbox, workers: SQLite and PostgreSQL
+
 JST = ZoneInfo("Asia/Tokyo")
 
 

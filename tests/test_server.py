@@ -28,6 +28,8 @@ from tests.serving import (
     telegram_settings,
 )
 
+pytestmark = pytest.mark.parity  # storage, outbox, workers: SQLite and PostgreSQL
+
 pytestmark = [
     pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning"),
     # bot.telegram calls do_api_request("sendMessage") on purpose; pytest resets its filter

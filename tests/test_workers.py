@@ -41,6 +41,8 @@ from tests.fakes import (
     make_line_id,
 )
 
+pytestmark = pytest.mark.parity  # storage, outbox, workers: SQLite and PostgreSQL
+
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = {
     "fr": "La plénière commence à 14 h 30 en salle Rhône.",

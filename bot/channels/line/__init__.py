@@ -6,14 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.channels.base import Capabilities, Channel, ChannelSpec, ServeContext
-from bot.channels.line.channel import LineChannel
-from bot.channels.line.quota import LineQuotaReader
-from bot.channels.line.sender import LineSender
 from bot.settings import Settings
 from handlers.broadcast.quota import QuotaSource
 
 if TYPE_CHECKING:
     from bot.app import App
+    from bot.channels.line.sender import LineSender
+
+# The SDK (line-bot-sdk, about a second to import) is imported by the factories below, when the
+# channel runs: every command line start would otherwise pay for it.
 
 
 def _problems(settings: Settings) -> list[str]:
@@ -25,18 +26,24 @@ def _problems(settings: Settings) -> list[str]:
 
 
 def _serve(context: ServeContext) -> Channel:
+    from bot.channels.line.channel import LineChannel
+
     return LineChannel(context.app, context.metrics, context.updates)
 
 
 def _sender(app: App) -> LineSender | None:
     if not app.settings.line_channel_access_token.get_secret_value():
         return None
+    from bot.channels.line.sender import LineSender
+
     return LineSender.from_settings(app.settings)
 
 
 def _quota(settings: Settings) -> QuotaSource | None:
     if not settings.line_channel_access_token.get_secret_value():
         return None
+    from bot.channels.line.quota import LineQuotaReader
+
     return LineQuotaReader(settings)
 
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.channels.base import Capabilities, Channel, ChannelSpec, ServeContext
-from bot.channels.telegram.channel import TelegramChannel
-from bot.channels.telegram.sender import TelegramSender
 from bot.settings import Settings
 
 if TYPE_CHECKING:
     from bot.app import App
+    from bot.channels.telegram.sender import TelegramSender
+
+# The SDK (python-telegram-bot) is imported by the factories below, when the channel runs:
+# every command line start (the console, an import) would otherwise pay for it.
 
 
 def _problems(settings: Settings) -> list[str]:
@@ -26,12 +28,16 @@ def _problems(settings: Settings) -> list[str]:
 
 
 def _serve(context: ServeContext) -> Channel:
+    from bot.channels.telegram.channel import TelegramChannel
+
     return TelegramChannel(context.app, context.metrics, context.updates)
 
 
 def _sender(app: App) -> TelegramSender | None:
     if not app.settings.telegram_bot_token.get_secret_value():
         return None
+    from bot.channels.telegram.sender import TelegramSender
+
     return TelegramSender.from_settings(app.settings, app.deps.t)
 
 
