@@ -7,7 +7,7 @@ database of CONFBOT_TEST_PG_URL, default postgresql+asyncpg://postgres@127.0.0.1
 the delegates (half Telegram, half LINE, each half French and Japanese) all follow every change
 (`subscriptions`, kind "all"); one session is moved through `db.programme.replace_programme` with
 no merge window, which writes one outbox row per delegate; then a `Dispatcher` with the default
-settings (TELEGRAM_RATE 25) sends them to the fake Telegram and LINE APIs (tests/fakes), which
+settings (TELEGRAM_RATE 25) sends them to the fake Telegram and LINE APIs (bench/fakes), which
 enforce the platforms' limits: Telegram 30 messages a second overall and one a second per chat,
 LINE 2,000 requests a second, answering 429 beyond.
 
@@ -40,6 +40,14 @@ ROOT = SCRIPT.parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.databases import fresh_database  # noqa: E402
+from bench.fakes import (  # noqa: E402
+    DEFAULT_LINE_CHANNEL_ACCESS_TOKEN,
+    DEFAULT_LINE_CHANNEL_SECRET,
+    DEFAULT_TELEGRAM_TOKEN,
+    FakeLine,
+    FakeTelegram,
+    make_line_id,
+)
 from bot.app import App, build_app, freeze_long_lived  # noqa: E402
 from bot.dispatcher import LINE_MULTICAST_MAX, Dispatcher  # noqa: E402
 from bot.settings import Settings  # noqa: E402
@@ -49,14 +57,6 @@ from handlers.notify.options import NotifyOptions  # noqa: E402
 from handlers.schedule.model import SessionRow, edit_row  # noqa: E402
 from handlers.schedule.store import load_rows  # noqa: E402
 from handlers.schedule.usecases import replace_programme  # noqa: E402
-from tests.fakes import (  # noqa: E402
-    DEFAULT_LINE_CHANNEL_ACCESS_TOKEN,
-    DEFAULT_LINE_CHANNEL_SECRET,
-    DEFAULT_TELEGRAM_TOKEN,
-    FakeLine,
-    FakeTelegram,
-    make_line_id,
-)
 
 SESSION = "ws-economy"  # the session moved (any session of the bundled programme would do)
 HEADINGS = {"fr": "Changement de programme", "ja": "プログラム変更"}

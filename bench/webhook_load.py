@@ -4,7 +4,7 @@
                                            [--databases sqlite,postgresql]
                                            [--profile | --spy .venv/bin/py-spy]
 
-Starts the fake Telegram and LINE APIs (tests/fakes) in this process, then for each database a
+Starts the fake Telegram and LINE APIs (bench/fakes) in this process, then for each database a
 `confbot serve` subprocess wired to them, and posts signed webhook updates to it from 1,000
 simulated delegates per channel. Each first says /start (the "first contact" phases, which
 create the delegates); then, as delegates coming back, they ask the mix of questions below at a
@@ -45,8 +45,7 @@ ROOT = SCRIPT.parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.databases import fresh_database  # noqa: E402
-from bot.app import freeze_long_lived  # noqa: E402
-from tests.fakes import (  # noqa: E402
+from bench.fakes import (  # noqa: E402
     FakeLine,
     FakeTelegram,
     build_callback_query_update,
@@ -54,8 +53,9 @@ from tests.fakes import (  # noqa: E402
     make_line_id,
     telegram_webhook_headers,
 )
-from tests.fakes.line_api import LineCall  # noqa: E402
-from tests.fakes.telegram_api import Call  # noqa: E402
+from bench.fakes.line_api import LineCall  # noqa: E402
+from bench.fakes.telegram_api import Call  # noqa: E402
+from bot.app import freeze_long_lived  # noqa: E402
 
 SECRET = "bench-secret"
 CONFBOT = Path(sys.executable).parent / "confbot"

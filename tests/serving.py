@@ -17,9 +17,9 @@ from typing import Any
 
 import httpx
 
+from bench.fakes import FakeLine, FakeTelegram, telegram_webhook_headers
 from bot.server import BotServer
 from tests.conftest import Database, FixedClock
-from tests.fakes import FakeLine, FakeTelegram, telegram_webhook_headers
 
 SECRET = "test-webhook-secret_123"
 CONFBOT = Path(sys.executable).parent / "confbot"

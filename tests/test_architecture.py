@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 import bot.i18n
+from bench.fakes import FakeTelegram
 from bot.app import App
 from bot.channels import registry
 from bot.channels.base import Capabilities, Channel, ChannelSpec, ServeContext
@@ -30,7 +31,6 @@ from handlers.core.commands import CommandRegistry, Menu
 from handlers.core.messages import Button, Incoming, Reply, ReplyKind
 from handlers.core.turn import Turn
 from tests.conftest import Database, FixedClock
-from tests.fakes import FakeTelegram
 from tests.serving import eventually, running, telegram_settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -54,7 +54,7 @@ from telegram import (
 )
 from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, RetryAfter
 
-from tests.fakes import (
+from bench.fakes import (
     FakeLine,
     FakeTelegram,
     line_signature,

@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from bench.fakes import FakeLine, image_size, line_signature, make_line_id
 from bot.channels.line.render import MAX_ALT_TEXT, fit, render
 from bot.channels.line.richmenu import install
 from bot.i18n import Catalogues
 from db.models import Delegate
 from handlers.core.messages import Button, Reply, ReplyKind, SessionCard
 from tests.conftest import Database, FixedClock
-from tests.fakes import FakeLine, image_size, line_signature, make_line_id
 from tests.serving import CONFBOT, Running, channel_env, line_settings, running
 
 T = Catalogues()

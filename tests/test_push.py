@@ -12,6 +12,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from bench.fakes import (
+    DEFAULT_LINE_CHANNEL_ACCESS_TOKEN,
+    DEFAULT_TELEGRAM_TOKEN,
+    FakeLine,
+    FakeTelegram,
+    make_line_id,
+)
 from bot.app import App, build_app
 from bot.channels.line.sender import LineSender
 from bot.channels.telegram.sender import TelegramSender
@@ -24,13 +31,6 @@ from handlers.schedule.model import edit_row
 from handlers.schedule.store import load_rows
 from handlers.schedule.usecases import replace_programme
 from tests.conftest import Database, FixedClock
-from tests.fakes import (
-    DEFAULT_LINE_CHANNEL_ACCESS_TOKEN,
-    DEFAULT_TELEGRAM_TOKEN,
-    FakeLine,
-    FakeTelegram,
-    make_line_id,
-)
 
 pytestmark = pytest.mark.parity  # storage, outbox, workers: SQLite and PostgreSQL
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bench.fakes import FakeLine, FakeTelegram, make_line_id, telegram_webhook_headers
 from bot.server import BotServer
 from handlers.core.messages import Incoming, Reply
 from tests.conftest import Database, FixedClock
-from tests.fakes import FakeLine, FakeTelegram, make_line_id, telegram_webhook_headers
 from tests.serving import (
     CONFBOT,
     SECRET,

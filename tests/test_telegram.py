@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from bench.fakes import FakeTelegram
 from bot.channels.telegram.render import MAX_TEXT, render
 from bot.i18n import Catalogues
 from db.models import Delegate
 from handlers.core.messages import Button, Reply, ReplyKind, SessionCard
 from tests.conftest import Database, FixedClock
-from tests.fakes import FakeTelegram
 from tests.serving import Running, eventually, running, telegram_settings
 
 pytestmark = [

@@ -23,6 +23,14 @@ import pytest
 from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bench.fakes import (
+    DEFAULT_LINE_CHANNEL_ACCESS_TOKEN,
+    DEFAULT_LINE_CHANNEL_SECRET,
+    DEFAULT_TELEGRAM_TOKEN,
+    FakeLine,
+    FakeTelegram,
+    make_line_id,
+)
 from bot.app import App, build_app
 from bot.channels.telegram.sender import TELEGRAM_CONCURRENCY
 from bot.dispatcher import Dispatcher, DispatcherConfig
@@ -32,14 +40,6 @@ from db.models import Broadcast, Delegate, OutboxMessage
 from handlers.broadcast.audience import Audience, AudienceKind
 from handlers.broadcast.usecases import create_broadcast
 from tests.conftest import Database
-from tests.fakes import (
-    DEFAULT_LINE_CHANNEL_ACCESS_TOKEN,
-    DEFAULT_LINE_CHANNEL_SECRET,
-    DEFAULT_TELEGRAM_TOKEN,
-    FakeLine,
-    FakeTelegram,
-    make_line_id,
-)
 
 pytestmark = pytest.mark.parity  # storage, outbox, workers: SQLite and PostgreSQL
 

@@ -1,8 +1,8 @@
 """Local fake servers for the Telegram Bot API and the LINE Messaging API.
 
 Tests and benchmarks point python-telegram-bot / line-bot-sdk at these
-instead of the real platforms. See :mod:`tests.fakes.telegram_api` and
-:mod:`tests.fakes.line_api`.
+instead of the real platforms. See :mod:`bench.fakes.telegram_api` and
+:mod:`bench.fakes.line_api`.
 """
 
 from .line_api import (
