@@ -49,7 +49,8 @@ from bench.fakes import (  # noqa: E402
     make_line_id,
 )
 from bot.app import App, build_app, freeze_long_lived  # noqa: E402
-from bot.dispatcher import LINE_MULTICAST_MAX, Dispatcher  # noqa: E402
+from bot.channels.line.sender import MULTICAST_MAX as LINE_MULTICAST_MAX  # noqa: E402
+from bot.dispatcher import Dispatcher  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.worker import build_senders, close_senders  # noqa: E402
 from db.models import Delegate, OutboxMessage, Subscription  # noqa: E402

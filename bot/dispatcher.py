@@ -48,7 +48,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 OPEN = (OutboxStatus.PENDING, OutboxStatus.SENDING)  # not delivered, not given up
-LINE_MULTICAST_MAX = 500  # LINE Messaging API: at most 500 user ids in one multicast request
 
 
 class Status(enum.StrEnum):
@@ -90,6 +89,9 @@ is written before the call returns."""
 
 class ChannelSender(Protocol):
     channel: str
+    # Recipients one request can carry the same message to (LINE's multicast: 500); 1 when
+    # messages go one by one. Rows of one message share a retry key per batch of that size.
+    multicast: int
 
     async def send(self, items: Sequence[Item], record: Record | None = None) -> dict[int, Result]:
         """Sends the items; reports each outcome to `record` when given; returns them all."""
@@ -101,7 +103,8 @@ class ChannelSender(Protocol):
 @dataclass
 class DispatcherConfig:
     batch_size: int = 200  # rows one claim takes (Telegram: 8 s of sending at 25 a second)
-    line_batch_size: int = 4 * LINE_MULTICAST_MAX  # LINE rows one claim takes: full multicasts
+    # Rows one claim takes for a channel that multicasts: four full LINE multicasts.
+    multicast_batch_size: int = 2000
     lease: timedelta = timedelta(seconds=120)  # renewed every third of it while sending
     poll_interval: float = 1.0
     max_attempts: int = 6
@@ -231,7 +234,8 @@ class Dispatcher:
         number of rows handled."""
         if channel is None:
             return await self._tick(None, self.config.batch_size)
-        size = self.config.line_batch_size if channel == "line" else self.config.batch_size
+        multicasts = self.senders[channel].multicast > 1
+        size = self.config.multicast_batch_size if multicasts else self.config.batch_size
         return await self._tick(OutboxMessage.channel == channel, size)
 
     async def _tick(self, where: ColumnElement[bool] | None, limit: int) -> int:
@@ -363,15 +367,18 @@ class Dispatcher:
     async def _assign_retry_keys(
         self, db: AsyncSession, pairs: list[tuple[OutboxMessage, Item]]
     ) -> None:
-        """LINE: rows with the same message (same group, same language) form multicast batches
-        of at most 500, each with one retry key, written before anything is sent."""
-        groups: dict[tuple[str, str], list[Item]] = defaultdict(list)
+        """Channels that multicast (LINE): rows with the same message (same group, same language)
+        form batches of at most the sender's multicast size, each with one retry key, written
+        before anything is sent."""
+        groups: dict[tuple[str, str, str], list[Item]] = defaultdict(list)
         for row, item in pairs:
-            if row.channel == "line" and row.retry_key is None:
-                groups[(item.group_key or f"row:{row.id}", item.language)].append(item)
-        for members in groups.values():
-            for start in range(0, len(members), LINE_MULTICAST_MAX):
-                batch = members[start : start + LINE_MULTICAST_MAX]
+            sender = self.senders.get(row.channel)
+            if sender is not None and sender.multicast > 1 and row.retry_key is None:
+                groups[(row.channel, item.group_key or f"row:{row.id}", item.language)].append(item)
+        for (channel, _, _), members in groups.items():
+            size = self.senders[channel].multicast
+            for start in range(0, len(members), size):
+                batch = members[start : start + size]
                 key = str(uuid.uuid4())
                 await db.execute(
                     update(OutboxMessage)

@@ -146,6 +146,7 @@ class PigeonChannel:
 
 class PigeonSender:
     channel = "pigeon"
+    multicast = 1
 
     def __init__(self, pigeon: Pigeon) -> None:
         self.pigeon = pigeon

@@ -21,7 +21,6 @@ from bot.channels.line.api import configuration
 from bot.channels.line.quota import QuotaCache, read_quota
 from bot.channels.line.render import render
 from bot.dispatcher import (
-    LINE_MULTICAST_MAX,
     Item,
     Record,
     Result,
@@ -32,6 +31,8 @@ from handlers.broadcast.quota import LineQuota
 
 log = logging.getLogger(__name__)
 
+MULTICAST_MAX = 500  # Messaging API multicast: "Max: 500 user IDs" per request
+
 
 class LineSender:
     """Multicast per batch of identical messages (at most 500 recipients), push for one.
@@ -41,6 +42,7 @@ class LineSender:
     """
 
     channel = "line"
+    multicast = MULTICAST_MAX
 
     def __init__(self, api: Any, client: AsyncApiClient | None = None) -> None:
         self.api, self.client = api, client
@@ -94,7 +96,7 @@ class LineSender:
                     PushMessageRequest(to=batch[0].user_id, messages=messages), x_line_retry_key=key
                 )
             else:
-                assert len(batch) <= LINE_MULTICAST_MAX
+                assert len(batch) <= MULTICAST_MAX
                 await self.api.multicast(
                     MulticastRequest(to=[i.user_id for i in batch], messages=messages),
                     x_line_retry_key=key,

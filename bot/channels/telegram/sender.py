@@ -57,6 +57,7 @@ async def send_message(bot: Bot, chat_id: int, out: Outgoing) -> None:
 
 class TelegramSender:
     channel = "telegram"
+    multicast = 1  # the Bot API sends to one chat per request
 
     def __init__(
         self, bot: Bot, t: Translate, *, rate: float, concurrency: int = TELEGRAM_CONCURRENCY
