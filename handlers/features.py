@@ -6,13 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from handlers.agenda import commands as agenda
+from handlers.agenda import understand as agenda_words
 from handlers.broadcast import wizard as broadcast
 from handlers.core.commands import CommandRegistry
 from handlers.core.conversation import Conversation, Understander
 from handlers.deps import Deps
 from handlers.faq import commands as faq
+from handlers.offtopic import decline as offtopic
 from handlers.schedule import commands as schedule
 from handlers.welcome import commands as welcome
+from handlers.welcome import understand as welcome_words
 
 REGISTRARS: tuple[Callable[[CommandRegistry], None], ...] = (
     welcome.register,
@@ -25,6 +28,9 @@ REGISTRARS: tuple[Callable[[CommandRegistry], None], ...] = (
 # Free text goes to each in turn until one answers; the last one always does.
 UNDERSTANDERS: tuple[Understander, ...] = (
     broadcast.continue_flow,  # an organiser writing a broadcast: the text is its next step
+    offtopic.decline,  # the weather, taxis, restaurants: before a day word is read as a date
+    welcome_words.understand,  # another language, what can you do, which topics
+    agenda_words.understand,  # my agenda, add or remove a session, follow, reminders, forget
     schedule.answer_question,  # when, where, now, next, a day
     faq.answer,  # an FAQ entry the matcher is sure of
     schedule.find_sessions,  # words of a session's title, room or speakers

@@ -216,17 +216,31 @@ async def test_fallback_is_stored_and_listed_for_organisers(
     assert "×2" in text and "capitale de l'Australie" in text
 
 
-async def test_did_you_mean_and_none_of_these(app: App, chat: ConsoleChat) -> None:
+async def test_one_plausible_entry_is_answered_with_a_way_out(app: App, chat: ConsoleChat) -> None:
     question = "環境分科会では何を話し合いますか"
     kind, text, buttons = await one(chat, question)
-    assert kind is ReplyKind.CLARIFY and text.startswith("ご質問の意図")
-    assert buttons[0] == "/faq workshop-environment"
+    assert kind is ReplyKind.FAQ and text.startswith("第3分科会のテーマは")
+    assert buttons[0].startswith("/faq-none ")  # "not what I meant", first under the answer
+    async with app.sessionmaker() as db:
+        assert await unanswered(db) == []  # an answer not refused is not an unanswered question
+    kind, text, _ = await one(chat, buttons[0])
+    assert "事務局に伝えました" in text
+    async with app.sessionmaker() as db:
+        rows = await unanswered(db)
+    assert [(r.reason, r.text) for r in rows] == [("none", question)]
+
+
+async def test_did_you_mean_and_none_of_these(app: App, chat: ConsoleChat) -> None:
+    question = "les éditions au Japon"
+    kind, text, buttons = await one(chat, question)
+    assert kind is ReplyKind.CLARIFY and text.startswith("Je ne suis pas sûr")
+    assert all(b.startswith("/faq history-edition-") for b in buttons[:-1])
     assert buttons[-1].startswith("/faq-none ")
-    assert 2 <= len(buttons) <= 4
+    assert 3 <= len(buttons) <= 4  # two or three entries, and "none of these"
     async with app.sessionmaker() as db:
         assert await unanswered(db) == []  # a question being clarified is not unanswered yet
     kind, text, _ = await one(chat, buttons[-1])
-    assert "事務局に伝えました" in text
+    assert "organisateurs" in text
     async with app.sessionmaker() as db:
         rows = await unanswered(db)
     assert [(r.reason, r.text) for r in rows] == [("none", question)]

@@ -15,6 +15,7 @@ from handlers.core import store
 from handlers.core.commands import CommandRegistry
 from handlers.core.language import choose, detect
 from handlers.core.messages import AlreadyHandled, Event, Incoming, Reply, ReplyKind
+from handlers.core.normalise import readable
 from handlers.core.text import clean_input
 from handlers.core.turn import Turn
 from handlers.core.understanding import Outcome, Understanding
@@ -61,8 +62,9 @@ class Conversation:
                 db, channel=message.channel, update_id=message.update_id, now=now
             ):
                 raise AlreadyHandled(f"{message.channel}:{message.update_id}")
-            text = clean_input(message.payload or message.text or "")
-            detected = detect(None if text.startswith("/") else text)
+            said = clean_input(message.payload or message.text or "")
+            text, shown = (said, None) if said.startswith("/") else readable(said)
+            detected = shown or detect(None if said.startswith("/") else said)
             hint, default = message.language_hint, deps.default_language
             delegate, created = await store.touch_delegate(
                 db,
@@ -77,7 +79,7 @@ class Conversation:
             lang = choose(detected, delegate.language, hint, default)
             if delegate.language is None:
                 delegate.language = lang
-            turn = Turn(deps, db, delegate, lang, now, message, self.commands)
+            turn = Turn(deps, db, delegate, lang, now, message, self.commands, said=said)
             replies = await self._replies(turn, text)
             understood = turn.understood or Understanding(Outcome.EVENT, message.event.value)
             return Response(replies, understood)

@@ -28,6 +28,7 @@ class Turn:
     now: datetime
     message: Incoming
     commands: CommandRegistry
+    said: str = ""  # what the delegate wrote (cleaned), before it was made readable
     # What one understander worked out for the next ones (the FAQ match of the text): computed
     # once per turn.
     memo: dict[str, Any] = field(default_factory=dict)

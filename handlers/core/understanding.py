@@ -12,7 +12,8 @@ class Outcome(enum.StrEnum):
     COMMAND = "command"  # a typed command or a pressed button
     ANSWERED = "answered"  # free text, understood and answered
     CLARIFIED = "clarified"  # free text, asked back ("did you mean")
-    FALLBACK = "fallback"  # free text, not understood
+    FALLBACK = "fallback"  # free text, not understood (kept for the organisers)
+    OFF_TOPIC = "off_topic"  # free text about something else (weather, taxis…): declined
     EVENT = "event"  # a follow, an unfollow, a sticker: no text to understand
 
 

@@ -4,9 +4,11 @@ the session search has had its turn, "did you mean" or the honest fallback."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from db.models import UnansweredQuestion, UnansweredReason
 from handlers.core.commands import CommandRegistry, Menu
-from handlers.core.messages import Reply, ReplyKind
+from handlers.core.messages import Button, Reply, ReplyKind
 from handlers.core.turn import Turn
 from handlers.core.understanding import Outcome as Understood
 from handlers.faq import replies
@@ -47,13 +49,20 @@ async def clarify_or_fallback(turn: Turn, text: str) -> list[Reply]:
         delegate_id=turn.delegate.id,
         channel=turn.message.channel,
         language=turn.lang,
-        text=text,
+        text=turn.said or text,
         reason=reason,
         candidates=candidates,
         now=turn.now,
     )
     if reason is UnansweredReason.CLARIFY:
         suggestions = matcher.suggestions(match)
+        if len(suggestions) == 1:
+            # One plausible entry: answered, with a way to say it was not the question (a
+            # "did you mean" with a single choice costs a tap for nothing).
+            turn.understood_as("faq", suggestions[0].id)
+            reply = replies.answer(turn.deps, turn.lang, matcher, suggestions[0])
+            other = Button(turn.t("button-not-this"), f"/faq-none {pending.id}")
+            return [dataclasses.replace(reply, buttons=(other, *reply.buttons))]
         offered = tuple(e.id for e in suggestions)
         turn.understood_as("faq", offered[0], Understood.CLARIFIED, offered)
         return [replies.clarify(turn.deps, turn.lang, suggestions, pending.id)]

@@ -1,0 +1,280 @@
+"""The agenda's requests in words, in French, English and Japanese: show my agenda, add or
+remove a named session, my agenda as a calendar file, follow or unfollow a workshop, reminders
+on, off or at a delay, my settings, forget me (always after the confirmation)."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.core.messages import Button, Reply, ReplyKind
+from handlers.core.turn import Turn
+from handlers.core.words import Forms, Words
+from handlers.schedule import replies
+from handlers.schedule.commands import programme_of
+from handlers.schedule.intents import find_track
+from handlers.schedule.names import named_sessions
+
+AGENDA = Words(
+    latin=(
+        r"(?:mon|ma|mes) (?:agenda|planning|programme perso\w*|selection|seances|sessions)",
+        r"programme (?:perso|personnel)",
+        r"(?:mon|my) (?:propre |own )?(?:agenda|agnda|planning|list|schedule|plan)",
+        r"(?:personal|own) (?:agenda|schedule|list)",
+        r"agenda",
+        r"planning",
+    ),
+    japanese=(
+        r"(?:自分|じぶん|私|わたし|僕|ぼく|まい|my ?)の? ?"
+        r"(?:予定|よてい|あじぇんだ|すけじゅーる|agenda)",
+        r"あじぇんだ",
+        r"agenda",
+        r"予定(?:に|から|へ)",
+        r"よてい(?:に|から|へ)",
+    ),
+)
+ADD = Words(
+    latin=(
+        r"ajout\w*",
+        r"mets?",
+        r"mettre",
+        r"garde\w*",
+        r"inscri\w*",
+        r"reserve\w*",
+        r"note\w*",
+        r"enregistre\w*",
+        r"je (?:veux|voudrais|vais|souhaite) (?:aller|assister|participer)",
+        r"add",
+        r"put",
+        r"save",
+        r"book",
+        r"keep",
+        r"sign me up",
+        r"register me",
+    ),
+    japanese=(r"追加", r"ついか", r"入れ", r"いれ", r"加え", r"くわえ", r"登録", r"予約", r"保存"),
+)
+REMOVE = Words(
+    latin=(
+        r"enleve\w*",
+        r"retire\w*",
+        r"supprime\w*",
+        r"efface\w*",
+        r"ote\w*",
+        r"annule\w*",
+        r"desinscri\w*",
+        r"remove",
+        r"delete",
+        r"drop",
+        r"take .{1,40} off",
+        r"cancel",
+    ),
+    japanese=(
+        r"削除",
+        r"さくじょ",
+        r"消し",
+        r"消す",
+        r"けし",
+        r"外し",
+        r"はずし",
+        r"取り消",
+        r"抜い",
+    ),
+)
+CALENDAR = Words(
+    latin=(
+        r"ics",
+        r"ical\w*",
+        r"outlook",
+        r"calendrier",
+        r"calend[ae]r",
+        r"google (?:agenda|calendar)",
+        r"export\w*",
+        r"fichier",
+        r"file",
+    ),
+    japanese=(
+        r"かれんだー",
+        r"ics",
+        r"outlook",
+        r"ふぁいる",
+        r"書き出",
+        r"えくすぽーと",
+        r"取り込",
+    ),
+)
+FORGET = Words(
+    latin=(
+        r"rgpd",
+        r"gdpr",
+        r"(?:efface\w*|supprime\w*|oublie\w*|detrui\w*|delete|erase|forget|remove|wipe)"
+        r" .{0,40}(?:donnees|infos|informations|tout ce que|mon compte|me concernant|sur moi"
+        r"|about me|my data|my account|everything|personal data)",
+        r"(?:forget|oublie\w*) (?:me|moi)",
+    ),
+    japanese=(
+        r"(?:でーた|情報|登録|個人情報|履歴|記録).{0,10}(?:削除|さくじょ|消|けし|けす)",
+        r"退会",
+        r"忘れて",
+    ),
+)
+REMINDERS = Words(
+    latin=(
+        r"rap+el+\w*",
+        r"rappelle\w*",
+        r"remind\w*",
+        r"alertes? avant",
+        r"(?:prevenir|previens|previenne) (?:moi )?avant",
+        r"avant (?:les|la|le|chaque) (?:sessions?|seances?|ateliers?|debut)",
+        r"before (?:the |each )?(?:sessions?|start)",
+    ),
+    japanese=(
+        r"りまいんど",
+        r"りまいんだー",
+        r"開始前",
+        r"始まる前",
+        r"はじまる前",
+        r"前に(?:知らせ|しらせ|通知|お知らせ)",
+        r"前の(?:お知らせ|通知)",
+    ),
+)
+FOLLOW = Words(
+    latin=(
+        r"suivre",
+        r"abonn\w*",
+        r"notif\w*",
+        r"alertes?",
+        r"previen\w*",
+        r"tenir au courant",
+        r"tiens[- ]moi au courant",
+        r"follow",
+        r"subscribe",
+        r"notify",
+        r"updates?",
+        r"keep me (?:posted|updated|informed)",
+    ),
+    japanese=(r"通知", r"つうち", r"お知らせ", r"おしらせ", r"ふぉろー", r"購読", r"更新"),
+)
+NOT_ANY_MORE = Words(
+    latin=(
+        r"ne (?:veux |souhaite |voudrais )?plus",
+        r"plus de",
+        r"arret\w*",
+        r"stop\w*",
+        r"desabonn\w*",
+        r"desactiv\w*",
+        r"coupe\w*",
+        r"unfollow",
+        r"unsubscribe",
+        r"no more",
+        r"don'?t",
+        r"do not",
+        r"turn off",
+        r"disable",
+        r"off",
+        r"sans",
+    ),
+    japanese=(
+        r"止め",
+        r"とめ",
+        r"やめ",
+        r"停止",
+        r"解除",
+        r"いらない",
+        r"要らない",
+        r"不要",
+        r"おふ",
+    ),
+)
+ALL = Words(
+    latin=(r"tous", r"toutes", r"tout", r"aucun", r"all", r"every\w*", r"any"),
+    japanese=(r"全部", r"ぜんぶ", r"すべて", r"全て", r"全体"),
+)
+SETTINGS = Words(
+    latin=(
+        r"parametres?",
+        r"reglages?",
+        r"preferences?",
+        r"configuration",
+        r"config",
+        r"settings?",
+    ),
+    japanese=(r"設定", r"せってい"),
+)
+HOW = Words(
+    latin=(
+        r"comment (?:ca|ils|elles?) (?:marche|fonctionne)\w*",
+        r"how (?:do|does) .{0,20}work",
+    ),
+    japanese=(r"仕組み", r"どうやって", r"どういう仕組"),
+)
+_DELAY = re.compile(r"(\d{1,3})\s*(?:h\b|heures?|hours?|時間)|(\d{1,4})\s*(?:min\w*|mn|分)")
+
+
+def _delay(forms: Forms) -> int | None:
+    found = _DELAY.search(forms.latin) or _DELAY.search(forms.kana)
+    if found is None:
+        return None
+    minutes = int(found[1]) * 60 if found[1] else int(found[2])
+    return minutes if 1 <= minutes <= 24 * 60 else None
+
+
+async def _command(turn: Turn, name: str, argument: str = "") -> list[Reply]:
+    turn.understood_as(name, argument)
+    command = turn.commands.find(name)
+    assert command is not None
+    return await command.handler(turn, argument)
+
+
+async def _named(turn: Turn, text: str, verb: str) -> list[Reply] | None:
+    """add/remove a named session; its card (with the button) when several fit."""
+    shown = await programme_of(turn)
+    found = named_sessions(text, shown.sessions, turn.deps.conference.tracks)
+    if len(found) == 1:
+        return await _command(turn, verb, found[0].id)
+    if found:
+        turn.understood_as(verb, ",".join(s.id for s in found))
+        return [replies.search_reply(turn.deps, turn.lang, shown, found)]
+    return None
+
+
+async def understand(turn: Turn, text: str) -> list[Reply] | None:
+    forms = Forms(text)
+    if FORGET.search(forms):
+        return await _command(turn, "forget")
+    if HOW.search(forms):
+        return None  # "comment marchent les rappels ?": the FAQ explains
+    if REMINDERS.search(forms):
+        minutes = _delay(forms)
+        if minutes is not None:
+            return await _command(turn, "reminders", str(minutes))
+        return await _command(turn, "reminders", "off" if NOT_ANY_MORE.search(forms) else "on")
+    tracked = find_track(text, turn.deps.conference.tracks)
+    if FOLLOW.search(forms) and not AGENDA.search(forms):
+        stop = NOT_ANY_MORE.search(forms)
+        target = tracked or ("all" if ALL.search(forms) else "")
+        if not target and stop:
+            return await _command(turn, "settings")
+        return await _command(turn, "unfollow" if stop else "follow", target)
+    if SETTINGS.search(forms):
+        return await _command(turn, "settings")
+    in_agenda = AGENDA.search(forms)
+    if CALENDAR.search(forms) and in_agenda:
+        return await _command(turn, "agenda", "ics")
+    if REMOVE.search(forms) and in_agenda:
+        named = await _named(turn, text, "remove")
+        if named is not None:
+            return named
+        turn.understood_as("remove")
+        buttons = (Button(turn.t("button-agenda"), "/agenda"),)
+        return [turn.reply(ReplyKind.AGENDA, "agenda-remove-which", buttons)]
+    if ADD.search(forms) and (in_agenda or tracked):
+        named = await _named(turn, text, "add")
+        if named is not None:
+            return named
+        if in_agenda:
+            turn.understood_as("add")
+            buttons = (Button(turn.t("button-programme"), "/programme"),)
+            return [turn.reply(ReplyKind.AGENDA, "agenda-add-which", buttons)]
+    if in_agenda and not ADD.search(forms):
+        return await _command(turn, "agenda")
+    return None

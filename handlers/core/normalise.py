@@ -1,0 +1,117 @@
+"""Messages as delegates type them on a phone, made readable for the understanders: French
+SMS spellings spelt out ("koi" → "quoi", "ya" → "il y a") and Japanese typed in romaji turned
+into kana ("kaijou doko" → "かいじょう どこ"). Accents, widths and kana are folded later, by
+`handlers.core.text`."""
+
+from __future__ import annotations
+
+import re
+
+import jaconv
+
+from handlers.core.language import detect
+
+# French SMS and chat spellings, one word each (after casefolding, before accents are folded).
+SMS = {
+    "koi": "quoi",
+    "kwa": "quoi",
+    "ki": "qui",
+    "ke": "que",
+    "kel": "quel",
+    "kelle": "quelle",
+    "keske": "qu'est-ce que",
+    "ya": "il y a",
+    "y'a": "il y a",
+    "c": "c'est",
+    "ct": "c'était",
+    "cé": "c'est",
+    "ds": "dans",
+    "pr": "pour",
+    "pk": "pourquoi",
+    "pq": "pourquoi",
+    "pcq": "parce que",
+    "qd": "quand",
+    "kan": "quand",
+    "ou": "où",
+    "tjs": "toujours",
+    "bcp": "beaucoup",
+    "mnt": "maintenant",
+    "mtn": "maintenant",
+    "dmain": "demain",
+    "2main": "demain",
+    "auj": "aujourd'hui",
+    "ajd": "aujourd'hui",
+    "aprem": "après-midi",
+    "aprèm": "après-midi",
+    "rdv": "rendez-vous",
+    "prog": "programme",
+    "progr": "programme",
+    "mn": "min",
+    "infos": "informations",
+    "dispo": "disponible",
+    "qqch": "quelque chose",
+    "qqn": "quelqu'un",
+    "stp": "s'il te plaît",
+    "svp": "s'il vous plaît",
+    "t": "tu es",
+    "jsuis": "je suis",
+    "chui": "je suis",
+    "jveux": "je veux",
+    "jpeux": "je peux",
+}
+# "ou" is "or" as often as "where": spelt out only where a where-question is likely.
+_OU_WHERE = re.compile(r"\b(?:c|c'est|se passe|a lieu|sont|est|on va|se trouve)\s+ou\b|\bou\s*\?$")
+_WORD = re.compile(r"[\w'’]+|[^\w\s]+|\s+")
+
+# Romaji: a word made only of Japanese syllables (Hepburn and Kunrei, long vowels, doubled
+# consonants, a final n), and the small words that show a sentence is Japanese.
+_SYLLABLES = re.compile(
+    r"^(?:(?:(?:ky|gy|sh|sy|zy|jy|ch|ty|dy|ts|ny|hy|by|py|my|ry|[kgszjtdnhbpmyrwf])?[aiueo])"
+    r"|n(?![aiueoy])|([kgsztdhbpmcfj])(?=\1))+$"
+)
+_JAPANESE_WORDS = frozenset(
+    "wa ga no wo ni de to mo ka ne yo desu masu desuka kudasai onegai doko itsu nan nani nanji "
+    "naze dou dore kara made ashita kyou kyo asatte ima tsugi basho kaijou kaijo bunkakai "
+    "puroguramu yotei jikan sesshon shitai oshiete".split()
+)
+
+
+def expand_sms(text: str) -> str:
+    """French SMS spellings spelt out, word by word; other text comes back unchanged."""
+    lowered = text.casefold()
+    if not any(w in SMS for w in re.findall(r"[\w'’]+", lowered)):
+        return text
+    out = []
+    for token in _WORD.findall(lowered):
+        if token == "ou":
+            out.append(token)
+            continue
+        out.append(SMS.get(token, token))
+    result = "".join(out)
+    return _OU_WHERE.sub(lambda m: m.group(0).replace("ou", "où"), result)
+
+
+def looks_romaji(text: str) -> bool:
+    """Japanese typed in Latin letters: ASCII, not French or English, most words Japanese
+    syllables, and one of Japanese's small words (or only Japanese syllables, two words or
+    more)."""
+    if not text.isascii():
+        return False
+    words = re.findall(r"[a-z]+", text.casefold())
+    if not words or detect(text) is not None:
+        return False
+    valid = [w for w in words if _SYLLABLES.match(w)]
+    if len(valid) < 0.7 * len(words):
+        return False
+    return any(w in _JAPANESE_WORDS for w in words) or (len(words) >= 2 and valid == words)
+
+
+def romaji_to_kana(text: str) -> str:
+    return str(jaconv.alphabet2kana(text.casefold()))
+
+
+def readable(text: str) -> tuple[str, str | None]:
+    """The text the understanders read, and the language it shows (Japanese for romaji)."""
+    if looks_romaji(text):
+        return romaji_to_kana(text), "ja"
+    return expand_sms(text), None

@@ -1,0 +1,43 @@
+"""Vocabularies of the understanders: alternatives matched on the folded forms of a message,
+Latin ones (French, English) on `latin()` and Japanese ones on `kana()` (katakana as
+hiragana, widths folded)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from handlers.core.text import kana, latin
+
+
+@dataclass(frozen=True)
+class Forms:
+    """A message as the vocabularies read it."""
+
+    text: str
+
+    @cached_property
+    def latin(self) -> str:
+        return latin(self.text)
+
+    @cached_property
+    def kana(self) -> str:
+        return kana(self.text)
+
+
+class Words:
+    """Words or phrases: `latin` are regular expressions on accent-folded French or English
+    (whole words), `japanese` on hiragana-folded Japanese (anywhere in the text)."""
+
+    def __init__(self, latin: tuple[str, ...] = (), japanese: tuple[str, ...] = ()) -> None:
+        self._latin = re.compile("|".join(rf"\b(?:{p})\b" for p in latin)) if latin else None
+        self._japanese = (
+            re.compile("|".join(f"(?:{kana(p)})" for p in japanese)) if japanese else None
+        )
+
+    def search(self, forms: Forms) -> bool:
+        return bool(
+            (self._latin is not None and self._latin.search(forms.latin))
+            or (self._japanese is not None and self._japanese.search(forms.kana))
+        )

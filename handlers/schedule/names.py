@@ -1,0 +1,116 @@
+"""Which session a message names, in words: "la visite d'Asahata", "the 2nd panel",
+「第２分科会」, 「かんげいこうりゅうかい」. For requests such as "ajoute X à mon agenda"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from db.models import ProgrammeSession
+from handlers.core.conference import TrackInfo
+from handlers.core.text import kana, latin
+from handlers.faq.japanese import reading
+from handlers.schedule.intents import find_track
+
+# Words that say nothing about which session: requests, possessives, small words.
+_NOISE = frozenset(
+    """
+    a ajoute ajouter ajouts au aux avec c ce cette de des du en et garde garder je la le les
+    ma me mes met mets mettre moi mon ne pas planning programme agenda pour plus stp svp sur ta
+    te toi ton un une veux voudrais retire retirer enleve enlever supprime supprimer efface
+    effacer annule annuler inscris inscrire aller vais participer selection session sessions
+    l d s qu il y ds dans lui elle please pls plz add to my the of from remove delete take off
+    put in on list schedule i want would like can you u me save sign up for
+    """.split()
+)
+_ORDINALS = {
+    "premiere": "1",
+    "premier": "1",
+    "1ere": "1",
+    "1er": "1",
+    "first": "1",
+    "1st": "1",
+    "deuxieme": "2",
+    "seconde": "2",
+    "second": "2",
+    "2e": "2",
+    "2eme": "2",
+    "2nd": "2",
+    "troisieme": "3",
+    "3e": "3",
+    "3eme": "3",
+    "third": "3",
+    "3rd": "3",
+}
+_JA_PUNCT = re.compile(r"[\s:：・、。,，.「」『』（）()!?！？]+")
+
+
+def _latin_words(text: str) -> list[str]:
+    words = re.findall(r"[a-z0-9]+", latin(text).replace("'", " "))
+    return [_ORDINALS.get(w, w) for w in words]
+
+
+@lru_cache(maxsize=4096)
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(_latin_words(title))
+
+
+@lru_cache(maxsize=1024)
+def _japanese_forms(title: str) -> tuple[str, ...]:
+    """The title folded to hiragana, and its reading, in pieces (「専門視察」「麻機地区の緑地」)."""
+    pieces = [p for p in _JA_PUNCT.split(title) if p]
+    forms = {kana(p) for p in pieces} | {reading(p) for p in pieces}
+    return tuple(f for f in forms if len(f) >= 2)
+
+
+def _latin_score(words: Sequence[str], session: ProgrammeSession) -> float:
+    """Share of the message's meaningful words found (one typo allowed) in a title."""
+    if not words:
+        return 0.0
+    best = 0.0
+    for title in (session.title_fr, session.title_en):
+        vocabulary = _title_words(title)
+        found = sum(
+            1
+            for w in words
+            if w in vocabulary
+            or (len(w) >= 5 and any(fuzz.ratio(w, v) >= 80 for v in vocabulary if len(v) >= 4))
+        )
+        best = max(best, found / len(words))
+    return best
+
+
+def _japanese_score(text: str, session: ProgrammeSession) -> float:
+    folded = kana(text)
+    best = 0.0
+    for form in _japanese_forms(session.title_ja):
+        if form in folded:
+            best = max(best, min(1.0, len(form) / 4))
+        elif len(form) >= 4:
+            best = max(best, fuzz.partial_ratio(form, folded) / 100 - 0.15)
+    return best
+
+
+def named_sessions(
+    text: str, sessions: Sequence[ProgrammeSession], tracks: Sequence[TrackInfo]
+) -> list[ProgrammeSession]:
+    """The sessions the text names, best first; several when it names a kind of session that
+    has several (the plenary, the visits), none when it names none."""
+    track = find_track(text, tracks)
+    japanese = bool(re.search(r"[ぁ-んァ-ン一-龯]", text))
+    words = [w for w in _latin_words(text) if w not in _NOISE]
+    scored: list[tuple[float, ProgrammeSession]] = []
+    for session in sessions:
+        score = _japanese_score(text, session) if japanese else _latin_score(words, session)
+        if track is not None and session.track_code == track:
+            score = max(score, 0.6)
+        if score >= 0.5:
+            scored.append((score, session))
+    scored.sort(key=lambda pair: (-pair[0], pair[1].starts_at))
+    if not scored:
+        return []
+    top = scored[0][0]
+    return [s for score, s in scored if score >= top - 0.05]

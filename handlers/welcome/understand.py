@@ -1,0 +1,132 @@
+"""Requests about the bot itself, in words: answer in another language ("passe en anglais",
+「フランス語に変えて」, "english please"), what can you do, which topics can I ask about."""
+
+from __future__ import annotations
+
+from handlers.core.messages import Reply
+from handlers.core.turn import Turn
+from handlers.core.words import Forms, Words
+
+LANGUAGES = {
+    "fr": Words(
+        latin=(r"francais", r"french", r"furansugo"),
+        japanese=(r"ふらんす語", r"ふらんすご", r"仏語"),
+    ),
+    "en": Words(
+        latin=(r"anglais", r"english", r"eigo"),
+        japanese=(r"英語", r"えいご"),
+    ),
+    "ja": Words(
+        latin=(r"japonais", r"japanese", r"nihongo"),
+        japanese=(r"日本語", r"にほんご"),
+    ),
+}
+SWITCH = Words(
+    latin=(
+        r"passe\w*",
+        r"repasse\w*",
+        r"parle\w*",
+        r"repon\w*",
+        r"ecri\w*",
+        r"change\w*",
+        r"mets",
+        r"en (?:francais|anglais|japonais)",
+        r"switch\w*",
+        r"speak",
+        r"answer",
+        r"reply",
+        r"respond",
+        r"write",
+        r"use",
+        r"in (?:english|french|japanese|nihongo)",
+        r"langue",
+        r"language",
+    ),
+    japanese=(
+        r"変え",
+        r"かえ",
+        r"切り替",
+        r"切替",
+        r"きりかえ",
+        r"で(?:返事|返信|答え|こたえ|話|はな|表示|お願い|おねがい|どうぞ)",
+        r"にして",
+        r"に変更",
+        r"表示",
+        r"言語",
+        r"げんご",
+    ),
+)
+LANGUAGE_WORD = Words(latin=(r"langue", r"language"), japanese=(r"言語", r"げんご"))
+HELP = Words(
+    latin=(
+        r"aide",
+        r"help",
+        r"tu sers a quoi",
+        r"a quoi (?:tu sers|sers-tu|sert ce bot)",
+        r"que sais[- ]tu faire",
+        r"tu (?:sais|peux) faire quoi",
+        r"tu fais quoi",
+        r"que (?:peux|pouvez)[- ](?:tu|vous) faire",
+        r"qu'?est-ce que (?:je peux|on peut) (?:te |vous )?demander",
+        r"comment (?:ca|tu) marche\w*",
+        r"mode d'emploi",
+        r"what can (?:you|this bot|the bot|u) do",
+        r"how (?:does|do) (?:this|you|it) work",
+        r"how (?:to|do i) use (?:you|this|the bot)",
+    ),
+    japanese=(
+        r"使い方",
+        r"つかいかた",
+        r"へるぷ",
+        r"何ができ",
+        r"なにができ",
+        r"何を聞け",
+        r"なにをきけ",
+    ),
+)
+TOPICS = Words(
+    latin=(
+        r"faq",
+        r"questions frequentes",
+        r"sur quels? (?:themes?|sujets?)",
+        r"quels (?:themes|sujets)",
+        r"liste des (?:questions|sujets|themes)",
+        r"topics?",
+        r"list of (?:topics|questions|subjects)",
+        r"what (?:topics|subjects)",
+    ),
+    japanese=(r"よくある質問", r"質問の一覧", r"とぴっく", r"もくじ", r"目次", r"どんな質問"),
+)
+
+
+async def _command(turn: Turn, name: str, argument: str = "") -> list[Reply]:
+    turn.understood_as(name, argument)
+    command = turn.commands.find(name)
+    assert command is not None
+    return await command.handler(turn, argument)
+
+
+def _language(forms: Forms, text: str) -> str | None:
+    """The language asked for, when the message asks for one: a switch word, or just the
+    language's name ("english please", 「日本語で」)."""
+    named = [code for code, words in LANGUAGES.items() if words.search(forms)]
+    if not named:
+        return None
+    short = len(forms.latin.split()) <= 4 if text.isascii() else len(forms.kana) <= 12
+    if not (SWITCH.search(forms) or short):
+        return None  # "le thème en japonais ?" asks for a title, not for a language
+    return named[0]
+
+
+async def understand(turn: Turn, text: str) -> list[Reply] | None:
+    forms = Forms(text)
+    language = _language(forms, text)
+    if language is not None:
+        return await _command(turn, "lang", language)
+    if LANGUAGE_WORD.search(forms) and SWITCH.search(forms):
+        return await _command(turn, "lang")
+    if TOPICS.search(forms):
+        return await _command(turn, "faq")
+    if HELP.search(forms):
+        return await _command(turn, "help")
+    return None
