@@ -14,6 +14,7 @@ from handlers.deps import Deps
 from handlers.faq import commands as faq
 from handlers.offtopic import decline as offtopic
 from handlers.schedule import commands as schedule
+from handlers.schedule import understand as schedule_words
 from handlers.welcome import commands as welcome
 from handlers.welcome import understand as welcome_words
 
@@ -31,9 +32,9 @@ UNDERSTANDERS: tuple[Understander, ...] = (
     offtopic.decline,  # the weather, taxis, restaurants: before a day word is read as a date
     welcome_words.understand,  # another language, what can you do, which topics
     agenda_words.understand,  # my agenda, add or remove a session, follow, reminders, forget
-    schedule.answer_question,  # when, where, now, next, a day
+    schedule_words.answer_question,  # when, where, now, next, a day
     faq.answer,  # an FAQ entry the matcher is sure of
-    schedule.find_sessions,  # words of a session's title, room or speakers
+    schedule_words.find_sessions,  # words of a session's title, room or speakers
     faq.clarify_or_fallback,  # "did you mean", or the honest fallback; kept for organisers
 )
 

@@ -11,7 +11,7 @@ import jaconv
 
 from handlers.core.language import detect
 
-# French SMS and chat spellings, one word each (after casefolding, before accents are folded).
+# SMS and chat spellings (French, then English), one word each (casefolded, accents kept).
 SMS = {
     "koi": "quoi",
     "kwa": "quoi",
@@ -58,6 +58,22 @@ SMS = {
     "chui": "je suis",
     "jveux": "je veux",
     "jpeux": "je peux",
+    # English chat spellings
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
+    "tmrrw": "tomorrow",
+    "2moro": "tomorrow",
+    "tmw": "tomorrow",
+    "tdy": "today",
+    "pls": "please",
+    "plz": "please",
+    "u": "you",
+    "ur": "your",
+    "thx": "thanks",
+    "abt": "about",
+    "wat": "what",
+    "wen": "when",
+    "whr": "where",
 }
 # "ou" is "or" as often as "where": spelt out only where a where-question is likely.
 _OU_WHERE = re.compile(r"\b(?:c|c'est|se passe|a lieu|sont|est|on va|se trouve)\s+ou\b|\bou\s*\?$")
@@ -77,7 +93,7 @@ _JAPANESE_WORDS = frozenset(
 
 
 def expand_sms(text: str) -> str:
-    """French SMS spellings spelt out, word by word; other text comes back unchanged."""
+    """SMS spellings spelt out, word by word; other text comes back unchanged."""
     lowered = text.casefold()
     if not any(w in SMS for w in re.findall(r"[\w'’]+", lowered)):
         return text

@@ -24,6 +24,7 @@ class IntentKind(enum.StrEnum):
     NEXT = "next"
     PROGRAMME = "programme"
     VENUE = "venue"
+    WORKSHOPS = "workshops"
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,15 @@ WHEN = _rx(
     r"何日",
     r"何曜",
     r"終わ",
+    r"なんじ",
+    r"じかん",
+    r"かいし",
+    r"はじま",
+    r"なんにち",
+    r"what hour",
+    r"at what time",
+    r"\btime of\b",
+    r"\bhoraires?\b",
 )
 WHERE = _rx(
     r"\bou\b(?! bien)",
@@ -78,6 +88,11 @@ WHERE = _rx(
     r"場所",
     r"部屋",
     r"何階",
+    r"かいじょう",
+    r"ばしょ",
+    r"どこでやる",
+    r"建物",
+    r"たてもの",
 )
 # "ou" alone is "or" in French: where-questions are recognised on the text with its accents.
 WHERE_ACCENTED = re.compile(r"\boù\b")
@@ -94,6 +109,8 @@ NOW = _rx(
     r"いま(?!す|せ|し)",
     r"現在",
     r"進行中",
+    r"げんざい",
+    r"しんこうちゅう",
 )
 NEXT = _rx(
     r"\bensuite\b",
@@ -107,6 +124,9 @@ NEXT = _rx(
     r"つぎ",
     r"この後",
     r"このあと",
+    r"\bafter (?:this|that)(?: one)?\b",
+    r"\bwhat comes\b",
+    r"\bwhat'?s next\b",
 )
 PROGRAMME = _rx(
     r"\bprogramme\b",
@@ -120,8 +140,22 @@ PROGRAMME = _rx(
     r"すけじゅーる",
     r"日程",
     r"次第",
+    r"よてい",
+    r"にってい",
 )
-VENUE = _rx(r"\blieu\b", r"\bvenue\b", r"会場", r"場所")
+VENUE = _rx(
+    r"\blieu\b",
+    r"\bvenue\b",
+    r"\bbuilding\b",
+    r"\bbatiment\b",
+    r"会場",
+    r"場所",
+    r"かいじょう",
+    r"ばしょ",
+    r"建物",
+    r"たてもの",
+    r"会議は",
+)
 # Questions about the series rather than this edition's sessions belong to the FAQ.
 SERIES = _rx(
     r"\beditions?\b",
@@ -134,11 +168,43 @@ SERIES = _rx(
     r"\b9e\b",
     r"\bneuviemes?\b",
     r"\bprochaines rencontres\b",
+    r"\bprochaine (?:edition|rencontre)s?\b",
+    r"\bnext (?:rencontres|meeting|edition|one in)\b",
+    r"\b(?:previous|last) (?:rencontres|meeting|edition)\b",
+    r"\b(?:precedente|derniere) (?:edition|rencontre)s?\b",
     r"次回",
     r"第9回",
     r"カンヌ",
     r"かんぬ",
 )
+
+# "Which workshop for…": a content question, whatever time or place words it has.
+WORKSHOP_CHOICE = _rx(
+    r"\bquel atelier\b",
+    r"\bdans quel\b",
+    r"\bwhich workshop\b",
+    r"\bwhere does (?:it|this|that) fit\b",
+    r"\brelev\w+ de\b",
+    r"どの分科会",
+    r"何分科会",
+    r"なに分科会",
+    r"紹介したい",
+    r"発表",
+    r"どこに入",
+)
+# All the workshops at once ("horaires des ateliers", 「分科会の一覧」).
+ALL_WORKSHOPS = _rx(
+    r"\b(?:les|des|tous les|the|all|3|trois|three) (?:ateliers|workshops|bunkakai)\b",
+    r"\bliste des ateliers\b",
+    r"\blist of (?:the )?workshops\b",
+    r"\b(?:which|what) workshops\b",
+    r"\bquels ateliers\b",
+    r"分科会の?(?:一覧|いちらん|りすと|時間割|じかんわり)",
+    r"(?:3つ|三つ|全部|すべて|ぜんぶ)(?:とも|の)?.{0,6}分科会",
+    r"分科会.{0,6}(?:3つ|三つ|全部|すべて)",
+    r"わーくしょっぷ",
+)
+LIST = _rx(r"\bliste\b", r"\blist\b", r"一覧", r"いちらん", r"りすと", r"\bwhich\b", r"\bquels\b")
 
 RELATIVE_DAYS: tuple[tuple[re.Pattern[str], int], ...] = (
     (_rx(r"\bapres[ -]?demain\b", r"\bday after tomorrow\b", r"明後日", r"あさって"), 2),
@@ -295,10 +361,12 @@ def parse(
     def has(pattern: re.Pattern[str]) -> bool:
         return bool(pattern.search(folded) or pattern.search(hira))
 
-    if has(SERIES):
+    if has(SERIES) or has(WORKSHOP_CHOICE):
         return None
     asks_when = has(WHEN)
     asks_where = has(WHERE) or bool(WHERE_ACCENTED.search(accented))
+    if has(ALL_WORKSHOPS) and (asks_when or asks_where or has(LIST)):
+        return ScheduleIntent(IntentKind.WORKSHOPS)
     track = find_track(text, tracks)
     day = parse_day(text, today, programme_days)
     if has(NOW) and day is None:
@@ -314,3 +382,17 @@ def parse(
     if asks_where and has(VENUE):
         return ScheduleIntent(IntentKind.VENUE)
     return None
+
+
+def asks_when_or_where(text: str) -> bool:
+    """Whether the text asks when or where, whatever it is about."""
+    folded, hira = latin(text), kana(text)
+    if any(p.search(folded) or p.search(hira) for p in (SERIES, WORKSHOP_CHOICE)):
+        return False
+    return bool(
+        WHEN.search(folded)
+        or WHEN.search(hira)
+        or WHERE.search(folded)
+        or WHERE.search(hira)
+        or WHERE_ACCENTED.search(text.casefold())
+    )

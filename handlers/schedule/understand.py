@@ -1,0 +1,67 @@
+"""Schedule questions in free text: a day's programme, now, next, all the workshops, when and
+where a workshop or a named session is ("le pot de bienvenue c'est où ?", 「閉会式はどこ」),
+the venue; and, later in the chain, a search in titles, rooms and speakers."""
+
+from __future__ import annotations
+
+from handlers.core.messages import Reply
+from handlers.core.turn import Turn
+from handlers.schedule import intents, replies
+from handlers.schedule.cards import local_day
+from handlers.schedule.commands import programme_of
+from handlers.schedule.names import named_sessions
+from handlers.schedule.replies import MAX_CARDS
+
+
+async def answer_question(turn: Turn, text: str) -> list[Reply] | None:
+    """Free text that asks about the schedule: when, where, now, next, a day."""
+    shown = await programme_of(turn)
+    deps, lang = turn.deps, turn.lang
+    today = local_day(deps, turn.now)
+    intent = intents.parse(text, deps.conference.tracks, today, shown.days(deps))
+    if intent is None:
+        return await _named_session(turn, text)
+    detail = intent.track or (intent.day.isoformat() if intent.day else "")
+    turn.understood_as(f"schedule.{intent.kind}", detail)
+    if not shown.sessions:
+        return [replies.empty_programme(deps, lang)]
+    match intent.kind:
+        case intents.IntentKind.NOW:
+            return [replies.now_reply(deps, lang, shown, turn.now)]
+        case intents.IntentKind.NEXT:
+            return [replies.next_reply(deps, lang, shown, turn.now)]
+        case intents.IntentKind.WORKSHOPS:
+            turn.understood_as("workshops")
+            return [replies.workshops_reply(deps, lang, shown)]
+        case intents.IntentKind.TRACK:
+            assert intent.track is not None
+            return [replies.track_reply(deps, lang, shown, intent.track, intent.day)]
+        case intents.IntentKind.DAY:
+            assert intent.day is not None
+            return [replies.day_reply(deps, lang, shown, intent.day)]
+        case intents.IntentKind.VENUE:
+            return [replies.venue_reply(deps, lang, shown)]
+        case _:
+            return [replies.overview(deps, lang, shown, turn.now)]
+
+
+async def _named_session(turn: Turn, text: str) -> list[Reply] | None:
+    """When or where a session named by its words is: its sentence and card."""
+    if not intents.asks_when_or_where(text):
+        return None
+    shown = await programme_of(turn)
+    found = named_sessions(text, shown.sessions, turn.deps.conference.tracks)[:MAX_CARDS]
+    if not found:
+        return None
+    turn.understood_as("schedule.search", ",".join(s.id for s in found))
+    return [replies.search_reply(turn.deps, turn.lang, shown, found)]
+
+
+async def find_sessions(turn: Turn, text: str) -> list[Reply] | None:
+    """Free text naming a session: words of its title, room or speakers."""
+    shown = await programme_of(turn)
+    found = replies.search_sessions(text, shown)
+    if not found:
+        return None
+    turn.understood_as("schedule.search", ",".join(s.id for s in found))
+    return [replies.search_reply(turn.deps, turn.lang, shown, found)]
