@@ -43,7 +43,8 @@ async def run(settings: Settings, args: argparse.Namespace) -> int:
             total, groups = await unanswered_groups(db, app.deps.faq)
     finally:
         await app.close()
-    print(f"{total} unanswered questions in {len(groups)} groups")
+    questions = "question" if total == 1 else "questions"
+    print(f"{total} unanswered {questions} in {len(groups)} group{'' if len(groups) == 1 else 's'}")
     for group in groups[: args.limit]:
         languages = ", ".join(f"{k}:{v}" for k, v in sorted(group.languages.items()))
         last = group.last.isoformat(timespec="minutes") if group.last else ""

@@ -207,6 +207,10 @@ HOW = Words(
     ),
     japanese=(r"仕組み", r"どうやって", r"どういう仕組"),
 )
+ALREADY = Words(
+    latin=(r"what (?:did|have) i (?:save|add|put)\w*", r"qu'?est-ce que j'ai", r"qu'ai-je"),
+    japanese=(r"何を(?:入れ|登録|追加)した",),
+)
 _DELAY = re.compile(r"(\d{1,3})\s*(?:h\b|heures?|hours?|時間)|(\d{1,4})\s*(?:min\w*|mn|分)")
 
 
@@ -258,6 +262,8 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
     if SETTINGS.search(forms):
         return await _command(turn, "settings")
     in_agenda = AGENDA.search(forms)
+    if in_agenda and ALREADY.search(forms):
+        return await _command(turn, "agenda")
     if CALENDAR.search(forms) and in_agenda:
         return await _command(turn, "agenda", "ics")
     if REMOVE.search(forms) and in_agenda:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from handlers.core.conference import TrackInfo
 from handlers.core.text import kana, latin
 
@@ -345,6 +347,9 @@ def find_track(text: str, tracks: Sequence[TrackInfo]) -> str | None:
                 w_latin, w_kana = _keyword_forms(word)
                 if w_latin.isascii():
                     found = re.search(rf"\b{re.escape(w_latin)}\b", folded) is not None
+                    if not found and len(w_latin) >= 7 and " " not in w_latin:
+                        # one typo in a long word: "environement", "envrionnement"
+                        found = any(fuzz.ratio(w_latin, w) >= 85 for w in folded.split())
                 else:
                     found = w_kana in hira
                 if found and (best is None or len(word) > best[0]):

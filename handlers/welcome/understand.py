@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from handlers.agenda.understand import SETTINGS
 from handlers.core.messages import Reply
 from handlers.core.turn import Turn
 from handlers.core.words import Forms, Words
@@ -120,6 +121,8 @@ def _language(forms: Forms, text: str) -> str | None:
 
 async def understand(turn: Turn, text: str) -> list[Reply] | None:
     forms = Forms(text)
+    if SETTINGS.search(forms):
+        return None  # "my settings (language, reminders…)": the agenda's settings
     language = _language(forms, text)
     if language is not None:
         return await _command(turn, "lang", language)
