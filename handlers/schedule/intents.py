@@ -330,6 +330,8 @@ def parse_day(text: str, today: date, programme_days: Sequence[date]) -> date | 
             return today + timedelta(days=(weekday - today.weekday()) % 7)
     if match := re.search(r"\ble (\d{1,2})\b", folded):
         return _safe_date(year, month, int(match[1]))
+    if match := re.fullmatch(r"\s*(\d{1,2})\s*", folded):  # "/programme 21": a day of the month
+        return _safe_date(year, month, int(match[1]))
     return None
 
 

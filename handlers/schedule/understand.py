@@ -4,13 +4,15 @@ the venue; and, later in the chain, a search in titles, rooms and speakers."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from handlers.core.messages import Reply
 from handlers.core.turn import Turn
 from handlers.schedule import intents, replies
-from handlers.schedule.cards import local_day
+from handlers.schedule.cards import day_label, local_day
 from handlers.schedule.commands import programme_of
 from handlers.schedule.names import named_sessions
-from handlers.schedule.replies import MAX_CARDS
+from handlers.schedule.replies import MAX_CARDS, Programme
 
 
 async def answer_question(turn: Turn, text: str) -> list[Reply] | None:
@@ -25,24 +27,43 @@ async def answer_question(turn: Turn, text: str) -> list[Reply] | None:
     turn.understood_as(f"schedule.{intent.kind}", detail)
     if not shown.sessions:
         return [replies.empty_programme(deps, lang)]
+    days = shown.days(deps)
+    outside = not days[0] <= today <= days[-1]
+    asks_now = intent.kind in (intents.IntentKind.NOW, intents.IntentKind.NEXT)
+    if outside and (asks_now or (intent.kind is intents.IntentKind.DAY and intent.day not in days)):
+        # Before the Rencontres, "now" or "tomorrow" is the countdown; after them, that they
+        # have ended (with the days to look back at).
+        return [replies.overview(deps, lang, shown, turn.now)]
+    if today > days[-1] and intent.kind is not intents.IntentKind.VENUE:
+        reply = _answer(turn, intent, shown)
+        note = turn.t("programme-ended-note", last=day_label(deps, lang, days[-1]))
+        return [dataclasses.replace(reply, text=f"{note}\n\n{reply.text}")]
+    return [_answer(turn, intent, shown)]
+
+
+def _answer(turn: Turn, intent: intents.ScheduleIntent, shown: Programme) -> Reply:
+    deps, lang = turn.deps, turn.lang
     match intent.kind:
         case intents.IntentKind.NOW:
-            return [replies.now_reply(deps, lang, shown, turn.now)]
+            return replies.now_reply(deps, lang, shown, turn.now)
         case intents.IntentKind.NEXT:
-            return [replies.next_reply(deps, lang, shown, turn.now)]
+            return replies.next_reply(deps, lang, shown, turn.now)
         case intents.IntentKind.WORKSHOPS:
             turn.understood_as("workshops")
-            return [replies.workshops_reply(deps, lang, shown)]
+            return replies.workshops_reply(deps, lang, shown)
         case intents.IntentKind.TRACK:
             assert intent.track is not None
-            return [replies.track_reply(deps, lang, shown, intent.track, intent.day)]
+            return replies.track_reply(deps, lang, shown, intent.track, intent.day)
         case intents.IntentKind.DAY:
             assert intent.day is not None
-            return [replies.day_reply(deps, lang, shown, intent.day)]
+            return replies.day_reply(deps, lang, shown, intent.day)
         case intents.IntentKind.VENUE:
-            return [replies.venue_reply(deps, lang, shown)]
+            return replies.venue_reply(deps, lang, shown)
         case _:
-            return [replies.overview(deps, lang, shown, turn.now)]
+            days = shown.days(deps)
+            if local_day(deps, turn.now) > days[-1]:  # the whole programme, to look back
+                return replies.day_reply(deps, lang, shown, days[0])
+            return replies.overview(deps, lang, shown, turn.now)
 
 
 async def _named_session(turn: Turn, text: str) -> list[Reply] | None:

@@ -3,3 +3,4 @@ offtopic = Je ne peux répondre qu'aux questions sur les Rencontres : le program
 button-not-this = Autre chose ?
 agenda-add-which = Quelle session voulez-vous ajouter à votre agenda ? Choisissez-la dans le programme :
 agenda-remove-which = Quelle session voulez-vous retirer de votre agenda ?
+programme-ended-note = Les Rencontres se sont terminées le { $last } ; le programme reste consultable.
