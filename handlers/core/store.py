@@ -73,5 +73,12 @@ async def touch_delegate(
     return delegate, False
 
 
+async def delegate_exists(db: AsyncSession, *, channel: str, user_id: str) -> bool:
+    found = await db.scalar(
+        select(Delegate.id).where(Delegate.channel == channel, Delegate.channel_user_id == user_id)
+    )
+    return found is not None
+
+
 def audit(db: AsyncSession, *, actor: str, action: str, now: datetime, **detail: Any) -> None:
     db.add(AuditLog(at=now, actor=actor, action=action, detail=detail))

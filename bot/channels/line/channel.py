@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from linebot.v3 import WebhookParser
@@ -35,6 +36,7 @@ from bot.channels.runner import UpdateRunner
 from bot.channels.turns import converse
 from bot.metrics import Metrics
 from handlers.core.messages import Event, Incoming, Reply
+from handlers.core.store import delegate_exists
 from handlers.notify.held import settle_waiting, take_waiting
 
 if TYPE_CHECKING:
@@ -59,6 +61,7 @@ class LineChannel:
         self.client: AsyncApiClient | None = None
         self.api: Any = None
         self.rich_menus: dict[str, str] = {}
+        self._known: set[str] = set()  # delegates this process has seen: no profile to read
 
     async def start(self) -> None:
         """The HTTP client (made here: it needs the running loop) and the rich menu ids."""
@@ -182,14 +185,22 @@ class LineChannel:
     async def _incoming(self, event: Any, event_id: str) -> Incoming | None:
         user_id = self._source_key(event)
         now = self.app.deps.clock()
-        if isinstance(event, MessageEvent):
+        if isinstance(event, MessageEvent | PostbackEvent):
+            name, language = await self._first_contact(user_id)
+            message = Incoming(
+                CHANNEL,
+                user_id,
+                now,
+                display_name=name,
+                language_hint=language,
+                files=False,
+                update_id=event_id,
+            )
+            if isinstance(event, PostbackEvent):
+                return replace(message, payload=event.postback.data)
             if isinstance(event.message, TextMessageContent):
-                text = event.message.text
-                return Incoming(CHANNEL, user_id, now, text=text, files=False, update_id=event_id)
-            return Incoming(CHANNEL, user_id, now, event=Event.UNSUPPORTED, update_id=event_id)
-        if isinstance(event, PostbackEvent):
-            data = event.postback.data
-            return Incoming(CHANNEL, user_id, now, payload=data, files=False, update_id=event_id)
+                return replace(message, text=event.message.text)
+            return replace(message, event=Event.UNSUPPORTED)
         if isinstance(event, FollowEvent):
             name, language = await self._profile(user_id)
             return Incoming(
@@ -204,6 +215,19 @@ class LineChannel:
         if isinstance(event, UnfollowEvent):
             return Incoming(CHANNEL, user_id, now, event=Event.UNFOLLOW, update_id=event_id)
         return None  # join, leave, beacon, unsend, videoPlayComplete…: nothing to answer
+
+    async def _first_contact(self, user_id: str) -> tuple[str, str | None]:
+        """The profile of someone the bot does not know yet, whatever their first event (a
+        message after a database move, a rich menu tap): without it, a delegate whose LINE is
+        in Japanese would be answered, and pushed to, in the default language."""
+        if user_id in self._known:
+            return "", None
+        async with self.app.sessionmaker() as db:
+            known = await delegate_exists(db, channel=CHANNEL, user_id=user_id)
+        if len(self._known) > 100_000:
+            self._known.clear()
+        self._known.add(user_id)
+        return ("", None) if known else await self._profile(user_id)
 
     async def _profile(self, user_id: str) -> tuple[str, str | None]:
         """Display name and app language (`language` is absent when the user hides it)."""
@@ -252,7 +276,8 @@ class LineChannel:
         command = (message.payload or message.text or "").strip()
         if not self.rich_menus or not replies:
             return
-        if message.event is not Event.FOLLOW and not command.startswith("/lang "):
+        first = message.event is Event.FOLLOW or message.language_hint is not None
+        if not first and not command.startswith("/lang "):
             return
         language = replies[-1].language
         menu = self.rich_menus.get(language) or self.rich_menus.get("fr")
