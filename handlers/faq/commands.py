@@ -79,10 +79,11 @@ async def faq(turn: Turn, argument: str) -> list[Reply]:
         topic, _, page = argument.removeprefix("topic:").partition(" ")
         number = int(page) if page.strip().isdigit() else 1
         return [replies.topic_page(deps, lang, matcher, topic.strip(), number)]
-    entry = matcher.by_id.get(argument)
+    entry_id, _, more = argument.partition(" ")
+    entry = matcher.by_id.get(entry_id)
     if entry is None:
         return [replies.topic_menu(deps, lang, matcher, "faq-unknown-entry")]
-    return [replies.answer(deps, lang, matcher, entry)]
+    return [replies.answer(deps, lang, matcher, entry, rest=more == "more")]
 
 
 async def none_of_these(turn: Turn, argument: str) -> list[Reply]:

@@ -12,13 +12,39 @@ TOPICS = ("theme", "history", "sdgs", "workshops", "topics", "practical")
 PAGE = 10  # LINE quick replies hold 13 items: a page of entries, "more" and "back" fit
 
 
-def answer(deps: Deps, lang: str, matcher: FaqMatcher, entry: FaqEntry) -> Reply:
+# A first message that reads on a phone without scrolling (characters; Japanese is denser);
+# the rest comes with "read more". An answer at most a quarter longer is sent whole.
+FIRST_PART = {"ja": 200, "fr": 400, "en": 400}
+_BREAKS = ("\n", "。", ". ", "! ", "? ", "！", "？")
+
+
+def split_answer(text: str, language: str) -> tuple[str, str]:
+    """The answer's first part and the rest ("" when it is short), cut after a paragraph or a
+    sentence."""
+    limit = FIRST_PART.get(language, 400)
+    if len(text) <= limit * 1.25:
+        return text, ""
+    window = text[: limit + 1]
+    cut = max((window.rfind(mark) + len(mark) for mark in _BREAKS), default=-1)
+    if cut < limit // 3:
+        space = window.rfind(" ")
+        cut = space if space > limit // 3 else limit
+    return text[:cut].rstrip(), text[cut:].strip()
+
+
+def answer(
+    deps: Deps, lang: str, matcher: FaqMatcher, entry: FaqEntry, *, rest: bool = False
+) -> Reply:
+    """The entry's answer, its first part only when long (`rest`: the part after it)."""
+    first, more = split_answer(entry.answer.get(lang), lang)
     related = [matcher.by_id[r] for r in entry.related if r in matcher.by_id]
     buttons = tuple(Button(e.title.get(lang), f"/faq {e.id}") for e in related[:3])
     buttons += (Button(deps.t(lang, "button-faq"), "/faq"),)
+    if more and not rest:
+        buttons = (Button(deps.t(lang, "button-read-more"), f"/faq {entry.id} more"), *buttons)
     return Reply(
         ReplyKind.FAQ,
-        entry.answer.get(lang),
+        more if rest and more else first,
         lang,
         buttons=buttons,
         extra={"faq_id": entry.id},

@@ -4,3 +4,4 @@ button-not-this = Not what I meant
 agenda-add-which = Which session would you like to add to your agenda? Choose it in the programme:
 agenda-remove-which = Which session would you like to remove from your agenda?
 programme-ended-note = The meeting ended on { $last }; the programme is still here for reference.
+button-read-more = Read more

@@ -4,3 +4,4 @@ button-not-this = Autre chose ?
 agenda-add-which = Quelle session voulez-vous ajouter à votre agenda ? Choisissez-la dans le programme :
 agenda-remove-which = Quelle session voulez-vous retirer de votre agenda ?
 programme-ended-note = Les Rencontres se sont terminées le { $last } ; le programme reste consultable.
+button-read-more = Lire la suite

@@ -4,3 +4,4 @@ button-not-this = 別の質問です
 agenda-add-which = どのセッションをマイアジェンダに追加しますか。プログラムからお選びください。
 agenda-remove-which = どのセッションをマイアジェンダから外しますか。
 programme-ended-note = 会議は{ $last }に終了しました。プログラムは引き続きご覧いただけます。
+button-read-more = 続きを読む
