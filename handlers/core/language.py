@@ -71,6 +71,16 @@ _FRENCH_WORDS = frozenset(
         "ma",
         "mes",
         "est-ce",
+        *"""
+        voudrais veux peux pouvez pourriez merci bonsoir salut svp stp ce cette ces cet celui
+        celle ça avec sans chez entre vers après avant pendant depuis jusqu alors donc mais
+        aussi encore déjà très plus moins tout tous toute toutes rien quelque quelques autre
+        autres même aucun aucune leur leurs notre nos votre vos son sa ses ton ta tes ai as
+        avons avez ont suis es sommes êtes était été être avoir fait faire dire voir aller venir
+        savoir pouvoir vouloir falloir faut où quoi combien lequel laquelle lesquels visite
+        visites réception accueil déjeuner dîner salle plénière langue anglais japonais français
+        rappel rappels paramètres supprimer effacer données mot passe
+        """.split(),
     ]
 )
 _ENGLISH_WORDS = frozenset(
@@ -120,6 +130,19 @@ _ENGLISH_WORDS = frozenset(
         "does",
         "do",
         "can",
+        *"""
+        there any please thanks thank hi hey good morning evening night which whose whom this
+        that these those was were been being be have has had will would could should may might
+        must shall am get got give tell show find know want need like go going come see look
+        help about after before from into onto over under again also only just very much many
+        more most some all each every other what's where's when's who's how's it's i'm i'd i'll
+        you're don't doesn't can't won't isn't aren't password wifi building hall speaker
+        speakers talk talks panel ceremony opening closing reception dinner lunch break free
+        price ticket tickets register registration fee city country japanese french english
+        language translate programme program agenda reminder reminders remind settings delete
+        erase data topics subject subjects available open close closed start starts end ends
+        finish time times today tomorrow yesterday week
+        """.split(),
     ]
 )
 _WORD = re.compile(r"[a-zà-ÿœæ'-]+")
