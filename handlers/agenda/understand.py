@@ -11,7 +11,7 @@ from handlers.core.turn import Turn
 from handlers.core.words import Forms, Words
 from handlers.schedule import replies
 from handlers.schedule.commands import programme_of
-from handlers.schedule.intents import find_track
+from handlers.schedule.intents import choosing_workshop, find_track
 from handlers.schedule.names import named_sessions
 
 AGENDA = Words(
@@ -202,11 +202,14 @@ SETTINGS = Words(
 )
 HOW = Words(
     latin=(
-        r"comment (?:ca|ils|elles?) (?:marche|fonctionne)\w*",
-        r"how (?:do|does) .{0,20}work",
+        r"comment (?:\w+ )?(?:marche|fonctionne)\w*",
+        r"comment (?:faire|on fait|je fais|puis-je|peut-on)",
+        r"how (?:do|does|can|could) .{0,20}(?:work|change|set|use)",
+        r"how to",
     ),
-    japanese=(r"仕組み", r"どうやって", r"どういう仕組"),
+    japanese=(r"仕組み", r"どうやって", r"どういう仕組", r"方法", r"変え方", r"やり方"),
 )
+SCHEDULE = Words(latin=(r"schedule", r"programme", r"program"), japanese=(r"予定", r"よてい"))
 ALREADY = Words(
     latin=(r"what (?:did|have) i (?:save|add|put)\w*", r"qu'?est-ce que j'ai", r"qu'ai-je"),
     japanese=(r"何を(?:入れ|登録|追加)した",),
@@ -245,8 +248,10 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
     forms = Forms(text)
     if FORGET.search(forms):
         return await _command(turn, "forget")
-    if HOW.search(forms):
-        return None  # "comment marchent les rappels ?": the FAQ explains
+    if HOW.search(forms) or choosing_workshop(text):
+        return None  # "comment marchent les rappels ?", "où on le met ?": the FAQ explains
+    if SETTINGS.search(forms):
+        return await _command(turn, "settings")
     if REMINDERS.search(forms):
         minutes = _delay(forms)
         if minutes is not None:
@@ -259,12 +264,10 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         if not target and stop:
             return await _command(turn, "settings")
         return await _command(turn, "unfollow" if stop else "follow", target)
-    if SETTINGS.search(forms):
-        return await _command(turn, "settings")
     in_agenda = AGENDA.search(forms)
     if in_agenda and ALREADY.search(forms):
         return await _command(turn, "agenda")
-    if CALENDAR.search(forms) and in_agenda:
+    if CALENDAR.search(forms) and (in_agenda or SCHEDULE.search(forms)):
         return await _command(turn, "agenda", "ics")
     if REMOVE.search(forms) and in_agenda:
         named = await _named(turn, text, "remove")

@@ -156,6 +156,11 @@ def normalise_hint(code: str | None) -> str | None:
     return base if base in SUPPORTED else None
 
 
+def is_latin_word(word: str) -> bool:
+    """A common French or English word (so not Japanese typed in romaji)."""
+    return word in _FRENCH_WORDS or word in _ENGLISH_WORDS
+
+
 def detect(text: str | None) -> str | None:
     """The language the text itself makes clear, or None when it does not."""
     if not text:

@@ -9,7 +9,7 @@ import re
 
 import jaconv
 
-from handlers.core.language import detect
+from handlers.core.language import detect, is_latin_word
 
 # SMS and chat spellings (French, then English), one word each (casefolded, accents kept).
 SMS = {
@@ -114,7 +114,7 @@ def looks_romaji(text: str) -> bool:
     if not text.isascii():
         return False
     words = re.findall(r"[a-z]+", text.casefold())
-    if not words or detect(text) is not None:
+    if not words or detect(text) is not None or any(is_latin_word(w) for w in words):
         return False
     valid = [w for w in words if _SYLLABLES.match(w)]
     if len(valid) < 0.7 * len(words):

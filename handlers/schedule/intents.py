@@ -193,7 +193,10 @@ WORKSHOP_CHOICE = _rx(
     r"紹介したい",
     r"発表",
     r"どこに入",
+    r"\bou (?:est-ce qu'on |on )?(?:le |la |les |l')?(?:met|mettre|place|classe)\w*",
 )
+# "Why…" asks about content, whatever time words it has ("pourquoi … en ce moment ?").
+WHY = _rx(r"^pourquoi\b", r"^why\b", r"^なぜ", r"^どうして", r"^何で")
 # All the workshops at once ("horaires des ateliers", 「分科会の一覧」).
 ALL_WORKSHOPS = _rx(
     r"\b(?:les|des|tous les|the|all|3|trois|three) (?:ateliers|workshops|bunkakai)\b",
@@ -368,7 +371,7 @@ def parse(
     def has(pattern: re.Pattern[str]) -> bool:
         return bool(pattern.search(folded) or pattern.search(hira))
 
-    if has(SERIES) or has(WORKSHOP_CHOICE):
+    if has(SERIES) or has(WORKSHOP_CHOICE) or has(WHY):
         return None
     asks_when = has(WHEN)
     asks_where = has(WHERE) or bool(WHERE_ACCENTED.search(accented))
@@ -403,3 +406,8 @@ def asks_when_or_where(text: str) -> bool:
         or WHERE.search(hira)
         or WHERE_ACCENTED.search(text.casefold())
     )
+
+
+def choosing_workshop(text: str) -> bool:
+    """'Dans quel atelier…', 'où on le met ?', 「どの分科会」: a content question."""
+    return bool(WORKSHOP_CHOICE.search(latin(text)) or WORKSHOP_CHOICE.search(kana(text)))

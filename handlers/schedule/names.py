@@ -24,6 +24,9 @@ _NOISE = frozenset(
     effacer annule annuler inscris inscrire aller vais participer selection session sessions
     l d s qu il y ds dans lui elle please pls plz add to my the of from remove delete take off
     put in on list schedule i want would like can you u me save sign up for
+    est ou et quand quel quelle quels quelles heure heures commence commencent debut fin lieu
+    salle se passe passer trouve a lieu combien temps jour date qui what where when which who
+    is are at time does do start starts begin begins end ends room place how long day
     """.split()
 )
 _ORDINALS = {

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from handlers.agenda.understand import SETTINGS
+from handlers.agenda.understand import HOW, SETTINGS
 from handlers.core.messages import Reply
 from handlers.core.turn import Turn
 from handlers.core.words import Forms, Words
@@ -69,7 +69,7 @@ HELP = Words(
         r"tu fais quoi",
         r"que (?:peux|pouvez)[- ](?:tu|vous) faire",
         r"qu'?est-ce que (?:je peux|on peut) (?:te |vous )?demander",
-        r"comment (?:ca|tu) marche\w*",
+        r"comment tu marche\w*",
         r"mode d'emploi",
         r"what can (?:you|this bot|the bot|u) do",
         r"how (?:does|do) (?:this|you|it) work",
@@ -85,6 +85,8 @@ HELP = Words(
         r"なにをきけ",
     ),
 )
+# "Comment ça marche ?" alone is about the bot.
+HELP_SHORT = Words(latin=(r"^comment (?:ca|ça) marche ?\??$", r"^how does (?:this|it) work ?\??$"))
 TOPICS = Words(
     latin=(
         r"faq",
@@ -121,8 +123,10 @@ def _language(forms: Forms, text: str) -> str | None:
 
 async def understand(turn: Turn, text: str) -> list[Reply] | None:
     forms = Forms(text)
-    if SETTINGS.search(forms):
-        return None  # "my settings (language, reminders…)": the agenda's settings
+    if SETTINGS.search(forms) or (HOW.search(forms) and not HELP_SHORT.search(forms)):
+        # "my settings (language, reminders…)": the agenda's; "how do I change the
+        # language?": the FAQ explains
+        return None
     language = _language(forms, text)
     if language is not None:
         return await _command(turn, "lang", language)
