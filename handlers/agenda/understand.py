@@ -16,6 +16,10 @@ from handlers.schedule.names import named_sessions
 
 AGENDA = Words(
     latin=(
+        r"mes favoris",
+        r"(?:mon|ma) (?:liste|programme)(?: a moi| perso\w*)?",
+        r"my (?:favou?rites|bookmarks|saved sessions)",
+        r"what i (?:saved|added)",
         r"(?:mon|ma|mes) (?:agenda|planning|programme perso\w*|selection|seances|sessions)",
         r"programme (?:perso|personnel)",
         r"(?:mon|my) (?:propre |own )?(?:agenda|agnda|planning|list|schedule|plan)",
@@ -24,6 +28,10 @@ AGENDA = Words(
         r"planning",
     ),
     japanese=(
+        r"(?:登録|保存|追加)した(?:セッション|予定|もの)",
+        r"お気に入り",
+        r"まいりすと",
+        r"my ?list",
         r"(?:自分|じぶん|私|わたし|僕|ぼく|まい|my ?)の? ?"
         r"(?:予定|よてい|あじぇんだ|すけじゅーる|agenda)",
         r"あじぇんだ",
@@ -34,6 +42,19 @@ AGENDA = Words(
 )
 ADD = Words(
     latin=(
+        r"retien\w*",
+        r"selectionne\w*",
+        r"favori\w*",
+        r"je m'inscris",
+        r"m'inscrire",
+        r"bookmark\w*",
+        r"favou?rite",
+        r"star",
+        r"join",
+        r"attend",
+        r"sign up",
+        r"register for",
+        r"i(?:'ll| will) (?:go|attend)",
         r"ajout\w*",
         r"mets?",
         r"mettre",
@@ -51,10 +72,35 @@ ADD = Words(
         r"sign me up",
         r"register me",
     ),
-    japanese=(r"追加", r"ついか", r"入れ", r"いれ", r"加え", r"くわえ", r"登録", r"予約", r"保存"),
+    japanese=(
+        r"入れたい",
+        r"いれたい",
+        r"参加したい",
+        r"行きたい",
+        r"いきたい",
+        r"ぶっくまーく",
+        r"お気に入り",
+        r"加わり",
+        r"申し込",
+        r"追加",
+        r"ついか",
+        r"入れ",
+        r"いれ",
+        r"加え",
+        r"くわえ",
+        r"登録",
+        r"予約",
+        r"保存",
+    ),
 )
 REMOVE = Words(
     latin=(
+        r"retirer",
+        r"je n'irai pas",
+        r"plus interesse\w*",
+        r"unbookmark",
+        r"not (?:going|attending)",
+        r"won'?t (?:go|attend)",
         r"enleve\w*",
         r"retire\w*",
         r"supprime\w*",
@@ -69,6 +115,15 @@ REMOVE = Words(
         r"cancel",
     ),
     japanese=(
+        r"キャンセル",
+        r"きゃんせる",
+        r"やめる",
+        r"やめたい",
+        r"行かない",
+        r"いかない",
+        r"参加しない",
+        r"外したい",
+        r"消したい",
         r"削除",
         r"さくじょ",
         r"消し",
@@ -104,6 +159,9 @@ CALENDAR = Words(
 )
 FORGET = Words(
     latin=(
+        r"supprime\w* mon compte",
+        r"delete my account",
+        r"desinscri\w* (?:de|du) (?:bot|service)",
         r"rgpd",
         r"gdpr",
         r"(?:efface\w*|supprime\w*|oublie\w*|detrui\w*|delete|erase|forget|remove|wipe)"
@@ -112,6 +170,11 @@ FORGET = Words(
         r"(?:forget|oublie\w*) (?:me|moi)",
     ),
     japanese=(
+        r"登録解除",
+        r"とうろくかいじょ",
+        r"消去",
+        r"全部消して",
+        r"ぜんぶけして",
         r"(?:でーた|情報|登録|個人情報|履歴|記録).{0,10}(?:削除|さくじょ|消|けし|けす)",
         r"退会",
         r"忘れて",
@@ -119,6 +182,10 @@ FORGET = Words(
 )
 REMINDERS = Words(
     latin=(
+        r"alarme?s?",
+        r"avant que (?:ca|la session|l'atelier) commence",
+        r"before it starts",
+        r"heads[- ]up",
         r"rap+el+\w*",
         r"rappelle\w*",
         r"remind\w*",
@@ -128,6 +195,11 @@ REMINDERS = Words(
         r"before (?:the |each )?(?:sessions?|start)",
     ),
     japanese=(
+        r"あらーむ",
+        r"あらーと",
+        r"事前に(?:通知|知らせ|連絡)",
+        r"事前通知",
+        r"開始の?\d*分前",
         r"りまいんど",
         r"りまいんだー",
         r"開始前",
@@ -139,6 +211,16 @@ REMINDERS = Words(
 )
 FOLLOW = Words(
     latin=(
+        r"m'avertir",
+        r"avertis\w*",
+        r"informe[rz]?(?: moi)?",
+        r"envoie\w* (?:moi )?les (?:changements|modifications)",
+        r"changements? de",
+        r"modifications? de",
+        r"let me know",
+        r"alert me",
+        r"tell me (?:if|when|about) (?:changes|it changes)",
+        r"changes? (?:to|of|in)",
         r"suivre",
         r"abonn\w*",
         r"notif\w*",
@@ -152,10 +234,30 @@ FOLLOW = Words(
         r"updates?",
         r"keep me (?:posted|updated|informed)",
     ),
-    japanese=(r"通知", r"つうち", r"お知らせ", r"おしらせ", r"ふぉろー", r"購読", r"更新"),
+    japanese=(
+        r"知らせて",
+        r"しらせて",
+        r"連絡",
+        r"れんらく",
+        r"変更があったら",
+        r"へんこうがあったら",
+        r"変わったら",
+        r"かわったら",
+        r"通知",
+        r"つうち",
+        r"お知らせ",
+        r"おしらせ",
+        r"ふぉろー",
+        r"購読",
+        r"更新",
+    ),
 )
 NOT_ANY_MORE = Words(
     latin=(
+        r"ne (?:plus )?recevoir",
+        r"mute",
+        r"silence",
+        r"pas besoin",
         r"ne (?:veux |souhaite |voudrais )?plus",
         r"plus de",
         r"arret\w*",
@@ -174,6 +276,13 @@ NOT_ANY_MORE = Words(
         r"sans",
     ),
     japanese=(
+        r"受け取らない",
+        r"うけとらない",
+        r"来ないように",
+        r"こないように",
+        r"結構です",
+        r"要りません",
+        r"いりません",
         r"止め",
         r"とめ",
         r"やめ",
@@ -191,6 +300,9 @@ ALL = Words(
 )
 SETTINGS = Words(
     latin=(
+        r"options?",
+        r"mes choix",
+        r"my choices",
         r"parametres?",
         r"reglages?",
         r"preferences?",
@@ -198,7 +310,7 @@ SETTINGS = Words(
         r"config",
         r"settings?",
     ),
-    japanese=(r"設定", r"せってい"),
+    japanese=(r"おぷしょん", r"設定確認", r"設定を(?:見|確認)", r"設定", r"せってい"),
 )
 HOW = Words(
     latin=(

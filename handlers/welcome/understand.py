@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from handlers.agenda.understand import HOW, SETTINGS
+from handlers.agenda.understand import AGENDA, FOLLOW, HOW, REMINDERS, SETTINGS
 from handlers.core.messages import Reply
 from handlers.core.turn import Turn
 from handlers.core.words import Forms, Words
@@ -24,6 +24,9 @@ LANGUAGES = {
 }
 SWITCH = Words(
     latin=(
+        r"traduis\w*",
+        r"translate",
+        r"in (?:french|english|japanese)",
         r"passe\w*",
         r"repasse\w*",
         r"parle\w*",
@@ -44,6 +47,13 @@ SWITCH = Words(
         r"language",
     ),
     japanese=(
+        r"で(?:お願いします|おねがいします)",
+        r"で読みたい",
+        r"でよみたい",
+        r"設定",
+        r"せってい",
+        r"モード",
+        r"もーど",
         r"変え",
         r"かえ",
         r"切り替",
@@ -60,6 +70,13 @@ SWITCH = Words(
 LANGUAGE_WORD = Words(latin=(r"langue", r"language"), japanese=(r"言語", r"げんご"))
 HELP = Words(
     latin=(
+        r"tu peux m'aider",
+        r"que faire",
+        r"fonctionnalites",
+        r"features",
+        r"what (?:are|is) (?:your|the) (?:features|commands)",
+        r"commands?",
+        r"commandes?",
         r"aide",
         r"help",
         r"tu sers a quoi",
@@ -76,6 +93,14 @@ HELP = Words(
         r"how (?:to|do i) use (?:you|this|the bot)",
     ),
     japanese=(
+        r"機能",
+        r"きのう",
+        r"できること",
+        r"説明して",
+        r"どう使",
+        r"使える",
+        r"こまんど",
+        r"コマンド",
         r"使い方",
         r"つかいかた",
         r"へるぷ",
@@ -89,6 +114,9 @@ HELP = Words(
 HELP_SHORT = Words(latin=(r"^comment (?:ca|ça) marche ?\??$", r"^how does (?:this|it) work ?\??$"))
 TOPICS = Words(
     latin=(
+        r"themes? (?:disponibles|possibles)",
+        r"que puis-je demander",
+        r"what can i ask",
         r"faq",
         r"questions frequentes",
         r"sur quels? (?:themes?|sujets?)",
@@ -98,7 +126,20 @@ TOPICS = Words(
         r"list of (?:topics|questions|subjects)",
         r"what (?:topics|subjects)",
     ),
-    japanese=(r"よくある質問", r"質問の一覧", r"とぴっく", r"もくじ", r"目次", r"どんな質問"),
+    japanese=(
+        r"質問できること",
+        r"聞けること",
+        r"きけること",
+        r"質問一覧",
+        r"何を聞",
+        r"なにをき",
+        r"よくある質問",
+        r"質問の一覧",
+        r"とぴっく",
+        r"もくじ",
+        r"目次",
+        r"どんな質問",
+    ),
 )
 
 
@@ -134,6 +175,6 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         return await _command(turn, "lang")
     if TOPICS.search(forms):
         return await _command(turn, "faq")
-    if HELP.search(forms):
-        return await _command(turn, "help")
+    if HELP.search(forms) and not any(w.search(forms) for w in (REMINDERS, FOLLOW, AGENDA)):
+        return await _command(turn, "help")  # not "the reminders feature": the agenda's
     return None
