@@ -4,7 +4,8 @@ held-out half is never read here. Prints the best settings per script (latin, ja
 --write, stores them in content/faq_matcher.yaml.
 
 The score of a setting: right answers minus four times the wrong ones (an answer to the wrong
-question, or an off-topic message answered), over every calibration item of that script.
+question, or an off-topic message answered), over every calibration item of that script; among
+the settings within one point of the best, the most careful.
 """
 
 from __future__ import annotations
@@ -89,7 +90,13 @@ async def main() -> int:
                     print(
                         f"{script} answer={answer} gap={gap} window={window}: right {right}, wrong {wrong}"
                     )
-                scored.sort(key=lambda s: -s[0])
+                # Within one point of the best score the calibration half cannot tell settings
+                # apart: the most careful one wins (highest answer threshold and gap, then the
+                # narrowest "did you mean").
+                top = max(s[0] for s in scored)
+                near = [s for s in scored if s[0] >= top - 1]
+                near.sort(key=lambda s: (-s[3].answer, -s[3].gap, s[3].clarify_window))
+                scored = near
                 best[script] = scored[0][3]
                 print(
                     f"best {script}: {best[script]} (right {scored[0][1]}, wrong {scored[0][2]} of {len(mine)})"

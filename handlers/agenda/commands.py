@@ -14,7 +14,16 @@ from handlers.core.turn import Turn
 from handlers.notify.options import NotifyOptions
 from handlers.notify.reminders import reschedule_reminders
 from handlers.schedule import store as schedule_store
-from handlers.schedule.cards import card, day_label, local_day, pick
+from handlers.schedule.cards import (
+    card,
+    day_label,
+    list_of,
+    local_day,
+    pick,
+    programme_line,
+    quoted,
+    track_phrase,
+)
 from handlers.schedule.ics import to_ics
 from handlers.schedule.model import row_from_model
 
@@ -26,9 +35,8 @@ async def add(turn: Turn, argument: str) -> list[Reply]:
     if session is None:
         return [turn.reply(ReplyKind.ERROR, "session-unknown", id=argument[:64])]
     if session.status == SessionStatus.CANCELLED:
-        return [
-            turn.reply(ReplyKind.ERROR, "agenda-cancelled", title=pick(session, "title", turn.lang))
-        ]
+        title = quoted(turn.lang, pick(session, "title", turn.lang))
+        return [turn.reply(ReplyKind.ERROR, "agenda-cancelled", title=title)]
     added = await store.add_to_agenda(
         turn.db, turn.delegate, session, NotifyOptions.of(turn.deps, turn.now)
     )
@@ -38,14 +46,15 @@ async def add(turn: Turn, argument: str) -> list[Reply]:
         Button(turn.deps.t(turn.lang, "button-agenda"), "/agenda"),
         Button(turn.deps.t(turn.lang, "button-agenda-remove"), f"/remove {session.id}"),
     )
-    return [turn.reply(ReplyKind.AGENDA, message, buttons, title=pick(session, "title", turn.lang))]
+    title = quoted(turn.lang, pick(session, "title", turn.lang))
+    return [turn.reply(ReplyKind.AGENDA, message, buttons, title=title)]
 
 
 async def remove(turn: Turn, argument: str) -> list[Reply]:
     session = await schedule_store.session_by_id(turn.db, argument) if argument else None
     removed = await store.remove_from_agenda(turn.db, turn.delegate, argument)
     turn.deps.agendas.forget(turn.delegate.id)
-    title = pick(session, "title", turn.lang) if session else argument[:64]
+    title = quoted(turn.lang, pick(session, "title", turn.lang) if session else argument[:64])
     message = "agenda-removed" if removed else "agenda-not-there"
     buttons = (Button(turn.deps.t(turn.lang, "button-agenda"), "/agenda"),)
     return [turn.reply(ReplyKind.AGENDA, message, buttons, title=title)]
@@ -74,7 +83,7 @@ async def show(turn: Turn, argument: str) -> list[Reply]:
     by_day: dict[date, list[str]] = defaultdict(list)
     for s in sessions:
         c = card(deps, lang, s)
-        line = deps.t(lang, "programme-line", time=c.time, title=c.title, room=c.room)
+        line = programme_line(deps, lang, c)
         if c.cancelled:
             line = f"{line} {c.status_label}"
         if s.id in clashes:
@@ -152,11 +161,10 @@ async def unfollow(turn: Turn, argument: str) -> list[Reply]:
 
 
 def _label(turn: Turn, target: str) -> str:
+    """What is followed, as the sentence names it: « l'atelier Économie », 「プログラム全体」."""
     if target == store.ALL:
         return turn.deps.t(turn.lang, "follow-all-changes")
-    return next(
-        (t.name.get(turn.lang) for t in turn.deps.conference.tracks if t.code == target), target
-    )
+    return track_phrase(turn.deps, turn.lang, target)
 
 
 def _follow_menu(turn: Turn) -> Reply:
@@ -190,7 +198,9 @@ async def settings(turn: Turn, _argument: str) -> list[Reply]:
             state=deps.t(lang, "state-on" if store.ALL in followed else "state-off"),
         ),
         deps.t(
-            lang, "settings-workshops", workshops=", ".join(names) or deps.t(lang, "state-none")
+            lang,
+            "settings-workshops",
+            workshops=list_of(deps, lang, names) or deps.t(lang, "state-none"),
         ),
         deps.t(
             lang,
@@ -198,7 +208,11 @@ async def settings(turn: Turn, _argument: str) -> list[Reply]:
             state=deps.t(lang, "state-on" if delegate.reminders else "state-off"),
             minutes=minutes,
         ),
-        deps.t(lang, "settings-language", language=lang),
+        deps.t(
+            lang,
+            "settings-language",
+            language=deps.t(lang, "language-name", code=delegate.language or lang),
+        ),
     ]
     buttons: list[Button] = []
     if store.ALL in followed:

@@ -8,12 +8,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from db.models import ConversationState
-from handlers.broadcast.audience import Audience
+from handlers.broadcast.audience import Audience, AudienceKind
 from handlers.broadcast.usecases import create_broadcast, preview
 from handlers.core.commands import CommandRegistry
 from handlers.core.messages import Button, Reply, ReplyKind
 from handlers.core.turn import Turn
 from handlers.schedule import store as schedule_store
+from handlers.schedule.cards import pick, quoted, track_phrase
 
 FLOW = "broadcast"
 EXPIRES = timedelta(minutes=30)
@@ -28,25 +29,38 @@ async def state_of(turn: Turn) -> ConversationState | None:
     return state
 
 
+def _lang(turn: Turn) -> str:
+    """The organiser's own language: the texts they type are in French, then Japanese, then
+    English, and the wizard should not answer each one in the language it is written in."""
+    return turn.delegate.language or turn.lang
+
+
+def _reply(
+    turn: Turn, kind: ReplyKind, message_id: str, buttons: tuple[Button, ...] = (), **args: object
+) -> Reply:
+    lang = _lang(turn)
+    return Reply(kind, turn.deps.t(lang, message_id, **args), lang, buttons=buttons)
+
+
 def _cancel_button(turn: Turn) -> Button:
-    return Button(turn.deps.t(turn.lang, "button-cancel"), "/broadcast cancel")
+    return Button(turn.deps.t(_lang(turn), "button-cancel"), "/broadcast cancel")
 
 
 def _ask(turn: Turn, step: str) -> Reply:
     buttons = [_cancel_button(turn)]
     if step == "en":
-        buttons.insert(0, Button(turn.deps.t(turn.lang, "button-skip"), "/broadcast skip"))
+        buttons.insert(0, Button(turn.deps.t(_lang(turn), "button-skip"), "/broadcast skip"))
     if step == "audience":
         buttons = [*_audience_buttons(turn), _cancel_button(turn)]
-    return turn.reply(ReplyKind.BROADCAST, f"broadcast-ask-{step}", tuple(buttons))
+    return _reply(turn, ReplyKind.BROADCAST, f"broadcast-ask-{step}", tuple(buttons))
 
 
 def _audience_buttons(turn: Turn) -> list[Button]:
-    t, lang = turn.deps.t, turn.lang
+    t, lang = turn.deps.t, _lang(turn)
     buttons = [
         Button(t(lang, "audience-all"), "/broadcast to all"),
-        Button(t(lang, "audience-language", language="Français"), "/broadcast to lang:fr"),
-        Button(t(lang, "audience-language", language="日本語"), "/broadcast to lang:ja"),
+        Button(t(lang, "audience-language", language="fr"), "/broadcast to lang:fr"),
+        Button(t(lang, "audience-language", language="ja"), "/broadcast to lang:ja"),
         Button(t(lang, "audience-channel", channel="Telegram"), "/broadcast to channel:telegram"),
         Button(t(lang, "audience-channel", channel="LINE"), "/broadcast to channel:line"),
     ]
@@ -62,13 +76,33 @@ def _audience_buttons(turn: Turn) -> list[Button]:
     return buttons
 
 
+async def _audience_phrase(turn: Turn, audience: Audience) -> str:
+    """Who receives it, as a sentence says it: « les francophones », 「日本語の参加者」,
+    « les participants qui suivent l'atelier Économie »."""
+    t, lang = turn.deps.t, _lang(turn)
+    match audience.kind:
+        case AudienceKind.LANGUAGE:
+            return t(lang, "audience-language-phrase", language=audience.value)
+        case AudienceKind.CHANNEL:
+            channel = {"telegram": "Telegram", "line": "LINE"}.get(audience.value, audience.value)
+            return t(lang, "audience-channel-phrase", channel=channel)
+        case AudienceKind.TRACK:
+            what = track_phrase(turn.deps, lang, audience.value)
+            return t(lang, "audience-track-phrase", track=what)
+        case AudienceKind.SESSION:
+            session = await schedule_store.session_by_id(turn.db, audience.value)
+            title = pick(session, "title", lang) if session is not None else audience.value
+            return t(lang, "audience-session-phrase", title=quoted(lang, title))
+    return t(lang, "audience-all-phrase")
+
+
 async def broadcast(turn: Turn, argument: str) -> list[Reply]:
     state = await state_of(turn)
     word, _, rest = argument.strip().partition(" ")
     if word == "cancel":
         if state is not None:
             await turn.db.delete(state)
-        return [turn.reply(ReplyKind.BROADCAST, "broadcast-cancelled")]
+        return [_reply(turn, ReplyKind.BROADCAST, "broadcast-cancelled")]
     if state is None or not argument:
         if state is not None:
             await turn.db.delete(state)
@@ -104,7 +138,7 @@ async def step(turn: Turn, state: ConversationState, text: str) -> list[Reply]:
         if not text:
             return [_ask(turn, state.step)]
         if len(text) > MAX_TEXT:
-            return [turn.reply(ReplyKind.ERROR, "broadcast-too-long", max=MAX_TEXT)]
+            return [_reply(turn, ReplyKind.ERROR, "broadcast-too-long", max=MAX_TEXT)]
         data[state.step] = text
         state.data = data
         return [_next(turn, state, {"fr": "ja", "ja": "en", "en": "audience"}[state.step])]
@@ -112,15 +146,15 @@ async def step(turn: Turn, state: ConversationState, text: str) -> list[Reply]:
         session = await schedule_store.session_by_id(turn.db, text)
         if session is None:
             return [
-                turn.reply(
-                    ReplyKind.ERROR, "session-unknown", (_cancel_button(turn),), id=text[:64]
+                _reply(
+                    turn, ReplyKind.ERROR, "session-unknown", (_cancel_button(turn),), id=text[:64]
                 )
             ]
         return await _set_audience(turn, state, f"session:{session.id}")
     if state.step == "preview":
         when = _parse_time(turn, text)
         if when is None or when <= turn.now:
-            return [turn.reply(ReplyKind.ERROR, "broadcast-bad-time", (_cancel_button(turn),))]
+            return [_reply(turn, ReplyKind.ERROR, "broadcast-bad-time", (_cancel_button(turn),))]
         return await _send(turn, state, scheduled=when)
     return [_ask(turn, state.step)]
 
@@ -151,7 +185,7 @@ async def _set_audience(turn: Turn, state: ConversationState, spec: str) -> list
 
 
 async def _preview(turn: Turn, state: ConversationState, audience: Audience) -> list[Reply]:
-    deps, lang = turn.deps, turn.lang
+    deps, lang = turn.deps, _lang(turn)
     seen = await preview(
         turn.db,
         audience,
@@ -163,7 +197,7 @@ async def _preview(turn: Turn, state: ConversationState, audience: Audience) -> 
     replies = []
     for code in ("fr", "ja", "en"):
         if state.data.get(code):
-            heading = deps.t(lang, "broadcast-preview", language=code)
+            heading = deps.t(lang, "broadcast-preview", language=code)  # named from the code
             replies.append(
                 Reply(
                     ReplyKind.BROADCAST,
@@ -175,6 +209,7 @@ async def _preview(turn: Turn, state: ConversationState, audience: Audience) -> 
         deps.t(
             lang,
             "broadcast-recipients",
+            audience=await _audience_phrase(turn, audience),
             total=summary.total,
             fr=summary.by_language.get("fr", 0),
             ja=summary.by_language.get("ja", 0),
@@ -220,19 +255,29 @@ async def _send(turn: Turn, state: ConversationState, scheduled: datetime | None
         pushable=turn.deps.pushable,
     )
     await turn.db.delete(state)
+    who = await _audience_phrase(turn, audience)
     if scheduled is not None:
         when = scheduled.astimezone(turn.deps.tz).strftime("%Y-%m-%d %H:%M")
         return [
-            turn.reply(
+            _reply(
+                turn,
                 ReplyKind.BROADCAST,
                 "broadcast-scheduled",
                 id=broadcast.id,
                 count=summary.total,
                 when=when,
+                audience=who,
             )
         ]
     return [
-        turn.reply(ReplyKind.BROADCAST, "broadcast-queued", id=broadcast.id, count=summary.total)
+        _reply(
+            turn,
+            ReplyKind.BROADCAST,
+            "broadcast-queued",
+            id=broadcast.id,
+            count=summary.total,
+            audience=who,
+        )
     ]
 
 
@@ -246,7 +291,7 @@ async def continue_flow(turn: Turn, text: str) -> list[Reply] | None:
     if not turn.is_organiser:
         await turn.db.delete(state)
         return [turn.refuse("broadcast")]
-    return await step(turn, state, text)
+    return await step(turn, state, turn.said or text)  # the organiser's own words, as typed
 
 
 def register(commands: CommandRegistry) -> None:

@@ -62,7 +62,9 @@ async def clarify_or_fallback(turn: Turn, text: str) -> list[Reply]:
             turn.understood_as("faq", suggestions[0].id)
             reply = replies.answer(turn.deps, turn.lang, matcher, suggestions[0])
             other = Button(turn.t("button-not-this"), f"/faq-none {pending.id}")
-            return [dataclasses.replace(reply, buttons=(other, *reply.buttons))]
+            more = 1 if reply.buttons and reply.buttons[0].payload.endswith(" more") else 0
+            buttons = (*reply.buttons[:more], other, *reply.buttons[more:])
+            return [dataclasses.replace(reply, buttons=buttons)]
         offered = tuple(e.id for e in suggestions)
         turn.understood_as("faq", offered[0], Understood.CLARIFIED, offered)
         return [replies.clarify(turn.deps, turn.lang, suggestions, pending.id)]

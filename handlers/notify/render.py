@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.models import Broadcast, ChangeKind, OutboxKind, OutboxMessage, ProgrammeSession
 from handlers.core.messages import Button, Reply, ReplyKind, SessionCard
 from handlers.deps import Deps
-from handlers.schedule.cards import card, pick, when_label
+from handlers.schedule.cards import card, pick, room_in_title, when_label
 
 
 def _when(deps: Deps, lang: str, start: str, end: str) -> str:
@@ -35,7 +35,7 @@ def render(
         return _change(deps, lang, payload, session)
     if kind is OutboxKind.REMINDER and session is not None:
         c = card(deps, lang, session)
-        text = deps.t(lang, "notify-reminder", title=c.title, when=c.when, room=c.room)
+        text = _with_room(deps, lang, "notify-reminder", c.title, c.when, c.room)
         return Reply(ReplyKind.NOTIFICATION, text, lang, cards=(c,))
     if kind is OutboxKind.BROADCAST:
         texts = payload.get("texts", {})
@@ -45,6 +45,19 @@ def render(
     if kind is OutboxKind.REPORT:
         return Reply(ReplyKind.NOTIFICATION, deps.t(lang, "broadcast-report", **payload), lang)
     return Reply(ReplyKind.NOTIFICATION, "", lang)
+
+
+_NO_ROOM = {
+    "notify-reminder": "notify-reminder-no-room",
+    "notify-added": "notify-added-no-room",
+}
+
+
+def _with_room(deps: Deps, lang: str, message: str, title: str, when: str, room: str) -> str:
+    """The message with the room, or its `-no-room` form when the title already names it."""
+    if room_in_title(title, room):
+        return deps.t(lang, _NO_ROOM[message], title=title, when=when)
+    return deps.t(lang, message, title=title, when=when, room=room)
 
 
 def _change(
@@ -66,7 +79,7 @@ def _change(
         if session is None:
             return Reply(ReplyKind.NOTIFICATION, "", lang)
         c = cards[0]
-        text = deps.t(lang, "notify-added", title=title, when=c.when, room=c.room)
+        text = _with_room(deps, lang, "notify-added", title, c.when, c.room)
         return Reply(ReplyKind.NOTIFICATION, text, lang, buttons=buttons, cards=cards)
     changes: dict[str, list[Any]] = payload.get("changes", {})
     lines = [deps.t(lang, "notify-changed", title=title)]

@@ -6,6 +6,9 @@ messages, so a translator can change them without touching the code.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterable
 from datetime import date, datetime, time
 from functools import lru_cache
 
@@ -71,6 +74,59 @@ def room_label(deps: Deps, language: str, session: ProgrammeSession) -> str:
 
 def track_label(language: str, session: ProgrammeSession) -> str:
     return pick(session.track, "name", language)
+
+
+def list_of(deps: Deps, language: str, items: Iterable[str]) -> str:
+    """Items joined as the language joins a list: 「、」 in Japanese, ", " in French and English."""
+    return deps.t(language, "list-separator").join(items)
+
+
+_JA_INNER = str.maketrans("「」", "『』")
+
+
+def quoted(language: str, text: str) -> str:
+    """A title or a name as it reads inside the message's own 「」: its Japanese brackets
+    become 『』 (never 「 inside 「).
+
+    Only for replies without cards: Telegram finds a card's title verbatim in the text, so
+    the Japanese messages that come with cards name the title without quotation marks."""
+    return text.translate(_JA_INNER) if language == "ja" else text
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).replace("’", "'").casefold().strip()
+
+
+_LATIN = r"0-9a-z\u00c0-\u024f"  # after casefold: "Salle 1" is not in "Salle 10"
+
+
+def room_in_title(title: str, room: str) -> bool:
+    """The title already names the room (麻機地区の緑地 in 「専門視察：麻機地区の緑地」,
+    « Espace vert d'Asahata » in « Visite professionnelle : espace vert d'Asahata »): a line
+    then shows it once."""
+    folded = _folded(room)
+    if not folded:
+        return False
+    pattern = rf"(?<![{_LATIN}]){re.escape(folded)}(?![{_LATIN}])"
+    return re.search(pattern, _folded(title)) is not None
+
+
+def programme_line(deps: Deps, language: str, c: SessionCard) -> str:
+    """One line of a day's programme or of an agenda: time, title, room (once)."""
+    if room_in_title(c.title, c.room):
+        return deps.t(language, "programme-line-no-room", time=c.time, title=c.title)
+    return deps.t(language, "programme-line", time=c.time, title=c.title, room=c.room)
+
+
+def track_phrase(deps: Deps, language: str, code: str) -> str:
+    """A track as a sentence names it: « l'atelier Économie », 「経済分科会」, "the Economy
+    workshop"; another kind of session: « les sessions de type “Visite” »."""
+    track = next((t for t in deps.conference.tracks if t.code == code), None)
+    if track is None:
+        return code
+    if track.workshop:
+        return deps.t(language, "track-workshop-phrase", track=track.short.get(language))
+    return deps.t(language, "track-other-phrase", track=quoted(language, track.name.get(language)))
 
 
 def card(

@@ -68,8 +68,10 @@ async def set_field(turn: Turn, argument: str) -> list[Reply]:
     """`/set ID field value`: one field of one session, as organisers say it."""
     session_id, _, rest = argument.strip().partition(" ")
     field, _, value = rest.strip().partition(" ")
+    separator = turn.t("list-separator")  # 「、」 in Japanese, ", " in French and English
+    fields = separator.join(EDITABLE)
     if field not in EDITABLE or not value.strip():
-        return [turn.reply(ReplyKind.ERROR, "set-usage", fields=", ".join(EDITABLE))]
+        return [turn.reply(ReplyKind.ERROR, "set-usage", fields=fields)]
     try:
         diff = await edit_session(
             turn.db,
@@ -81,9 +83,25 @@ async def set_field(turn: Turn, argument: str) -> list[Reply]:
             notify=NotifyOptions.of(turn.deps, turn.now, source=turn.actor),
         )
     except SessionNotFound:
-        return [turn.reply(ReplyKind.ERROR, "set-usage", fields=", ".join(EDITABLE))]
+        buttons = (Button(turn.t("button-programme"), "/programme"),)
+        return [turn.reply(ReplyKind.ERROR, "session-unknown", buttons, id=session_id[:64])]
     except EditError as exc:
-        return [turn.reply(ReplyKind.ERROR, "set-invalid", reason=str(exc))]
+        # The reason of the model is English, for the command line: the chat says it in the
+        # organiser's language, from the field and the value.
+        value = value.strip()[:64]
+        hour, _, minute = value.partition(":")
+        a_time = hour.isdigit() and minute.isdigit() and len(minute) == 2
+        if exc.field == "end" and a_time and int(hour) < 24 and int(minute) < 60:
+            reason = turn.t("set-invalid-end", value=value)  # a time, but not after the start
+        elif exc.field in ("start", "end"):
+            reason = turn.t("set-invalid-time", value=value)
+        elif exc.field == "date":
+            reason = turn.t("set-invalid-date", value=value)
+        elif exc.field == "status":
+            reason = turn.t("set-invalid-status", value=value)
+        else:
+            reason = turn.t("set-invalid-value", value=value, field=exc.field)
+        return [turn.reply(ReplyKind.ERROR, "set-invalid", reason=reason)]
     core_store.audit(
         turn.db,
         actor=turn.actor,
@@ -93,8 +111,12 @@ async def set_field(turn: Turn, argument: str) -> list[Reply]:
         field=field,
         value=value[:200],
     )
-    changed = ", ".join(c.field for change in diff.changed for c in change.changes) or "-"
-    return [turn.reply(ReplyKind.SESSION, "set-done", id=session_id, fields=changed)]
+    changed = [c.field for change in diff.changed for c in change.changes]
+    if not changed:
+        return [turn.reply(ReplyKind.SESSION, "set-unchanged", id=session_id)]
+    return [
+        turn.reply(ReplyKind.SESSION, "set-done", id=session_id, fields=separator.join(changed))
+    ]
 
 
 async def answer_question(turn: Turn, text: str) -> list[Reply] | None:

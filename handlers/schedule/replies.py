@@ -12,7 +12,18 @@ from db.models import ProgrammeSession, SessionStatus
 from handlers.core.messages import Button, Reply, ReplyKind
 from handlers.core.text import kana, latin
 from handlers.deps import Deps
-from handlers.schedule.cards import card, day_label, local_day, pick, room_label, when_label
+from handlers.schedule.cards import (
+    card,
+    day_label,
+    list_of,
+    local_day,
+    pick,
+    programme_line,
+    quoted,
+    room_in_title,
+    room_label,
+    when_label,
+)
 
 MAX_CARDS = 10  # LINE Flex carousels hold at most 12 bubbles; lists stay short anyway
 
@@ -56,7 +67,7 @@ def day_reply(deps: Deps, lang: str, programme: Programme, day: date, heading: s
     sessions = programme.on(deps, day)
     label = day_label(deps, lang, day)
     if not sessions:
-        days = ", ".join(day_label(deps, lang, d) for d in programme.days(deps))
+        days = list_of(deps, lang, (day_label(deps, lang, d) for d in programme.days(deps)))
         text = deps.t(lang, "programme-day-empty", day=label, days=days)
         return Reply(ReplyKind.SCHEDULE, text, lang, buttons=day_buttons(deps, lang, programme))
     zone = sessions[0].starts_at.astimezone(deps.tz).tzname() or ""
@@ -74,7 +85,7 @@ def day_reply(deps: Deps, lang: str, programme: Programme, day: date, heading: s
 
 def _line(deps: Deps, lang: str, s: ProgrammeSession) -> str:
     c = card(deps, lang, s)
-    text = deps.t(lang, "programme-line", time=c.time, title=c.title, room=c.room)
+    text = programme_line(deps, lang, c)
     return f"{text} {c.status_label}".rstrip() if c.cancelled else text
 
 
@@ -152,7 +163,8 @@ def track_reply(deps: Deps, lang: str, programme: Programme, track: str, day: da
         sessions = [s for s in sessions if local_day(deps, s.starts_at) == day] or sessions
     name = next((t.name.get(lang) for t in deps.conference.tracks if t.code == track), track)
     if not sessions:
-        return Reply(ReplyKind.SCHEDULE, deps.t(lang, "track-no-session", track=name), lang)
+        text = deps.t(lang, "track-no-session", track=quoted(lang, name))
+        return Reply(ReplyKind.SCHEDULE, text, lang)
     lines = [session_sentence(deps, lang, s) for s in sessions[:MAX_CARDS]]
     return Reply(
         ReplyKind.SCHEDULE,
@@ -163,16 +175,15 @@ def track_reply(deps: Deps, lang: str, programme: Programme, track: str, day: da
 
 
 def session_sentence(deps: Deps, lang: str, s: ProgrammeSession) -> str:
-    message = (
-        "session-sentence-cancelled" if s.status == SessionStatus.CANCELLED else "session-sentence"
-    )
-    return deps.t(
-        lang,
-        message,
-        title=pick(s, "title", lang),
-        when=when_label(deps, lang, s.starts_at, s.ends_at),
-        room=room_label(deps, lang, s),
-    )
+    """« Title » : when, room. – the room left out when the title already names it."""
+    cancelled = s.status == SessionStatus.CANCELLED
+    title, room = pick(s, "title", lang), room_label(deps, lang, s)
+    when = when_label(deps, lang, s.starts_at, s.ends_at)
+    if room_in_title(title, room):
+        message = "session-sentence-cancelled-no-room" if cancelled else "session-sentence-no-room"
+        return deps.t(lang, message, title=title, when=when)
+    message = "session-sentence-cancelled" if cancelled else "session-sentence"
+    return deps.t(lang, message, title=title, when=when, room=room)
 
 
 def workshops_reply(deps: Deps, lang: str, programme: Programme) -> Reply:
@@ -199,7 +210,7 @@ def session_reply(deps: Deps, lang: str, programme: Programme, session: Programm
     ]
     lines.append(deps.t(lang, "session-track", track=c.track_label))
     if c.speakers:
-        lines.append(deps.t(lang, "session-speakers", speakers=", ".join(c.speakers)))
+        lines.append(deps.t(lang, "session-speakers", speakers=list_of(deps, lang, c.speakers)))
     if c.cancelled:
         lines.append(deps.t(lang, "session-cancelled"))
     description = pick(session, "description", lang)
@@ -225,7 +236,7 @@ def venue_reply(deps: Deps, lang: str, programme: Programme) -> Reply:
     )
     rooms = sorted({room_label(deps, lang, s) for s in programme.sessions if s.room is not None})
     if rooms:
-        text += "\n" + deps.t(lang, "venue-rooms", rooms=", ".join(rooms))
+        text += "\n" + deps.t(lang, "venue-rooms", rooms=list_of(deps, lang, rooms))
     return Reply(
         ReplyKind.SCHEDULE,
         _with_notice(deps, lang, programme, text),

@@ -10,18 +10,22 @@ agenda-not-there = "{ $title }" was not in your agenda.
 agenda-cancelled = "{ $title }" is cancelled: it cannot be added.
 agenda-empty = Your agenda is empty. Add sessions from the programme with "+ My agenda".
 agenda-heading = Your agenda ({ $count ->
-        [one] 1 session
+        [one] { $count } session
        *[other] { $count } sessions
     }):
 agenda-clash = ⚠ overlaps
-agenda-clash-note = ⚠ Some sessions overlap: you cannot attend both.
+agenda-clash-note = ⚠ Some of your sessions overlap: you cannot attend all of them in full.
 agenda-calendar-name = My agenda – Franco-Japanese meeting
-agenda-ics = Here is your agenda ({ $count } sessions) to import into your calendar.
+agenda-ics = Here is your agenda ({ $count ->
+        [one] { $count } session
+       *[other] { $count } sessions
+    }) to import into your calendar.
 
 ## Follows and settings
-follow-on = You now follow: { $what }. I will send you its changes.
-follow-off = You no longer follow: { $what }.
-follow-all-changes = all programme changes
+# $what: follow-all-changes, or track-workshop-phrase / track-other-phrase (main.ftl)
+follow-on = You now follow { $what }: I will tell you about every change.
+follow-off = You no longer follow { $what }.
+follow-all-changes = the whole programme
 follow-choose = What would you like to follow?
 button-follow-all = All changes
 button-unfollow-all = Stop all changes
@@ -31,7 +35,8 @@ button-settings = Settings
 settings-heading = Your settings:
 settings-all-changes = • All programme changes: { $state }
 settings-workshops = • Workshops followed: { $workshops }
-settings-reminders = • Reminders before my sessions: { $state } ({ $minutes } min before)
+settings-reminders = • Reminders before your sessions: { $state } ({ $minutes } min before)
+# $language: language-name (main.ftl)
 settings-language = • Language: { $language }
 state-on = on
 state-off = off

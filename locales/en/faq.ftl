@@ -17,5 +17,8 @@ faq-none-noted = Thank you: I have passed your question on to the organisers. Yo
 ## Organisers
 organisers-only = This command is for organisers only.
 unanswered-none = No unanswered questions so far.
-unanswered-heading = Unanswered questions: { $count } in { $groups } groups (most frequent first):
+unanswered-heading = Unanswered questions: { $count } in { $groups ->
+        [one] { $groups } group
+       *[other] { $groups } groups
+    } (most frequent first):
 unanswered-line = • ×{ $count } ({ $languages }) "{ $example }"

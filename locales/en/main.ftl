@@ -3,6 +3,14 @@ fmt-day-pattern = EEE d MMM
 fmt-time-pattern = HH:mm
 fmt-time-range = { $start }–{ $end }
 fmt-when = { $day }, { $start }–{ $end } ({ $zone })
+# Between the items of a list (rooms, days, speakers, workshops)
+list-separator = {", "}
+# A language's name, by its code (settings)
+language-name = { $code ->
+        [fr] French
+        [ja] Japanese
+       *[en] English
+    }
 
 ## Welcome and help
 welcome =
@@ -38,12 +46,14 @@ language-set = Done: I will answer in English from now on.
 ## Programme
 programme-sample-notice = ⚠ Sample programme: the detailed timetable has not been published; the organisers will replace this example.
 programme-empty = The programme has not been loaded yet. The organisers will publish it soon.
-programme-day-empty = No session on { $day }. Programme days: { $days }.
+programme-day-empty = No session on { $day }. Programme days: { $days }
 programme-day-heading = Programme for { $day } ({ $zone }) – { $count ->
-        [one] 1 session
+        [one] { $count } session
        *[other] { $count } sessions
     }:
 programme-line = • { $time } { $title } – { $room }
+# When the title already names the room ("Visit: Shizuoka Sengen shrine")
+programme-line-no-room = • { $time } { $title }
 programme-countdown = { $days ->
         [one] The meeting starts tomorrow, { $first }.
        *[other] The meeting starts in { $days } days, on { $first }.
@@ -58,16 +68,24 @@ now-heading = { $count ->
 next-nothing = There are no more sessions to come.
 next-heading = Next, { $when }:
 track-no-session = No "{ $track }" session is in the programme yet.
-workshops-heading = The { $count } workshops:
+workshops-heading = { $count ->
+        [one] The workshop:
+       *[other] The { $count } workshops:
+    }
 workshops-none-scheduled = Their times are not in the programme yet.
 search-heading = { $count ->
         [one] This session matches:
        *[other] These sessions match:
     }
+# A kind of session in a sentence ("You now follow …", "participants following …")
+track-workshop-phrase = the { $track } workshop
+track-other-phrase = "{ $track }" sessions
 
 ## Sessions
-session-sentence = { $title }: { $when }, { $room }.
-session-sentence-cancelled = { $title } ({ $when }, { $room }) is CANCELLED.
+session-sentence = "{ $title }": { $when }, { $room }.
+session-sentence-no-room = "{ $title }": { $when }.
+session-sentence-cancelled = "{ $title }": { $when }, { $room } – this session is cancelled.
+session-sentence-cancelled-no-room = "{ $title }": { $when } – this session is cancelled.
 session-when = When: { $when }
 session-room = Where: { $room }
 session-track = Type: { $track }
@@ -80,7 +98,7 @@ room-unknown = room to be confirmed
 ## Venue
 venue-known = The meeting takes place at { $venue }, { $city }.
 venue-unknown = The meeting takes place in { $city }. The precise venue is not in this assistant yet; each session's room is in the programme.
-venue-rooms = Rooms in the programme: { $rooms }.
+venue-rooms = Rooms in the programme: { $rooms }
 
 ## Console
 console-intro = Rencontres assistant – type your question, a number to press a button, /quit to leave.

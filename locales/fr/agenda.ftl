@@ -3,25 +3,29 @@ button-agenda = Mon agenda
 button-agenda-add = + Mon agenda
 button-agenda-remove = − Retirer
 button-agenda-ics = Exporter (.ics)
-agenda-added = « { $title } » est dans votre agenda. Je vous préviendrai avant qu'elle commence, et si elle change.
+agenda-added = J'ai ajouté « { $title } » à votre agenda. Je vous préviendrai peu avant son début, et à chaque changement.
 agenda-already = « { $title } » est déjà dans votre agenda.
-agenda-removed = « { $title } » est retirée de votre agenda.
+agenda-removed = J'ai retiré « { $title } » de votre agenda.
 agenda-not-there = « { $title } » n'était pas dans votre agenda.
-agenda-cancelled = « { $title } » est annulée : elle ne peut pas être ajoutée.
+agenda-cancelled = Impossible d'ajouter « { $title } » à votre agenda : cette session est annulée.
 agenda-empty = Votre agenda est vide. Ajoutez des sessions depuis le programme avec « + Mon agenda ».
 agenda-heading = Votre agenda ({ $count ->
-        [one] 1 session
+        [one] { $count } session
        *[other] { $count } sessions
     }) :
 agenda-clash = ⚠ chevauchement
-agenda-clash-note = ⚠ Certaines sessions se chevauchent : vous ne pourrez pas suivre les deux.
+agenda-clash-note = ⚠ Certaines de vos sessions se chevauchent : vous ne pourrez pas les suivre toutes en entier.
 agenda-calendar-name = Mon agenda – Rencontres franco-japonaises
-agenda-ics = Voici votre agenda ({ $count } sessions) à importer dans votre calendrier.
+agenda-ics = Voici votre agenda ({ $count ->
+        [one] { $count } session
+       *[other] { $count } sessions
+    }) à importer dans votre calendrier.
 
 ## Abonnements et réglages
-follow-on = Vous suivez désormais : { $what }. Je vous enverrai ses changements.
-follow-off = Vous ne suivez plus : { $what }.
-follow-all-changes = tous les changements du programme
+# $what : follow-all-changes, ou track-workshop-phrase / track-other-phrase (main.ftl)
+follow-on = Vous suivez désormais { $what } : je vous préviendrai de chaque changement.
+follow-off = Vous ne suivez plus { $what }.
+follow-all-changes = l'ensemble du programme
 follow-choose = Que voulez-vous suivre ?
 button-follow-all = Tous les changements
 button-unfollow-all = Ne plus tout suivre
@@ -31,7 +35,8 @@ button-settings = Réglages
 settings-heading = Vos réglages :
 settings-all-changes = • Tous les changements du programme : { $state }
 settings-workshops = • Ateliers suivis : { $workshops }
-settings-reminders = • Rappels avant mes sessions : { $state } ({ $minutes } min avant)
+settings-reminders = • Rappels avant vos sessions : { $state } ({ $minutes } min avant)
+# $language : language-name (main.ftl)
 settings-language = • Langue : { $language }
 state-on = oui
 state-off = non

@@ -17,5 +17,11 @@ faq-none-noted = Merci : j'ai transmis votre question aux organisateurs. Vous po
 ## Organisateurs
 organisers-only = Cette commande est réservée aux organisateurs.
 unanswered-none = Aucune question sans réponse pour l'instant.
-unanswered-heading = Questions sans réponse : { $count } en { $groups } groupes (les plus fréquentes d'abord) :
+unanswered-heading = { $count ->
+        [one] { $count } question sans réponse
+       *[other] { $count } questions sans réponse
+    }, { $groups ->
+        [one] en { $groups } groupe
+       *[other] en { $groups } groupes
+    } (les plus fréquentes d'abord) :
 unanswered-line = • ×{ $count } ({ $languages }) « { $example } »

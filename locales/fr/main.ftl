@@ -3,6 +3,14 @@ fmt-day-pattern = EEE d MMM
 fmt-time-pattern = H 'h' mm
 fmt-time-range = { $start }–{ $end }
 fmt-when = { $day }, { $start }–{ $end } ({ $zone })
+# Entre les éléments d'une liste (salles, jours, intervenants, ateliers)
+list-separator = {", "}
+# Le nom d'une langue, par son code (réglages)
+language-name = { $code ->
+        [fr] Français
+        [ja] Japonais
+       *[en] Anglais
+    }
 
 ## Accueil et aide
 welcome =
@@ -38,12 +46,15 @@ language-set = C'est noté : je vous réponds désormais en français.
 ## Programme
 programme-sample-notice = ⚠ Programme indicatif : les horaires détaillés n'ont pas été publiés ; les organisateurs remplaceront cet exemple.
 programme-empty = Le programme n'est pas encore chargé. Les organisateurs le publieront bientôt.
-programme-day-empty = Aucune session ce jour-là ({ $day }). Jours du programme : { $days }.
+# $days finit par un jour abrégé (« jeu. 21 nov. ») : pas de point après
+programme-day-empty = Aucune session ce jour-là ({ $day }). Jours du programme : { $days }
 programme-day-heading = Programme du { $day } (heure { $zone }) – { $count ->
-        [one] 1 session
+        [one] { $count } session
        *[other] { $count } sessions
     } :
 programme-line = • { $time } { $title } – { $room }
+# Quand le titre nomme déjà la salle (« Visite : sanctuaire Shizuoka Sengen »)
+programme-line-no-room = • { $time } { $title }
 programme-countdown = { $days ->
         [one] Les Rencontres commencent demain ({ $first }).
        *[other] Les Rencontres commencent dans { $days } jours (premier jour : { $first }).
@@ -58,16 +69,25 @@ now-heading = { $count ->
 next-nothing = Il n'y a plus de session à venir.
 next-heading = À suivre, { $when } :
 track-no-session = Aucune session « { $track } » n'est au programme pour l'instant.
-workshops-heading = Les { $count } ateliers :
+workshops-heading = { $count ->
+        [0] Les ateliers :
+        [one] L'atelier :
+       *[other] Les { $count } ateliers :
+    }
 workshops-none-scheduled = Leurs horaires ne sont pas encore au programme.
 search-heading = { $count ->
         [one] Voici la session qui correspond :
        *[other] Voici les sessions qui correspondent :
     }
+# Un type de sessions dans une phrase (« Vous suivez désormais … », « les participants qui suivent … »)
+track-workshop-phrase = l'atelier { $track }
+track-other-phrase = les sessions de type « { $track } »
 
 ## Sessions
 session-sentence = « { $title } » : { $when }, { $room }.
-session-sentence-cancelled = « { $title } » ({ $when }, { $room }) est ANNULÉE.
+session-sentence-no-room = « { $title } » : { $when }.
+session-sentence-cancelled = « { $title } » : { $when }, { $room } – cette session est annulée.
+session-sentence-cancelled-no-room = « { $title } » : { $when } – cette session est annulée.
 session-when = Quand : { $when }
 session-room = Où : { $room }
 session-track = Type : { $track }
@@ -78,9 +98,9 @@ status-cancelled = (annulée)
 room-unknown = salle à préciser
 
 ## Lieu
-venue-known = Les Rencontres ont lieu à { $venue }, { $city }.
+venue-known = Lieu des Rencontres : { $venue }, { $city }.
 venue-unknown = Les Rencontres ont lieu à { $city }. Le lieu précis n'est pas encore indiqué dans cet assistant ; les salles de chaque session figurent au programme.
-venue-rooms = Salles du programme : { $rooms }.
+venue-rooms = Salles du programme : { $rooms }
 
 ## Console
 console-intro = Assistant des Rencontres – tapez votre question, un numéro pour appuyer sur un bouton, /quit pour sortir.

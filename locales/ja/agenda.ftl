@@ -9,16 +9,17 @@ agenda-removed = 「{ $title }」をマイアジェンダから削除しまし�
 agenda-not-there = 「{ $title }」はマイアジェンダにありません。
 agenda-cancelled = 「{ $title }」は中止のため追加できません。
 agenda-empty = マイアジェンダは空です。プログラムの「＋マイアジェンダ」からセッションを追加してください。
-agenda-heading = マイアジェンダ（{ $count }件）
+agenda-heading = マイアジェンダ（{ $count }件）：
 agenda-clash = ⚠ 時間が重複
-agenda-clash-note = ⚠ 時間が重なっているセッションがあります。両方には参加できません。
+agenda-clash-note = ⚠ 時間が重なっているセッションがあります。すべてに最後まで参加することはできません。
 agenda-calendar-name = マイアジェンダ（日仏自治体交流会議）
 agenda-ics = マイアジェンダ（{ $count }件）のカレンダーファイルです。お使いのカレンダーに取り込めます。
 
 ## 通知設定
-follow-on = 「{ $what }」の変更をお知らせします。
-follow-off = 「{ $what }」の通知を停止しました。
-follow-all-changes = プログラムのすべての変更
+# $what：follow-all-changes、または track-workshop-phrase / track-other-phrase（main.ftl）
+follow-on = 今後、{ $what }に変更があればお知らせします。
+follow-off = { $what }の変更のお知らせを停止しました。
+follow-all-changes = プログラム全体
 follow-choose = 通知を受け取る対象をお選びください。
 button-follow-all = すべての変更
 button-unfollow-all = 全変更の通知を停止
@@ -29,6 +30,7 @@ settings-heading = 現在の設定：
 settings-all-changes = ・プログラムのすべての変更：{ $state }
 settings-workshops = ・通知を受け取る分科会：{ $workshops }
 settings-reminders = ・開始前のリマインダー：{ $state }（{ $minutes }分前）
+# $language：language-name（main.ftl）
 settings-language = ・言語：{ $language }
 state-on = オン
 state-off = オフ

@@ -3,6 +3,14 @@ fmt-day-pattern = M月d日(E)
 fmt-time-pattern = H:mm
 fmt-time-range = { $start }〜{ $end }
 fmt-when = { $day } { $start }〜{ $end }（{ $zone }）
+# 列挙の区切り（会場、日付、登壇者、分科会）
+list-separator = 、
+# 言語名（設定）。$code：fr、ja、en
+language-name = { $code ->
+        [fr] フランス語
+        [ja] 日本語
+       *[en] 英語
+    }
 
 ## あいさつ・ヘルプ
 welcome =
@@ -41,7 +49,12 @@ programme-empty = プログラムはまだ登録されていません。事務�
 programme-day-empty = { $day }のセッションはありません。開催日：{ $days }
 programme-day-heading = { $day }のプログラム（{ $zone }）全{ $count }件
 programme-line = ・{ $time } { $title }（{ $room }）
-programme-countdown = 会議の開幕まであと{ $days }日です（初日：{ $first }）。
+# タイトルに会場名が含まれている場合（「視察：静岡浅間神社」）
+programme-line-no-room = ・{ $time } { $title }
+programme-countdown = { $days ->
+        [1] 会議は明日（{ $first }）開幕します。
+       *[other] 会議の開幕まであと{ $days }日です（初日：{ $first }）。
+    }
 programme-ended = 会議は{ $last }に閉幕しました。ご参加ありがとうございました。各日のプログラムは引き続きご覧いただけます。
 programme-bad-day = 「{ $day }」という日付を読み取れませんでした。日付をお選びください。
 now-nothing = 現在開催中のセッションはありません。
@@ -52,10 +65,16 @@ track-no-session = 「{ $track }」のセッションは、現在プログラム
 workshops-heading = 分科会（全{ $count }分科会）：
 workshops-none-scheduled = 分科会の日時はまだプログラムに登録されていません。
 search-heading = 該当するセッション（{ $count }件）：
+# 文中の区分名（「…の変更をお知らせします」「…の通知を受け取っている参加者」）
+track-workshop-phrase = { $track }分科会
+track-other-phrase = 「{ $track }」のセッション
 
 ## セッション
-session-sentence = 「{ $title }」：{ $when }、{ $room }
-session-sentence-cancelled = 「{ $title }」（{ $when }、{ $room }）は中止になりました。
+# カードと一緒に送る文：タイトルはかぎかっこで囲まない（Telegram がカードのタイトルをそのまま探す）
+session-sentence = { $title }は{ $when }に行われます（会場：{ $room }）。
+session-sentence-no-room = { $title }は{ $when }に行われます。
+session-sentence-cancelled = { $when }に予定されていた{ $title }（会場：{ $room }）は中止になりました。
+session-sentence-cancelled-no-room = { $when }に予定されていた{ $title }は中止になりました。
 session-when = 日時：{ $when }
 session-room = 会場：{ $room }
 session-track = 区分：{ $track }

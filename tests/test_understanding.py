@@ -1,0 +1,149 @@
+"""Delegates as they really write: requests in words, noise, off-topic messages, one-tap-free
+answers, before and after the Rencontres. Through the whole conversation, in fr, ja and en."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select
+
+from bot.app import App
+from db.models import Delegate, UnansweredQuestion
+from handlers.core.messages import Incoming
+from handlers.core.understanding import Outcome
+from handlers.faq.replies import split_answer
+from tests.conftest import FixedClock
+
+JST = ZoneInfo("Asia/Tokyo")
+
+
+class Chat:
+    """One delegate talking to the bot; each message's replies and what was understood."""
+
+    def __init__(self, app: App, clock: FixedClock, user: str, language: str) -> None:
+        self.app, self.clock, self.user, self.language = app, clock, user, language
+
+    async def say(self, text: str) -> tuple[str, str, list[str], Outcome, str]:
+        response = await self.app.conversation.respond(
+            Incoming("console", self.user, self.clock.now, text=text, language_hint=self.language)
+        )
+        first = response.replies[0]
+        buttons = [b.payload for r in response.replies for b in r.buttons]
+        understood = response.understood
+        return first.language, first.text, buttons, understood.outcome, understood.intent
+
+    async def understood(self, text: str) -> tuple[str, str]:
+        response = await self.app.conversation.respond(
+            Incoming("console", self.user, self.clock.now, text=text, language_hint=self.language)
+        )
+        return response.understood.intent, response.understood.detail
+
+
+@pytest.fixture
+def fr(app: App, clock: FixedClock) -> Chat:
+    return Chat(app, clock, "marie", "fr")
+
+
+@pytest.fixture
+def ja(app: App, clock: FixedClock) -> Chat:
+    return Chat(app, clock, "sato", "ja")
+
+
+async def test_every_command_in_french_words(app: App, fr: Chat) -> None:
+    assert await fr.understood("ajoute l'atelier 2 à mon agenda") == ("add", "ws-society")
+    _, text, _, _, intent = await fr.say("montre-moi mon agenda")
+    assert intent == "agenda" and "Atelier 2" in text
+    assert await fr.understood("retire l'atelier 2 de mon agenda") == ("remove", "ws-society")
+    assert await fr.understood("je veux suivre l'atelier environnement") == (
+        "follow",
+        "environment",
+    )
+    assert await fr.understood("je veux un rappel 30 minutes avant") == ("reminders", "30")
+    assert await fr.understood("mes paramètres") == ("settings", "")
+    assert await fr.understood("tu sers à quoi ?") == ("help", "")
+    lang, text, _, _, intent = await fr.say("passer en anglais")
+    assert intent == "lang" and lang == "en" and text.startswith("Done")
+    async with app.sessionmaker() as db:
+        marie = await db.scalar(select(Delegate).where(Delegate.channel_user_id == "marie"))
+    assert marie is not None and marie.language == "en" and marie.reminder_minutes == 30
+
+
+async def test_forget_in_words_still_asks_first(app: App, fr: Chat) -> None:
+    _, _, buttons, _, intent = await fr.say("effacez toutes mes données")
+    assert intent == "forget" and "/forget yes" in buttons
+    async with app.sessionmaker() as db:
+        assert await db.scalar(select(Delegate).where(Delegate.channel_user_id == "marie"))
+
+
+async def test_every_command_in_japanese_words(app: App, ja: Chat) -> None:
+    assert await ja.understood("第２分科会をマイアジェンダに追加して") == ("add", "ws-society")
+    assert (await ja.understood("自分の予定を見せて"))[0] == "agenda"
+    assert await ja.understood("環境分科会に変更があったら通知してください") == (
+        "follow",
+        "environment",
+    )
+    assert await ja.understood("リマインダーを10分前にして") == ("reminders", "10")
+    assert await ja.understood("通知を止めたい") == ("settings", "")  # both switches shown
+    lang, _, _, _, intent = await ja.say("フランス語に変えて")
+    assert (intent, lang) == ("lang", "fr")
+
+
+async def test_noise_typos_sms_romaji_kana_widths(fr: Chat, ja: Chat) -> None:
+    assert await fr.understood("atlier environement c ou ?") == ("schedule.track", "environment")
+    assert await fr.understood("c koi le prog de dmain") == ("schedule.day", "2024-11-21")
+    lang, text, _, _, intent = await ja.say("kaijou doko desu ka")
+    assert (intent, lang) == ("schedule.venue", "ja") and "静岡" in text
+    assert await ja.understood("かんきょうぶんかかいはなんじから") == (
+        "schedule.track",
+        "environment",
+    )
+    assert await ja.understood("２１日のﾌﾟﾛｸﾞﾗﾑ") == ("schedule.day", "2024-11-21")
+
+
+async def test_off_topic_is_declined_before_a_day_word(app: App, fr: Chat, ja: Chat) -> None:
+    for chat, text in ((fr, "quel temps demain ?"), (ja, "明日は雨ですか")):
+        _, reply, buttons, outcome, _ = await chat.say(text)
+        assert outcome is Outcome.OFF_TOPIC
+        assert "organisateurs" not in reply and "事務局" not in reply  # nothing was passed on
+        assert "/programme" in buttons
+    english = Chat(app, fr.clock, "john", "en")
+    lang, reply, _, outcome, _ = await english.say("wifi password?")
+    assert outcome is Outcome.OFF_TOPIC and lang == "en" and reply.startswith("I can only")
+    async with app.sessionmaker() as db:
+        assert (await db.scalars(select(UnansweredQuestion))).all() == []
+
+
+async def test_a_long_answer_comes_in_two_parts(fr: Chat) -> None:
+    _, first, buttons, _, _ = await fr.say("de quoi parle l'atelier environnement ?")
+    assert len(first) <= 500 and first.endswith((".", ")", "»"))
+    assert buttons[0] == "/faq workshop-environment more"
+    _, rest, buttons, _, _ = await fr.say(buttons[0])
+    assert rest and rest not in first and "/faq workshop-environment more" not in buttons
+
+
+def test_split_answer_keeps_short_answers_whole() -> None:
+    assert split_answer("Court.", "fr") == ("Court.", "")
+    text = "Une phrase. " * 60
+    first, rest = split_answer(text, "fr")
+    assert first.endswith(".") and len(first) <= 401 and rest and first + " " + rest == text.strip()
+    japanese = "これは文です。" * 50
+    first, rest = split_answer(japanese, "ja")
+    assert first.endswith("。") and len(first) <= 201
+
+
+async def test_before_and_after_the_rencontres(fr: Chat, ja: Chat, clock: FixedClock) -> None:
+    clock.now = datetime(2024, 11, 1, 10, 0, tzinfo=JST)
+    _, text, _, _, _ = await fr.say("qu'est-ce qui se passe maintenant ?")
+    assert text.startswith("Les Rencontres commencent dans 17 jours")
+    _, text, _, _, _ = await ja.say("あしたのプログラム")
+    assert text.startswith("会議の開幕まであと17日です")
+    clock.now = datetime(2024, 12, 1, 10, 0, tzinfo=JST)
+    _, text, _, _, _ = await fr.say("qu'est-ce qui se passe maintenant ?")
+    assert text.startswith("Les Rencontres sont terminées")
+    _, text, _, _, _ = await fr.say("programme du 20 novembre")
+    first_line, _, rest = text.partition("\n")
+    assert "terminées le jeu. 21 nov." in first_line and "Programme du mer. 20 nov." in rest
+    _, text, _, _, _ = await fr.say("/programme 21")
+    assert "jeu. 21 nov." in text
