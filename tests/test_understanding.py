@@ -147,3 +147,17 @@ async def test_before_and_after_the_rencontres(fr: Chat, ja: Chat, clock: FixedC
     assert "terminées le jeu. 21 nov." in first_line and "Programme du mer. 20 nov." in rest
     _, text, _, _, _ = await fr.say("/programme 21")
     assert "jeu. 21 nov." in text
+
+
+async def test_the_console_says_how_to_rehearse_a_conference_day(
+    app: App, clock: FixedClock
+) -> None:
+    from bot.channels.console.channel import ConsoleChat
+
+    clock.now = datetime(2026, 11, 29, 10, 0, tzinfo=JST)
+    chat = ConsoleChat(app, user="newcomer", language="fr", clock=clock)
+    assert "confbot console --now 2024-11-20T10:00" in await chat.rehearsal_hint("fr")
+    rehearsing = ConsoleChat(app, user="newcomer", language="fr", clock=clock, rehearsing=True)
+    assert await rehearsing.rehearsal_hint("fr") == ""
+    clock.now = datetime(2024, 11, 20, 10, 0, tzinfo=JST)
+    assert await chat.rehearsal_hint("ja") == ""  # a conference day: nothing to say

@@ -102,3 +102,4 @@ venue-rooms = Rooms in the programme: { $rooms }
 
 ## Console
 console-intro = Rencontres assistant – type your question, a number to press a button, /quit to leave.
+console-rehearse = The Rencontres are not on today. To rehearse a conference day, start again with --now, for example: confbot console --now { $example }

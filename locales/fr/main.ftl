@@ -104,3 +104,4 @@ venue-rooms = Salles du programme : { $rooms }
 
 ## Console
 console-intro = Assistant des Rencontres – tapez votre question, un numéro pour appuyer sur un bouton, /quit pour sortir.
+console-rehearse = Les Rencontres ne se tiennent pas aujourd'hui. Pour répéter une journée, relancez avec --now, par exemple : confbot console --now { $example }

@@ -91,3 +91,4 @@ venue-rooms = プログラム上の会場：{ $rooms }
 
 ## コンソール
 console-intro = 日仏自治体交流会議アシスタント ― 質問を入力してください。番号でボタンを選べます。/quit で終了します。
+console-rehearse = 本日は会期外です。会期中の一日を試すには、--now を付けて起動してください（例：confbot console --now { $example }）。

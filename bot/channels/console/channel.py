@@ -27,8 +27,10 @@ class ConsoleChat:
         user: str,
         language: str | None,
         clock: Callable[[], datetime],
+        rehearsing: bool = False,
     ) -> None:
         self.app, self.user, self.language, self.clock = app, user, language, clock
+        self.rehearsing = rehearsing  # the clock was set with --now
         self.buttons: list[Button] = []
 
     def _incoming(self, line: str) -> Incoming:
@@ -57,6 +59,20 @@ class ConsoleChat:
         self.buttons += [b for r in replies for c in r.cards for b in c.buttons]
         return replies
 
+    async def rehearsal_hint(self, lang: str) -> str:
+        """Outside the conference days, how to try the bot as on one of them (`--now`)."""
+        if self.rehearsing:
+            return ""
+        async with self.app.sessionmaker() as db:
+            sessions, _ = await self.app.deps.programme.get(db)
+        tz = self.app.deps.tz
+        days = sorted({s.starts_at.astimezone(tz).date() for s in sessions})
+        today = self.clock().astimezone(tz).date()
+        if not days or days[0] <= today <= days[-1]:
+            return ""
+        example = f"{days[min(2, len(days) - 1)].isoformat()}T10:00"
+        return self.app.deps.t(lang, "console-rehearse", example=example)
+
     async def run_jsonl(self, stdin: TextIO, stdout: TextIO) -> None:
         for raw in stdin:
             line = raw.strip()
@@ -68,6 +84,9 @@ class ConsoleChat:
     async def run_interactive(self, stdin: TextIO, stdout: TextIO) -> None:
         t, lang = self.app.deps.t, self.language or self.app.settings.default_language
         stdout.write(t(lang, "console-intro") + "\n")
+        hint = await self.rehearsal_hint(lang)
+        if hint:
+            stdout.write(hint + "\n")
         for reply in await self.turn("/start"):
             stdout.write(render(reply, self.buttons) + "\n")
         while True:
