@@ -374,3 +374,21 @@ def test_fit_counts_utf16_and_never_cuts_a_character() -> None:
     assert fit("プログラム", 20) == "プログラム"
     assert fit("😀" * 15, 20) == "😀" * 9 + "…"
     assert len(fit("é" * 30, 20)) == 20
+
+
+async def test_first_contact_through_a_tap_reads_the_profile_language(
+    bot: Running, line: FakeLine, database: Database
+) -> None:
+    """No follow event (a database moved, a rich menu tap): the profile still gives the
+    language, of the reply and of later pushes."""
+    await bot.line(line, [line.postback_event(JA_USER, "/programme")])
+    (first, *_rest) = messages(line, JA_USER)
+    assert first["text"].startswith("11月20日(水)のプログラム")
+    assert bot.server.app is not None
+    async with bot.server.app.sessionmaker() as db:
+        taro = await db.scalar(select(Delegate).where(Delegate.channel_user_id == JA_USER))
+    assert taro is not None and taro.language == "ja" and taro.display_name == "山田太郎"
+    profile_reads = len(line.calls_to(f"/v2/bot/profile/{JA_USER}"))
+    assert profile_reads == 1
+    await bot.line(line, [line.text_message_event(JA_USER, "/now")])
+    assert len(line.calls_to(f"/v2/bot/profile/{JA_USER}")) == profile_reads  # read once
