@@ -343,7 +343,21 @@ def _keyword_forms(word: str) -> tuple[str, str]:
     return latin(word), kana(word)
 
 
+# find_track's answers for the last texts: one turn asks it several times (the agenda's, the
+# schedule's and the session names' understanders), and it tries every keyword of every track.
+_TRACK_OF: dict[tuple[str, int], str | None] = {}
+
+
 def find_track(text: str, tracks: Sequence[TrackInfo]) -> str | None:
+    key = (text, id(tracks))
+    if key not in _TRACK_OF:
+        if len(_TRACK_OF) > 4096:
+            _TRACK_OF.clear()
+        _TRACK_OF[key] = _find_track(text, tracks)
+    return _TRACK_OF[key]
+
+
+def _find_track(text: str, tracks: Sequence[TrackInfo]) -> str | None:
     folded, hira = latin(text), kana(text)
     best: tuple[int, str] | None = None
     for track in tracks:
