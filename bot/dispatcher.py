@@ -40,6 +40,7 @@ from db.models import (
 )
 from handlers.core.messages import Reply
 from handlers.notify.held import any_waiting
+from handlers.notify.payloads import BroadcastPayload, ReportPayload, dump, load
 from handlers.notify.render import render_row
 
 if TYPE_CHECKING:
@@ -399,7 +400,8 @@ class Dispatcher:
         """The row as an item; rows of one group in one language share one rendering (they are
         the same message: LINE sends it to all of them in one multicast)."""
         language = delegate.language or self.app.deps.default_language
-        broadcast_id = row.payload.get("broadcast_id")
+        payload = load(row.kind, row.payload)
+        broadcast_id = payload.broadcast_id if isinstance(payload, BroadcastPayload) else None
         key = (row.kind, row.group_key, language)
         replies = rendered.get(key) if row.group_key else None
         if replies is None:
@@ -416,7 +418,7 @@ class Dispatcher:
             group_key=row.group_key,
             retry_key=row.retry_key,
             replies=replies,
-            broadcast_id=int(broadcast_id) if broadcast_id is not None else None,
+            broadcast_id=broadcast_id,
         )
 
     # ------------------------------------------------------------------------------ finish
@@ -509,13 +511,15 @@ class Dispatcher:
                 )
             ).all()
         )
-        report = {
-            "id": broadcast_id,
-            "sent": counts.get(OutboxStatus.SENT, 0),
-            "failed": counts.get(OutboxStatus.FAILED, 0),
-            "blocked": counts.get(OutboxStatus.BLOCKED, 0),
-            "waiting": counts.get(OutboxStatus.WAITING_QUOTA, 0),
-        }
+        report = dump(
+            ReportPayload(
+                id=broadcast_id,
+                sent=counts.get(OutboxStatus.SENT, 0),
+                failed=counts.get(OutboxStatus.FAILED, 0),
+                blocked=counts.get(OutboxStatus.BLOCKED, 0),
+                waiting=counts.get(OutboxStatus.WAITING_QUOTA, 0),
+            )
+        )
         # Only one worker wins this update: only one report.
         won = await db.execute(
             update(Broadcast)

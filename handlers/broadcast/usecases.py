@@ -14,6 +14,7 @@ from db.models import Broadcast, BroadcastStatus, OutboxKind, OutboxMessage, Out
 from handlers.broadcast.audience import Audience, Summary, recipients, summarise
 from handlers.broadcast.quota import LineQuota, QuotaSource
 from handlers.core import store as core_store
+from handlers.notify.payloads import BroadcastPayload, dump
 
 LINE = "line"  # the platform whose pushed messages count against a monthly quota
 
@@ -83,7 +84,7 @@ async def create_broadcast(
             "delegate_id": d.id,
             "channel": d.channel,
             "kind": OutboxKind.BROADCAST,
-            "payload": {"broadcast_id": broadcast.id},
+            "payload": dump(BroadcastPayload(broadcast.id)),
             "group_key": f"broadcast:{broadcast.id}",
             "status": OutboxStatus.PENDING,
             "due_at": send_at,

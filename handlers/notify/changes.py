@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import UTC, datetime
 from enum import Enum
 from typing import Any
@@ -27,6 +28,7 @@ from db.models import (
     SubscriptionKind,
 )
 from handlers.notify.options import NotifyOptions
+from handlers.notify.payloads import ChangePayload, dump, load
 from handlers.notify.reminders import schedule_reminder
 from handlers.schedule.model import ProgrammeDiff, SessionRow
 
@@ -111,30 +113,27 @@ async def _enqueue(
         )
     }
     written = 0
+    change = ChangePayload(session_id, event, changes, snapshot)
     for delegate, key in zip(delegates, keys, strict=True):
         row = pending.get(key)
         if row is not None:
-            merged = _merge(row.payload, event, changes, snapshot)
+            earlier = load(OutboxKind.CHANGE, row.payload)
+            assert isinstance(earlier, ChangePayload)
+            merged = _merge(earlier, change)
             if merged is None:  # changed back within the window: nothing to tell
                 await db.delete(row)
             else:
-                row.payload = merged
-                row.group_key = _group(session_id, merged)
+                row.payload = dump(merged)
+                row.group_key = _group(merged)
             continue
-        payload = {
-            "session_id": session_id,
-            "event": event,
-            "changes": changes,
-            "snapshot": snapshot,
-        }
         db.add(
             OutboxMessage(
                 delegate_id=delegate.id,
                 channel=delegate.channel,
                 kind=OutboxKind.CHANGE,
-                payload=payload,
+                payload=dump(change),
                 merge_key=key,
-                group_key=_group(session_id, payload),
+                group_key=_group(change),
                 due_at=options.now + options.merge_window,
                 created_at=options.now,
             )
@@ -143,29 +142,28 @@ async def _enqueue(
     return written
 
 
-def _group(session_id: str, payload: dict[str, Any]) -> str:
+def _group(change: ChangePayload) -> str:
     """Delegates whose message is the same (same change, before and after, same language) can
     share a LINE multicast; the language is added by the dispatcher. The changes are hashed:
     spelled out, they would not fit the column (160 characters) once rooms change too."""
-    changes = json.dumps(payload.get("changes", {}), sort_keys=True, ensure_ascii=False)
+    changes = json.dumps(change.changes, sort_keys=True, ensure_ascii=False)
     digest = hashlib.sha256(changes.encode()).hexdigest()[:16]
-    return f"change:{session_id}:{payload['event']}:{digest}"
+    return f"change:{change.session_id}:{change.event.value}:{digest}"
 
 
-def _merge(
-    old: dict[str, Any], event: ChangeKind, changes: dict[str, list[Any]], snapshot: dict[str, Any]
-) -> dict[str, Any] | None:
-    if event == ChangeKind.REMOVED or old.get("event") == ChangeKind.ADDED:
+def _merge(old: ChangePayload, new: ChangePayload) -> ChangePayload | None:
+    """Two changes to one session within the merge window, as one message (None: undone)."""
+    if new.event is ChangeKind.REMOVED or old.event is ChangeKind.ADDED:
         # A session added then changed is still "new"; a removed one is just removed.
-        base_event = ChangeKind.REMOVED if event == ChangeKind.REMOVED else ChangeKind.ADDED
-        return {**old, "event": base_event, "changes": {}, "snapshot": snapshot}
-    merged: dict[str, list[Any]] = {k: list(v) for k, v in old.get("changes", {}).items()}
-    for name, (before, after) in changes.items():
+        event = ChangeKind.REMOVED if new.event is ChangeKind.REMOVED else ChangeKind.ADDED
+        return replace(old, event=event, changes={}, snapshot=new.snapshot)
+    merged: dict[str, list[Any]] = {k: list(v) for k, v in old.changes.items()}
+    for name, (before, after) in new.changes.items():
         merged[name] = [merged[name][0] if name in merged else before, after]
     merged = {k: v for k, v in merged.items() if v[0] != v[1]}
     if not merged:
         return None
-    return {**old, "event": ChangeKind.CHANGED, "changes": merged, "snapshot": snapshot}
+    return replace(old, event=ChangeKind.CHANGED, changes=merged, snapshot=new.snapshot)
 
 
 async def enqueue_changes(db: AsyncSession, diff: ProgrammeDiff, options: NotifyOptions) -> int:

@@ -18,6 +18,7 @@ from db.models import (
     SessionStatus,
 )
 from handlers.notify.options import NotifyOptions
+from handlers.notify.payloads import ReminderPayload, dump
 
 
 def reminder_key(session_id: str, delegate_id: int) -> str:
@@ -68,7 +69,7 @@ async def schedule_reminder(
                 delegate_id=delegate.id,
                 channel=delegate.channel,
                 kind=OutboxKind.REMINDER,
-                payload={"session_id": session.id},
+                payload=dump(ReminderPayload(session.id)),
                 merge_key=key,
                 group_key=f"reminder:{session.id}:{due.isoformat()}",
                 due_at=due,

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Broadcast, ChangeKind, OutboxKind, OutboxMessage, ProgrammeSession
+from db.models import Broadcast, ChangeKind, OutboxMessage, ProgrammeSession
 from handlers.core.messages import Button, Reply, ReplyKind, SessionCard
 from handlers.deps import Deps
+from handlers.notify.payloads import (
+    BroadcastPayload,
+    ChangePayload,
+    Payload,
+    ReminderPayload,
+    ReportPayload,
+    load,
+)
 from handlers.schedule.cards import card, pick, room_in_title, when_label
 
 
@@ -27,23 +37,26 @@ def _title(lang: str, snapshot: dict[str, Any]) -> str:
 def render(
     deps: Deps,
     lang: str,
-    kind: OutboxKind,
-    payload: dict[str, Any],
+    payload: Payload,
     session: ProgrammeSession | None,
+    texts: Mapping[str, str] | None = None,
 ) -> Reply:
-    if kind is OutboxKind.CHANGE:
-        return _change(deps, lang, payload, session)
-    if kind is OutboxKind.REMINDER and session is not None:
-        c = card(deps, lang, session)
-        text = _with_room(deps, lang, "notify-reminder", c.title, c.when, c.room)
-        return Reply(ReplyKind.NOTIFICATION, text, lang, cards=(c,))
-    if kind is OutboxKind.BROADCAST:
-        texts = payload.get("texts", {})
-        body = texts.get(lang) or texts.get("fr") or texts.get("ja") or ""
-        text = f"{deps.t(lang, 'broadcast-heading')}\n{body}"
-        return Reply(ReplyKind.NOTIFICATION, text, lang)
-    if kind is OutboxKind.REPORT:
-        return Reply(ReplyKind.NOTIFICATION, deps.t(lang, "broadcast-report", **payload), lang)
+    """The message in `lang`; `session` as it is now (None when gone), `texts` a broadcast's."""
+    match payload:
+        case ChangePayload():
+            return _change(deps, lang, payload, session)
+        case ReminderPayload() if session is not None:
+            c = card(deps, lang, session)
+            text = _with_room(deps, lang, "notify-reminder", c.title, c.when, c.room)
+            return Reply(ReplyKind.NOTIFICATION, text, lang, cards=(c,))
+        case BroadcastPayload():
+            texts = texts or {}
+            body = texts.get(lang) or texts.get("fr") or texts.get("ja") or ""
+            text = f"{deps.t(lang, 'broadcast-heading')}\n{body}"
+            return Reply(ReplyKind.NOTIFICATION, text, lang)
+        case ReportPayload():
+            counts = asdict(payload)
+            return Reply(ReplyKind.NOTIFICATION, deps.t(lang, "broadcast-report", **counts), lang)
     return Reply(ReplyKind.NOTIFICATION, "", lang)
 
 
@@ -61,11 +74,11 @@ def _with_room(deps: Deps, lang: str, message: str, title: str, when: str, room:
 
 
 def _change(
-    deps: Deps, lang: str, payload: dict[str, Any], session: ProgrammeSession | None
+    deps: Deps, lang: str, payload: ChangePayload, session: ProgrammeSession | None
 ) -> Reply:
-    snapshot = payload.get("snapshot", {})
+    snapshot = payload.snapshot
     title = pick(session, "title", lang) if session is not None else _title(lang, snapshot)
-    event = payload.get("event")
+    event = payload.event
     buttons: tuple[Button, ...] = ()
     cards: tuple[SessionCard, ...] = ()
     if session is not None:
@@ -81,7 +94,7 @@ def _change(
         c = cards[0]
         text = _with_room(deps, lang, "notify-added", title, c.when, c.room)
         return Reply(ReplyKind.NOTIFICATION, text, lang, buttons=buttons, cards=cards)
-    changes: dict[str, list[Any]] = payload.get("changes", {})
+    changes = payload.changes
     lines = [deps.t(lang, "notify-changed", title=title)]
     if "starts_at" in changes or "ends_at" in changes:
         start = changes.get("starts_at")
@@ -120,14 +133,14 @@ async def render_row(
 ) -> Reply:
     """The message of an outbox row in `language`: a broadcast's texts (cached in `texts` by
     broadcast id) and the session as it is now are read for it."""
-    payload = dict(row.payload)
-    broadcast_id = payload.get("broadcast_id")
-    if row.kind is OutboxKind.BROADCAST and broadcast_id is not None:
-        if int(broadcast_id) not in texts:
-            broadcast = await db.get(Broadcast, int(broadcast_id))
-            texts[int(broadcast_id)] = dict(broadcast.texts) if broadcast else {}
-        payload["texts"] = texts[int(broadcast_id)]
-    session = None
-    if "session_id" in payload:
-        session = await db.get(ProgrammeSession, str(payload["session_id"]))
-    return render(deps, language, row.kind, payload, session)
+    payload = load(row.kind, row.payload)
+    session: ProgrammeSession | None = None
+    broadcast_texts: dict[str, str] | None = None
+    if isinstance(payload, BroadcastPayload):
+        if payload.broadcast_id not in texts:
+            broadcast = await db.get(Broadcast, payload.broadcast_id)
+            texts[payload.broadcast_id] = dict(broadcast.texts) if broadcast else {}
+        broadcast_texts = texts[payload.broadcast_id]
+    if isinstance(payload, ChangePayload | ReminderPayload):
+        session = await db.get(ProgrammeSession, payload.session_id)
+    return render(deps, language, payload, session, broadcast_texts)
