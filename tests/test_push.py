@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bench.fakes import (
     DEFAULT_LINE_CHANNEL_ACCESS_TOKEN,
@@ -23,7 +24,7 @@ from bot.app import App, build_app
 from bot.channels.line.sender import LineSender
 from bot.channels.telegram.sender import TelegramSender
 from bot.dispatcher import Dispatcher, DispatcherConfig
-from db.models import Delegate, OutboxMessage, Role
+from db.models import AuditLog, Broadcast, ConversationState, Delegate, OutboxMessage, Role
 from handlers.core.messages import Event, Incoming, Reply, ReplyKind
 from handlers.notify.options import NotifyOptions
 from handlers.organisers.roles import set_role
@@ -241,6 +242,29 @@ async def test_broadcast_by_organiser_and_refused_for_a_delegate(world: World) -
     assert len(multicasts) == 2  # one per language version
     report = [t for t in world.telegram_texts(FR_TG) if "terminée" in t]
     assert len(report) == 1 and "3 envoyés" in report[0]
+
+
+async def test_an_organiser_removed_mid_broadcast_cannot_finish_it(world: World) -> None:
+    async with world.app.sessionmaker.begin() as db:
+        await set_role(db, ("telegram", FR_TG), Role.ORGANISER, now=world.clock.now)
+    for text in ("/broadcast", "Annonce", "お知らせ"):
+        await world.say("telegram", FR_TG, text)
+    async with world.app.sessionmaker.begin() as db:
+        await set_role(db, ("telegram", FR_TG), Role.DELEGATE, now=world.clock.now)
+    refused = await world.say("telegram", FR_TG, "English text")  # the next step, as free text
+    assert refused[0].kind is ReplyKind.ERROR
+    assert (await world.say("telegram", FR_TG, "/broadcast to all"))[0].kind is ReplyKind.ERROR
+    async with world.app.sessionmaker() as db:
+        assert (await db.scalars(select(Broadcast))).all() == []
+        assert await db.get(ConversationState, (await _delegate_id(db, FR_TG))) is None
+        refusals = (await db.scalars(select(AuditLog.action))).all()
+    assert refusals.count("refused.broadcast") == 2
+
+
+async def _delegate_id(db: AsyncSession, user: str) -> int:
+    found = await db.scalar(select(Delegate.id).where(Delegate.channel_user_id == user))
+    assert found is not None
+    return found
 
 
 async def test_blocked_telegram_user_is_marked_inactive(world: World) -> None:
