@@ -174,7 +174,7 @@ async def statuses(app: App) -> Counter[str]:
         rows = await db.execute(
             select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
         )
-        return Counter({status: int(n) for status, n in rows.all()})
+        return Counter({str(status.value): int(n) for status, n in rows.all()})
 
 
 async def run_database(kind: str, count: int) -> Figures:

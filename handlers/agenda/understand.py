@@ -337,19 +337,12 @@ def _delay(forms: Forms) -> int | None:
     return minutes if 1 <= minutes <= 24 * 60 else None
 
 
-async def _command(turn: Turn, name: str, argument: str = "") -> list[Reply]:
-    turn.understood_as(name, argument)
-    command = turn.commands.find(name)
-    assert command is not None
-    return await command.handler(turn, argument)
-
-
 async def _named(turn: Turn, text: str, verb: str) -> list[Reply] | None:
     """add/remove a named session; its card (with the button) when several fit."""
     shown = await programme_of(turn)
     found = named_sessions(text, shown.sessions, turn.deps.conference.tracks)
     if len(found) == 1:
-        return await _command(turn, verb, found[0].id)
+        return await turn.run(verb, found[0].id)
     if found:
         turn.understood_as(verb, ",".join(s.id for s in found))
         return [replies.search_reply(turn.deps, turn.lang, shown, found)]
@@ -359,28 +352,28 @@ async def _named(turn: Turn, text: str, verb: str) -> list[Reply] | None:
 async def understand(turn: Turn, text: str) -> list[Reply] | None:
     forms = Forms(text)
     if FORGET.search(forms):
-        return await _command(turn, "forget")
+        return await turn.run("forget")
     if HOW.search(forms) or choosing_workshop(text):
         return None  # "comment marchent les rappels ?", "où on le met ?": the FAQ explains
     if SETTINGS.search(forms):
-        return await _command(turn, "settings")
+        return await turn.run("settings")
     if REMINDERS.search(forms):
         minutes = _delay(forms)
         if minutes is not None:
-            return await _command(turn, "reminders", str(minutes))
-        return await _command(turn, "reminders", "off" if NOT_ANY_MORE.search(forms) else "on")
+            return await turn.run("reminders", str(minutes))
+        return await turn.run("reminders", "off" if NOT_ANY_MORE.search(forms) else "on")
     tracked = find_track(text, turn.deps.conference.tracks)
     if FOLLOW.search(forms) and not AGENDA.search(forms):
         stop = NOT_ANY_MORE.search(forms)
         target = tracked or ("all" if ALL.search(forms) else "")
         if not target and stop:
-            return await _command(turn, "settings")
-        return await _command(turn, "unfollow" if stop else "follow", target)
+            return await turn.run("settings")
+        return await turn.run("unfollow" if stop else "follow", target)
     in_agenda = AGENDA.search(forms)
     if in_agenda and ALREADY.search(forms):
-        return await _command(turn, "agenda")
+        return await turn.run("agenda")
     if CALENDAR.search(forms) and (in_agenda or SCHEDULE.search(forms)):
-        return await _command(turn, "agenda", "ics")
+        return await turn.run("agenda", "ics")
     if REMOVE.search(forms) and in_agenda:
         named = await _named(turn, text, "remove")
         if named is not None:
@@ -397,5 +390,5 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
             buttons = (Button(turn.t("button-programme"), "/programme"),)
             return [turn.reply(ReplyKind.AGENDA, "agenda-add-which", buttons)]
     if in_agenda and not ADD.search(forms):
-        return await _command(turn, "agenda")
+        return await turn.run("agenda")
     return None

@@ -66,6 +66,14 @@ class Turn:
             Button(self.t(c.button_id), c.payload) for c in self.commands.offered(Menu.BUTTONS)
         )
 
+    async def run(self, name: str, argument: str = "") -> list[Reply]:
+        """A command asked for in words: run as if typed, and understood as such."""
+        command = self.commands.find(name)
+        if command is None:
+            raise LookupError(f"/{name} is not registered")
+        self.understood_as(name, argument)
+        return await command.handler(self, argument)
+
     def refuse(self, action: str) -> Reply:
         """Organisers' commands from anyone else: a polite no, and a line in the audit log."""
         store.audit(self.db, actor=self.actor, action=f"refused.{action}", now=self.now)

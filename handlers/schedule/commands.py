@@ -119,45 +119,6 @@ async def set_field(turn: Turn, argument: str) -> list[Reply]:
     ]
 
 
-async def answer_question(turn: Turn, text: str) -> list[Reply] | None:
-    """Free text that asks about the schedule: when, where, now, next, a day."""
-    shown = await programme_of(turn)
-    deps, lang = turn.deps, turn.lang
-    today = local_day(deps, turn.now)
-    intent = intents.parse(text, deps.conference.tracks, today, shown.days(deps))
-    if intent is None:
-        return None
-    detail = intent.track or (intent.day.isoformat() if intent.day else "")
-    turn.understood_as(f"schedule.{intent.kind}", detail)
-    if not shown.sessions:
-        return [replies.empty_programme(deps, lang)]
-    match intent.kind:
-        case intents.IntentKind.NOW:
-            return [replies.now_reply(deps, lang, shown, turn.now)]
-        case intents.IntentKind.NEXT:
-            return [replies.next_reply(deps, lang, shown, turn.now)]
-        case intents.IntentKind.TRACK:
-            assert intent.track is not None
-            return [replies.track_reply(deps, lang, shown, intent.track, intent.day)]
-        case intents.IntentKind.DAY:
-            assert intent.day is not None
-            return [replies.day_reply(deps, lang, shown, intent.day)]
-        case intents.IntentKind.VENUE:
-            return [replies.venue_reply(deps, lang, shown)]
-        case _:
-            return [replies.overview(deps, lang, shown, turn.now)]
-
-
-async def find_sessions(turn: Turn, text: str) -> list[Reply] | None:
-    """Free text naming a session: words of its title, room or speakers."""
-    shown = await programme_of(turn)
-    found = replies.search_sessions(text, shown)
-    if not found:
-        return None
-    turn.understood_as("schedule.search", ",".join(s.id for s in found))
-    return [replies.search_reply(turn.deps, turn.lang, shown, found)]
-
-
 def register(commands: CommandRegistry) -> None:
     everywhere = Menu.BUTTONS | Menu.HELP | Menu.CHAT_MENU | Menu.RICH_MENU
     commands.command("programme", aliases=("program",), menu=everywhere, position=10)(programme)

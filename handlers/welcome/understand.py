@@ -143,13 +143,6 @@ TOPICS = Words(
 )
 
 
-async def _command(turn: Turn, name: str, argument: str = "") -> list[Reply]:
-    turn.understood_as(name, argument)
-    command = turn.commands.find(name)
-    assert command is not None
-    return await command.handler(turn, argument)
-
-
 def _language(forms: Forms, text: str) -> str | None:
     """The language asked for, when the message asks for one: a switch word, or just the
     language's name ("english please", 「日本語で」)."""
@@ -170,11 +163,11 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         return None
     language = _language(forms, text)
     if language is not None:
-        return await _command(turn, "lang", language)
+        return await turn.run("lang", language)
     if LANGUAGE_WORD.search(forms) and SWITCH.search(forms):
-        return await _command(turn, "lang")
+        return await turn.run("lang")
     if TOPICS.search(forms):
-        return await _command(turn, "faq")
+        return await turn.run("faq")
     if HELP.search(forms) and not any(w.search(forms) for w in (REMINDERS, FOLLOW, AGENDA)):
-        return await _command(turn, "help")  # not "the reminders feature": the agenda's
+        return await turn.run("help")  # not "the reminders feature": the agenda's
     return None
