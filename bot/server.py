@@ -218,6 +218,10 @@ async def serve(settings: Settings) -> int:
         access_log=False,
         timeout_graceful_shutdown=int(SHUTDOWN_GRACE),
         server_header=False,
+        # Connections and requests in progress at once; more get 503 at once rather than
+        # queueing until file descriptors run out (the default limit is 1,024 per process).
+        limit_concurrency=max(256, 8 * settings.max_concurrent_updates),
+        timeout_keep_alive=5,
     )
     runner = uvicorn.Server(config)
     # uvicorn shuts down gracefully on SIGTERM, then raises the signal again with the handler

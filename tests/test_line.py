@@ -392,3 +392,25 @@ async def test_first_contact_through_a_tap_reads_the_profile_language(
     assert profile_reads == 1
     await bot.line(line, [line.text_message_event(JA_USER, "/now")])
     assert len(line.calls_to(f"/v2/bot/profile/{JA_USER}")) == profile_reads  # read once
+
+
+async def test_huge_or_unsigned_bodies_are_refused_before_being_read(
+    bot: Running, line: FakeLine
+) -> None:
+    huge = b"{" + b" " * 2_000_000 + b"}"
+    unsigned = await bot.client.post("/line/webhook", content=huge)
+    assert unsigned.status_code == 400 and "signature" in unsigned.json()["error"]
+    signed = await bot.client.post(
+        "/line/webhook", content=huge, headers={"x-line-signature": "forged"}
+    )
+    assert signed.status_code == 413
+
+    async def chunks() -> AsyncIterator[bytes]:  # no Content-Length: cut while it streams
+        for _ in range(30):
+            yield b" " * 100_000
+
+    streamed = await bot.client.post(
+        "/line/webhook", content=chunks(), headers={"x-line-signature": "forged"}
+    )
+    assert streamed.status_code == 413
+    assert line.calls_to("/v2/bot/message/reply") == []

@@ -368,3 +368,10 @@ async def test_html_is_accepted_by_the_bot_api(bot: Running, tg: FakeTelegram) -
     bold = [e for e in call.response["result"]["entities"] if e["type"] == "bold"]
     assert len(bold) == 6
     json.dumps(call.params)  # what PTB sent is plain JSON
+
+
+async def test_a_huge_body_is_refused_with_413(bot: Running, tg: FakeTelegram) -> None:
+    huge = b'{"update_id": 1, "padding": "' + b"x" * 2_000_000 + b'"}'
+    assert (await bot.telegram(huge)).status_code == 413
+    assert (await bot.telegram(huge, secret="wrong")).status_code == 403  # the secret first
+    assert tg.calls_to("sendMessage") == []

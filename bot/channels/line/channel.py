@@ -30,6 +30,7 @@ from linebot.v3.webhooks import (
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from bot.channels.body import BodyTooLarge, read_body, too_large
 from bot.channels.line.api import configuration
 from bot.channels.line.render import MAX_MESSAGES, render_json
 from bot.channels.runner import UpdateRunner
@@ -89,9 +90,14 @@ class LineChannel:
 
     async def webhook(self, request: Request) -> Response:
         signature = request.headers.get("x-line-signature")
-        body = await request.body()
-        if not signature:
+        if not signature:  # refused before the body is read
             return self._refuse("missing signature")
+        try:
+            body = await read_body(request)
+        except BodyTooLarge:
+            self.metrics.error("webhook")
+            log.warning("line: webhook body over the limit refused")
+            return too_large()
         try:
             payload = self.parser.parse(body.decode("utf-8"), signature, as_payload=True)
         except InvalidSignatureError:

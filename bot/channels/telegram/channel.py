@@ -36,6 +36,7 @@ from telegram.ext import (
     TypeHandler,
 )
 
+from bot.channels.body import BodyTooLarge, read_body, too_large
 from bot.channels.runner import KeyedLocks, UpdateRunner
 from bot.channels.telegram.http import AiohttpRequest
 from bot.channels.telegram.render import Outgoing, render
@@ -174,7 +175,13 @@ class TelegramChannel:
             log.warning("telegram: webhook with a wrong or missing secret token refused")
             return JSONResponse({"error": "forbidden"}, status_code=403)
         try:
-            data = json.loads(await request.body())
+            body = await read_body(request)
+        except BodyTooLarge:
+            self.metrics.error("webhook")
+            log.warning("telegram: webhook body over the limit refused")
+            return too_large()
+        try:
+            data = json.loads(body)
             update_id = int(data["update_id"])
             update = Update.de_json(data, self.application.bot)
         except Exception as exc:  # not JSON, not an Update: the sender's fault

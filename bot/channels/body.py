@@ -1,0 +1,35 @@
+"""A webhook's body, read only up to a limit: an unbounded POST must not fill the memory.
+
+A Telegram update or a batch of LINE events is a few kilobytes (LINE sends at most a few dozen
+events per request); 1 MB leaves room for any of them and refuses a flood early, by its
+Content-Length when it says it and while it streams when it does not.
+"""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+MAX_BODY = 1_000_000
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+async def read_body(request: Request, limit: int = MAX_BODY) -> bytes:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise BodyTooLarge
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def too_large() -> Response:
+    return JSONResponse({"error": f"body over {MAX_BODY} bytes"}, status_code=413)
