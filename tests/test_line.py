@@ -414,3 +414,15 @@ async def test_huge_or_unsigned_bodies_are_refused_before_being_read(
     )
     assert streamed.status_code == 413
     assert line.calls_to("/v2/bot/message/reply") == []
+
+
+async def test_group_and_room_events_make_no_delegate(bot: Running, line: FakeLine) -> None:
+    events = [
+        line.text_message_event(JA_USER, "明日の予定", group_id="C" + "1" * 32),
+        line.text_message_event(FR_USER, "programme", room_id="R" + "2" * 32),
+    ]
+    assert (await bot.line(line, events)).status_code == 200
+    assert line.calls_to("/v2/bot/message/reply") == []
+    assert bot.server.app is not None
+    async with bot.server.app.sessionmaker() as db:
+        assert (await db.scalars(select(Delegate))).all() == []

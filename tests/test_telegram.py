@@ -13,7 +13,7 @@ from sqlalchemy import select
 from bench.fakes import FakeTelegram
 from bot.channels.telegram.render import MAX_TEXT, render
 from bot.i18n import Catalogues
-from db.models import Delegate
+from db.models import Delegate, UnansweredQuestion
 from handlers.core.messages import Button, Reply, ReplyKind, SessionCard
 from tests.conftest import Database, FixedClock
 from tests.serving import Running, eventually, running, telegram_settings
@@ -375,3 +375,16 @@ async def test_a_huge_body_is_refused_with_413(bot: Running, tg: FakeTelegram) -
     assert (await bot.telegram(huge)).status_code == 413
     assert (await bot.telegram(huge, secret="wrong")).status_code == 403  # the secret first
     assert tg.calls_to("sendMessage") == []
+
+
+async def test_groups_are_not_served_and_leave_nothing(
+    bot: Running, tg: FakeTelegram, database: Database
+) -> None:
+    group = -1001234567890  # a supergroup
+    await bot.telegram(tg.message_update(FR_USER, "/agenda", chat_id=group, language_code="fr"))
+    await bot.telegram(tg.message_update(FR_USER, "mon numéro : 06 12 34 56 78", chat_id=group))
+    assert tg.calls_to("sendMessage") == []
+    assert bot.server.app is not None
+    async with bot.server.app.sessionmaker() as db:
+        assert (await db.scalars(select(Delegate))).all() == []
+        assert (await db.scalars(select(UnansweredQuestion))).all() == []

@@ -189,6 +189,8 @@ class LineChannel:
         return ids, extra
 
     async def _incoming(self, event: Any, event_id: str) -> Incoming | None:
+        if getattr(getattr(event, "source", None), "type", "user") != "user":
+            return None  # a group or a room: not a delegate, and nothing personal goes there
         user_id = self._source_key(event)
         now = self.app.deps.clock()
         if isinstance(event, MessageEvent | PostbackEvent):

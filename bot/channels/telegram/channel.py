@@ -231,12 +231,21 @@ class TelegramChannel:
             log.warning("telegram: answerCallbackQuery failed (update %s): %s", update_id, exc)
 
     def _incoming(self, update: Update) -> tuple[int, Incoming] | None:
+        """The update as a message to the conversation; None for what the bot does not answer:
+        anything outside a private chat (a group's chatter is not for it, and an agenda or an
+        organiser's preview must not be posted to a group), service messages, anonymous
+        senders."""
         now, ref = self.app.deps.clock(), str(update.update_id)
+        chat = update.effective_chat
+        if chat is not None and chat.type != ChatType.PRIVATE:
+            return None
         if update.callback_query is not None:
             query = update.callback_query
-            chat = query.message.chat.id if query.message is not None else query.from_user.id
-            return chat, self._message(query.from_user, now, ref, payload=query.data or "")
+            chat_id = query.message.chat.id if query.message is not None else query.from_user.id
+            return chat_id, self._message(query.from_user, now, ref, payload=query.data or "")
         message = update.message
+        if message is not None and message.sender_chat is not None:
+            return None  # posted on behalf of a chat: nobody to answer, no delegate to make
         if message is not None and message.from_user is not None:
             user = message.from_user
             if message.text:
