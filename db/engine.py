@@ -33,6 +33,8 @@ def make_engine(url: str, *, schema: str = "", **kwargs: Any) -> AsyncEngine:
     """
     parsed = make_url(url)
     sqlite = parsed.get_backend_name() == "sqlite"
+    # A failing statement's error names it without its values: they are delegates' messages.
+    kwargs.setdefault("hide_parameters", True)
     if sqlite:
         database = parsed.database or ":memory:"
         if database != ":memory:":

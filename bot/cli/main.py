@@ -17,6 +17,7 @@ from bot.channels import registry
 from bot.channels.console.channel import ConsoleChat
 from bot.cli import broadcast, faq, organisers, programme
 from bot.clock import Clock
+from bot.logs import configure as configure_logging
 from bot.settings import SUPPORTED_LANGUAGES, Settings
 from db.engine import make_engine
 from db.migrate import SchemaOutOfDate, upgrade
@@ -178,10 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationError as exc:
         print(f"configuration error:\n{exc}", file=sys.stderr)
         return 2
-    logging.basicConfig(
-        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    configure_logging(settings.log_level)
     try:
         with asyncio.Runner(loop_factory=_loop_factory()) as runner:
             return runner.run(_main(args))
