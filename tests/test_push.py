@@ -24,7 +24,15 @@ from bot.app import App, build_app
 from bot.channels.line.sender import LineSender
 from bot.channels.telegram.sender import TelegramSender
 from bot.dispatcher import Dispatcher, DispatcherConfig
-from db.models import AuditLog, Broadcast, ConversationState, Delegate, OutboxMessage, Role
+from db.models import (
+    AuditLog,
+    Broadcast,
+    ChangeEvent,
+    ConversationState,
+    Delegate,
+    OutboxMessage,
+    Role,
+)
 from handlers.core.messages import Event, Incoming, Reply, ReplyKind
 from handlers.notify.options import NotifyOptions
 from handlers.organisers.roles import set_role
@@ -308,6 +316,24 @@ async def test_forget_erases_the_delegate(world: World) -> None:
     async with world.app.sessionmaker() as db:
         assert await db.scalar(select(Delegate).where(Delegate.channel_user_id == FR_TG)) is None
         assert (await db.scalars(select(OutboxMessage))).all() == []
+
+
+async def test_forget_leaves_no_id_of_an_organiser_anywhere(world: World) -> None:
+    actor = f"telegram:{FR_TG}"
+    async with world.app.sessionmaker.begin() as db:
+        await set_role(db, ("telegram", FR_TG), Role.ORGANISER, now=world.clock.now)
+    await world.say("telegram", FR_TG, "/set ws-economy start 14:00")
+    for text in ("/broadcast", "Annonce", "お知らせ", "/broadcast skip", "/broadcast to all"):
+        await world.say("telegram", FR_TG, text)
+    await world.say("telegram", FR_TG, "/broadcast send")
+    await world.say("telegram", FR_TG, "/forget yes")
+    async with world.app.sessionmaker() as db:
+        creators = (await db.scalars(select(Broadcast.created_by))).all()
+        sources = (await db.scalars(select(ChangeEvent.source))).all()
+        actors = (await db.scalars(select(AuditLog.actor))).all()
+    assert creators and sources and actors
+    assert actor not in [*creators, *sources, *actors]
+    assert set(creators) == {"forgotten"} and "forgotten" in sources
 
 
 async def test_agenda_lists_by_day_with_clashes_and_exports_ics(world: World) -> None:

@@ -11,6 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.models import (
     AgendaItem,
     AuditLog,
+    Broadcast,
+    ChangeEvent,
     Delegate,
     ProgrammeSession,
     Subscription,
@@ -106,11 +108,12 @@ async def forget_delegate(
     db: AsyncSession, delegate: Delegate, *, actor: str, now: datetime
 ) -> None:
     """Erases the delegate: agenda, follows, outbox and conversation states go with the row
-    (ON DELETE CASCADE); their questions are deleted and the audit log keeps an anonymous
-    marker instead of their id."""
+    (ON DELETE CASCADE); their questions are deleted; where they acted (the audit log, the
+    broadcasts and programme changes an organiser made), an anonymous marker replaces their id."""
     await db.execute(
         delete(UnansweredQuestion).where(UnansweredQuestion.delegate_id == delegate.id)
     )
-    await db.execute(update(AuditLog).where(AuditLog.actor == actor).values(actor=FORGOTTEN))
+    for column in (AuditLog.actor, Broadcast.created_by, ChangeEvent.source):
+        await db.execute(update(column.class_).where(column == actor).values({column: FORGOTTEN}))
     await db.delete(delegate)
     db.add(AuditLog(at=now, actor=FORGOTTEN, action="delegate.forget", detail={}))
