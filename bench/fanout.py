@@ -223,7 +223,7 @@ async def measure(
     line.reset_calls()
 
     senders = build_senders(app)
-    dispatcher = Dispatcher(app, senders)
+    dispatcher = Dispatcher.of(app, senders)
     freeze_long_lived()  # as `confbot worker` does before its dispatcher runs
     stop = asyncio.Event()
     t0 = time.time()

@@ -24,7 +24,7 @@ from collections import defaultdict, deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -39,6 +39,7 @@ from db.models import (
     OutboxStatus,
 )
 from handlers.core.messages import Reply
+from handlers.deps import Deps
 from handlers.notify.held import any_waiting
 from handlers.notify.payloads import BroadcastPayload, ReportPayload, dump, load
 from handlers.notify.render import render_row
@@ -185,16 +186,20 @@ class _Recorder:
 
 
 class Dispatcher:
+    """Sends the outbox through the channels' senders; needs the features' dependencies (the
+    database, the catalogues) and whether the database is SQLite (no row locks to skip)."""
+
     def __init__(
         self,
-        app: App,
+        deps: Deps,
         senders: dict[str, ChannelSender],
         *,
+        sqlite: bool,
         config: DispatcherConfig | None = None,
         worker: str | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
-        self.app = app
+        self.deps = deps
         self.senders = senders
         self.config = config or DispatcherConfig()
         self.worker = worker or f"w-{uuid.uuid4().hex[:8]}"
@@ -202,7 +207,11 @@ class Dispatcher:
         self.rng = random.Random()
         self.stats = Stats()
         self._texts: dict[int, dict[str, str]] = {}
-        self._sqlite = is_sqlite(str(app.engine.url))
+        self._sqlite = sqlite
+
+    @classmethod
+    def of(cls, app: App, senders: dict[str, ChannelSender], **options: Any) -> Dispatcher:
+        return cls(app.deps, senders, sqlite=is_sqlite(str(app.engine.url)), **options)
 
     # ------------------------------------------------------------------------------ loop
 
@@ -289,7 +298,7 @@ class Dispatcher:
                 if not self._sqlite:  # rows being finished meanwhile need no renewal
                     held = held.with_for_update(skip_locked=True)
                 try:
-                    async with self.app.sessionmaker.begin() as db:
+                    async with self.deps.sessionmaker.begin() as db:
                         await db.execute(
                             update(OutboxMessage)
                             .where(OutboxMessage.id.in_(held.scalar_subquery()))
@@ -316,7 +325,7 @@ class Dispatcher:
             and_(OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.due_at <= now),
             and_(OutboxMessage.status == OutboxStatus.SENDING, OutboxMessage.claimed_until < now),
         )
-        async with self.app.sessionmaker.begin() as db:
+        async with self.deps.sessionmaker.begin() as db:
             query = select(OutboxMessage.id, OutboxMessage.retry_key).where(due)
             if where is not None:
                 query = query.where(where)
@@ -399,13 +408,13 @@ class Dispatcher:
     ) -> tuple[str, Item]:
         """The row as an item; rows of one group in one language share one rendering (they are
         the same message: LINE sends it to all of them in one multicast)."""
-        language = delegate.language or self.app.deps.default_language
+        language = delegate.language or self.deps.default_language
         payload = load(row.kind, row.payload)
         broadcast_id = payload.broadcast_id if isinstance(payload, BroadcastPayload) else None
         key = (row.kind, row.group_key, language)
         replies = rendered.get(key) if row.group_key else None
         if replies is None:
-            reply = await render_row(self.app.deps, db, row, language, self._texts)
+            reply = await render_row(self.deps, db, row, language, self._texts)
             replies = [reply] if reply.text else []
             if row.group_key:
                 rendered[key] = replies
@@ -426,7 +435,7 @@ class Dispatcher:
     async def _finish(self, outcomes: Outcomes, broadcasts: set[int]) -> None:
         """Writes the outcomes; then reports the broadcasts of `broadcasts` that are over."""
         now = self.clock()
-        async with self.app.sessionmaker.begin() as db:
+        async with self.deps.sessionmaker.begin() as db:
             rows: dict[int, OutboxMessage] = {}
             if outcomes:
                 ids = [item.row_id for item, _ in outcomes]
@@ -474,7 +483,7 @@ class Dispatcher:
         """Reports the broadcasts with nothing left to send that no worker reported: two workers
         finishing the last rows at once each see the other's rows still open."""
         now = self.clock()
-        async with self.app.sessionmaker.begin() as db:
+        async with self.deps.sessionmaker.begin() as db:
             unreported = await db.scalars(
                 select(Broadcast.id).where(
                     Broadcast.status != BroadcastStatus.DONE,

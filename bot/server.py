@@ -101,12 +101,14 @@ class BotServer:
         self.app = app = await build_app(self.settings, clock=self.clock)
         try:
             try:
-                pruned = await prune_processed(app)
+                pruned = await prune_processed(app.deps)
                 if pruned:
                     log.info("forgot %d old update ids", pruned)
             except Exception:
                 log.exception("could not prune the processed update ids")
-            context = ServeContext(app, self.metrics, self.updates)
+            context = ServeContext(
+                app.settings, app.deps, app.conversation, self.metrics, self.updates
+            )
             for spec in self.specs:
                 assert spec.serve is not None
                 channel = spec.serve(context)
@@ -119,7 +121,7 @@ class BotServer:
         if self.settings.dispatcher_in_serve:
             self._outbox_stop = asyncio.Event()
             self._senders = build_senders(app)
-            outbox = OutboxDispatcher(
+            outbox = OutboxDispatcher.of(
                 app,
                 self._senders,
                 clock=self.clock,

@@ -21,7 +21,7 @@ def build_senders(app: App) -> dict[str, ChannelSender]:
     clients need it)."""
     senders: dict[str, ChannelSender] = {}
     for spec in registry.channels():
-        sender = spec.sender(app) if spec.sender is not None else None
+        sender = spec.sender(app.settings, app.deps) if spec.sender is not None else None
         if sender is not None:
             senders[spec.name] = sender
     return senders
@@ -48,7 +48,7 @@ async def run_worker(settings: Settings) -> int:
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
     config = DispatcherConfig(lease=timedelta(seconds=settings.dispatcher_lease_seconds))
-    dispatcher = Dispatcher(app, senders, config=config)
+    dispatcher = Dispatcher.of(app, senders, config=config)
     freeze_long_lived()
     try:
         await dispatcher.run(stop)

@@ -18,7 +18,6 @@ from starlette.responses import JSONResponse, Response
 
 import bot.i18n
 from bench.fakes import FakeTelegram
-from bot.app import App
 from bot.channels import registry
 from bot.channels.base import Capabilities, Channel, ChannelSpec, ServeContext
 from bot.channels.line.richmenu import menu_request
@@ -26,10 +25,12 @@ from bot.channels.turns import converse
 from bot.dispatcher import Item, Record, Result, Status
 from bot.i18n import Catalogues
 from bot.paths import LOCALES_DIR
+from bot.settings import Settings
 from handlers import features
 from handlers.core.commands import CommandRegistry, Menu
 from handlers.core.messages import Button, Incoming, Reply, ReplyKind
 from handlers.core.turn import Turn
+from handlers.deps import Deps
 from tests.conftest import Database, FixedClock
 from tests.serving import eventually, running, telegram_settings
 
@@ -132,7 +133,7 @@ class PigeonChannel:
     async def webhook(self, request: Request) -> Response:
         data = json.loads(await request.body())
         message = Incoming(
-            "pigeon", data["user"], self.context.app.deps.clock(), text=data["text"], files=False
+            "pigeon", data["user"], self.context.deps.clock(), text=data["text"], files=False
         )
         await self.context.updates.submit(
             self._turn(message), name=f"pigeon:{data['user']}", key=data["user"]
@@ -140,7 +141,9 @@ class PigeonChannel:
         return JSONResponse({"ok": True})
 
     async def _turn(self, message: Incoming) -> None:
-        for reply in await converse(self.context.app, self.metrics, message, "pigeon") or []:
+        for reply in (
+            await converse(self.context.conversation, self.metrics, message, "pigeon") or []
+        ):
             self.pigeon.replies.append((message.user_id, reply.text))
 
 
@@ -172,7 +175,7 @@ def pigeon() -> Iterator[Pigeon]:
     def serve(context: ServeContext) -> Channel:
         return PigeonChannel(context, birds)
 
-    def sender(_app: App) -> PigeonSender:
+    def sender(_settings: Settings, _deps: Deps) -> PigeonSender:
         return PigeonSender(birds)
 
     registry.register(

@@ -24,7 +24,7 @@ async def chat(app: App, clock: FixedClock) -> ConsoleChat:
     rows = read_programme(DATA / "programme.csv", JST).rows
     async with app.sessionmaker.begin() as db:
         await replace_programme(db, rows, source="tests", sample=False, actor="test", now=clock.now)
-    return ConsoleChat(app, user="alice", language=None, clock=clock)
+    return ConsoleChat(app.conversation, user="alice", language=None, clock=clock)
 
 
 async def ask(chat: ConsoleChat, text: str) -> Reply:
@@ -81,7 +81,7 @@ async def test_day_programmes_relative_and_explicit(chat: ConsoleChat) -> None:
 
 
 async def test_sample_notice_only_for_the_bundled_programme(app: App) -> None:
-    bundled = ConsoleChat(app, user="bob", language="fr", clock=app.deps.clock)
+    bundled = ConsoleChat(app.conversation, user="bob", language="fr", clock=app.deps.clock)
     reply = await ask(bundled, "/programme 2024-11-20")
     assert "Programme indicatif" in reply.text
     ja = await ask(bundled, "11月20日の予定")

@@ -162,7 +162,7 @@ def test_huge_and_strange_input_is_handled() -> None:
 
 @pytest.fixture
 def chat(app: App, clock: FixedClock) -> ConsoleChat:
-    return ConsoleChat(app, user="mayor", language=None, clock=clock)
+    return ConsoleChat(app.conversation, user="mayor", language=None, clock=clock)
 
 
 async def one(chat: ConsoleChat, text: str) -> tuple[ReplyKind, str, list[str]]:

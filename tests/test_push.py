@@ -102,7 +102,7 @@ async def world(database: Database, clock: FixedClock) -> AsyncIterator[World]:
         "telegram": TelegramSender.from_settings(settings, app.deps.t),
         "line": LineSender.from_settings(settings),
     }
-    dispatcher = Dispatcher(app, senders, clock=clock, config=DispatcherConfig(backoff_base=1.0))
+    dispatcher = Dispatcher.of(app, senders, clock=clock, config=DispatcherConfig(backoff_base=1.0))
     try:
         yield World(app, clock, telegram, line, dispatcher)
     finally:

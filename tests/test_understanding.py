@@ -155,9 +155,11 @@ async def test_the_console_says_how_to_rehearse_a_conference_day(
     from bot.channels.console.channel import ConsoleChat
 
     clock.now = datetime(2026, 11, 29, 10, 0, tzinfo=JST)
-    chat = ConsoleChat(app, user="newcomer", language="fr", clock=clock)
+    chat = ConsoleChat(app.conversation, user="newcomer", language="fr", clock=clock)
     assert "confbot console --now 2024-11-20T10:00" in await chat.rehearsal_hint("fr")
-    rehearsing = ConsoleChat(app, user="newcomer", language="fr", clock=clock, rehearsing=True)
+    rehearsing = ConsoleChat(
+        app.conversation, user="newcomer", language="fr", clock=clock, rehearsing=True
+    )
     assert await rehearsing.rehearsal_hint("fr") == ""
     clock.now = datetime(2024, 11, 20, 10, 0, tzinfo=JST)
     assert await chat.rehearsal_hint("ja") == ""  # a conference day: nothing to say

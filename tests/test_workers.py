@@ -219,7 +219,7 @@ async def test_two_workers_on_postgresql_send_nothing_twice(database: Database) 
             # Small claims, so that both workers get some of the 300 rows.
             config = DispatcherConfig(batch_size=20, multicast_batch_size=40, poll_interval=0.1)
             dispatchers = [
-                Dispatcher(app, channel_senders, config=config, worker=f"w{i}")
+                Dispatcher.of(app, channel_senders, config=config, worker=f"w{i}")
                 for i, (app, channel_senders) in enumerate(zip(apps, senders, strict=True))
             ]
             tasks = [asyncio.create_task(d.run(stop)) for d in dispatchers]

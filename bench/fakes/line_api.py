@@ -863,7 +863,6 @@ class FakeLine:
         self.rich_menu_aliases: dict[str, str] = {}
         self.default_rich_menu_id: str | None = None
         self.user_rich_menus: dict[str, str] = {}
-        self.message_contents: dict[str, tuple[bytes, str]] = {}
         self.loading_animations: list[JSONDict] = []
 
         self.listeners: list[Callable[[LineCall], None]] = []
@@ -893,25 +892,13 @@ class FakeLine:
             ("GET", "/v2/bot/message/quota", self._get_quota),
             ("GET", "/v2/bot/message/quota/consumption", self._get_consumption),
             ("GET", "/v2/bot/profile/{userId}", self._get_profile),
-            ("GET", "/v2/bot/info", self._get_bot_info),
-            ("POST", "/v2/bot/chat/loading/start", self._loading_start),
             ("POST", "/v2/bot/richmenu", self._create_rich_menu),
-            ("GET", "/v2/bot/richmenu/list", self._list_rich_menus),
             ("POST", "/v2/bot/richmenu/alias", self._create_alias),
-            ("GET", "/v2/bot/richmenu/alias/list", self._list_aliases),
             ("GET", "/v2/bot/richmenu/alias/{aliasId}", self._get_alias),
             ("POST", "/v2/bot/richmenu/alias/{aliasId}", self._update_alias),
-            ("DELETE", "/v2/bot/richmenu/alias/{aliasId}", self._delete_alias),
-            ("POST", "/v2/bot/richmenu/bulk/link", self._bulk_link),
-            ("POST", "/v2/bot/richmenu/bulk/unlink", self._bulk_unlink),
-            ("GET", "/v2/bot/richmenu/{richMenuId}", self._get_rich_menu),
             ("DELETE", "/v2/bot/richmenu/{richMenuId}", self._delete_rich_menu),
             ("POST", "/v2/bot/user/all/richmenu/{richMenuId}", self._set_default),
-            ("GET", "/v2/bot/user/all/richmenu", self._get_default),
-            ("DELETE", "/v2/bot/user/all/richmenu", self._cancel_default),
             ("POST", "/v2/bot/user/{userId}/richmenu/{richMenuId}", self._link_user),
-            ("GET", "/v2/bot/user/{userId}/richmenu", self._get_user_menu),
-            ("DELETE", "/v2/bot/user/{userId}/richmenu", self._unlink_user),
         ):
             api.router.add_route(method, path, self._wrap(handler))
         data = web.Application(
@@ -919,8 +906,6 @@ class FakeLine:
         )
         for method, path, handler in (
             ("POST", "/v2/bot/richmenu/{richMenuId}/content", self._upload_image),
-            ("GET", "/v2/bot/richmenu/{richMenuId}/content", self._download_image),
-            ("GET", "/v2/bot/message/{messageId}/content", self._message_content),
         ):
             data.router.add_route(method, path, self._wrap(handler))
         ports: list[int] = []
@@ -997,12 +982,6 @@ class FakeLine:
     def reply_token_used(self, token: str) -> bool:
         entry = self._reply_tokens.get(token)
         return entry is not None and entry.used
-
-    def add_message_content(
-        self, message_id: str, content: bytes, content_type: str = "image/jpeg"
-    ) -> None:
-        """Content served by GET (data host) /v2/bot/message/{messageId}/content."""
-        self.message_contents[message_id] = (content, content_type)
 
     def set_quota(self, value: int | None) -> None:
         self.quota = value
@@ -1381,34 +1360,6 @@ class FakeLine:
             raise LineAPIError(404, "Not found")
         return 200, profile
 
-    async def _get_bot_info(self, request: web.Request, call: LineCall) -> tuple[int, Any]:
-        return 200, {
-            "userId": self.bot_user_id,
-            "basicId": "@000confbot",
-            "displayName": "Confbot",
-            "chatMode": "bot",
-            "markAsReadMode": "auto",
-        }
-
-    async def _loading_start(self, request: web.Request, call: LineCall) -> tuple[int, Any]:
-        body = self._json_body(call)
-        chat_id = body.get("chatId")
-        seconds = body.get("loadingSeconds", 20)
-        details: list[JSONDict] = []
-        if not isinstance(chat_id, str) or not _USER_ID_RE.match(chat_id):
-            details.append({"message": "must be specified", "property": "chatId"})
-        if not isinstance(seconds, int) or seconds % 5 or not 5 <= seconds <= 60:
-            details.append(
-                {
-                    "message": "must be a multiple of 5 between 5 and 60",
-                    "property": "loadingSeconds",
-                }
-            )
-        if details:
-            raise _body_errors(details)
-        self.loading_animations.append({"chatId": chat_id, "loadingSeconds": seconds})
-        return 202, {}
-
     # ---------------------------------------------------------- rich menus
 
     def _menu(self, rich_menu_id: str, *, not_found: str = "Not found") -> RichMenu:
@@ -1426,12 +1377,6 @@ class FakeLine:
         rich_menu_id = "richmenu-" + secrets.token_hex(16)
         self.rich_menus[rich_menu_id] = RichMenu(rich_menu_id=rich_menu_id, body=dict(call.json))
         return 200, {"richMenuId": rich_menu_id}
-
-    async def _list_rich_menus(self, request: web.Request, call: LineCall) -> tuple[int, Any]:
-        return 200, {"richmenus": [m.as_response() for m in self.rich_menus.values()]}
-
-    async def _get_rich_menu(self, request: web.Request, call: LineCall) -> tuple[int, Any]:
-        return 200, self._menu(request.match_info["richMenuId"]).as_response()
 
     async def _delete_rich_menu(self, request: web.Request, call: LineCall) -> tuple[int, Any]:
         rich_menu_id = request.match_info["richMenuId"]
@@ -1454,32 +1399,12 @@ class FakeLine:
         self.default_rich_menu_id = menu.rich_menu_id
         return 200, {}
 
-    async def _get_default(self, request: web.Request, call: LineCall) -> tuple[int, Any]:
-        if self.default_rich_menu_id is None:
-            raise LineAPIError(404, "no default richmenu", [])
-        return 200, {"richMenuId": self.default_rich_menu_id}
-
-    async def _cancel_default(self, request: web.Request, call: LineCall) -> tuple[int, Any]:
-        self.default_rich_menu_id = None
-        return 200, {}
-
     async def _link_user(self, request: web.Request, call: LineCall) -> tuple[int, Any]:
         user_id = request.match_info["userId"]
         if not _USER_ID_RE.match(user_id):
             raise LineAPIError(400, "The value for the 'userId' parameter is invalid")
         menu = self._menu_with_image(request.match_info["richMenuId"])
         self.user_rich_menus[user_id] = menu.rich_menu_id
-        return 200, {}
-
-    async def _get_user_menu(self, request: web.Request, call: LineCall) -> tuple[int, Any]:
-        user_id = request.match_info["userId"]
-        rich_menu_id = self.user_rich_menus.get(user_id)
-        if rich_menu_id is None:
-            raise LineAPIError(404, "the user has no richmenu", [])
-        return 200, {"richMenuId": rich_menu_id}
-
-    async def _unlink_user(self, request: web.Request, call: LineCall) -> tuple[int, Any]:
-        self.user_rich_menus.pop(request.match_info["userId"], None)
         return 200, {}
 
     def _bulk_users(self, body: JSONDict) -> list[str]:
@@ -1495,24 +1420,6 @@ class FakeLine:
                     f"The property, 'userIds[{index}]', in the request body is invalid (line: -, column: -)",
                 )
         return [str(u) for u in user_ids]
-
-    async def _bulk_link(self, request: web.Request, call: LineCall) -> tuple[int, Any]:
-        body = self._json_body(call)
-        user_ids = self._bulk_users(body)
-        rich_menu_id = body.get("richMenuId")
-        if not isinstance(rich_menu_id, str) or not _RICH_MENU_ID_RE.match(rich_menu_id):
-            raise _body_errors([{"message": "invalid richMenuId", "property": "richMenuId"}])
-        menu = self._menu(rich_menu_id, not_found="richmenu not found")
-        if menu.image is None:
-            raise LineAPIError(400, "must upload richmenu image before applying it to user", [])
-        for user_id in user_ids:
-            self.user_rich_menus[user_id] = rich_menu_id
-        return 202, {}
-
-    async def _bulk_unlink(self, request: web.Request, call: LineCall) -> tuple[int, Any]:
-        for user_id in self._bulk_users(self._json_body(call)):
-            self.user_rich_menus.pop(user_id, None)
-        return 202, {}
 
     async def _create_alias(self, request: web.Request, call: LineCall) -> tuple[int, Any]:
         body = self._json_body(call)
@@ -1536,13 +1443,6 @@ class FakeLine:
         self.rich_menu_aliases[alias_id] = rich_menu_id
         return 200, {}
 
-    async def _list_aliases(self, request: web.Request, call: LineCall) -> tuple[int, Any]:
-        return 200, {
-            "aliases": [
-                {"richMenuAliasId": a, "richMenuId": m} for a, m in self.rich_menu_aliases.items()
-            ]
-        }
-
     async def _get_alias(self, request: web.Request, call: LineCall) -> tuple[int, Any]:
         alias_id = request.match_info["aliasId"]
         if alias_id not in self.rich_menu_aliases:
@@ -1561,12 +1461,6 @@ class FakeLine:
         if menu is None or menu.image is None:
             raise LineAPIError(400, "richmenu not found", [])
         self.rich_menu_aliases[alias_id] = rich_menu_id
-        return 200, {}
-
-    async def _delete_alias(self, request: web.Request, call: LineCall) -> tuple[int, Any]:
-        alias_id = request.match_info["aliasId"]
-        if self.rich_menu_aliases.pop(alias_id, None) is None:
-            raise LineAPIError(404, "richmenu alias not found", [])
         return 200, {}
 
     # ------------------------------------------------------------ data host
@@ -1593,17 +1487,3 @@ class FakeLine:
         menu.image = data
         menu.image_content_type = request.content_type
         return 200, {}
-
-    async def _download_image(self, request: web.Request, call: LineCall) -> tuple[int, Any]:
-        menu = self._menu(request.match_info["richMenuId"])
-        if menu.image is None:
-            raise LineAPIError(404, "Not found")
-        return 200, web.Response(
-            body=menu.image, content_type=menu.image_content_type or "image/png"
-        )
-
-    async def _message_content(self, request: web.Request, call: LineCall) -> tuple[int, Any]:
-        content = self.message_contents.get(request.match_info["messageId"])
-        if content is None:
-            raise LineAPIError(404, "Not found")
-        return 200, web.Response(body=content[0], content_type=content[1])

@@ -3,7 +3,7 @@
 Start it, point python-telegram-bot at it and inspect what the bot did::
 
     async with FakeTelegram() as tg:
-        bot = telegram.Bot(tg.token, base_url=tg.base_url, base_file_url=tg.base_file_url)
+        bot = telegram.Bot(tg.token, base_url=tg.base_url)
         async with bot:
             await bot.send_message(42, "hi")
         assert tg.sent_messages(42)[0]["text"] == "hi"
@@ -12,8 +12,8 @@ The server listens on 127.0.0.1 on a random port and answers like the real
 Bot API: ``POST|GET /bot<token>/<method>`` with JSON, urlencoded or multipart
 bodies (method names are case-insensitive), ``{"ok": true, "result": ...}`` on
 success and ``{"ok": false, "error_code": N, "description": "..."}`` (plus
-``parameters`` for 429) on failure, file downloads under
-``/file/bot<token>/<file_path>``.
+``parameters`` for 429) on failure. It has the methods confbot and its
+benchmarks call, no more.
 """
 
 from __future__ import annotations
@@ -359,8 +359,6 @@ class FakeTelegram:
         self.commands: dict[tuple[str, str], list[JSONDict]] = {}
         self.answered_callback_queries: dict[str, JSONDict] = {}
         self.webhook: JSONDict | None = None
-        self.logged_out = False
-        self.closed = False
 
         self._runner: web.AppRunner | None = None
         self._port: int | None = None
@@ -390,22 +388,12 @@ class FakeTelegram:
         for name, handler in (
             ("getMe", self._get_me),
             ("sendMessage", self._send_message),
-            ("editMessageText", self._edit_message_text),
-            ("editMessageReplyMarkup", self._edit_message_reply_markup),
-            ("deleteMessage", self._delete_message),
             ("answerCallbackQuery", self._answer_callback_query),
-            ("sendChatAction", self._send_chat_action),
             ("setWebhook", self._set_webhook),
             ("deleteWebhook", self._delete_webhook),
-            ("getWebhookInfo", self._get_webhook_info),
             ("setMyCommands", self._set_my_commands),
-            ("getMyCommands", self._get_my_commands),
-            ("deleteMyCommands", self._delete_my_commands),
             ("getUpdates", self._get_updates),
             ("sendDocument", self._send_document),
-            ("getFile", self._get_file),
-            ("close", self._close),
-            ("logOut", self._log_out),
         ):
             self._handlers[name.lower()] = (name, handler)
 
@@ -415,7 +403,6 @@ class FakeTelegram:
         """Bind 127.0.0.1 on a random port and start serving."""
         app = web.Application(client_max_size=_MAX_UPLOAD + 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle_method)
-        app.router.add_route("GET", "/file/bot{token}/{file_path:.+}", self._handle_file)
         app.router.add_route("*", "/{tail:.*}", self._handle_unknown_path)
         self._stopping = False
         self._runner = web.AppRunner(app, shutdown_timeout=0.5, access_log=None)
@@ -457,11 +444,6 @@ class FakeTelegram:
     def base_url(self) -> str:
         """Value for PTB's ``base_url``: PTB appends ``<token>/<method>``."""
         return f"{self.url}/bot"
-
-    @property
-    def base_file_url(self) -> str:
-        """Value for PTB's ``base_file_url``: PTB appends ``<token>/<file_path>``."""
-        return f"{self.url}/file/bot"
 
     @property
     def token(self) -> str:
@@ -615,16 +597,6 @@ class FakeTelegram:
         """Current state of a stored message (after edits), or None."""
         return self._messages.get((chat_id, message_id))
 
-    def add_file(
-        self,
-        content: bytes,
-        *,
-        file_name: str | None = None,
-        mime_type: str | None = None,
-    ) -> StoredFile:
-        """Register a file (e.g. one a user sent) so getFile/download work for it."""
-        return self._store_file(content, file_name, mime_type, None)
-
     def fail_next(
         self,
         method: str,
@@ -660,8 +632,6 @@ class FakeTelegram:
         methods: Iterable[str] = (
             "sendMessage",
             "sendDocument",
-            "editMessageText",
-            "editMessageReplyMarkup",
         ),
     ) -> None:
         """Enforce Telegram's broadcast limits with 429 + retry_after.
@@ -792,19 +762,6 @@ class FakeTelegram:
         for listener in self.listeners:
             listener(call)
         return web.json_response(body, status=status)
-
-    async def _handle_file(self, request: web.Request) -> web.Response:
-        token = request.match_info["token"]
-        if self._expected_token is not None and token != self._expected_token:
-            return web.json_response(self._error_body(401, "Unauthorized"), status=401)
-        path = request.match_info["file_path"]
-        for stored in self.files.values():
-            if stored.file_path == path:
-                return web.Response(
-                    body=stored.content,
-                    content_type=stored.mime_type or "application/octet-stream",
-                )
-        return web.json_response(self._error_body(404, "Not Found"), status=404)
 
     def _maybe_inject_failure(self, call: Call) -> None:
         for key in (call.method.lower(), "*"):
@@ -1032,55 +989,6 @@ class FakeTelegram:
             return None
         return {k: v for k, v in target.items() if k != "reply_to_message"}
 
-    async def _edit_message_text(self, call: Call) -> JSONDict | bool:
-        params = call.params
-        text, entities = self._formatted(
-            params.get("text"),
-            params.get("parse_mode"),
-            params.get("entities"),
-            empty_error="message text is empty",
-            too_long_error="MESSAGE_TOO_LONG",
-            limit=_MAX_TEXT,
-        )
-        markup = self._reply_markup(params.get("reply_markup"))
-        if params.get("inline_message_id"):
-            return True
-        message = self._stored_message(params, verb="edit")
-        if not message.get("from", {}).get("is_bot"):
-            raise _bad_request("message can't be edited")
-        if "text" not in message:
-            raise _bad_request("there is no text in the message to edit")
-        if (
-            message.get("text") == text
-            and message.get("entities", []) == entities
-            and message.get("reply_markup") == markup
-        ):
-            raise TelegramAPIError(400, _NOT_MODIFIED)
-        message["text"] = text
-        _set_or_drop(message, "entities", entities or None)
-        _set_or_drop(message, "reply_markup", markup)
-        message["edit_date"] = int(time.time())
-        return message
-
-    async def _edit_message_reply_markup(self, call: Call) -> JSONDict | bool:
-        params = call.params
-        markup = self._reply_markup(params.get("reply_markup"))
-        if params.get("inline_message_id"):
-            return True
-        message = self._stored_message(params, verb="edit")
-        if not message.get("from", {}).get("is_bot"):
-            raise _bad_request("message can't be edited")
-        if message.get("reply_markup") == markup:
-            raise TelegramAPIError(400, _NOT_MODIFIED)
-        _set_or_drop(message, "reply_markup", markup)
-        message["edit_date"] = int(time.time())
-        return message
-
-    async def _delete_message(self, call: Call) -> bool:
-        message = self._stored_message(call.params, verb="delete")
-        del self._messages[(message["chat"]["id"], message["message_id"])]
-        return True
-
     async def _answer_callback_query(self, call: Call) -> bool:
         params = call.params
         query_id = params.get("callback_query_id")
@@ -1095,12 +1003,6 @@ class FakeTelegram:
         if text is not None and len(str(text)) > 200:
             raise _bad_request("MESSAGE_TOO_LONG")
         self.answered_callback_queries[query_id] = dict(params)
-        return True
-
-    async def _send_chat_action(self, call: Call) -> bool:
-        self._target_chat(call.params)
-        if not call.params.get("action"):
-            raise _bad_request("action is empty")
         return True
 
     async def _set_webhook(self, call: Call) -> _WithDescription:
@@ -1148,20 +1050,6 @@ class FakeTelegram:
         self.webhook = None
         return _WithDescription(True, "Webhook was deleted")
 
-    async def _get_webhook_info(self, call: Call) -> JSONDict:
-        info: JSONDict = {
-            "url": "",
-            "has_custom_certificate": False,
-            "pending_update_count": len(self._updates),
-        }
-        if self.webhook is not None:
-            info["url"] = self.webhook["url"]
-            info["max_connections"] = self.webhook["max_connections"]
-            info["ip_address"] = self.webhook["ip_address"]
-            if self.webhook.get("allowed_updates"):
-                info["allowed_updates"] = self.webhook["allowed_updates"]
-        return info
-
     @staticmethod
     def _commands_key(params: dict[str, Any]) -> tuple[str, str]:
         scope = params.get("scope") or {"type": "default"}
@@ -1192,13 +1080,6 @@ class FakeTelegram:
             ]
         else:
             self.commands.pop(key, None)
-        return True
-
-    async def _get_my_commands(self, call: Call) -> list[JSONDict]:
-        return list(self.commands.get(self._commands_key(call.params), []))
-
-    async def _delete_my_commands(self, call: Call) -> bool:
-        self.commands.pop(self._commands_key(call.params), None)
         return True
 
     def my_commands(self, language_code: str = "", scope: JSONDict | None = None) -> list[JSONDict]:
@@ -1333,28 +1214,6 @@ class FakeTelegram:
             reply_markup=self._reply_markup(params.get("reply_markup")),
             reply_to_message=self._reply_target(chat, params),
         )
-
-    async def _get_file(self, call: Call) -> JSONDict:
-        file_id = call.params.get("file_id")
-        stored = self.files.get(str(file_id)) if file_id else None
-        if stored is None:
-            raise _bad_request("invalid file_id")
-        if len(stored.content) > _MAX_DOWNLOAD:
-            raise _bad_request("file is too big")
-        return {
-            "file_id": stored.file_id,
-            "file_unique_id": stored.file_unique_id,
-            "file_size": len(stored.content),
-            "file_path": stored.file_path,
-        }
-
-    async def _close(self, call: Call) -> bool:
-        self.closed = True
-        return True
-
-    async def _log_out(self, call: Call) -> bool:
-        self.logged_out = True
-        return True
 
 
 @dataclass

@@ -20,9 +20,10 @@ from bot.channels.runner import UpdateRunner
 from bot.metrics import Metrics
 from bot.settings import Settings
 from handlers.broadcast.quota import QuotaSource
+from handlers.core.conversation import Conversation
+from handlers.deps import Deps
 
 if TYPE_CHECKING:
-    from bot.app import App
     from bot.dispatcher import ChannelSender
 
 
@@ -46,9 +47,12 @@ class Channel(Protocol):
 
 @dataclass(frozen=True)
 class ServeContext:
-    """What a running channel is given: the bot, the server's metrics and its task runner."""
+    """What a running channel is given: its settings, the features' dependencies, the
+    conversation to hand messages to, the server's metrics and its task runner."""
 
-    app: App
+    settings: Settings
+    deps: Deps
+    conversation: Conversation
     metrics: Metrics
     updates: UpdateRunner
 
@@ -72,6 +76,6 @@ class ChannelSpec:
     serve: Callable[[ServeContext], Channel] | None = None
     webhook_path: str | None = None
     # The sender of pushed messages, or None when the settings do not allow pushing.
-    sender: Callable[[App], ChannelSender | None] | None = None
+    sender: Callable[[Settings, Deps], ChannelSender | None] | None = None
     # A channel whose pushed messages count against a quota (LINE's monthly one).
     quota: Callable[[Settings], QuotaSource | None] = field(default=_nothing)

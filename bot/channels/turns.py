@@ -16,23 +16,24 @@ from handlers.core.messages import AlreadyHandled, Incoming, Reply, ReplyKind
 from handlers.core.store import record_update
 
 if TYPE_CHECKING:
-    from bot.app import App
+    from handlers.core.conversation import Conversation
+    from handlers.deps import Deps
 
 log = logging.getLogger(__name__)
 
 
-async def prune_processed(app: App, keep: timedelta = timedelta(days=7)) -> int:
+async def prune_processed(deps: Deps, keep: timedelta = timedelta(days=7)) -> int:
     """Forgets update ids older than `keep`, far beyond the platforms' redelivery: Telegram keeps
     an undelivered update for 24 hours (https://core.telegram.org/bots/api#getting-updates)."""
-    async with app.engine.begin() as conn:
-        result = await conn.execute(
+    async with deps.sessionmaker.begin() as db:
+        result = await db.execute(
             delete(ProcessedUpdate).where(ProcessedUpdate.received_at < datetime.now(UTC) - keep)
         )
-    return int(result.rowcount or 0)
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 async def converse(
-    app: App, metrics: ChannelMetrics, message: Incoming, update_ref: str
+    conversation: Conversation, metrics: ChannelMetrics, message: Incoming, update_ref: str
 ) -> list[Reply] | None:
     """One turn of the conversation; on failure, the apology in the delegate's language.
 
@@ -40,27 +41,30 @@ async def converse(
     the caller sends nothing.
     """
     try:
-        return await app.conversation.handle(message)
+        return await conversation.handle(message)
     except AlreadyHandled:
         return None
     except Exception:
         metrics.error("handler")
         log.exception("handler failed on %s update %s", message.channel, update_ref)
-    if message.update_id is not None and not await _record_alone(app, metrics, message, update_ref):
+    deps = conversation.deps
+    if message.update_id is not None and not await _record_alone(
+        deps, metrics, message, update_ref
+    ):
         return None
-    lang = await _delegate_language(app, message)
-    return [Reply(ReplyKind.ERROR, app.deps.t(lang, "error-apology"), lang)]
+    lang = await _delegate_language(deps, message)
+    return [Reply(ReplyKind.ERROR, deps.t(lang, "error-apology"), lang)]
 
 
 async def _record_alone(
-    app: App, metrics: ChannelMetrics, message: Incoming, update_ref: str
+    deps: Deps, metrics: ChannelMetrics, message: Incoming, update_ref: str
 ) -> bool:
     """A failed turn rolled back its record of the update: recorded now on its own, so that a
     redelivery gets no second apology. True also when the database cannot be reached: a
     delegate is better told sorry twice than left without an answer."""
     assert message.update_id is not None
     try:
-        async with app.sessionmaker.begin() as db:
+        async with deps.sessionmaker.begin() as db:
             return await record_update(
                 db,
                 channel=message.channel,
@@ -73,10 +77,10 @@ async def _record_alone(
         return True
 
 
-async def _delegate_language(app: App, message: Incoming) -> str:
+async def _delegate_language(deps: Deps, message: Incoming) -> str:
     stored: str | None = None
     try:
-        async with app.sessionmaker() as db:
+        async with deps.sessionmaker() as db:
             stored = await db.scalar(
                 select(Delegate.language).where(
                     Delegate.channel == message.channel,
@@ -85,4 +89,4 @@ async def _delegate_language(app: App, message: Incoming) -> str:
             )
     except Exception:  # the database may be what failed: the hint will do
         log.warning("could not read the language of %s:%s", message.channel, message.user_id)
-    return stored or normalise_hint(message.language_hint) or app.settings.default_language
+    return stored or normalise_hint(message.language_hint) or deps.default_language

@@ -89,7 +89,11 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
     app = await build_app(settings, clock=clock)
     try:
         chat = ConsoleChat(
-            app, user=args.user, language=args.lang, clock=clock, rehearsing=args.now is not None
+            app.conversation,
+            user=args.user,
+            language=args.lang,
+            clock=clock,
+            rehearsing=args.now is not None,
         )
         if args.jsonl:
             await chat.run_jsonl(sys.stdin, sys.stdout)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 from handlers.core.messages import Button, Incoming, Reply, ReplyKind
 
 if TYPE_CHECKING:
-    from bot.app import App
+    from handlers.core.conversation import Conversation
 
 log = logging.getLogger(__name__)
 CHANNEL = "console"
@@ -22,14 +22,15 @@ QUIT = {"/quit", "/exit", "quit", "exit"}
 class ConsoleChat:
     def __init__(
         self,
-        app: App,
+        conversation: Conversation,
         *,
         user: str,
         language: str | None,
         clock: Callable[[], datetime],
         rehearsing: bool = False,
     ) -> None:
-        self.app, self.user, self.language, self.clock = app, user, language, clock
+        self.conversation, self.deps = conversation, conversation.deps
+        self.user, self.language, self.clock = user, language, clock
         self.rehearsing = rehearsing  # the clock was set with --now
         self.buttons: list[Button] = []
 
@@ -50,11 +51,11 @@ class ConsoleChat:
     async def turn(self, line: str) -> list[Reply]:
         message = self._incoming(line)
         try:
-            replies = await self.app.conversation.handle(message)
+            replies = await self.conversation.handle(message)
         except Exception:
             log.exception("turn failed for %r", line[:80])
-            lang = self.language or self.app.settings.default_language
-            replies = [Reply(ReplyKind.ERROR, self.app.deps.t(lang, "error-apology"), lang)]
+            lang = self.language or self.deps.default_language
+            replies = [Reply(ReplyKind.ERROR, self.deps.t(lang, "error-apology"), lang)]
         self.buttons = [b for r in replies for b in r.buttons]
         self.buttons += [b for r in replies for c in r.cards for b in c.buttons]
         return replies
@@ -63,15 +64,15 @@ class ConsoleChat:
         """Outside the conference days, how to try the bot as on one of them (`--now`)."""
         if self.rehearsing:
             return ""
-        async with self.app.sessionmaker() as db:
-            sessions, _ = await self.app.deps.programme.get(db)
-        tz = self.app.deps.tz
+        async with self.deps.sessionmaker() as db:
+            sessions, _ = await self.deps.programme.get(db)
+        tz = self.deps.tz
         days = sorted({s.starts_at.astimezone(tz).date() for s in sessions})
         today = self.clock().astimezone(tz).date()
         if not days or days[0] <= today <= days[-1]:
             return ""
         example = f"{days[min(2, len(days) - 1)].isoformat()}T10:00"
-        return self.app.deps.t(lang, "console-rehearse", example=example)
+        return self.deps.t(lang, "console-rehearse", example=example)
 
     async def run_jsonl(self, stdin: TextIO, stdout: TextIO) -> None:
         for raw in stdin:
@@ -82,7 +83,7 @@ class ConsoleChat:
             stdout.flush()
 
     async def run_interactive(self, stdin: TextIO, stdout: TextIO) -> None:
-        t, lang = self.app.deps.t, self.language or self.app.settings.default_language
+        t, lang = self.deps.t, self.language or self.deps.default_language
         stdout.write(t(lang, "console-intro") + "\n")
         hint = await self.rehearsal_hint(lang)
         if hint:

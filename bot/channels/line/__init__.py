@@ -10,8 +10,8 @@ from bot.settings import Settings
 from handlers.broadcast.quota import QuotaSource
 
 if TYPE_CHECKING:
-    from bot.app import App
     from bot.channels.line.sender import LineSender
+    from handlers.deps import Deps
 
 # The SDK (line-bot-sdk, about a second to import) is imported by the factories below, when the
 # channel runs: every command line start would otherwise pay for it.
@@ -28,15 +28,15 @@ def _problems(settings: Settings) -> list[str]:
 def _serve(context: ServeContext) -> Channel:
     from bot.channels.line.channel import LineChannel
 
-    return LineChannel(context.app, context.metrics, context.updates)
+    return LineChannel(context)
 
 
-def _sender(app: App) -> LineSender | None:
-    if not app.settings.line_channel_access_token.get_secret_value():
+def _sender(settings: Settings, _deps: Deps) -> LineSender | None:
+    if not settings.line_channel_access_token.get_secret_value():
         return None
     from bot.channels.line.sender import LineSender
 
-    return LineSender.from_settings(app.settings)
+    return LineSender.from_settings(settings)
 
 
 def _quota(settings: Settings) -> QuotaSource | None:

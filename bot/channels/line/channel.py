@@ -11,7 +11,7 @@ import logging
 import time
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from linebot.v3 import WebhookParser
 from linebot.v3.exceptions import InvalidSignatureError
@@ -30,18 +30,14 @@ from linebot.v3.webhooks import (
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from bot.channels.base import ServeContext
 from bot.channels.body import BodyTooLarge, read_body, too_large
 from bot.channels.line.api import configuration
 from bot.channels.line.render import MAX_MESSAGES, render_json
-from bot.channels.runner import UpdateRunner
 from bot.channels.turns import converse
-from bot.metrics import Metrics
 from handlers.core.messages import Event, Incoming, Reply
 from handlers.core.store import delegate_exists
 from handlers.notify.held import settle_waiting, take_waiting
-
-if TYPE_CHECKING:
-    from bot.app import App
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +51,11 @@ def rich_menu_alias(language: str) -> str:
 
 
 class LineChannel:
-    def __init__(self, app: App, metrics: Metrics, updates: UpdateRunner) -> None:
-        self.app, self.updates = app, updates
-        self.metrics = metrics.channel(CHANNEL)
-        self.parser = WebhookParser(app.settings.line_channel_secret.get_secret_value())
+    def __init__(self, context: ServeContext) -> None:
+        self.settings, self.deps, self.updates = context.settings, context.deps, context.updates
+        self.conversation = context.conversation
+        self.metrics = context.metrics.channel(CHANNEL)
+        self.parser = WebhookParser(self.settings.line_channel_secret.get_secret_value())
         self.client: AsyncApiClient | None = None
         self.api: Any = None
         self.rich_menus: dict[str, str] = {}
@@ -66,9 +63,7 @@ class LineChannel:
 
     async def start(self) -> None:
         """The HTTP client (made here: it needs the running loop) and the rich menu ids."""
-        self.client = AsyncApiClient(
-            configuration(self.app.settings, self.app.settings.line_api_base_url)
-        )
+        self.client = AsyncApiClient(configuration(self.settings, self.settings.line_api_base_url))
         self.api = AsyncMessagingApi(self.client)
         for language in RICH_MENU_LANGUAGES:
             try:
@@ -155,7 +150,7 @@ class LineChannel:
         if message is None:
             log.debug("line: %s event ignored", event.type)
             return
-        replies = await converse(self.app, metrics, message, f"line:{event_id}")
+        replies = await converse(self.conversation, metrics, message, f"line:{event_id}")
         if replies is None:
             metrics.duplicates.inc()
             redelivery = getattr(event.delivery_context, "is_redelivery", False)
@@ -169,7 +164,7 @@ class LineChannel:
         sent = replied and await self._reply(event, replies, event_id)
         if sent:
             metrics.latency.observe(time.perf_counter() - received)
-        await settle_waiting(self.app.deps, held, delivered=sent)
+        await settle_waiting(self.deps, held, delivered=sent)
         await self._link_rich_menu(message, replies)
 
     async def _held_back(self, user_id: str, replies: list[Reply]) -> tuple[list[int], list[Reply]]:
@@ -179,7 +174,7 @@ class LineChannel:
         if room <= 0:
             return [], []
         try:
-            ids, extra = await take_waiting(self.app.deps, CHANNEL, user_id, limit=room)
+            ids, extra = await take_waiting(self.deps, CHANNEL, user_id, limit=room)
         except Exception:
             log.exception("line: could not read held-back messages of %s", user_id)
             return [], []
@@ -192,7 +187,7 @@ class LineChannel:
         if getattr(getattr(event, "source", None), "type", "user") != "user":
             return None  # a group or a room: not a delegate, and nothing personal goes there
         user_id = self._source_key(event)
-        now = self.app.deps.clock()
+        now = self.deps.clock()
         if isinstance(event, MessageEvent | PostbackEvent):
             name, language = await self._first_contact(user_id)
             message = Incoming(
@@ -230,7 +225,7 @@ class LineChannel:
         in Japanese would be answered, and pushed to, in the default language."""
         if user_id in self._known:
             return "", None
-        async with self.app.sessionmaker() as db:
+        async with self.deps.sessionmaker() as db:
             known = await delegate_exists(db, channel=CHANNEL, user_id=user_id)
         if len(self._known) > 100_000:
             self._known.clear()

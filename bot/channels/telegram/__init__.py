@@ -9,8 +9,8 @@ from bot.channels.base import Capabilities, Channel, ChannelSpec, ServeContext
 from bot.settings import Settings
 
 if TYPE_CHECKING:
-    from bot.app import App
     from bot.channels.telegram.sender import TelegramSender
+    from handlers.deps import Deps
 
 # The SDK (python-telegram-bot) is imported by the factories below, when the channel runs:
 # every command line start (the console, an import) would otherwise pay for it.
@@ -30,15 +30,15 @@ def _problems(settings: Settings) -> list[str]:
 def _serve(context: ServeContext) -> Channel:
     from bot.channels.telegram.channel import TelegramChannel
 
-    return TelegramChannel(context.app, context.metrics, context.updates)
+    return TelegramChannel(context)
 
 
-def _sender(app: App) -> TelegramSender | None:
-    if not app.settings.telegram_bot_token.get_secret_value():
+def _sender(settings: Settings, deps: Deps) -> TelegramSender | None:
+    if not settings.telegram_bot_token.get_secret_value():
         return None
     from bot.channels.telegram.sender import TelegramSender
 
-    return TelegramSender.from_settings(app.settings, app.deps.t)
+    return TelegramSender.from_settings(settings, deps.t)
 
 
 CHANNEL = ChannelSpec(

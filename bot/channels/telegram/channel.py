@@ -15,7 +15,7 @@ import logging
 import time
 from collections.abc import Awaitable
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -36,18 +36,15 @@ from telegram.ext import (
     TypeHandler,
 )
 
+from bot.channels.base import ServeContext
 from bot.channels.body import BodyTooLarge, read_body, too_large
-from bot.channels.runner import KeyedLocks, UpdateRunner
+from bot.channels.runner import KeyedLocks
 from bot.channels.telegram.http import AiohttpRequest
 from bot.channels.telegram.render import Outgoing, render
 from bot.channels.telegram.sender import send_message
 from bot.channels.turns import converse
-from bot.metrics import Metrics
 from handlers.core.commands import Menu
 from handlers.core.messages import Event, Incoming, Reply
-
-if TYPE_CHECKING:
-    from bot.app import App
 
 log = logging.getLogger(__name__)
 
@@ -91,10 +88,11 @@ def _file_url(base_url: str) -> str:
 
 
 class TelegramChannel:
-    def __init__(self, app: App, metrics: Metrics, updates: UpdateRunner) -> None:
-        settings = app.settings
-        self.app, self.updates = app, updates
-        self.metrics = metrics.channel(CHANNEL)
+    def __init__(self, context: ServeContext) -> None:
+        settings = context.settings
+        self.settings, self.deps, self.updates = settings, context.deps, context.updates
+        self.conversation = context.conversation
+        self.metrics = context.metrics.channel(CHANNEL)
         self.polling = settings.telegram_mode == "polling"
         self.secret = settings.telegram_webhook_secret.get_secret_value()
         if not self.polling and not self.secret:
@@ -122,7 +120,7 @@ class TelegramChannel:
     # ----------------------------------------------------------------------- lifecycle
 
     async def start(self) -> None:
-        application, settings = self.application, self.app.settings
+        application, settings = self.application, self.settings
         await application.initialize()
         await self._set_commands()
         if self.polling:
@@ -154,8 +152,8 @@ class TelegramChannel:
 
     async def _set_commands(self) -> None:
         """The command menu in fr, ja and en, and the default list in the default language."""
-        t, default = self.app.deps.t, self.app.settings.default_language
-        offered = self.app.conversation.commands.offered(Menu.CHAT_MENU)
+        t, default = self.deps.t, self.settings.default_language
+        offered = self.conversation.commands.offered(Menu.CHAT_MENU)
         for code in ("fr", "ja", "en", None):
             lang = code or default
             commands = [BotCommand(c.name, t(lang, c.description_id)) for c in offered]
@@ -210,7 +208,9 @@ class TelegramChannel:
             if target is None:
                 return
             chat_id, message = target
-            replies = await converse(self.app, metrics, message, f"telegram:{update.update_id}")
+            replies = await converse(
+                self.conversation, metrics, message, f"telegram:{update.update_id}"
+            )
             if replies is None:
                 metrics.duplicates.inc()
                 log.info("telegram: update %s already processed, skipped", update.update_id)
@@ -235,7 +235,7 @@ class TelegramChannel:
         anything outside a private chat (a group's chatter is not for it, and an agenda or an
         organiser's preview must not be posted to a group), service messages, anonymous
         senders."""
-        now, ref = self.app.deps.clock(), str(update.update_id)
+        now, ref = self.deps.clock(), str(update.update_id)
         chat = update.effective_chat
         if chat is not None and chat.type != ChatType.PRIVATE:
             return None
@@ -288,7 +288,7 @@ class TelegramChannel:
         self, chat_id: int, message: Incoming, replies: list[Reply], update_id: int
     ) -> bool:
         """Sends every reply; False when one could not be delivered."""
-        t = self.app.deps.t
+        t = self.deps.t
         for reply in replies:
             for out in render(reply, t):
                 try:
@@ -296,7 +296,7 @@ class TelegramChannel:
                 except Forbidden:
                     log.info("telegram: chat %s blocked the bot (update %s)", chat_id, update_id)
                     await converse(
-                        self.app,
+                        self.conversation,
                         self.metrics,
                         Incoming(
                             CHANNEL, message.user_id, message.received_at, event=Event.UNFOLLOW
