@@ -313,6 +313,24 @@ def test_faq_import_refuses_a_broken_file(
         read_faq(broken)
 
 
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("entries: []\n", "no entry"),
+        ("entries:\n  - id: x\n    answer: {fr: [1, 2], ja: a, en: a}\n", "must be text"),
+        ("a: &a [x, x]\nentries: [*a, *a]\n", "aliases"),
+    ],
+)
+def test_faq_import_refuses_an_empty_base_lists_and_aliases(
+    cli: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, reason: str
+) -> None:
+    broken = tmp_path / "faq.yaml"
+    broken.write_text(content, encoding="utf-8")
+    assert main(["faq", "import", str(broken)]) == 1
+    err = capsys.readouterr().err
+    assert "nothing changed" in err and reason in err
+
+
 def test_organisers_command(cli: Database, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["organisers", "add", "telegram:42"]) == 0
     assert main(["organisers", "add", "line:U0123"]) == 0

@@ -143,3 +143,41 @@ def test_ics_has_zone_and_one_event_per_session() -> None:
         "CANCELLED"
     )
     assert b"DTSTART;TZID=Asia/Tokyo:20241120T140000" in data
+
+
+def test_a_stray_quote_control_characters_and_aliases_are_refused(tmp_path: Path) -> None:
+    header = "id,date,start,end,track,title_fr,title_ja\n"
+    stray = (
+        header
+        + 'a,2024-11-20,10:00,11:00,plenary,"Ouverture,開会\nb,2024-11-20,11:00,12:00,plenary,Suite,続き\n'
+    )
+    with pytest.raises(ProgrammeFileError) as swallowed:
+        parse_csv(stray, TZ)
+    assert "quote" in str(swallowed.value) and "line 3" in str(swallowed.value)
+    nul = header + "a,2024-11-20,10:00,11:00,plenary,Ouver\x00ture,開会\n"
+    with pytest.raises(ProgrammeFileError) as control:
+        parse_csv(nul, TZ)
+    assert "line 2" in str(control.value) and "control character" in str(control.value)
+    bomb = "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nsessions: [*b, *b]\n"
+    with pytest.raises(ProgrammeFileError) as aliases:
+        parse_yaml(bomb, TZ)
+    assert "aliases" in str(aliases.value)
+
+
+def test_a_cp932_file_names_the_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "programme.csv"
+    text = "id,date,start,end,track,title_fr,title_ja\na,2024-11-20,10:00,11:00,plenary,Ouverture,開会式\n"
+    path.write_bytes(text.encode("cp932"))
+    with pytest.raises(ProgrammeFileError) as failure:
+        read_programme(path, TZ)
+    assert "line 2" in str(failure.value) and "column 44" in str(failure.value)  # 開会式
+
+
+def test_formula_cells_are_exported_as_text() -> None:
+    rows = parse_csv(
+        "id,date,start,end,track,title_fr,title_ja\n"
+        'a,2024-11-20,10:00,11:00,plenary,"=HYPERLINK(""http://x"")",開会\n',
+        TZ,
+    ).rows
+    exported = to_csv(rows, TZ)
+    assert "'=HYPERLINK" in exported and ",=HYPERLINK" not in exported

@@ -14,15 +14,30 @@ from handlers.faq.matcher import LANGS, FaqEntry, Thresholds, entries_from_data
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 MIN_QUESTIONS = 4
 MAX_TITLE = 20  # LINE quick-reply and postback labels: at most 20 characters
+MAX_FILE = 5_000_000  # bytes
 
 
 class FaqFileError(ValueError):
     pass
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """No anchors and aliases: an FAQ needs none, and nested ones expand exponentially."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not accepted", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
 def _load(path: Path) -> list[dict[str, Any]]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if path.stat().st_size > MAX_FILE:
+            raise FaqFileError(f"{path}: larger than {MAX_FILE // 1_000_000} MB")
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_NoAliasLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise FaqFileError(f"{path}: {exc}") from exc
     entries = data.get("entries") if isinstance(data, dict) else data
@@ -37,6 +52,9 @@ def read_faq(path: Path) -> list[FaqEntry]:
     raw: list[dict[str, Any]] = []
     for file in files:
         raw += _load(file)
+    if not raw:
+        # An import replaces the whole base: an empty file would erase every answer.
+        raise FaqFileError(f"{path}: no entry (an empty FAQ is never imported)")
     problems: list[str] = []
     seen: set[str] = set()
     for index, item in enumerate(raw, 1):
@@ -55,6 +73,8 @@ def read_faq(path: Path) -> list[FaqEntry]:
             )
             if not answer:
                 problems.append(f"{where}: no answer in {lang}")
+            elif not isinstance(answer, str):
+                problems.append(f"{where}: the answer in {lang} must be text")
             questions = item.get("questions") or {}
             if not isinstance(questions, dict) or len(questions.get(lang) or ()) < MIN_QUESTIONS:
                 problems.append(f"{where}: fewer than {MIN_QUESTIONS} questions in {lang}")

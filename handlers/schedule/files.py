@@ -43,6 +43,11 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 _TRACK = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 MAX_FIELD = 4000
+MAX_FILE = 5_000_000  # bytes: a programme of thousands of sessions stays far below
+# Control characters (NUL first: PostgreSQL refuses it in text) have no place in a programme.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Cells a spreadsheet would run as a formula (=HYPERLINK(…), +, -, @): exported as text.
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -74,12 +79,19 @@ class ParsedProgramme:
 
 def read_programme(path: Path, tz: ZoneInfo) -> ParsedProgramme:
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        if path.stat().st_size > MAX_FILE:
+            raise ProgrammeFileError([Problem(0, "", f"larger than {MAX_FILE // 1_000_000} MB")])
+        data = path.read_bytes()
     except OSError as exc:
         raise ProgrammeFileError([Problem(0, "", f"cannot read {path}: {exc.strerror}")]) from exc
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
         raise ProgrammeFileError(
-            [Problem(0, "", f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")]
+            [Problem(line, "", f"not UTF-8 text at column {column}; save the file as UTF-8")]
         ) from exc
     if path.suffix.lower() in {".yaml", ".yml"}:
         return parse_yaml(text, tz)
@@ -116,16 +128,34 @@ def parse_csv(text: str, tz: ZoneInfo) -> ParsedProgramme:
                     Problem(line, "", f"{len(values)} values for {len(header)} columns")
                 )
                 continue
+            if any("\n" in v or "\r" in v for v in values):
+                problems.append(
+                    Problem(line, "", 'a line break inside a value: is a quote (") left open?')
+                )
+                continue
             records.append((line, dict(zip(header, values, strict=False))))
     except csv.Error as exc:
         problems.append(Problem(reader.line_num, "", f"unreadable CSV: {exc}"))
     return _rows(records, tz, problems)
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML without anchors and aliases: a programme needs none, and nested aliases expand
+    exponentially ("billion laughs")."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not accepted", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
 def parse_yaml(text: str, tz: ZoneInfo) -> ParsedProgramme:
     # Scalars are read as written: plain YAML would turn 13:30 into the integer 810.
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_NoAliasLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0
@@ -186,6 +216,8 @@ def _row(
     for name, value in raw.items():
         if len(value) > MAX_FIELD:
             problems.append(Problem(line, name, f"longer than {MAX_FIELD} characters"))
+        if _CONTROL.search(value):
+            problems.append(Problem(line, name, "a control character (NUL or similar)"))
     for name in REQUIRED:
         if not raw.get(name):
             problems.append(Problem(line, name, "empty"))
@@ -283,8 +315,13 @@ def to_csv(rows: Sequence[SessionRow], tz: ZoneInfo) -> str:
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(_record(r, tz) for r in rows)
+    writer.writerows({k: _as_text(v) for k, v in _record(r, tz).items()} for r in rows)
     return out.getvalue()
+
+
+def _as_text(value: str) -> str:
+    """A cell a spreadsheet would run as a formula, kept as text (OWASP "CSV injection")."""
+    return f"'{value}" if value.startswith(_FORMULA) else value
 
 
 def to_yaml(rows: Sequence[SessionRow], tz: ZoneInfo) -> str:
