@@ -7,6 +7,7 @@ a failing request's headers. Neither may reach a log file.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 
@@ -27,8 +28,27 @@ class ScrubbingFormatter(logging.Formatter):
         return scrub(super().format(record))
 
 
-def configure(level: str) -> None:
+class JsonFormatter(ScrubbingFormatter):
+    """One JSON object a line, for log collectors (LOG_FORMAT=json)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": scrub(record.getMessage()),
+        }
+        if record.exc_info:
+            entry["exception"] = scrub(self.formatException(record.exc_info))
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def configure(level: str, fmt: str = "text") -> None:
     handler = logging.StreamHandler()
-    handler.setFormatter(ScrubbingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(
+        JsonFormatter()
+        if fmt == "json"
+        else ScrubbingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    )
     logging.basicConfig(level=level.upper(), handlers=[handler])
     logging.getLogger("alembic").setLevel(logging.WARNING)

@@ -1,10 +1,10 @@
-"""`confbot serve`: one ASGI app (Starlette on uvicorn) for the channels' webhooks, the health
-check and the Prometheus metrics.
+"""`confbot serve`: one ASGI app (Starlette on uvicorn) for the channels' webhooks and the
+health checks, and the Prometheus metrics on a port of their own.
 
-Routes: POST to each channel's webhook path (bot/channels/registry.py), GET /healthz, GET
-/metrics. A webhook is checked (secret token or signature) and parsed in the request, answered at
-once, and handled in a bounded task (`bot.channels.runner.UpdateRunner`); on shutdown the tasks
-in flight are finished.
+Routes: POST to each channel's webhook path (bot/channels/registry.py), GET /livez, GET /readyz
+(and /healthz, its earlier name); /metrics on METRICS_PORT. A webhook is checked (secret token
+or signature) and parsed in the request, answered at once, and handled in a bounded task
+(`bot.channels.runner.UpdateRunner`); on shutdown the tasks in flight are finished.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 
 import uvicorn
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import generate_latest, start_http_server
 from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -38,7 +38,7 @@ from bot.worker import build_senders, close_senders
 
 log = logging.getLogger(__name__)
 
-# Seconds given to updates in flight at shutdown, and to the database at /healthz.
+# Seconds given to updates in flight at shutdown, and to the database at /readyz.
 SHUTDOWN_GRACE = 25.0
 HEALTH_TIMEOUT = 2.0
 
@@ -90,8 +90,9 @@ class BotServer:
         self.asgi = Starlette(
             routes=[
                 *webhooks,
-                Route("/healthz", self._healthz, methods=["GET"]),
-                Route("/metrics", self._metrics, methods=["GET"]),
+                Route("/livez", self._livez, methods=["GET"]),
+                Route("/readyz", self._readyz, methods=["GET"]),
+                Route("/healthz", self._readyz, methods=["GET"]),  # the name of earlier versions
             ],
             lifespan=self._lifespan,
         )
@@ -188,9 +189,20 @@ class BotServer:
 
         return webhook
 
-    async def _healthz(self, _request: Request) -> Response:
-        if self.app is None:
+    async def _livez(self, _request: Request) -> Response:
+        """The process answers (a container that stops answering is restarted)."""
+        return JSONResponse({"status": "alive"})
+
+    async def _readyz(self, _request: Request) -> Response:
+        """Ready for webhooks: started, not shutting down, the database answers, and the
+        notification dispatcher (when it runs here) is alive."""
+        if self.app is None or not self.started:
             return JSONResponse({"status": "starting"}, status_code=503)
+        if self.updates.closing:
+            return JSONResponse({"status": "draining"}, status_code=503)
+        if self._outbox_task is not None and self._outbox_task.done():
+            log.error("readiness: the notification dispatcher has stopped")
+            return JSONResponse({"status": "dispatcher stopped"}, status_code=503)
         try:
             async with asyncio.timeout(HEALTH_TIMEOUT), self.app.engine.connect() as conn:
                 await conn.execute(text("SELECT 1"))
@@ -199,8 +211,9 @@ class BotServer:
             return JSONResponse({"status": "unavailable"}, status_code=503)
         return JSONResponse({"status": "ok"})
 
-    async def _metrics(self, _request: Request) -> Response:
-        return Response(generate_latest(self.metrics.registry), media_type=CONTENT_TYPE_LATEST)
+    def metrics_text(self) -> bytes:
+        """What the metrics port serves (Prometheus text format)."""
+        return bytes(generate_latest(self.metrics.registry))
 
 
 async def serve(settings: Settings) -> int:
@@ -211,6 +224,11 @@ async def serve(settings: Settings) -> int:
             print(problem, file=sys.stderr)
         return 2
     server = BotServer(settings, freeze_gc=True)
+    if settings.metrics_port:
+        # Its own port, kept off the public webhooks (a thread of prometheus_client).
+        start_http_server(
+            settings.metrics_port, addr=settings.host, registry=server.metrics.registry
+        )
     config = uvicorn.Config(
         server.asgi,
         host=settings.host,

@@ -43,6 +43,16 @@ class Settings(BaseSettings):
         default="fr", description="Reply language when nothing else tells (fr, ja or en)."
     )
     log_level: str = Field(default="INFO", description="Python logging level.")
+    log_format: Literal["text", "json"] = Field(
+        default="text", description="text (one readable line) or json (one JSON object a line)."
+    )
+    metrics_port: int = Field(
+        default=9090,
+        ge=0,
+        le=65535,
+        description="Port of the Prometheus /metrics of `confbot serve`, apart from the "
+        "webhooks (0: none).",
+    )
     reminder_minutes: int = Field(
         default=15, ge=1, le=1440, description="Minutes before a session its reminder is sent."
     )

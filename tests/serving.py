@@ -49,6 +49,10 @@ class Running:
     server: BotServer
     client: httpx.AsyncClient
 
+    def metrics(self) -> str:
+        """What the server's metrics port serves."""
+        return self.server.metrics_text().decode()
+
     async def idle(self) -> None:
         await self.server.updates.wait_idle()
 
@@ -128,6 +132,7 @@ class ServeProcess:
     process: asyncio.subprocess.Process
     url: str
     log: Path
+    metrics_url: str = ""  # its Prometheus port
 
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
@@ -136,18 +141,20 @@ class ServeProcess:
 @asynccontextmanager
 async def serve_process(env: dict[str, str], cwd: Path, name: str) -> AsyncIterator[ServeProcess]:
     """`confbot serve` on a free port; stopped with SIGTERM (and waited for) at the end."""
-    port = free_port()
+    port, metrics_port = free_port(), free_port()
     log = cwd / f"{name}.log"
     with log.open("wb") as out:
         process = await asyncio.create_subprocess_exec(
             str(CONFBOT),
             "serve",
-            env={**env, "PORT": str(port)},
+            env={**env, "PORT": str(port), "METRICS_PORT": str(metrics_port)},
             cwd=cwd,
             stdout=out,
             stderr=asyncio.subprocess.STDOUT,
         )
-    running = ServeProcess(process, f"http://127.0.0.1:{port}", log)
+    running = ServeProcess(
+        process, f"http://127.0.0.1:{port}", log, f"http://127.0.0.1:{metrics_port}"
+    )
     try:
         await _wait_healthy(running)
         yield running
@@ -168,7 +175,7 @@ async def _wait_healthy(running: ServeProcess, within: float = 30.0) -> None:
             if running.process.returncode is not None:
                 raise AssertionError(f"confbot serve exited:\n{running.output()}")
             try:
-                if (await client.get(f"{running.url}/healthz")).status_code == 200:
+                if (await client.get(f"{running.url}/readyz")).status_code == 200:
                     return
             except httpx.TransportError:
                 pass

@@ -171,7 +171,7 @@ async def test_redelivered_event_gets_no_second_reply(bot: Running, line: FakeLi
     await bot.line(line, [event])
     assert len(messages(line, FR_USER)) == 2
     assert len(line.calls_to("/v2/bot/message/reply")) == 1
-    metrics = (await bot.client.get("/metrics")).text
+    metrics = bot.metrics()
     assert 'confbot_updates_duplicate_total{channel="line"} 2.0' in metrics
 
 
@@ -217,10 +217,7 @@ async def test_reply_failure_is_logged_and_the_server_keeps_serving(
     assert messages(line, FR_USER) == []
     await bot.line(line, [line.text_message_event(FR_USER, "/help")])
     assert messages(line, FR_USER)[0]["text"].startswith("Vous pouvez m'écrire librement")
-    assert (
-        'confbot_errors_total{channel="line",stage="send"} 1.0'
-        in (await bot.client.get("/metrics")).text
-    )
+    assert 'confbot_errors_total{channel="line",stage="send"} 1.0' in bot.metrics()
 
 
 async def test_handler_failure_apologises_in_the_delegates_language(

@@ -43,3 +43,16 @@ async def test_a_database_error_does_not_show_the_delegates_words(tmp_path: Path
     finally:
         await engine.dispose()
     assert "0612345678" not in str(failure.value)
+
+
+def test_json_lines_for_log_collectors() -> None:
+    import json
+
+    from bot.logs import JsonFormatter
+
+    record = logging.LogRecord(
+        "bot.server", logging.WARNING, __file__, 1, "webhook at %s", (f"/bot{TOKEN}/x",), None
+    )
+    entry = json.loads(JsonFormatter().format(record))
+    assert entry["level"] == "WARNING" and entry["logger"] == "bot.server"
+    assert entry["message"] == "webhook at /bot<token>/x"

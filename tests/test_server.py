@@ -53,14 +53,14 @@ async def test_health_and_metrics(
     database: Database, clock: FixedClock, tg: FakeTelegram, line: FakeLine
 ) -> None:
     async with running(database, clock, **telegram_settings(tg), **line_settings(line)) as bot:
-        health = await bot.client.get("/healthz")
+        health = await bot.client.get("/readyz")
         assert (health.status_code, health.json()) == (200, {"status": "ok"})
+        assert (await bot.client.get("/livez")).json() == {"status": "alive"}
+        assert (await bot.client.get("/metrics")).status_code == 404  # not on the public port
         await bot.telegram(tg.message_update(7, "/start", language_code="fr"))
         user = make_line_id("metrics")
         await bot.line(line, [line.text_message_event(user, "/help")])
-        response = await bot.client.get("/metrics")
-        assert response.headers["content-type"].startswith("text/plain")
-        metrics = response.text
+        metrics = bot.metrics()
         assert 'confbot_updates_received_total{channel="telegram"} 1.0' in metrics
         assert 'confbot_updates_received_total{channel="line"} 1.0' in metrics
         assert 'confbot_replies_sent_total{channel="telegram"} 2.0' in metrics
@@ -68,6 +68,10 @@ async def test_health_and_metrics(
         assert 'confbot_reply_latency_seconds_count{channel="telegram"} 1.0' in metrics
         assert 'confbot_reply_latency_seconds_bucket{channel="line",le="+Inf"} 1.0' in metrics
         assert "confbot_updates_in_flight 0.0" in metrics
+        bot.server.updates.closing = True  # SIGTERM received: the proxy must stop sending
+        draining = await bot.client.get("/readyz")
+        assert (draining.status_code, draining.json()) == (503, {"status": "draining"})
+        bot.server.updates.closing = False
 
 
 async def test_health_is_503_when_the_database_is_unreachable(
@@ -80,8 +84,9 @@ async def test_health_is_503_when_the_database_is_unreachable(
         working = bot.server.app.engine
         bot.server.app.engine = make_engine("postgresql+asyncpg://nobody@127.0.0.1:9/none")
         try:
-            health = await bot.client.get("/healthz")
+            health = await bot.client.get("/readyz")
             assert (health.status_code, health.json()) == (503, {"status": "unavailable"})
+            assert (await bot.client.get("/livez")).status_code == 200  # alive, not ready
         finally:
             await bot.server.app.engine.dispose()
             bot.server.app.engine = working
@@ -217,7 +222,7 @@ async def test_two_processes_answer_a_redelivered_update_once_and_stop_gracefull
         assert len(line.deliveries_to(user)) == 5
         duplicates = 0
         for server in (a, b):
-            text = (await client.get(f"{server.url}/metrics")).text
+            text = (await client.get(f"{server.metrics_url}/metrics")).text
             duplicates += sum(
                 float(line_.rsplit(" ", 1)[1])
                 for line_ in text.splitlines()

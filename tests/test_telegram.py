@@ -188,7 +188,7 @@ async def test_replayed_update_gets_no_second_reply(bot: Running, tg: FakeTelegr
     await bot.telegram(press)
     assert len(tg.sent_messages(FR_USER)) == 2
     assert len(tg.calls_to("answerCallbackQuery")) == 1
-    metrics = (await bot.client.get("/metrics")).text
+    metrics = bot.metrics()
     assert 'confbot_updates_duplicate_total{channel="telegram"} 2.0' in metrics
 
 
@@ -210,10 +210,7 @@ async def test_send_failure_is_logged_and_the_server_keeps_serving(
     assert tg.sent_messages(FR_USER) == []
     await bot.telegram(tg.message_update(FR_USER, "/help", language_code="fr"))
     assert tg.sent_messages(FR_USER)[0]["text"].startswith("Vous pouvez m'écrire librement")
-    assert (
-        'confbot_errors_total{channel="telegram",stage="send"} 1.0'
-        in (await bot.client.get("/metrics")).text
-    )
+    assert 'confbot_errors_total{channel="telegram",stage="send"} 1.0' in bot.metrics()
 
 
 async def test_handler_failure_apologises_in_the_delegates_language(
