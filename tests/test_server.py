@@ -163,7 +163,7 @@ async def test_one_delegates_updates_run_in_order(
         texts = [m["text"] for m in tg.sent_messages(77)]
         assert texts[0].startswith("Vous pouvez m'écrire librement")
         assert texts[1].startswith("Les ")  # the workshops, after the help
-        assert len(bot.server.updates.locks) == 0
+        assert bot.server.updates.queues == {}
 
 
 def _serve(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -267,3 +267,25 @@ async def test_server_object_can_be_started_twice(
             await server.updates.wait_idle()
         assert not server.started and server.app is None
     assert len(tg.sent_messages(5)) == 2
+
+
+async def test_one_delegate_flooding_does_not_hold_up_the_others() -> None:
+    """150 updates from one delegate whose turns are slow take one slot, not all of them;
+    past the per-delegate cap the rest are dropped; another delegate is served at once."""
+    from bot.channels.runner import UpdateRunner
+
+    runner = UpdateRunner(4, per_delegate=20)
+    done: list[str] = []
+
+    async def turn(who: str, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+        done.append(who)
+
+    accepted = [
+        await runner.submit(turn("flood", 0.05), name=f"flood-{i}", key="flood") for i in range(150)
+    ]
+    assert accepted.count(True) == 20 and runner.dropped == 130
+    assert await runner.submit(turn("other", 0), name="other", key="other")
+    await runner.wait_idle()
+    assert done.index("other") == 0  # served before the flood's first slow turn ended
+    assert done.count("flood") == 20 and runner.queues == {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import deque
 from collections.abc import AsyncIterator, Coroutine
 from contextlib import asynccontextmanager
 from typing import Any
@@ -45,38 +46,74 @@ class KeyedLocks:
         return len(self._locks)
 
 
-class UpdateRunner:
-    """Runs update handling in tasks, at most `limit` at a time, and waits for them at shutdown.
+Queued = tuple[Coroutine[Any, Any, None], str]  # an update's handling, and its name
 
-    The route waits for a free slot before it acknowledges: when the bot is saturated the
-    platform sees slower acknowledgements (and Telegram sends fewer updates at once) instead of
-    the server piling up unbounded work. Updates with the same `key` run in order (KeyedLocks).
+
+class UpdateRunner:
+    """Runs update handling in tasks and waits for them at shutdown; fair between delegates.
+
+    Each delegate (`key`) has a queue, worked through in order by one task: replies keep the
+    order of the questions, and a delegate's first two messages do not both create the
+    delegate. A turn takes one of `limit` slots only while it runs, so a delegate who sends a
+    hundred messages (or whose replies wait for a platform) holds one slot, not all of them; past
+    `per_delegate` waiting updates, more from that delegate are dropped. The route waits when
+    `backlog` updates are queued in all: the platform then sees slower acknowledgements (and
+    Telegram sends fewer updates at once) instead of the server piling up unbounded work.
     """
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, *, per_delegate: int = 20, backlog: int | None = None) -> None:
         self._slots = asyncio.Semaphore(limit)
+        self._backlog = asyncio.Semaphore(backlog or 8 * limit)
+        self.per_delegate = per_delegate
+        self.queues: dict[str, deque[Queued]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
-        self.locks = KeyedLocks()
+        self.dropped = 0
         self.closing = False
 
     @property
     def in_flight(self) -> int:
-        return len(self._tasks)
+        return sum(len(q) for q in self.queues.values())
 
-    async def submit(self, work: Coroutine[Any, Any, None], *, name: str, key: str) -> None:
-        await self._slots.acquire()
-        task = asyncio.create_task(self._run(work, name, key), name=name)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+    async def submit(self, work: Coroutine[Any, Any, None], *, name: str, key: str) -> bool:
+        """Queues the work behind the delegate's earlier updates; False (and the work is
+        dropped) when that delegate already has `per_delegate` waiting."""
+        queue = self.queues.get(key)
+        if queue is not None and len(queue) >= self.per_delegate:
+            work.close()
+            self.dropped += 1
+            log.warning("update %s dropped: %s has %d updates waiting", name, key, len(queue))
+            return False
+        await self._backlog.acquire()
+        queue = self.queues.get(key)  # the wait may have let the delegate's worker finish
+        if queue is None:
+            queue = self.queues[key] = deque()
+            task = asyncio.create_task(self._work_through(key, queue), name=name)
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+        queue.append((work, name))
+        return True
 
-    async def _run(self, work: Coroutine[Any, Any, None], name: str, key: str) -> None:
+    async def _work_through(
+        self, key: str, queue: deque[tuple[Coroutine[Any, Any, None], str]]
+    ) -> None:
         try:
-            async with self.locks.hold(key):
-                await work
-        except Exception:
-            log.exception("update task %s failed", name)
+            while queue:
+                work, name = queue[0]
+                try:
+                    async with self._slots:
+                        await work
+                except Exception:
+                    log.exception("update task %s failed", name)
+                finally:
+                    queue.popleft()
+                    self._backlog.release()
         finally:
-            self._slots.release()
+            for work, _name in queue:  # cancelled at shutdown: nothing left half-started
+                work.close()
+                self._backlog.release()
+            queue.clear()
+            if self.queues.get(key) is queue:
+                del self.queues[key]
 
     async def wait_idle(self) -> None:
         """Returns once no update is being handled (tests, benchmarks)."""
@@ -88,7 +125,7 @@ class UpdateRunner:
         self.closing = True
         if not self._tasks:
             return
-        log.info("waiting for %d update(s) in flight", len(self._tasks))
+        log.info("waiting for %d update(s) in flight", self.in_flight)
         _done, pending = await asyncio.wait(set(self._tasks), timeout=grace)
         for task in pending:
             log.error(
