@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
+from bot.app import App
 from bot.cli.main import main
 from db.engine import make_engine, make_sessionmaker
+from handlers.notify.options import NotifyOptions
+from handlers.schedule.model import SessionRow
 from handlers.schedule.store import load_rows
-from tests.conftest import DATA, Database
+from handlers.schedule.usecases import replace_programme
+from tests.conftest import DATA, Database, FixedClock
 
 pytestmark = pytest.mark.parity  # storage, outbox, workers: SQLite and PostgreSQL
 
@@ -144,3 +149,58 @@ def test_yaml_import(cli: Database, tmp_path: Path, capsys: pytest.CaptureFixtur
     capsys.readouterr()
     assert main(["programme", "import", str(exported)]) == 0
     assert capsys.readouterr().out.strip() == "no changes"
+
+
+def _rows(prefix: str, count: int) -> list[SessionRow]:
+    start = datetime(2024, 11, 20, 1, 0, tzinfo=UTC)
+    return [
+        SessionRow(
+            id=f"{prefix}-{n}",
+            starts_at=start + timedelta(minutes=n),
+            ends_at=start + timedelta(minutes=n + 30),
+            track="plenary",
+            title_fr=f"Session {prefix} {n}",
+            title_ja=f"セッション {prefix} {n}",
+        )
+        for n in range(count)
+    ]
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+async def test_replacing_thousands_of_sessions(app: App, clock: FixedClock) -> None:
+    """Removing 1,100 sessions at once stays within SQLite's limits on the size of a
+    statement (an expression of more than 1,000 terms is refused)."""
+    async with app.sessionmaker.begin() as db:
+        await replace_programme(
+            db, _rows("old", 1100), source="a", sample=False, actor="t", now=clock.now,
+            notify=NotifyOptions.of(app.deps, clock.now),
+        )  # fmt: skip
+    async with app.sessionmaker.begin() as db:
+        diff = await replace_programme(
+            db, _rows("new", 2), source="b", sample=False, actor="t", now=clock.now,
+            notify=NotifyOptions.of(app.deps, clock.now),
+        )  # fmt: skip
+    assert len(diff.removed) == 1100
+    async with app.sessionmaker() as db:
+        assert [r.id for r in await load_rows(db)] == ["new-0", "new-1"]
+
+
+async def test_two_imports_at_once_leave_one_of_the_two_programmes(
+    app: App, clock: FixedClock
+) -> None:
+    """The second waits for the first and computes its difference against what the first left:
+    never the union of both files."""
+    first, second = _rows("a", 3), _rows("b", 2)
+    async with app.sessionmaker.begin() as db:
+        await replace_programme(db, first, source="a", sample=False, actor="t", now=clock.now)
+        other = asyncio.create_task(_import(app, second, clock))
+        await asyncio.sleep(0.3)
+        assert not other.done()  # waiting for the first import's transaction
+    await other
+    async with app.sessionmaker() as db:
+        assert [r.id for r in await load_rows(db)] == ["b-0", "b-1"]
+
+
+async def _import(app: App, rows: list[SessionRow], clock: FixedClock) -> None:
+    async with app.sessionmaker.begin() as db:
+        await replace_programme(db, rows, source="b", sample=False, actor="t", now=clock.now)

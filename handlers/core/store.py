@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import CursorResult, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import AuditLog, Delegate, ProcessedUpdate
+
+T = TypeVar("T")
 
 LAST_SEEN_EVERY = timedelta(minutes=5)
 
@@ -78,6 +81,12 @@ async def delegate_exists(db: AsyncSession, *, channel: str, user_id: str) -> bo
         select(Delegate.id).where(Delegate.channel == channel, Delegate.channel_user_id == user_id)
     )
     return found is not None
+
+
+def batches(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    """`items` in slices of at most `size` (itertools.batched comes with Python 3.12)."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def audit(db: AsyncSession, *, actor: str, action: str, now: datetime, **detail: Any) -> None:

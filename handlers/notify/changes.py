@@ -27,6 +27,7 @@ from db.models import (
     Subscription,
     SubscriptionKind,
 )
+from handlers.core.store import batches
 from handlers.notify.options import NotifyOptions
 from handlers.notify.payloads import ChangePayload, dump, load
 from handlers.notify.reminders import schedule_reminder
@@ -240,8 +241,8 @@ async def refresh_reminders(db: AsyncSession, diff: ProgrammeDiff, options: Noti
         )
         for delegate in holders:
             await schedule_reminder(db, delegate, session, options)
-    removed = [r.id for r in diff.removed]
-    if removed:
+    # Reminders of removed sessions go; by batches, an OR per session being deep for SQLite.
+    for chunk in batches([r.id for r in diff.removed], 100):
         stale = await db.scalars(
             select(OutboxMessage).where(
                 OutboxMessage.kind == OutboxKind.REMINDER,
@@ -249,7 +250,7 @@ async def refresh_reminders(db: AsyncSession, diff: ProgrammeDiff, options: Noti
                 or_(
                     *(
                         OutboxMessage.merge_key.startswith(f"reminder:{sid}:", autoescape=True)
-                        for sid in removed
+                        for sid in chunk
                     )
                 ),
             )

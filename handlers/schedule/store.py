@@ -7,15 +7,21 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import AuditLog, Meta, ProgrammeSession, Room, Track
 from handlers.core.conference import TrackInfo
 from handlers.core.generation import Generation
+from handlers.core.store import batches
 from handlers.schedule.model import ProgrammeDiff, SessionRow, row_from_model
 
 PROGRAMME_META_KEY = "programme"
+# Ids in one statement: SQLite refuses expressions past a depth of 1,000 (SQLITE_MAX_EXPR_DEPTH,
+# https://www.sqlite.org/limits.html) and long IN lists cost as much as several queries.
+BATCH = 500
+# Any number, the same in every process: the key of the programme's advisory lock (PostgreSQL).
+PROGRAMME_LOCK = 80_412_024
 
 
 LOCAL_CHANGES = Generation()
@@ -83,6 +89,18 @@ def _apply_values(target: ProgrammeSession, row: SessionRow, room_id: int | None
     target.speakers = list(row.speakers)
 
 
+async def lock(db: AsyncSession) -> None:
+    """Programme writes one at a time, whatever process makes them, taken before anything is
+    read so that a write's difference is computed against what the previous one left: a
+    transaction-scoped advisory lock on PostgreSQL, the database's write lock on SQLite."""
+    if db.get_bind().dialect.name == "postgresql":
+        await db.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PROGRAMME_LOCK})
+    else:
+        await db.execute(
+            update(Meta).where(Meta.key == PROGRAMME_META_KEY).values(key=PROGRAMME_META_KEY)
+        )
+
+
 async def differs(db: AsyncSession, diff: ProgrammeDiff, *, source: str, sample: bool) -> bool:
     """Whether writing would change anything: a session, or where the programme comes from."""
     if not diff.is_empty:
@@ -106,9 +124,9 @@ async def write(
     await _ensure_tracks(db, {r.track for r in rows})
     rooms: dict[tuple[str, ...], int] = {}
     removed_ids = [r.id for r in diff.removed]
-    if removed_ids:
+    for chunk in batches(removed_ids, BATCH):
         for stale in await db.scalars(
-            select(ProgrammeSession).where(ProgrammeSession.id.in_(removed_ids))
+            select(ProgrammeSession).where(ProgrammeSession.id.in_(chunk))
         ):
             await db.delete(stale)
     touched = {r.id for r in diff.added} | {c.session_id for c in diff.changed}

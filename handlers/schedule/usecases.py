@@ -47,6 +47,8 @@ async def replace_programme(
     """Makes the stored programme equal to `rows`; with `notify`, the affected delegates'
     messages are written in the same transaction (before the change: the agendas of removed
     sessions still exist), and their reminders follow it."""
+    if not dry_run:
+        await store.lock(db)
     diff = diff_rows(await store.load_rows(db), rows)
     if dry_run or not await store.differs(db, diff, source=source, sample=sample):
         return diff
