@@ -9,35 +9,23 @@ from typing import Any
 
 import yaml
 
+from handlers.core.yaml_files import MAX_FILE, NoAliasLoader
 from handlers.faq.matcher import LANGS, FaqEntry, Thresholds, entries_from_data
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 MIN_QUESTIONS = 4
 MAX_TITLE = 20  # LINE quick-reply and postback labels: at most 20 characters
-MAX_FILE = 5_000_000  # bytes
 
 
 class FaqFileError(ValueError):
     pass
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """No anchors and aliases: an FAQ needs none, and nested ones expand exponentially."""
-
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            event = self.get_event()  # type: ignore[no-untyped-call]
-            raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not accepted", event.start_mark
-            )
-        return super().compose_node(parent, index)
-
-
 def _load(path: Path) -> list[dict[str, Any]]:
     try:
         if path.stat().st_size > MAX_FILE:
             raise FaqFileError(f"{path}: larger than {MAX_FILE // 1_000_000} MB")
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_NoAliasLoader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=NoAliasLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise FaqFileError(f"{path}: {exc}") from exc
     entries = data.get("entries") if isinstance(data, dict) else data

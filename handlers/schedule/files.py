@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from db.models import SessionStatus
+from handlers.core.yaml_files import MAX_FILE, NoAliasLoader
 from handlers.schedule.model import SessionRow
 
 COLUMNS = (
@@ -43,7 +44,6 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 _TRACK = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 MAX_FIELD = 4000
-MAX_FILE = 5_000_000  # bytes: a programme of thousands of sessions stays far below
 # Control characters (NUL first: PostgreSQL refuses it in text) have no place in a programme.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Cells a spreadsheet would run as a formula (=HYPERLINK(…), +, -, @): exported as text.
@@ -139,23 +139,10 @@ def parse_csv(text: str, tz: ZoneInfo) -> ParsedProgramme:
     return _rows(records, tz, problems)
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """YAML without anchors and aliases: a programme needs none, and nested aliases expand
-    exponentially ("billion laughs")."""
-
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            event = self.get_event()  # type: ignore[no-untyped-call]
-            raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not accepted", event.start_mark
-            )
-        return super().compose_node(parent, index)
-
-
 def parse_yaml(text: str, tz: ZoneInfo) -> ParsedProgramme:
     # Scalars are read as written: plain YAML would turn 13:30 into the integer 810.
     try:
-        root = yaml.compose(text, Loader=_NoAliasLoader)
+        root = yaml.compose(text, Loader=NoAliasLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0
