@@ -7,8 +7,14 @@ Content-Length when it says it and while it streams when it does not.
 
 from __future__ import annotations
 
+import logging
+
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+
+from bot.metrics import ChannelMetrics
+
+log = logging.getLogger(__name__)
 
 MAX_BODY = 1_000_000
 
@@ -31,5 +37,8 @@ async def read_body(request: Request, limit: int = MAX_BODY) -> bytes:
     return b"".join(chunks)
 
 
-def too_large() -> Response:
+def too_large(metrics: ChannelMetrics, channel: str) -> Response:
+    """The refusal of a body over the limit, counted and logged."""
+    metrics.error("webhook")
+    log.warning("%s: webhook body over %d bytes refused", channel, MAX_BODY)
     return JSONResponse({"error": f"body over {MAX_BODY} bytes"}, status_code=413)

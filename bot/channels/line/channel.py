@@ -90,9 +90,7 @@ class LineChannel:
         try:
             body = await read_body(request)
         except BodyTooLarge:
-            self.metrics.error("webhook")
-            log.warning("line: webhook body over the limit refused")
-            return too_large()
+            return too_large(self.metrics, CHANNEL)
         try:
             payload = self.parser.parse(body.decode("utf-8"), signature, as_payload=True)
         except InvalidSignatureError:

@@ -175,9 +175,7 @@ class TelegramChannel:
         try:
             body = await read_body(request)
         except BodyTooLarge:
-            self.metrics.error("webhook")
-            log.warning("telegram: webhook body over the limit refused")
-            return too_large()
+            return too_large(self.metrics, CHANNEL)
         try:
             data = json.loads(body)
             update_id = int(data["update_id"])
