@@ -106,9 +106,7 @@ class Conversation:
             return [
                 turn.reply(ReplyKind.ERROR, "unknown-command", turn.menu(), command=f"/{name[:32]}")
             ]
-        if command.organisers_only and not turn.is_organiser:
-            return [turn.refuse(command.name)]
-        return await command.handler(turn, argument)
+        return await turn.invoke(command, argument)
 
     async def _free_text(self, turn: Turn, text: str) -> list[Reply]:
         for understand in self.understanders:

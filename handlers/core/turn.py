@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Delegate, Role
 from handlers.core import store
-from handlers.core.commands import CommandRegistry, Menu
+from handlers.core.commands import Command, CommandRegistry, Menu
 from handlers.core.messages import Button, Incoming, Reply, ReplyKind
 from handlers.core.understanding import Outcome, Understanding
 
@@ -72,6 +72,13 @@ class Turn:
         if command is None:
             raise LookupError(f"/{name} is not registered")
         self.understood_as(name, argument)
+        return await self.invoke(command, argument)
+
+    async def invoke(self, command: Command, argument: str) -> list[Reply]:
+        """The one place a command runs, typed or asked in words: organisers' commands are
+        refused to anyone else."""
+        if command.organisers_only and not self.is_organiser:
+            return [self.refuse(command.name)]
         return await command.handler(self, argument)
 
     def refuse(self, action: str) -> Reply:
