@@ -385,10 +385,10 @@ def parse(
     def has(pattern: re.Pattern[str]) -> bool:
         return bool(pattern.search(folded) or pattern.search(hira))
 
-    if has(SERIES) or has(WORKSHOP_CHOICE) or has(WHY):
+    asks = _asks(folded, hira, accented)
+    if asks is None or has(WHY):
         return None
-    asks_when = has(WHEN)
-    asks_where = has(WHERE) or bool(WHERE_ACCENTED.search(accented))
+    asks_when, asks_where = asks
     if has(ALL_WORKSHOPS) and (asks_when or asks_where or has(LIST)):
         return ScheduleIntent(IntentKind.WORKSHOPS)
     track = find_track(text, tracks)
@@ -408,18 +408,22 @@ def parse(
     return None
 
 
+def _asks(folded: str, hira: str, accented: str) -> tuple[bool, bool] | None:
+    """Whether the text asks when, and where; None for a question about the series or about
+    which workshop fits (content questions, whatever time or place words they have)."""
+
+    def has(pattern: re.Pattern[str]) -> bool:
+        return bool(pattern.search(folded) or pattern.search(hira))
+
+    if has(SERIES) or has(WORKSHOP_CHOICE):
+        return None
+    return has(WHEN), has(WHERE) or bool(WHERE_ACCENTED.search(accented))
+
+
 def asks_when_or_where(text: str) -> bool:
     """Whether the text asks when or where, whatever it is about."""
-    folded, hira = latin(text), kana(text)
-    if any(p.search(folded) or p.search(hira) for p in (SERIES, WORKSHOP_CHOICE)):
-        return False
-    return bool(
-        WHEN.search(folded)
-        or WHEN.search(hira)
-        or WHERE.search(folded)
-        or WHERE.search(hira)
-        or WHERE_ACCENTED.search(text.casefold())
-    )
+    asks = _asks(latin(text), kana(text), text.casefold())
+    return asks is not None and any(asks)
 
 
 def choosing_workshop(text: str) -> bool:
