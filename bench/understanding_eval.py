@@ -1,19 +1,19 @@
 """How well the bot understands delegates' free-text messages, and how fast it answers them.
 
-    python bench/understanding_eval.py                      # both halves, fr ja en, with baseline
+    python bench/understanding_eval.py                      # every set, fr ja en, with baseline
     python bench/understanding_eval.py --split calibration --show-misses 10
     python bench/understanding_eval.py --no-baseline --json /tmp/understanding.json
 
-The sets are bench/data/blind/{fr,ja,en}_{calibration,heldout}.yaml: delegate messages written
+The sets are bench/data/blind/{fr,ja,en}_{calibration,development,heldout}.yaml: messages written
 blind by helpers who never saw the FAQ, the matcher or the intents (bench/data/blind/README.md),
 each labelled with what a right answer is (an FAQ entry, an intent with its target, off-topic, or
 a conference question no entry covers). Every message is sent to the bot in process, on a fresh
 SQLite database, by a fresh delegate, on 2024-11-19 at 10:00 in Shizuoka, and judged on what the
 turn understood (`Response.understood`).
 
-Only the calibration half may be read while improving the bot. The held-out half is never used to
-tune thresholds, phrasings, synonyms or content: it is only measured, and its misses are shown
-for diagnosis only.
+Only the calibration half and the development set (a second blind batch) may be read while
+improving the bot. The held-out half is never used to tune thresholds, phrasings, synonyms or
+content: it is only measured, and its misses are shown for diagnosis only.
 
 The baseline is the bot before this work (revision d9b9cd9): the script checks that revision out
 in a temporary git worktree and runs itself there (`--as-baseline`), judging the old replies as a
@@ -53,7 +53,7 @@ TRACKS_YAML = ROOT / "content" / "tracks.yaml"
 BASELINE_REVISION = "d9b9cd9"
 ASKED_AT = datetime(2024, 11, 19, 10, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
 LANGS = ("fr", "ja", "en")
-SPLITS = ("calibration", "heldout")
+SPLITS = ("calibration", "development", "heldout")
 CATEGORIES = ("faq", "command", "schedule", "offtopic", "uncovered")
 
 # Verdicts, one per item.
@@ -922,8 +922,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument(
         "--split",
-        default="both",
-        help="calibration, heldout or both (default both)",
+        default="all",
+        help="calibration, development, heldout, comma-separated, or all (default)",
     )
     parser.add_argument("--lang", default="fr,ja,en", help="languages, comma-separated")
     parser.add_argument(
@@ -937,9 +937,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--no-baseline", action="store_true", help=f"skip {BASELINE_REVISION}")
     parser.add_argument("--as-baseline", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    split = ",".join(SPLITS) if args.split == "both" else args.split
+    split = ",".join(SPLITS) if args.split in ("all", "both") else args.split
     try:
-        args.splits = _list(split, SPLITS, "--split (or both)")
+        args.splits = _list(split, SPLITS, "--split (or all)")
         args.langs = _list(args.lang, LANGS, "--lang")
     except argparse.ArgumentTypeError as exc:
         parser.error(str(exc))
