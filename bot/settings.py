@@ -124,6 +124,22 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="0.0.0.0", description="Address the web server listens on.")
     port: int = Field(default=8080, ge=1, le=65535, description="Port of the web server.")
+    public_url: str = Field(
+        default="",
+        description="Public base URL of this server (https://bot.example.org): the links to the "
+        "organisers' web console (/organisers/) start with it; empty: no console links.",
+    )
+    console_idle_minutes: int = Field(
+        default=120,
+        ge=1,
+        description="An organiser's web console session ends after this many idle minutes.",
+    )
+    turn_retention_days: int = Field(
+        default=90,
+        ge=1,
+        description="Days the per-turn statistics (time, channel, language, outcome; no text) "
+        "are kept for the organisers' overview.",
+    )
     max_concurrent_updates: int = Field(
         default=64, ge=1, description="Updates handled at the same time; more wait their turn."
     )

@@ -68,6 +68,12 @@ class UnansweredReason(enum.StrEnum):
     NONE = "none"  # "none of these" was pressed
 
 
+class UnansweredStatus(enum.StrEnum):
+    OPEN = "open"  # waits for an organiser
+    ATTACHED = "attached"  # an organiser made it a phrasing of an FAQ entry (or a new entry)
+    DISMISSED = "dismissed"  # an organiser decided it needs no answer
+
+
 class BroadcastStatus(enum.StrEnum):
     SCHEDULED = "scheduled"
     DONE = "done"  # nothing left to send; the report is written
@@ -78,6 +84,7 @@ class OutboxKind(enum.StrEnum):
     REMINDER = "reminder"  # a session of the agenda starts soon
     BROADCAST = "broadcast"  # an organisers' announcement
     REPORT = "report"  # a broadcast's delivery counts, to the organiser who sent it
+    ANSWER = "answer"  # the answer organisers gave later to a question the bot could not answer
 
 
 class OutboxStatus(enum.StrEnum):
@@ -200,6 +207,14 @@ class UnansweredQuestion(Base):
     text: Mapped[str] = mapped_column(Text)
     reason: Mapped[UnansweredReason] = mapped_column(stored_enum(UnansweredReason))
     candidates: Mapped[list[str]] = mapped_column(JSON, default=list)
+    status: Mapped[UnansweredStatus] = mapped_column(
+        stored_enum(UnansweredStatus),
+        default=UnansweredStatus.OPEN,
+        server_default=UnansweredStatus.OPEN.value,
+        index=True,
+    )
+    entry_id: Mapped[str | None] = mapped_column(String(64), default=None)
+    resolved_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class ProcessedUpdate(Base):
@@ -335,3 +350,52 @@ class ConversationState(Base):
     step: Mapped[str] = mapped_column(String(32))
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class TurnRecord(Base):
+    """One turn, counted for the organisers' overview: when, where, in which language and how
+    it was understood. No message text (the unanswered questions keep theirs); erased with the
+    delegate and after the retention setting."""
+
+    __tablename__ = "turn_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    delegate_id: Mapped[int] = mapped_column(
+        ForeignKey("delegates.id", ondelete="CASCADE"), index=True
+    )
+    channel: Mapped[str] = mapped_column(String(16))
+    language: Mapped[str] = mapped_column(String(8))
+    outcome: Mapped[str] = mapped_column(String(16))  # handlers.core.understanding.Outcome
+    intent: Mapped[str] = mapped_column(String(32), default="")
+    detail: Mapped[str] = mapped_column(String(64), default="")
+
+
+class ConsoleLink(Base):
+    """A single-use sign-in link to the organisers' web console; only its hash is kept."""
+
+    __tablename__ = "console_links"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    delegate_id: Mapped[int] = mapped_column(ForeignKey("delegates.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class ConsoleSession(Base):
+    """A signed-in organiser's browser: the cookie holds the token, the table its hash, so a
+    database leak opens no session."""
+
+    __tablename__ = "console_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    delegate_id: Mapped[int] = mapped_column(
+        ForeignKey("delegates.id", ondelete="CASCADE"), index=True
+    )
+    csrf: Mapped[str] = mapped_column(String(64))
+    language: Mapped[str] = mapped_column(String(8))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen: Mapped[datetime] = mapped_column(default=utcnow)

@@ -13,6 +13,7 @@ from handlers.core.conversation import Conversation, Understander
 from handlers.deps import Deps
 from handlers.faq import commands as faq
 from handlers.offtopic import decline as offtopic
+from handlers.organisers import commands as organisers
 from handlers.schedule import commands as schedule
 from handlers.schedule import understand as schedule_words
 from handlers.welcome import commands as welcome
@@ -24,6 +25,7 @@ REGISTRARS: tuple[Callable[[CommandRegistry], None], ...] = (
     faq.register,
     agenda.register,
     broadcast.register,
+    organisers.register,
 )
 
 # Free text goes to each in turn until one answers; the last one always does.

@@ -82,6 +82,14 @@ class Conversation:
             turn = Turn(deps, db, delegate, lang, now, message, self.commands, said=said)
             replies = await self._replies(turn, text)
             understood = turn.understood or Understanding(Outcome.EVENT, message.event.value)
+            store.record_turn(
+                db,
+                delegate=delegate,
+                channel=message.channel,
+                language=turn.lang,
+                understood=understood,
+                now=now,
+            )
             return Response(replies, understood)
 
     async def _replies(self, turn: Turn, text: str) -> list[Reply]:

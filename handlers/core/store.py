@@ -6,11 +6,12 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import CursorResult, insert, select
+from sqlalchemy import CursorResult, insert, inspect, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import AuditLog, Delegate, ProcessedUpdate
+from db.models import AuditLog, Delegate, ProcessedUpdate, TurnRecord
+from handlers.core.understanding import Understanding
 
 T = TypeVar("T")
 
@@ -91,3 +92,31 @@ def batches(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
 
 def audit(db: AsyncSession, *, actor: str, action: str, now: datetime, **detail: Any) -> None:
     db.add(AuditLog(at=now, actor=actor, action=action, detail=detail))
+
+
+def record_turn(
+    db: AsyncSession,
+    *,
+    delegate: Delegate,
+    channel: str,
+    language: str,
+    understood: Understanding,
+    now: datetime,
+) -> None:
+    """Counts the turn for the organisers' overview, in the turn's transaction: how it was
+    understood and what it was about (an FAQ entry, a session), never what was written. A turn
+    that erased its delegate (/forget) leaves no record."""
+    state = inspect(delegate)
+    if delegate in db.deleted or state.deleted or state.was_deleted:
+        return
+    db.add(
+        TurnRecord(
+            at=now,
+            delegate_id=delegate.id,
+            channel=channel,
+            language=language,
+            outcome=understood.outcome.value,
+            intent=understood.intent[:32],
+            detail=understood.detail[:64],
+        )
+    )

@@ -10,7 +10,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import AuditLog, FaqRecord, Meta, UnansweredQuestion, UnansweredReason
+from db.models import (
+    AuditLog,
+    FaqRecord,
+    Meta,
+    UnansweredQuestion,
+    UnansweredReason,
+    UnansweredStatus,
+)
 from handlers.core.generation import Generation
 
 LOCAL_FAQ_CHANGES = Generation()  # FAQ imports made by this process: its matcher sees them at once
@@ -140,7 +147,10 @@ async def record_unanswered(
 async def unanswered(db: AsyncSession, limit: int = 2000) -> Sequence[UnansweredQuestion]:
     result = await db.scalars(
         select(UnansweredQuestion)
-        .where(UnansweredQuestion.reason.in_(UNANSWERED_REASONS))
+        .where(
+            UnansweredQuestion.reason.in_(UNANSWERED_REASONS),
+            UnansweredQuestion.status == UnansweredStatus.OPEN,
+        )
         .order_by(UnansweredQuestion.at.desc())
         .limit(limit)
     )

@@ -26,6 +26,8 @@ class Group:
     languages: dict[str, int] = field(default_factory=dict)
     count: int = 0
     last: datetime | None = None
+    first: datetime | None = None
+    ids: list[int] = field(default_factory=list)  # the questions, to act on the whole group
 
 
 def group_questions(
@@ -46,6 +48,9 @@ def group_questions(
             group.examples.append(row.text)
         if group.last is None or row.at > group.last:
             group.last = row.at
+        if group.first is None or row.at < group.first:
+            group.first = row.at
+        group.ids.append(row.id)
     groups.sort(key=lambda g: (-g.count, -(g.last.timestamp() if g.last else 0)))
     return groups
 

@@ -257,3 +257,20 @@ async def refresh_reminders(db: AsyncSession, diff: ProgrammeDiff, options: Noti
         )
         for row in stale:
             await db.delete(row)
+
+
+async def count_recipients(db: AsyncSession, diff: ProgrammeDiff, options: NotifyOptions) -> int:
+    """How many delegates `enqueue_changes` would tell of this diff (each once), for a preview
+    before an organiser confirms."""
+    told: set[int] = set()
+    for change in diff.changed:
+        if not any(c.field in NOTIFIED_FIELDS for c in change.changes):
+            continue
+        session = await db.get(ProgrammeSession, change.session_id)
+        if session is None:
+            continue
+        track_change = change.field("track")
+        tracks = {session.track_code} | ({str(track_change.new)} if track_change else set())
+        recipients = await _recipients(db, options, session_id=change.session_id, tracks=tracks)
+        told.update(d.id for d in recipients)
+    return len(told)

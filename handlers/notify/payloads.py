@@ -42,13 +42,23 @@ class ReportPayload:
     waiting: int
 
 
-Payload = ChangePayload | ReminderPayload | BroadcastPayload | ReportPayload
+@dataclass(frozen=True)
+class AnswerPayload:
+    """Organisers answered, later, a question the bot could not: its text, and the FAQ entry
+    that now answers it."""
+
+    question: str
+    entry_id: str
+
+
+Payload = ChangePayload | ReminderPayload | BroadcastPayload | ReportPayload | AnswerPayload
 
 KINDS: dict[type[Any], OutboxKind] = {
     ChangePayload: OutboxKind.CHANGE,
     ReminderPayload: OutboxKind.REMINDER,
     BroadcastPayload: OutboxKind.BROADCAST,
     ReportPayload: OutboxKind.REPORT,
+    AnswerPayload: OutboxKind.ANSWER,
 }
 
 
@@ -79,3 +89,5 @@ def load(kind: OutboxKind, data: Mapping[str, Any]) -> Payload:
             return ReportPayload(
                 **{k: int(data[k]) for k in ("id", "sent", "failed", "blocked", "waiting")}
             )
+        case OutboxKind.ANSWER:
+            return AnswerPayload(question=str(data["question"]), entry_id=str(data["entry_id"]))

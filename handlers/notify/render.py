@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import datetime
 from typing import Any
 
@@ -12,7 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.models import Broadcast, ChangeKind, OutboxMessage, ProgrammeSession
 from handlers.core.messages import Button, Reply, ReplyKind, SessionCard
 from handlers.deps import Deps
+from handlers.faq import replies as faq_replies
 from handlers.notify.payloads import (
+    AnswerPayload,
     BroadcastPayload,
     ChangePayload,
     Payload,
@@ -134,6 +136,8 @@ async def render_row(
     """The message of an outbox row in `language`: a broadcast's texts (cached in `texts` by
     broadcast id) and the session as it is now are read for it."""
     payload = load(row.kind, row.payload)
+    if isinstance(payload, AnswerPayload):
+        return await _answer(deps, db, language, payload)
     session: ProgrammeSession | None = None
     broadcast_texts: dict[str, str] | None = None
     if isinstance(payload, BroadcastPayload):
@@ -144,3 +148,15 @@ async def render_row(
     if isinstance(payload, ChangePayload | ReminderPayload):
         session = await db.get(ProgrammeSession, payload.session_id)
     return render(deps, language, payload, session, broadcast_texts)
+
+
+async def _answer(deps: Deps, db: AsyncSession, lang: str, payload: AnswerPayload) -> Reply:
+    """ "You asked …: here is the answer", with the entry as the FAQ shows it (its "more"
+    button included); an entry deleted since leaves only the heading out."""
+    matcher = await deps.faq.matcher(db)
+    entry = matcher.by_id.get(payload.entry_id)
+    if entry is None:
+        return Reply(ReplyKind.NOTIFICATION, "", lang)
+    answer = faq_replies.answer(deps, lang, matcher, entry)
+    heading = deps.t(lang, "answer-later-heading", question=payload.question[:200])
+    return replace(answer, kind=ReplyKind.NOTIFICATION, text=f"{heading}\n\n{answer.text}")

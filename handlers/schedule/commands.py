@@ -86,21 +86,7 @@ async def set_field(turn: Turn, argument: str) -> list[Reply]:
         buttons = (Button(turn.t("button-programme"), "/programme"),)
         return [turn.reply(ReplyKind.ERROR, "session-unknown", buttons, id=session_id[:64])]
     except EditError as exc:
-        # The reason of the model is English, for the command line: the chat says it in the
-        # organiser's language, from the field and the value.
-        value = value.strip()[:64]
-        hour, _, minute = value.partition(":")
-        a_time = hour.isdigit() and minute.isdigit() and len(minute) == 2
-        if exc.field == "end" and a_time and int(hour) < 24 and int(minute) < 60:
-            reason = turn.t("set-invalid-end", value=value)  # a time, but not after the start
-        elif exc.field in ("start", "end"):
-            reason = turn.t("set-invalid-time", value=value)
-        elif exc.field == "date":
-            reason = turn.t("set-invalid-date", value=value)
-        elif exc.field == "status":
-            reason = turn.t("set-invalid-status", value=value)
-        else:
-            reason = turn.t("set-invalid-value", value=value, field=exc.field)
+        reason = replies.edit_error(turn.deps.t, turn.lang, exc, value)
         return [turn.reply(ReplyKind.ERROR, "set-invalid", reason=reason)]
     core_store.audit(
         turn.db,

@@ -125,7 +125,19 @@ def diff_rows(old: Sequence[SessionRow], new: Sequence[SessionRow]) -> Programme
     return ProgrammeDiff(added=added, removed=removed, changed=tuple(changed))
 
 
-EDITABLE = ("date", "start", "end", "room_fr", "room_ja", "room_en", "status")
+EDITABLE = (
+    "date",
+    "start",
+    "end",
+    "room_fr",
+    "room_ja",
+    "room_en",
+    "title_fr",
+    "title_ja",
+    "title_en",
+    "status",
+)
+TEXT_FIELDS = ("room_fr", "room_ja", "room_en", "title_fr", "title_ja", "title_en")
 
 
 def edit_row(row: SessionRow, field: str, value: str, tz: ZoneInfo) -> SessionRow:
@@ -162,10 +174,9 @@ def edit_row(row: SessionRow, field: str, value: str, tz: ZoneInfo) -> SessionRo
             return replace(row, status=SessionStatus(value.lower()))
         except ValueError:
             raise ValueError("status is confirmed or cancelled") from None
-    if field == "room_fr":
-        return replace(row, room_fr=value[:256])
-    if field == "room_ja":
-        return replace(row, room_ja=value[:256])
-    if field == "room_en":
-        return replace(row, room_en=value[:256])
+    if field in TEXT_FIELDS:
+        if field.startswith("title") and not value:
+            raise ValueError("a title cannot be empty")
+        texts: dict[str, Any] = {field: value[:256]}
+        return replace(row, **texts)
     raise ValueError(f"unknown field {field!r}: {', '.join(EDITABLE)}")

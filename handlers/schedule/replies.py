@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from db.models import ProgrammeSession, SessionStatus
 from handlers.core.messages import Button, Reply, ReplyKind
 from handlers.core.text import kana, latin
+from handlers.core.translate import Translate
 from handlers.deps import Deps
 from handlers.schedule.cards import (
     card,
@@ -24,6 +25,7 @@ from handlers.schedule.cards import (
     room_label,
     when_label,
 )
+from handlers.schedule.usecases import EditError
 
 MAX_CARDS = 10  # LINE Flex carousels hold at most 12 bubbles; lists stay short anyway
 
@@ -279,3 +281,20 @@ def search_reply(
         lang,
         cards=tuple(card(deps, lang, s, programme.agenda) for s in found),
     )
+
+
+def edit_error(t: Translate, lang: str, error: EditError, value: str) -> str:
+    """Why an organiser's edit was refused, in their language: the model's reason is English,
+    for the command line, so the text is chosen from the field and the value."""
+    value = value.strip()[:64]
+    hour, _, minute = value.partition(":")
+    a_time = hour.isdigit() and minute.isdigit() and len(minute) == 2
+    if error.field == "end" and a_time and int(hour) < 24 and int(minute) < 60:
+        return t(lang, "set-invalid-end", value=value)  # a time, but not after the start
+    if error.field in ("start", "end"):
+        return t(lang, "set-invalid-time", value=value)
+    if error.field == "date":
+        return t(lang, "set-invalid-date", value=value)
+    if error.field == "status":
+        return t(lang, "set-invalid-status", value=value)
+    return t(lang, "set-invalid-value", value=value, field=error.field)

@@ -69,10 +69,11 @@ async def edit_session(
     actor: str,
     source: str,
     notify: NotifyOptions,
+    dry_run: bool = False,
 ) -> ProgrammeDiff:
     """Changes fields of one session as organisers say them (("start", "14:30"), ("status",
     "cancelled")); raises SessionNotFound, or EditError with a reason an organiser can act on,
-    and then nothing changes."""
+    and then nothing changes. With `dry_run`, only says what would change."""
     rows = await store.load_rows(db)
     row = next((r for r in rows if r.id == session_id), None)
     if row is None:
@@ -91,6 +92,7 @@ async def edit_session(
         actor=actor,
         now=notify.now,
         notify=notify,
+        dry_run=dry_run,
     )
 
 

@@ -11,3 +11,6 @@ notify-reminder = Reminder: "{ $title }" starts soon – { $when }, { $room }.
 notify-reminder-no-room = Reminder: "{ $title }" starts soon – { $when }.
 broadcast-heading = 📢 Message from the organisers:
 broadcast-report = Broadcast No. { $id } finished: { $sent } sent, { $failed } failed, { $blocked } blocked, { $waiting } waiting for the LINE quota.
+answer-later-heading =
+    You asked us: “{ $question }”
+    Here is the organisers' answer:

@@ -20,3 +20,6 @@ broadcast-report = Diffusion n° { $id } terminée : { $sent ->
         [one] { $blocked } bloqué
        *[other] { $blocked } bloqués
     }, { $waiting } en attente du quota LINE.
+answer-later-heading =
+    Vous nous aviez demandé : « { $question } »
+    Voici la réponse des organisateurs :

@@ -12,3 +12,5 @@ notify-reminder = まもなく{ $title }が始まります。{ $when }、会場�
 notify-reminder-no-room = まもなく{ $title }が始まります。{ $when }
 broadcast-heading = 📢 事務局からのお知らせ
 broadcast-report = 一斉配信 No.{ $id } が完了しました：送信 { $sent }件、失敗 { $failed }件、ブロック { $blocked }件、LINE上限による保留 { $waiting }件
+answer-later-heading =
+    先日お寄せいただいたご質問「{ $question }」について、事務局より回答いたします。
