@@ -1,7 +1,8 @@
 """`confbot serve`: one ASGI app (Starlette on uvicorn) for the channels' webhooks and the
 health checks, and the Prometheus metrics on a port of their own.
 
-Routes: POST to each channel's webhook path (bot/channels/registry.py), GET /livez, GET /readyz
+Routes: POST to each channel's webhook path (bot/channels/registry.py), GET /livez, GET /readyz,
+the organisers' web console under /organisers/ (bot/web/)
 (and /healthz, its earlier name); /metrics on METRICS_PORT. A webhook is checked (secret token
 or signature) and parsed in the request, answered at once, and handled in a bounded task
 (`bot.channels.runner.UpdateRunner`); on shutdown the tasks in flight are finished.
@@ -34,7 +35,9 @@ from bot.dispatcher import ChannelSender, DispatcherConfig
 from bot.dispatcher import Dispatcher as OutboxDispatcher
 from bot.metrics import Metrics
 from bot.settings import Settings
+from bot.web.console import OrganisersConsole
 from bot.worker import build_senders, close_senders
+from handlers.stats.overview import forget_old_turns
 
 log = logging.getLogger(__name__)
 
@@ -87,9 +90,15 @@ class BotServer:
             for spec in registry.channels()
             if spec.webhook_path is not None
         ]
+        console = OrganisersConsole(
+            lambda: self.app,
+            idle=timedelta(minutes=settings.console_idle_minutes),
+            secure=settings.public_url.startswith("https://"),
+        )
         self.asgi = Starlette(
             routes=[
                 *webhooks,
+                console.mount(),
                 Route("/livez", self._livez, methods=["GET"]),
                 Route("/readyz", self._readyz, methods=["GET"]),
                 Route("/healthz", self._readyz, methods=["GET"]),  # the name of earlier versions
@@ -107,6 +116,14 @@ class BotServer:
                     log.info("forgot %d old update ids", pruned)
             except Exception:
                 log.exception("could not prune the processed update ids")
+            try:
+                async with app.sessionmaker.begin() as db:
+                    before = app.deps.clock() - timedelta(days=self.settings.turn_retention_days)
+                    forgotten = await forget_old_turns(db, before=before)
+                if forgotten:
+                    log.info("forgot %d turn records older than the retention", forgotten)
+            except Exception:
+                log.exception("could not forget the old turn records")
             context = ServeContext(
                 app.settings, app.deps, app.conversation, self.metrics, self.updates
             )

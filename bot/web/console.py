@@ -1,0 +1,484 @@
+"""The organisers' web console: sign-in from a chat link, the overview, the programme, the
+unanswered inbox and the audit log, under /organisers/.
+
+Each request runs in one transaction: the session check, the CSRF check of a form, the use case
+and its audit line commit together, or not at all. A refused request still commits its audit
+line. Pages are rendered on the server (Jinja2, autoescaped); the little script there is only
+refreshes the overview.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from bot.app import App
+from bot.web import charts
+from bot.web.guard import (
+    SignInLimiter,
+    clear_cookie,
+    client_of,
+    csrf_ok,
+    set_cookie,
+    signed_in,
+)
+from db.models import AuditLog, Delegate, SessionStatus
+from handlers.core.store import audit
+from handlers.faq.inbox import InboxError, NewEntry, attach, dismiss
+from handlers.faq.unanswered import unanswered_groups
+from handlers.notify.changes import count_recipients
+from handlers.notify.options import NotifyOptions
+from handlers.organisers.console_access import SignedIn, redeem_link, set_language, sign_out
+from handlers.schedule import store as programme_store
+from handlers.schedule.model import SessionRow
+from handlers.schedule.replies import edit_error
+from handlers.schedule.usecases import EditError, SessionNotFound, edit_session
+from handlers.stats.overview import UNDERSTANDING, overview
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).parent
+LANGUAGES = ("fr", "ja", "en")
+# A form is a few fields and texts; an FAQ answer is the longest (a few thousand characters).
+MAX_FORM_BYTES = 64 * 1024
+# The fields of a session an organiser edits in the console, as edit_session names them.
+EDITED = (
+    "date",
+    "start",
+    "end",
+    "title_fr",
+    "title_ja",
+    "title_en",
+    "room_fr",
+    "room_ja",
+    "room_en",
+    "status",
+)
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One request of a signed-in organiser, with what the pages need."""
+
+    request: Request
+    db: AsyncSession
+    who: SignedIn
+    app: App
+    now: datetime
+    form: FormData | None
+
+    @property
+    def lang(self) -> str:
+        return self.who.language
+
+    def t(self, message_id: str, **args: Any) -> str:
+        return self.app.deps.t(self.lang, message_id, **args)
+
+
+Page = Callable[[Visit], Awaitable[Response]]
+
+
+class OrganisersConsole:
+    def __init__(self, app: Callable[[], App | None], *, idle: timedelta, secure: bool) -> None:
+        self._app = app
+        self.idle = idle
+        self.secure = secure
+        self.limiter = SignInLimiter()
+        # Autoescaped whatever the file name: a session title "<script>" is shown as text.
+        environment = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True
+        )
+        self.templates = Jinja2Templates(env=environment)
+
+    def mount(self) -> Mount:
+        return Mount(
+            "/organisers",
+            routes=[
+                Route("/", self._page(self.overview_page)),
+                Route("/overview.json", self._page(self.overview_json)),
+                Route("/sign-in/{token}", self.sign_in, methods=["GET", "POST"]),
+                Route("/sign-out", self._page(self.sign_out), methods=["POST"]),
+                Route("/language", self._page(self.language), methods=["POST"]),
+                Route("/programme", self._page(self.programme_page)),
+                Route(
+                    "/programme/{session_id}",
+                    self._page(self.session_page),
+                    methods=["GET", "POST"],
+                ),
+                Route("/inbox", self._page(self.inbox_page)),
+                Route("/inbox/attach", self._page(self.inbox_attach), methods=["POST"]),
+                Route("/inbox/dismiss", self._page(self.inbox_dismiss), methods=["POST"]),
+                Route("/audit", self._page(self.audit_page)),
+                Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+            ],
+        )
+
+    # ------------------------------------------------------------------------ the request
+
+    def _render(
+        self, request: Request, template: str, lang: str, status: int = 200, **context: Any
+    ) -> Response:
+        app = self._app()
+        assert app is not None
+
+        def t(message_id: str, **args: Any) -> str:
+            return app.deps.t(lang, message_id, **args)
+
+        response: Response = self.templates.TemplateResponse(
+            request,
+            template,
+            {"t": t, "lang": lang, "languages": LANGUAGES, **context},
+            status_code=status,
+        )
+        # The console's pages are never cached nor framed by another site.
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'"
+        )
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    def _message(self, request: Request, lang: str, status: int, message_id: str) -> Response:
+        return self._render(request, "message.html", lang, status, message_id=message_id)
+
+    def _page(self, page: Page) -> Callable[[Request], Awaitable[Response]]:
+        """The checks every console page passes before `page` runs: a live session of a
+        current organiser, and on a POST a form within limits carrying the session's CSRF
+        token."""
+
+        async def endpoint(request: Request) -> Response:
+            app = self._app()
+            if app is None:
+                return Response("starting", status_code=503)
+            lang = _accepted_language(request, app.deps.default_language)
+            now = app.deps.clock()
+            async with app.sessionmaker.begin() as db:
+                who = await signed_in(request, db, idle=self.idle, now=now)
+                if who is None:
+                    return self._message(request, lang, 401, "console-signed-out")
+                form = None
+                if request.method == "POST":
+                    length = request.headers.get("content-length", "")
+                    if not length.isdigit() or int(length) > MAX_FORM_BYTES:
+                        return self._message(request, who.language, 413, "console-too-large")
+                    form = await request.form(max_files=0, max_fields=200)
+                    if not csrf_ok(who, form.get("csrf")):
+                        audit(db, actor=who.actor, action="console.csrf-refused", now=now)
+                        return self._message(request, who.language, 403, "console-csrf")
+                return await page(Visit(request, db, who, app, now, form))
+
+        return endpoint
+
+    def _see_other(self, path: str) -> Response:
+        return RedirectResponse(f"/organisers{path}", status_code=303)
+
+    # ---------------------------------------------------------------------------- sign-in
+
+    async def sign_in(self, request: Request) -> Response:
+        """GET shows a button, POST signs in: chat apps open links to show previews, and a GET
+        that used the link would spend it before the organiser taps it."""
+        app = self._app()
+        if app is None:
+            return Response("starting", status_code=503)
+        lang = _accepted_language(request, app.deps.default_language)
+        token = request.path_params["token"]
+        if request.method == "GET":
+            return self._render(request, "sign_in.html", lang, token=token)
+        if not self.limiter.allow(client_of(request)):
+            return self._message(request, lang, 429, "console-too-many-attempts")
+        now = app.deps.clock()
+        async with app.sessionmaker.begin() as db:
+            opened = await redeem_link(db, token[:128], language=lang, now=now)
+            if opened is None:
+                audit(db, actor="?", action="console.sign-in-refused", now=now)
+                return self._message(request, lang, 401, "console-link-invalid")
+            cookie, who = opened
+            delegate = await db.get(Delegate, who.delegate_id)
+            if delegate is not None and delegate.language in LANGUAGES:
+                await set_language(db, who.session_id, delegate.language)
+        response = self._see_other("/")
+        set_cookie(response, cookie, secure=self.secure, idle=self.idle)
+        return response
+
+    async def sign_out(self, visit: Visit) -> Response:
+        assert visit.form is not None
+        everywhere = visit.form.get("everywhere") == "1"
+        await sign_out(visit.db, visit.who, everywhere=everywhere, now=visit.now)
+        response = self._message(visit.request, visit.lang, 200, "console-signed-out-done")
+        clear_cookie(response, secure=self.secure)
+        return response
+
+    async def language(self, visit: Visit) -> Response:
+        assert visit.form is not None
+        chosen = str(visit.form.get("language", ""))
+        if chosen in LANGUAGES:
+            await set_language(visit.db, visit.who.session_id, chosen)
+        back = str(visit.form.get("back", "/"))
+        return self._see_other(back if back.startswith("/") and "//" not in back else "/")
+
+    # --------------------------------------------------------------------------- overview
+
+    async def _overview(self, visit: Visit) -> Any:
+        deps = visit.app.deps
+        return await overview(
+            visit.db, now=visit.now, tz=deps.tz, quota=await deps.quota.line_quota()
+        )
+
+    async def overview_page(self, visit: Visit) -> Response:
+        figures = await self._overview(visit)
+        names = {o.value: visit.t(f"console-outcome-{o.value}") for o in UNDERSTANDING}
+        per_hour = charts.bars(
+            [(f"{h:%H}h", n) for h, n in figures.per_hour], title=visit.t("console-per-hour")
+        )
+        per_day = charts.stacked(
+            [(f"{d:%m-%d}", counts) for d, counts in figures.per_day],
+            names=names,
+            title=visit.t("console-per-day"),
+        )
+        matcher = await visit.app.deps.faq.matcher(visit.db)
+        entry_titles = {
+            entry_id: matcher.by_id[entry_id].title.get(visit.lang) or entry_id
+            if entry_id in matcher.by_id
+            else entry_id
+            for entry_id, _ in figures.top_entries
+        }
+        rows = {r.id: r for r in await programme_store.load_rows(visit.db)}
+        session_titles = {
+            sid: _title(rows[sid], visit.lang) if sid in rows else sid
+            for sid, _ in figures.top_sessions
+        }
+        fragment = visit.request.query_params.get("fragment") == "1"
+        return self._render(
+            visit.request,
+            "overview_figures.html" if fragment else "overview.html",
+            visit.lang,
+            who=visit.who,
+            figures=figures,
+            per_hour=per_hour,
+            per_day=per_day,
+            outcome_names=names,
+            outcome_colours=charts.OUTCOME_COLOURS,
+            entry_titles=entry_titles,
+            session_titles=session_titles,
+            section="overview",
+        )
+
+    async def overview_json(self, visit: Visit) -> Response:
+        figures = await self._overview(visit)
+        return JSONResponse(figures.as_json(), headers={"Cache-Control": "no-store"})
+
+    # -------------------------------------------------------------------------- programme
+
+    async def programme_page(self, visit: Visit) -> Response:
+        tz = visit.app.deps.tz
+        days: dict[str, list[SessionRow]] = {}
+        for row in sorted(await programme_store.load_rows(visit.db), key=lambda r: r.starts_at):
+            days.setdefault(row.starts_at.astimezone(tz).date().isoformat(), []).append(row)
+        return self._render(
+            visit.request,
+            "programme.html",
+            visit.lang,
+            who=visit.who,
+            days=days,
+            tz=tz,
+            title=_title,
+            section="programme",
+        )
+
+    async def session_page(self, visit: Visit) -> Response:
+        """The edit form; "preview" shows the change and how many delegates will be told,
+        "apply" makes it (the same use case as the chat's /set and the command line's)."""
+        deps, session_id = visit.app.deps, visit.request.path_params["session_id"]
+        rows = {r.id: r for r in await programme_store.load_rows(visit.db)}
+        row = rows.get(session_id)
+        if row is None:
+            return self._message(visit.request, visit.lang, 404, "console-session-unknown")
+        current = _fields(row, deps.tz)
+        context: dict[str, Any] = {"row": row, "values": current, "title": _title}
+        if visit.form is not None:
+            wanted = {f: str(visit.form.get(f, current[f])).strip() for f in EDITED}
+            edits = [(f, wanted[f]) for f in EDITED if wanted[f] != current[f]]
+            context["values"] = wanted
+            apply = visit.form.get("action") == "apply"
+            options = NotifyOptions.of(deps, visit.now, source=visit.who.actor)
+            try:
+                diff = await edit_session(
+                    visit.db,
+                    session_id,
+                    edits,
+                    tz=deps.tz,
+                    actor=visit.who.actor,
+                    source="console",
+                    notify=options,
+                    dry_run=not apply,
+                )
+            except (SessionNotFound, EditError) as exc:
+                if isinstance(exc, SessionNotFound):
+                    return self._message(visit.request, visit.lang, 404, "console-session-unknown")
+                value = wanted.get(exc.field, "")
+                context["error"] = edit_error(deps.t, visit.lang, exc, value)
+                return self._render(
+                    visit.request, "session.html", visit.lang, 422, who=visit.who, **context
+                )
+            if apply:
+                if not diff.is_empty:
+                    audit(
+                        visit.db,
+                        actor=visit.who.actor,
+                        action="programme.edit",
+                        now=visit.now,
+                        session=session_id,
+                        fields=[f for f, _ in edits],
+                    )
+                return self._see_other(f"/programme?changed={session_id}")
+            context["changes"] = [
+                (c.field, _shown(c.old, deps.tz), _shown(c.new, deps.tz))
+                for change in diff.changed
+                for c in change.changes
+            ]
+            context["told"] = await count_recipients(visit.db, diff, options)
+        return self._render(
+            visit.request, "session.html", visit.lang, who=visit.who, section="programme", **context
+        )
+
+    # ------------------------------------------------------------------------------ inbox
+
+    async def inbox_page(self, visit: Visit, error: str = "", status: int = 200) -> Response:
+        total, groups = await unanswered_groups(visit.db, visit.app.deps.faq)
+        matcher = await visit.app.deps.faq.matcher(visit.db)
+        entries = sorted(
+            ((e.id, e.title.get(visit.lang) or e.id) for e in matcher.entries),
+            key=lambda pair: pair[1].casefold(),
+        )
+        return self._render(
+            visit.request,
+            "inbox.html",
+            visit.lang,
+            status,
+            who=visit.who,
+            total=total,
+            groups=groups[:100],
+            entries=entries,
+            tz=visit.app.deps.tz,
+            error=error,
+            done=visit.request.query_params.get("done", ""),
+            section="inbox",
+        )
+
+    async def inbox_attach(self, visit: Visit) -> Response:
+        assert visit.form is not None
+        form = visit.form
+        ids = _ids(form.get("ids"))
+        tell = form.get("tell") == "1"
+        new = None
+        if form.get("mode") == "new":
+            new = NewEntry(
+                id=_slug(str(form.get("new_id", ""))),
+                topic="practical",
+                titles={lang: str(form.get(f"title_{lang}", ""))[:200] for lang in LANGUAGES},
+                answers={lang: str(form.get(f"answer_{lang}", ""))[:4000] for lang in LANGUAGES},
+            )
+        try:
+            resolved = await attach(
+                visit.db,
+                ids,
+                entry_id=None if new else str(form.get("entry_id", "")),
+                new_entry=new,
+                tell_askers=tell,
+                actor=visit.who.actor,
+                now=visit.now,
+                pushable=visit.app.deps.pushable,
+            )
+        except InboxError as exc:
+            return await self.inbox_page(visit, visit.t(exc.message_id, **exc.args_), status=422)
+        return self._see_other(
+            f"/inbox?done=attached&n={resolved.questions}&told={resolved.delegates_told}"
+        )
+
+    async def inbox_dismiss(self, visit: Visit) -> Response:
+        assert visit.form is not None
+        try:
+            await dismiss(
+                visit.db, _ids(visit.form.get("ids")), actor=visit.who.actor, now=visit.now
+            )
+        except InboxError as exc:
+            return await self.inbox_page(visit, visit.t(exc.message_id), status=422)
+        return self._see_other("/inbox?done=dismissed")
+
+    # ------------------------------------------------------------------------------ audit
+
+    async def audit_page(self, visit: Visit) -> Response:
+        lines = (
+            await visit.db.scalars(select(AuditLog).order_by(AuditLog.id.desc()).limit(300))
+        ).all()
+        return self._render(
+            visit.request,
+            "audit.html",
+            visit.lang,
+            who=visit.who,
+            lines=lines,
+            tz=visit.app.deps.tz,
+            section="audit",
+        )
+
+
+# ------------------------------------------------------------------------------- helpers
+
+
+def _accepted_language(request: Request, default: str) -> str:
+    """Before sign-in, the browser's first supported language; the session's afterwards."""
+    for part in request.headers.get("accept-language", "").split(","):
+        code = part.split(";")[0].strip()[:2].lower()
+        if code in LANGUAGES:
+            return code
+    return default
+
+
+def _title(row: SessionRow, lang: str) -> str:
+    return str(getattr(row, f"title_{lang}", "") or row.title_fr or row.title_ja)
+
+
+def _fields(row: SessionRow, tz: Any) -> dict[str, str]:
+    start, end = row.starts_at.astimezone(tz), row.ends_at.astimezone(tz)
+    return {
+        "date": start.date().isoformat(),
+        "start": f"{start:%H:%M}",
+        "end": f"{end:%H:%M}",
+        "title_fr": row.title_fr,
+        "title_ja": row.title_ja,
+        "title_en": row.title_en,
+        "room_fr": row.room_fr,
+        "room_ja": row.room_ja,
+        "room_en": row.room_en,
+        "status": row.status.value if isinstance(row.status, SessionStatus) else str(row.status),
+    }
+
+
+def _shown(value: object, tz: Any) -> str:
+    if isinstance(value, datetime):
+        return f"{value.astimezone(tz):%Y-%m-%d %H:%M}"
+    return str(getattr(value, "value", value))
+
+
+def _ids(value: object) -> list[int]:
+    return [int(x) for x in str(value or "").split(",") if x.strip().isdigit()][:5000]
+
+
+def _slug(text: str) -> str:
+    kept = "".join(c if c.isascii() and (c.isalnum() or c == "-") else "-" for c in text.lower())
+    return "-".join(part for part in kept.split("-") if part)[:64]

@@ -1,0 +1,122 @@
+# The organisers' web console (/organisers/).
+console-title = Organisers' console
+console-nav-overview = Overview
+console-nav-programme = Programme
+console-nav-inbox = Unanswered questions
+console-nav-audit = Audit log
+console-language = Language
+console-language-fr = French
+console-language-ja = Japanese
+console-language-en = English
+console-language-apply = Change
+console-sign-out = Sign out
+console-sign-out-everywhere = Sign out everywhere
+console-signed-out = You are not signed in, or your session has expired. Send /console to the bot to receive a new sign-in link.
+console-signed-out-done = You are signed out. Send /console to the bot to sign in again.
+console-too-large = The form sent is too large; nothing was changed.
+console-csrf = This form has expired or did not come from the console; nothing was changed. Reload the page and try again.
+console-too-many-attempts = Too many sign-in attempts from this address. Wait a few minutes before trying again.
+console-link-invalid = This sign-in link is no longer valid: it was already used, it has expired (10 minutes) or you are no longer an organiser. Send /console to the bot to receive a new one.
+console-sign-in-title = Sign in to the console
+console-sign-in-text = This link works once. Press the button to open the console on this device.
+console-sign-in-button = Open the console
+console-outcome-answered = Answered
+console-outcome-clarified = Asked back
+console-outcome-fallback = Not answered
+console-outcome-off_topic = Off-topic
+console-per-hour = Messages per hour (last 24 hours, venue time)
+console-per-day = How messages were understood, per day (last 7 days)
+console-delegates = { $count ->
+        [one] delegate
+       *[other] delegates
+    }
+console-active-24h = { $count ->
+       *[other] active in the last 24 h
+    }
+console-messages-24h = { $count ->
+        [one] message in the last 24 h
+       *[other] messages in the last 24 h
+    }
+console-unanswered-open = { $count ->
+        [one] unanswered question to handle
+       *[other] unanswered questions to handle
+    }
+console-delegates-by = Delegates by platform and language
+console-platform = Platform
+console-none-yet = Nothing yet.
+console-top-entries = Most asked questions (7 days)
+console-top-sessions = Most viewed sessions (7 days)
+console-pushes = Pushed messages
+console-outbox-waiting = Waiting to be sent
+console-outbox-waiting-quota = Waiting for the LINE quota
+console-outbox-failed = Failed
+console-outbox-blocked = Delegates who blocked the bot
+console-line-quota = LINE quota this month
+console-line-quota-value = { $used } used of { $limit }
+console-session-changed = The change is saved; the delegates concerned are told in their language.
+console-cancelled = cancelled
+console-session-unknown = This session is not (or no longer) in the programme.
+console-field = Field
+console-field-date = Date
+console-field-start = Start
+console-field-end = End
+console-field-status = Status
+console-field-title = Title
+console-field-room = Room
+console-status-confirmed = Going ahead
+console-status-cancelled = Cancelled
+console-preview = Preview of the change
+console-preview-button = Preview
+console-before = Before
+console-after = After
+console-told =
+    { $count ->
+        [0] No delegate will be told.
+        [one] One delegate will be told.
+       *[other] { $count } delegates will be told.
+    }
+console-apply = Confirm the change
+console-no-change = Nothing differs from the current programme.
+console-cancel = Cancel
+console-inbox-summary =
+    { $count ->
+        [0] No question waiting.
+        [one] One question waiting.
+       *[other] { $count } questions waiting, { $groups ->
+            [one] all on one subject.
+           *[other] in { $groups } groups.
+        }
+    }
+console-inbox-group =
+    { $count ->
+        [one] Asked once, on { $first }
+       *[other] Asked { $count } times, from { $first } to { $last }
+    }
+console-inbox-attach = Attach to an existing entry
+console-inbox-entry = FAQ entry
+console-inbox-tell = Send the answer to the delegates who asked
+console-inbox-attach-button = Attach
+console-inbox-new = Write a new entry
+console-inbox-new-id = Identifier (lower-case letters, digits and hyphens)
+console-inbox-answer = Answer
+console-inbox-new-button = Create the entry
+console-inbox-dismiss = Dismiss
+console-inbox-empty = Every question has been handled.
+console-inbox-attached =
+    { $count ->
+        [one] Question attached: the bot answers it from now on.
+       *[other] { $count } questions attached: the bot answers them from now on.
+    }{ $told ->
+        [0] {""}
+        [one] {" "}The answer is on its way to the delegate who asked.
+       *[other] {" "}The answer is on its way to the { $told } delegates who asked.
+    }
+console-inbox-dismissed = The questions were dismissed.
+console-audit-when = When
+console-audit-who = Who
+console-audit-what = Action
+console-audit-detail = Detail
+inbox-nothing-open = These questions have already been handled, perhaps by another organiser.
+inbox-entry-id-taken = The identifier “{ $id }” is already taken or empty; choose another.
+inbox-answer-missing = The answer is missing in: { $languages }.
+inbox-unknown-entry = No FAQ entry has the identifier “{ $id }”.

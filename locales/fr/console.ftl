@@ -1,0 +1,123 @@
+# La console web des organisateurs (/organisers/).
+console-title = Console des organisateurs
+console-nav-overview = Vue d'ensemble
+console-nav-programme = Programme
+console-nav-inbox = Questions sans réponse
+console-nav-audit = Journal
+console-language = Langue
+console-language-fr = Français
+console-language-ja = Japonais
+console-language-en = Anglais
+console-language-apply = Changer
+console-sign-out = Se déconnecter
+console-sign-out-everywhere = Se déconnecter partout
+console-signed-out = Vous n'êtes pas connecté(e), ou votre session a expiré. Envoyez /console au bot pour recevoir un nouveau lien de connexion.
+console-signed-out-done = Vous êtes déconnecté(e). Envoyez /console au bot pour vous reconnecter.
+console-too-large = Le formulaire envoyé est trop volumineux ; rien n'a été modifié.
+console-csrf = Ce formulaire a expiré ou ne provient pas de la console ; rien n'a été modifié. Rechargez la page et recommencez.
+console-too-many-attempts = Trop de tentatives de connexion depuis cette adresse. Patientez quelques minutes avant de réessayer.
+console-link-invalid = Ce lien de connexion n'est plus valable : il a déjà servi, il a expiré (10 minutes) ou vous n'êtes plus organisateur. Envoyez /console au bot pour en recevoir un nouveau.
+console-sign-in-title = Connexion à la console
+console-sign-in-text = Ce lien ne sert qu'une fois. Cliquez sur le bouton pour ouvrir la console sur cet appareil.
+console-sign-in-button = Ouvrir la console
+console-outcome-answered = Réponse donnée
+console-outcome-clarified = Question de précision
+console-outcome-fallback = Sans réponse
+console-outcome-off_topic = Hors sujet
+console-per-hour = Messages par heure (24 dernières heures, heure du lieu)
+console-per-day = Compréhension des messages par jour (7 derniers jours)
+console-delegates = { $count ->
+        [one] délégué
+       *[other] délégués
+    }
+console-active-24h = { $count ->
+        [one] actif ces dernières 24 h
+       *[other] actifs ces dernières 24 h
+    }
+console-messages-24h = { $count ->
+        [one] message ces dernières 24 h
+       *[other] messages ces dernières 24 h
+    }
+console-unanswered-open = { $count ->
+        [one] question sans réponse à traiter
+       *[other] questions sans réponse à traiter
+    }
+console-delegates-by = Délégués par plateforme et par langue
+console-platform = Plateforme
+console-none-yet = Rien pour l'instant.
+console-top-entries = Questions les plus posées (7 jours)
+console-top-sessions = Sessions les plus consultées (7 jours)
+console-pushes = Envois
+console-outbox-waiting = En attente d'envoi
+console-outbox-waiting-quota = En attente du quota LINE
+console-outbox-failed = Échecs
+console-outbox-blocked = Délégués ayant bloqué le bot
+console-line-quota = Quota LINE du mois
+console-line-quota-value = { $used } utilisés sur { $limit }
+console-session-changed = La modification est enregistrée ; les délégués concernés sont prévenus dans leur langue.
+console-cancelled = annulée
+console-session-unknown = Cette session n'existe pas (ou plus) dans le programme.
+console-field = Champ
+console-field-date = Date
+console-field-start = Début
+console-field-end = Fin
+console-field-status = Statut
+console-field-title = Titre
+console-field-room = Salle
+console-status-confirmed = Maintenue
+console-status-cancelled = Annulée
+console-preview = Aperçu de la modification
+console-preview-button = Prévisualiser
+console-before = Avant
+console-after = Après
+console-told =
+    { $count ->
+        [0] Aucun délégué ne sera prévenu.
+        [one] Un délégué sera prévenu.
+       *[other] { $count } délégués seront prévenus.
+    }
+console-apply = Confirmer la modification
+console-no-change = Aucune modification par rapport au programme actuel.
+console-cancel = Annuler
+console-inbox-summary =
+    { $count ->
+        [0] Aucune question en attente.
+        [one] Une question en attente.
+       *[other] { $count } questions en attente, { $groups ->
+            [one] sur un même sujet.
+           *[other] regroupées en { $groups } sujets.
+        }
+    }
+console-inbox-group =
+    { $count ->
+        [one] Posée une fois, le { $first }
+       *[other] Posée { $count } fois, du { $first } au { $last }
+    }
+console-inbox-attach = Rattacher à une entrée existante
+console-inbox-entry = Entrée de la FAQ
+console-inbox-tell = Envoyer la réponse aux délégués qui ont posé la question
+console-inbox-attach-button = Rattacher
+console-inbox-new = Rédiger une nouvelle entrée
+console-inbox-new-id = Identifiant (lettres minuscules, chiffres et tirets)
+console-inbox-answer = Réponse
+console-inbox-new-button = Créer l'entrée
+console-inbox-dismiss = Ignorer
+console-inbox-empty = Toutes les questions ont été traitées.
+console-inbox-attached =
+    { $count ->
+        [one] Question rattachée : le bot y répond désormais.
+       *[other] { $count } questions rattachées : le bot y répond désormais.
+    }{ $told ->
+        [0] {""}
+        [one] {" "}La réponse part vers le délégué qui l'avait posée.
+       *[other] {" "}La réponse part vers les { $told } délégués qui l'avaient posée.
+    }
+console-inbox-dismissed = Les questions ont été ignorées.
+console-audit-when = Quand
+console-audit-who = Qui
+console-audit-what = Action
+console-audit-detail = Détail
+inbox-nothing-open = Ces questions ont déjà été traitées, peut-être par un autre organisateur.
+inbox-entry-id-taken = L'identifiant « { $id } » est déjà pris ou vide ; choisissez-en un autre.
+inbox-answer-missing = Il manque la réponse en : { $languages }.
+inbox-unknown-entry = Aucune entrée de la FAQ ne porte l'identifiant « { $id } ».

@@ -1,0 +1,110 @@
+# 事務局用ウェブコンソール（/organisers/）
+console-title = 事務局コンソール
+console-nav-overview = 概要
+console-nav-programme = プログラム
+console-nav-inbox = 未回答の質問
+console-nav-audit = 操作履歴
+console-language = 表示言語
+console-language-fr = フランス語
+console-language-ja = 日本語
+console-language-en = 英語
+console-language-apply = 変更
+console-sign-out = ログアウト
+console-sign-out-everywhere = すべての端末からログアウト
+console-signed-out = ログインしていないか、セッションの有効期限が切れています。ボットに /console と送ると、新しいログインリンクが届きます。
+console-signed-out-done = ログアウトしました。再度ログインするには、ボットに /console と送ってください。
+console-too-large = 送信されたフォームが大きすぎます。変更は行われていません。
+console-csrf = このフォームは有効期限が切れているか、コンソールから送信されたものではありません。変更は行われていません。ページを再読み込みして、もう一度お試しください。
+console-too-many-attempts = このアドレスからのログイン試行が多すぎます。数分待ってから、もう一度お試しください。
+console-link-invalid = このログインリンクは無効です（使用済み、有効期限の10分を経過、または事務局の権限がありません）。ボットに /console と送ると、新しいリンクが届きます。
+console-sign-in-title = コンソールへのログイン
+console-sign-in-text = このリンクは一度しか使えません。ボタンを押すと、この端末でコンソールが開きます。
+console-sign-in-button = コンソールを開く
+console-outcome-answered = 回答済み
+console-outcome-clarified = 聞き返し
+console-outcome-fallback = 回答なし
+console-outcome-off_topic = 対象外
+console-per-hour = 1時間ごとのメッセージ数（直近24時間、現地時間）
+console-per-day = 日ごとのメッセージ理解状況（直近7日間）
+console-delegates = { $count ->
+       *[other] 参加者
+    }
+console-active-24h = { $count ->
+       *[other] 直近24時間の利用者
+    }
+console-messages-24h = { $count ->
+       *[other] 直近24時間のメッセージ
+    }
+console-unanswered-open = { $count ->
+       *[other] 対応待ちの未回答質問
+    }
+console-delegates-by = プラットフォーム・言語別の参加者数
+console-platform = プラットフォーム
+console-none-yet = まだありません。
+console-top-entries = よくある質問（7日間）
+console-top-sessions = よく見られたセッション（7日間）
+console-pushes = 配信
+console-outbox-waiting = 送信待ち
+console-outbox-waiting-quota = LINEの配信上限待ち
+console-outbox-failed = 送信失敗
+console-outbox-blocked = ボットをブロックした参加者
+console-line-quota = 今月のLINE配信数
+console-line-quota-value = { $limit }通中{ $used }通を使用
+console-session-changed = 変更を保存しました。該当する参加者には、それぞれの言語で通知されます。
+console-cancelled = 中止
+console-session-unknown = このセッションはプログラムにありません（削除された可能性があります）。
+console-field = 項目
+console-field-date = 日付
+console-field-start = 開始
+console-field-end = 終了
+console-field-status = 状態
+console-field-title = タイトル
+console-field-room = 会場
+console-status-confirmed = 予定どおり
+console-status-cancelled = 中止
+console-preview = 変更内容の確認
+console-preview-button = 変更内容を確認
+console-before = 変更前
+console-after = 変更後
+console-told =
+    { $count ->
+        [0] 通知される参加者はいません。
+       *[other] { $count }人の参加者に通知されます。
+    }
+console-apply = この内容で変更する
+console-no-change = 現在のプログラムから変更はありません。
+console-cancel = キャンセル
+console-inbox-summary =
+    { $count ->
+        [0] 対応待ちの質問はありません。
+       *[other] 対応待ちの質問が{ $count }件あります（{ $groups }つの話題）。
+    }
+console-inbox-group =
+    { $count ->
+        [one] { $first }に1回
+       *[other] { $first }～{ $last }に{ $count }回
+    }
+console-inbox-attach = 既存の回答に追加
+console-inbox-entry = FAQの項目
+console-inbox-tell = 質問した参加者に回答を送る
+console-inbox-attach-button = 追加する
+console-inbox-new = 新しい回答を作成
+console-inbox-new-id = ID（半角英小文字・数字・ハイフン）
+console-inbox-answer = 回答
+console-inbox-new-button = 作成する
+console-inbox-dismiss = 対応不要にする
+console-inbox-empty = すべての質問に対応済みです。
+console-inbox-attached =
+    { $told ->
+        [0] { $count }件の質問を追加しました。今後はボットが回答します。
+       *[other] { $count }件の質問を追加しました。今後はボットが回答し、質問した{ $told }人に回答を送ります。
+    }
+console-inbox-dismissed = 対応不要にしました。
+console-audit-when = 日時
+console-audit-who = 操作者
+console-audit-what = 操作
+console-audit-detail = 詳細
+inbox-nothing-open = これらの質問は、すでに（他の事務局員によって）対応済みです。
+inbox-entry-id-taken = ID「{ $id }」はすでに使われているか、空です。別のIDを指定してください。
+inbox-answer-missing = 次の言語の回答がありません：{ $languages }
+inbox-unknown-entry = ID「{ $id }」のFAQ項目はありません。

@@ -1,0 +1,298 @@
+"""The organisers' web console through its routes (httpx on the ASGI app), with the chat on the
+fake Telegram: sign-in from a chat link, refusals, the inbox that answers back, a session edit
+that reaches the delegate, the overview's figures and the audit log."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from html import unescape
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bench.fakes import FakeTelegram
+from db.models import (
+    AuditLog,
+    ConsoleSession,
+    Delegate,
+    Role,
+    TurnRecord,
+    UnansweredQuestion,
+    UnansweredStatus,
+)
+from tests.conftest import Database, FixedClock
+from tests.serving import Running, eventually, running, telegram_settings
+
+pytestmark = [
+    pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning"),
+    pytest.mark.filterwarnings("ignore:Please use 'Bot.sendMessage':UserWarning"),
+]
+
+ORGANISER, DELEGATE = 7001, 7002
+PUBLIC = "http://bot"
+LINK = re.compile(r"http://bot(/organisers/sign-in/[A-Za-z0-9_-]+)")
+
+
+@pytest.fixture
+async def tg() -> AsyncIterator[FakeTelegram]:
+    async with FakeTelegram() as fake:
+        yield fake
+
+
+@pytest.fixture
+async def bot(database: Database, clock: FixedClock, tg: FakeTelegram) -> AsyncIterator[Running]:
+    settings = telegram_settings(tg, public_url=PUBLIC, organisers=f"telegram:{ORGANISER}")
+    async with running(database, clock, **settings) as started:
+        yield started
+
+
+async def say(bot: Running, tg: FakeTelegram, user: int, text: str, lang: str = "fr") -> None:
+    assert (
+        await bot.telegram(tg.message_update(user, text, language_code=lang))
+    ).status_code == 200
+
+
+def db_of(bot: Running) -> async_sessionmaker[AsyncSession]:
+    assert bot.server.app is not None
+    return bot.server.app.sessionmaker
+
+
+def last_text(tg: FakeTelegram, user: int) -> str:
+    return str(tg.sent_messages(user)[-1]["text"])
+
+
+async def link_from_chat(bot: Running, tg: FakeTelegram) -> str:
+    await say(bot, tg, ORGANISER, "/console")
+    found = LINK.search(last_text(tg, ORGANISER))
+    assert found, last_text(tg, ORGANISER)
+    return found.group(1)
+
+
+async def sign_in(bot: Running, tg: FakeTelegram) -> httpx.AsyncClient:
+    """A browser of its own (its own cookies), signed in from a link asked in chat."""
+    path = await link_from_chat(bot, tg)
+    browser = httpx.AsyncClient(transport=bot.client._transport, base_url="http://bot")
+    shown = await browser.get(path)
+    assert shown.status_code == 200 and 'id="sign-in"' in shown.text
+    done = await browser.post(path)
+    assert done.status_code == 303 and done.headers["location"] == "/organisers/"
+    cookie = done.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=strict" in cookie and "Path=/organisers" in cookie
+    return browser
+
+
+def csrf_of(page: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert found
+    return found.group(1)
+
+
+async def test_sign_in_from_a_chat_link_once_and_not_after_ten_minutes(
+    bot: Running, tg: FakeTelegram, clock: FixedClock
+) -> None:
+    browser = await sign_in(bot, tg)
+    page = await browser.get("/organisers/")
+    assert page.status_code == 200
+    assert "Vue d'ensemble" in unescape(page.text) and page.headers["cache-control"] == "no-store"
+
+    # The link is spent: a second browser cannot use it.
+    path = LINK.search(last_text(tg, ORGANISER))
+    assert path
+    other = await bot.client.post(path.group(1))
+    assert other.status_code == 401 and "n'est plus valable" in unescape(other.text)
+
+    # A link older than ten minutes is refused too.
+    late = await link_from_chat(bot, tg)
+    clock.now += timedelta(minutes=11)
+    assert (await bot.client.post(late)).status_code == 401
+
+
+async def test_a_delegate_gets_no_link_and_forged_cookies_open_nothing(
+    bot: Running, tg: FakeTelegram, database: Database
+) -> None:
+    await say(bot, tg, DELEGATE, "/console")
+    assert "réservée aux organisateurs" in last_text(tg, DELEGATE)
+    assert "/organisers/sign-in/" not in last_text(tg, DELEGATE)
+
+    forged = httpx.AsyncClient(
+        transport=bot.client._transport,
+        base_url="http://bot",
+        cookies={"confbot_console": str(DELEGATE)},
+    )
+    for path in ("/organisers/", "/organisers/inbox", "/organisers/audit"):
+        assert (await forged.get(path)).status_code == 401
+    refused = await forged.post("/organisers/inbox/dismiss", data={"ids": "1", "csrf": "x"})
+    assert refused.status_code == 401
+
+
+async def test_a_form_without_its_csrf_token_changes_nothing_and_is_audited(
+    bot: Running, tg: FakeTelegram, database: Database
+) -> None:
+    await say(bot, tg, DELEGATE, "ou puis-je laisser mes valises pendant la journee ?")
+    browser = await sign_in(bot, tg)
+    inbox = await browser.get("/organisers/inbox")
+    ids = re.search(r'data-ids="([0-9,]+)"', inbox.text)
+    assert ids
+    refused = await browser.post("/organisers/inbox/dismiss", data={"ids": ids.group(1)})
+    assert refused.status_code == 403
+    wrong = await browser.post("/organisers/inbox/dismiss", data={"ids": ids.group(1), "csrf": "x"})
+    assert wrong.status_code == 403
+    async with db_of(bot)() as db:
+        statuses = (await db.scalars(select(UnansweredQuestion.status))).all()
+        refusals = await db.scalar(
+            select(func.count()).where(AuditLog.action == "console.csrf-refused")
+        )
+    assert statuses == [UnansweredStatus.OPEN]
+    assert refusals == 2
+
+
+async def test_an_organiser_removed_meanwhile_is_signed_out(
+    bot: Running, tg: FakeTelegram, database: Database
+) -> None:
+    browser = await sign_in(bot, tg)
+    async with db_of(bot).begin() as db:
+        delegate = await db.scalar(
+            select(Delegate).where(Delegate.channel_user_id == str(ORGANISER))
+        )
+        assert delegate is not None
+        delegate.role = Role.DELEGATE
+    assert (await browser.get("/organisers/")).status_code == 401
+    async with db_of(bot)() as db:
+        assert await db.scalar(select(func.count()).select_from(ConsoleSession)) == 0
+
+
+async def test_the_inbox_answers_back_and_the_bot_answers_from_then_on(
+    bot: Running, tg: FakeTelegram, database: Database
+) -> None:
+    question = "ou puis-je laisser mes valises pendant la journee ?"
+    await say(bot, tg, DELEGATE, question)
+    assert "transmis" in last_text(tg, DELEGATE)
+
+    browser = await sign_in(bot, tg)
+    inbox = await browser.get("/organisers/inbox")
+    assert question in unescape(inbox.text)
+    ids = re.search(r'data-ids="([0-9,]+)"', inbox.text)
+    assert ids
+    done = await browser.post(
+        "/organisers/inbox/attach",
+        data={
+            "csrf": csrf_of(inbox.text),
+            "ids": ids.group(1),
+            "mode": "new",
+            "new_id": "bus-parking",
+            "title_fr": "Parking des bus",
+            "title_ja": "バス駐車場",
+            "answer_fr": "Le parking des bus ouvre à 8 h, entrée côté est.",
+            "answer_ja": "バス駐車場は8時に開きます。東側からお入りください。",
+            "tell": "1",
+        },
+    )
+    assert done.status_code == 303
+    after = await browser.get(done.headers["location"])
+    assert "La réponse part vers le délégué" in unescape(after.text)
+    assert question not in unescape(after.text)
+
+    # The delegate who asked receives the answer, in French, through the outbox.
+    def answered() -> bool:
+        return any("Vous nous aviez demandé" in str(m["text"]) for m in tg.sent_messages(DELEGATE))
+
+    await eventually(answered)
+    pushed = next(m for m in tg.sent_messages(DELEGATE) if "Vous nous aviez demandé" in m["text"])
+    assert question in pushed["text"] and "ouvre à 8 h" in pushed["text"]
+
+    # The same question, asked again, is answered now.
+    await say(bot, tg, DELEGATE, question)
+    assert "ouvre à 8 h" in last_text(tg, DELEGATE)
+    async with db_of(bot)() as db:
+        actions = (await db.scalars(select(AuditLog.action))).all()
+    assert "unanswered.attach" in actions
+
+
+async def test_a_session_edit_is_previewed_then_told_to_the_delegate_who_has_it(
+    bot: Running, tg: FakeTelegram, clock: FixedClock
+) -> None:
+    await say(bot, tg, DELEGATE, "/add ws-economy")
+    browser = await sign_in(bot, tg)
+    form = await browser.get("/organisers/programme/ws-economy")
+    assert form.status_code == 200
+    values = dict(re.findall(r'name="(\w+)"[^>]*value="([^"]*)"', form.text))
+    values.update(csrf=csrf_of(form.text), start="16:00", action="preview")
+    values["end"] = "17:30"
+    preview = await browser.post("/organisers/programme/ws-economy", data=values)
+    assert preview.status_code == 200
+    assert "Un délégué sera prévenu." in unescape(preview.text)
+    tg.reset_calls()
+
+    values["action"] = "apply"
+    applied = await browser.post("/organisers/programme/ws-economy", data=values)
+    assert applied.status_code == 303
+    clock.now += timedelta(minutes=2)  # past the window that merges quick successive changes
+
+    def told() -> bool:
+        return any(
+            "→ mer. 20 nov., 16 h 00–17 h 30" in m["text"] for m in tg.sent_messages(DELEGATE)
+        )
+
+    await eventually(told)
+    programme = await browser.get("/organisers/programme")
+    assert "16:00–17:30" in programme.text
+
+    # A value the model refuses is said in the organiser's language, and nothing changes.
+    values.update(end="07:00", action="apply")
+    refused = await browser.post("/organisers/programme/ws-economy", data=values)
+    assert refused.status_code == 422
+    assert "postérieure à l'heure de début" in unescape(refused.text)
+
+
+async def test_titles_are_escaped(bot: Running, tg: FakeTelegram) -> None:
+    browser = await sign_in(bot, tg)
+    form = await browser.get("/organisers/programme/opening")
+    values = dict(re.findall(r'name="(\w+)"[^>]*value="([^"]*)"', form.text))
+    values.update(csrf=csrf_of(form.text), title_fr="<script>alert(1)</script>", action="apply")
+    assert (await browser.post("/organisers/programme/opening", data=values)).status_code == 303
+    page = await browser.get("/organisers/programme")
+    assert "<script>alert(1)</script>" not in page.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+
+
+async def test_overview_counts_turns_and_forget_erases_them(
+    bot: Running, tg: FakeTelegram, database: Database
+) -> None:
+    await say(bot, tg, DELEGATE, "quel est le thème ?")
+    await say(bot, tg, DELEGATE, "il va pleuvoir demain ?")
+    await say(bot, tg, DELEGATE, "combien coute le badge si je le perds ?")
+    await say(bot, tg, DELEGATE + 1, "テーマは何ですか", lang="ja")
+    browser = await sign_in(bot, tg)
+    figures = (await browser.get("/organisers/overview.json")).json()
+    assert figures["delegates"]["telegram"] == {"fr": 1, "ja": 1}
+    assert figures["active_24h"] == 3  # the organiser wrote /console
+    assert figures["messages_24h"] == 5
+    today = figures["per_day"][-1][1]
+    assert today == {"answered": 2, "clarified": 0, "fallback": 1, "off_topic": 1}, figures
+    assert figures["top_entries"][0] == ["theme-general", 2]
+    page = await browser.get("/organisers/")
+    assert 'id="messages-24h">5<' in page.text and "<svg" in page.text
+
+    await say(bot, tg, DELEGATE, "/forget")
+    await say(bot, tg, DELEGATE, "/forget yes")
+    async with db_of(bot)() as db:
+        left = await db.scalar(select(func.count()).select_from(TurnRecord))
+    # The organiser's and the Japanese delegate's turns stay; none of the forgotten delegate.
+    assert left == 2
+
+
+async def test_audit_log_page_and_sign_out_everywhere(bot: Running, tg: FakeTelegram) -> None:
+    first = await sign_in(bot, tg)
+    second = await sign_in(bot, tg)
+    audit = await first.get("/organisers/audit")
+    assert audit.status_code == 200 and "console.sign-in" in audit.text
+    out = await first.post(
+        "/organisers/sign-out", data={"csrf": csrf_of(audit.text), "everywhere": "1"}
+    )
+    assert out.status_code == 200
+    assert (await second.get("/organisers/")).status_code == 401
+    assert (await first.get("/organisers/")).status_code == 401

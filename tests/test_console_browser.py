@@ -1,0 +1,207 @@
+"""The organisers' web console in a real headless Chromium (Debian's package, driven by
+Playwright), against `BotServer` on a real port, with the chat on the fake Telegram. Each
+scenario is checked at the other end: what the delegate receives, what the database holds.
+
+Set CONFBOT_SCREENSHOTS=docs to refresh the screenshots shown in the README.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import shutil
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import uvicorn
+from playwright.async_api import Browser, Page, async_playwright
+from sqlalchemy import select
+
+from bench.fakes import FakeTelegram
+from db.models import ProgrammeSession
+from tests.conftest import Database, FixedClock
+from tests.serving import Running, eventually, free_port, running, telegram_settings
+
+pytestmark = [
+    pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning"),
+    pytest.mark.filterwarnings("ignore:Please use 'Bot.sendMessage':UserWarning"),
+]
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+HAVE_CHROMIUM = Path(CHROMIUM).exists()
+# Chromium's own background traffic is refused by this machine's closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ORGANISER, DELEGATE, OTHER = 8001, 8002, 8003
+SHOTS = os.environ.get("CONFBOT_SCREENSHOTS", "")
+
+
+@dataclass
+class Desk:
+    """The bot on a real port, the fake Telegram, and a browser."""
+
+    bot: Running
+    tg: FakeTelegram
+    browser: Browser
+    base: str
+
+    async def say(self, user: int, text: str, lang: str = "fr") -> None:
+        await self.bot.telegram(self.tg.message_update(user, text, language_code=lang))
+
+    def texts(self, user: int) -> list[str]:
+        return [str(m["text"]) for m in self.tg.sent_messages(user)]
+
+    async def link(self) -> str:
+        await self.say(ORGANISER, "/console")
+        found = re.search(r"(/organisers/sign-in/[A-Za-z0-9_-]+)", self.texts(ORGANISER)[-1])
+        assert found, self.texts(ORGANISER)[-1]
+        return self.base + found.group(1)
+
+    async def signed_in_page(self, lang: str = "fr-FR") -> Page:
+        context = await self.browser.new_context(
+            locale=lang, viewport={"width": 1200, "height": 900}
+        )
+        page = await context.new_page()
+        await page.goto(await self.link())
+        await page.click("#sign-in")
+        await page.wait_for_url(f"{self.base}/organisers/")
+        return page
+
+
+@pytest.fixture
+async def desk(database: Database, clock: FixedClock) -> AsyncIterator[Desk]:
+    if not HAVE_CHROMIUM:
+        pytest.fail("the browser tests need Debian's chromium: apt-get install chromium")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    async with FakeTelegram() as tg:
+        settings = telegram_settings(tg, public_url=base, organisers=f"telegram:{ORGANISER}")
+        async with running(database, clock, **settings) as bot:
+            config = uvicorn.Config(
+                bot.server.asgi, host="127.0.0.1", port=port, lifespan="off", log_level="warning"
+            )
+            server = uvicorn.Server(config)
+            serving = asyncio.create_task(server.serve())
+            await eventually(lambda: server.started)
+            try:
+                async with async_playwright() as playwright:
+                    browser = await playwright.chromium.launch(
+                        executable_path=CHROMIUM, args=CHROMIUM_ARGS
+                    )
+                    try:
+                        yield Desk(bot, tg, browser, base)
+                    finally:
+                        await browser.close()
+            finally:
+                server.should_exit = True
+                await serving
+
+
+async def shot(page: Page, name: str) -> None:
+    if SHOTS:
+        await page.screenshot(path=str(Path(SHOTS) / f"console-{name}.png"), full_page=True)
+
+
+async def test_sign_in_then_move_a_session_and_the_delegate_is_told(
+    desk: Desk, clock: FixedClock
+) -> None:
+    await desk.say(DELEGATE, "/add ws-society")
+    page = await desk.signed_in_page()
+    await page.click("text=Programme")
+    await page.click("a[href='/organisers/programme/ws-society']")
+    await page.fill("input[name=start]", "15:00")
+    await page.click("#preview-button")
+    assert await page.inner_text("#told") == "Un délégué sera prévenu."
+    await shot(page, "session")
+    await page.click("#apply")
+    await page.wait_for_selector("#changed")
+    row = page.locator("tr[data-session='ws-society'] td.when")
+    assert (await row.inner_text()).startswith("15:00")
+
+    clock.now += timedelta(minutes=2)  # past the window that merges quick successive changes
+    await eventually(lambda: any("→ mer. 20 nov., 15 h 00" in t for t in desk.texts(DELEGATE)))
+    assert not any("15 h 00" in t for t in desk.texts(OTHER))
+
+
+async def test_the_inbox_answers_back_from_the_browser(desk: Desk) -> None:
+    question = "ou puis-je laisser mes valises pendant la journee ?"
+    await desk.say(DELEGATE, question)
+    await desk.say(OTHER, "où laisser mes valises ?")
+    page = await desk.signed_in_page()
+    await page.click("text=Questions sans réponse")
+    group = page.locator("article.group").filter(has_text=question)
+    await group.locator("summary", has_text="Rédiger une nouvelle entrée").click()
+    form = group.locator("form.new-entry")
+    await form.locator("input[name=new_id]").fill("luggage")
+    await form.locator("input[name=title_fr]").fill("Bagages")
+    await form.locator("input[name=title_ja]").fill("荷物")
+    await form.locator("textarea[name=answer_fr]").fill(
+        "Une consigne à bagages est ouverte à l'accueil pendant toute la journée."
+    )
+    await form.locator("textarea[name=answer_ja]").fill("受付で終日、荷物をお預かりします。")
+    await shot(page, "inbox")
+    await form.locator("button[type=submit]").click()
+    await page.wait_for_selector("#done")
+    assert "délégué" in await page.inner_text("#done")
+
+    await eventually(lambda: any("Vous nous aviez demandé" in t for t in desk.texts(DELEGATE)))
+    await desk.say(DELEGATE, question)
+    assert "consigne à bagages" in desk.texts(DELEGATE)[-1]
+
+
+async def test_refusals_a_forged_form_and_a_spent_link(desk: Desk, database: Database) -> None:
+    page = await desk.signed_in_page()
+    await page.goto(f"{desk.base}/organisers/programme/opening")
+    await page.eval_on_selector("form.edit input[name=csrf]", "e => e.value = 'forged'")
+    await page.fill("input[name=title_fr]", "Titre forgé")
+    await page.click("#preview-button")
+    assert "rien n'a été modifié" in await page.inner_text("main")
+    async with desk.bot.server.app.sessionmaker() as db:  # type: ignore[union-attr]
+        opening = await db.get(ProgrammeSession, "opening")
+        assert opening is not None and opening.title_fr == "Cérémonie d'ouverture"
+
+    link = await desk.link()
+    first = await desk.browser.new_page()
+    await first.goto(link)
+    await first.click("#sign-in")
+    second = await desk.browser.new_page()
+    await second.goto(link)
+    await second.click("#sign-in")
+    # A browser that prefers English is refused in English.
+    assert "no longer valid" in await second.inner_text("main")
+
+
+async def test_the_overview_shows_the_figures(desk: Desk) -> None:
+    for text in ("quel est le thème ?", "c'est quand l'atelier 2 ?", "il fait beau demain ?"):
+        await desk.say(DELEGATE, text)
+    await desk.say(OTHER, "テーマは何ですか", lang="ja")
+    await desk.say(OTHER, "ou puis-je laisser mes valises ?")
+    page = await desk.signed_in_page()
+    assert await page.inner_text("#messages-24h") == "6"  # five questions and /console
+    assert await page.inner_text("#active-24h") == "3"
+    assert await page.inner_text("tr[data-channel=telegram] td[data-lang=fr]") == "1"
+    assert await page.inner_text("tr[data-channel=telegram] td[data-lang=ja]") == "1"
+    answered = page.locator("#per-day rect[data-outcome=answered]").last
+    assert await answered.get_attribute("data-value") == "3"
+    off_topic = page.locator("#per-day rect[data-outcome=off_topic]").last
+    assert await off_topic.get_attribute("data-value") == "1"
+    assert "Thème général" in await page.inner_text("#top-entries")
+    await shot(page, "overview")
+
+    # The organiser's language: Japanese, from the switcher.
+    await page.select_option("select[name=language]", "ja")
+    await page.click("text=Changer")
+    assert await page.inner_text("h1") == "概要"
+    async with desk.bot.server.app.sessionmaker() as db:  # type: ignore[union-attr]
+        assert (await db.scalars(select(ProgrammeSession.id))).first() is not None
