@@ -78,6 +78,7 @@ async def build_app(
         reminder_minutes=settings.reminder_minutes,
         merge_window=timedelta(seconds=settings.notify_merge_seconds),
         pushable=registry.pushable(),
+        public_url=settings.public_url,
         quota=next(
             (q for spec in registry.channels() if (q := spec.quota(settings)) is not None),
             NoQuota(),

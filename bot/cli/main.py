@@ -67,9 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     line = sub.add_parser("line", help="LINE account set-up")
     line_sub = line.add_subparsers(dest="line_command", required=True)
     richmenu = line_sub.add_parser(
-        "richmenu", help="create the fr and ja rich menus, their aliases and the default"
+        "richmenu", help="create the fr, ja and en rich menus, their aliases and the default"
     )
-    richmenu.add_argument("--default", choices=("fr", "ja"), default="fr")
+    richmenu.add_argument("--default", choices=SUPPORTED_LANGUAGES, default="fr")
     richmenu.add_argument(
         "--keep-old", action="store_true", help="do not delete the menus the aliases pointed to"
     )

@@ -1,4 +1,4 @@
-"""Draws the LINE rich menu images content/richmenu/{fr,ja}.png from the catalogues.
+"""Draws the LINE rich menu images content/richmenu/{fr,ja,en}.png from the catalogues.
 
     python -m bot.channels.line.richmenu_image [--font PATH] [--output-dir DIR]
 
@@ -17,10 +17,12 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from bot.channels.line.richmenu import HEIGHT, WIDTH, tile_bounds, tiles
+from bot.channels.line.channel import RICH_MENU_LANGUAGES
+from bot.channels.line.richmenu import HEIGHT, WIDTH, language_halves, tile_bounds, tiles
 from bot.i18n import Catalogues
 from bot.paths import CONTENT_DIR
 from handlers import features
+from handlers.welcome.commands import LANGUAGE_NAMES
 
 # (path, index in the collection): the Japanese face of each candidate.
 FONTS = (
@@ -148,29 +150,49 @@ def draw(language: str, font_path: str, font_index: int) -> Image.Image:
     shown = tiles(features.command_registry())
     for index, tile in enumerate(shown):
         x, y, w, h = tile_bounds(index, len(shown))
+        colour = COLOURS.get(tile.key, DEFAULT_COLOUR)
+        if tile.key == "language":
+            _language_tile(d, (x, y, w, h), language, colour, font_path, font_index)
+            continue
         box = (x + GAP, y + GAP, x + w - GAP, y + h - GAP)
-        d.rounded_rectangle(box, radius=36, fill=COLOURS.get(tile.key, DEFAULT_COLOUR))
+        d.rounded_rectangle(box, radius=36, fill=colour)
         cx, icon_cy, size = x + w / 2, y + h * 0.36, h * 0.34
         label = t(language, f"richmenu-{tile.key}")
-        if tile.key == "language":
-            hint = t(language, "richmenu-language-hint")  # the label is the other language's name
-            _globe(d, cx, icon_cy, size)
-            small = _fit_font(d, hint, font_path, font_index, 64, w - 120)
-            d.text((cx, y + h * 0.86), hint, font=small, fill=INK, anchor="mm")
+        icons: dict[str, Icon] = {
+            "programme": _calendar,
+            "now": _clock,
+            "workshops": _people,
+            "agenda": _star,
+        }
+        if tile.key == "faq":
+            _question(d, cx, icon_cy, size, mark)
         else:
-            icons: dict[str, Icon] = {
-                "programme": _calendar,
-                "now": _clock,
-                "workshops": _people,
-                "agenda": _star,
-            }
-            if tile.key == "faq":
-                _question(d, cx, icon_cy, size, mark)
-            else:
-                icons.get(tile.key, _star)(d, cx, icon_cy, size)
+            icons.get(tile.key, _star)(d, cx, icon_cy, size)
         font = _fit_font(d, label, font_path, font_index, 116, w - 100)
         d.text((cx, y + h * 0.72), label, font=font, fill=INK, anchor="mm")
     return image
+
+
+def _language_tile(
+    d: Draw,
+    bounds: tuple[int, int, int, int],
+    language: str,
+    colour: str,
+    font_path: str,
+    font_index: int,
+) -> None:
+    """One band per other language, each named in itself ("日本語", "English") beside a globe:
+    the bands are the tile's two tap areas (richmenu.language_halves)."""
+    for target, (x, y, w, h) in language_halves(bounds, language):
+        box = (x + GAP, y + GAP, x + w - GAP, y + h - GAP)
+        d.rounded_rectangle(box, radius=36, fill=colour)
+        label = LANGUAGE_NAMES[target]
+        font = _fit_font(d, label, font_path, font_index, 104, w - 300)
+        size = h * 0.42
+        text_width = d.textlength(label, font=font)
+        left = x + (w - (size + 40 + text_width)) / 2
+        _globe(d, left + size / 2, y + h / 2, size)
+        d.text((left + size + 40, y + h / 2), label, font=font, fill=INK, anchor="lm")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -180,7 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     font_path, font_index = find_font(args.font)
     args.output_dir.mkdir(parents=True, exist_ok=True)
-    for language in ("fr", "ja"):
+    for language in RICH_MENU_LANGUAGES:
         path = args.output_dir / f"{language}.png"
         draw(language, font_path, font_index).save(path, optimize=True)
         size = path.stat().st_size
