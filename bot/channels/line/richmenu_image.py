@@ -19,19 +19,12 @@ from PIL import Image, ImageDraw, ImageFont
 
 from bot.channels.line.channel import RICH_MENU_LANGUAGES
 from bot.channels.line.richmenu import HEIGHT, WIDTH, language_halves, tile_bounds, tiles
+from bot.fonts import MISSING, find_cjk_font
 from bot.i18n import Catalogues
 from bot.paths import CONTENT_DIR
 from handlers import features
 from handlers.welcome.commands import LANGUAGE_NAMES
 
-# (path, index in the collection): the Japanese face of each candidate.
-FONTS = (
-    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 0),
-    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 0),
-    ("/usr/share/fonts/truetype/fonts-japanese-gothic.ttf", 0),
-    ("/usr/share/fonts/opentype/ipafont-gothic/ipagp.ttf", 0),
-    ("/usr/share/fonts/truetype/ipafont-gothic/ipagp.ttf", 0),
-)
 BACKGROUND = "#F4F1EA"
 INK = "#FFFFFF"
 # Tile colours: the conference's plenary blue and the workshop colours of content/tracks.yaml.
@@ -51,15 +44,10 @@ Icon = Callable[[Draw, float, float, float], None]
 
 
 def find_font(explicit: str | None) -> tuple[str, int]:
-    if explicit:
-        return explicit, 0
-    for path, index in FONTS:
-        if Path(path).is_file():
-            return path, index
-    raise SystemExit(
-        "No CJK font found: apt-get install fonts-noto-cjk (or fonts-ipafont-gothic), "
-        "or pass --font PATH."
-    )
+    found = find_cjk_font(explicit)
+    if found is None:
+        raise SystemExit(MISSING)
+    return found
 
 
 # --------------------------------------------------------------------------- icons (white)
