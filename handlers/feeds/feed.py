@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
@@ -37,7 +37,7 @@ AGENDA_PATH = "/calendar/agenda/{token}.ics"
 class Feed:
     body: bytes
     etag: str  # without the quotes of the header
-    modified: datetime  # whole seconds, as HTTP dates carry them
+    modified: datetime  # UTC, whole seconds, as HTTP dates carry them
 
 
 def programme_url(public_url: str, language: str) -> str:
@@ -116,8 +116,8 @@ def _validated(
     calendar that polled within the second of a change must not be told "not modified"."""
     digest = hashlib.sha256(body).hexdigest()[:32]
     if digest == etag and modified is not None:
-        return Feed(body, digest, modified), False
-    moment = now.replace(microsecond=0)
+        return Feed(body, digest, modified.astimezone(UTC)), False
+    moment = now.astimezone(UTC).replace(microsecond=0)
     if modified is not None and moment <= modified:
         moment = modified + timedelta(seconds=1)
     return Feed(body, digest, moment), True
