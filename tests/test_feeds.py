@@ -104,6 +104,7 @@ async def bot(
         yield started
 
 
+@pytest.mark.parity  # the validators are stored: SQLite and PostgreSQL
 async def test_programme_feed_shows_a_moved_session_at_the_next_poll_and_304_meanwhile(
     bot: Running, clock: FixedClock
 ) -> None:
@@ -222,6 +223,7 @@ async def test_telegram_agenda_ics_gives_the_feed_and_the_file_and_the_feed_foll
     assert str(calendar.event("closing")["SUMMARY"]).startswith("閉会式")
 
 
+@pytest.mark.parity
 async def test_a_new_link_revokes_the_old_one_and_forget_revokes_the_feed(
     bot: Running, tg: FakeTelegram, database: Database
 ) -> None:
