@@ -1,10 +1,10 @@
 """`confbot serve`: one ASGI app (Starlette on uvicorn) for the channels' webhooks and the
 health checks, and the Prometheus metrics on a port of their own.
 
-Routes: POST to each channel's webhook path (bot/channels/registry.py), GET /livez, GET /readyz,
-the organisers' web console under /organisers/ (bot/web/)
-(and /healthz, its earlier name); /metrics on METRICS_PORT. A webhook is checked (secret token
-or signature) and parsed in the request, answered at once, and handled in a bounded task
+Routes: POST to each channel's webhook path (bot/channels/registry.py), GET /livez, GET /readyz
+(and /healthz, its earlier name), the calendar feeds (bot/feeds.py), the organisers' web console
+under /organisers/ (bot/web/); /metrics on METRICS_PORT. A webhook is checked (secret token or
+signature) and parsed in the request, answered at once, and handled in a bounded task
 (`bot.channels.runner.UpdateRunner`); on shutdown the tasks in flight are finished.
 """
 
@@ -26,6 +26,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from bot import feeds
 from bot.app import App, build_app, freeze_long_lived
 from bot.channels import registry
 from bot.channels.base import Channel, ServeContext
@@ -102,6 +103,7 @@ class BotServer:
                 Route("/livez", self._livez, methods=["GET"]),
                 Route("/readyz", self._readyz, methods=["GET"]),
                 Route("/healthz", self._readyz, methods=["GET"]),  # the name of earlier versions
+                *feeds.routes(lambda: self.app if self.started else None),
             ],
             lifespan=self._lifespan,
         )

@@ -122,13 +122,21 @@ class Settings(BaseSettings):
         default="https://api-data.line.me",
         description="LINE content API host (rich menu images).",
     )
-    host: str = Field(default="0.0.0.0", description="Address the web server listens on.")
-    port: int = Field(default=8080, ge=1, le=65535, description="Port of the web server.")
     public_url: str = Field(
         default="",
-        description="Public base URL of this server (https://bot.example.org): the links to the "
-        "organisers' web console (/organisers/) start with it; empty: no console links.",
+        description="Public base URL of `confbot serve` (https://bot.example.org): the links "
+        "it gives (calendar feeds, the web console) start with it; empty: none is given.",
     )
+    telegram_bot_username: str = Field(
+        default="",
+        description="The bot's @username (without @): t.me deep links and QR codes.",
+    )
+    line_basic_id: str = Field(
+        default="",
+        description="The LINE account's basic id (@ and 8 characters): line.me links and QR codes.",
+    )
+    host: str = Field(default="0.0.0.0", description="Address the web server listens on.")
+    port: int = Field(default=8080, ge=1, le=65535, description="Port of the web server.")
     console_idle_minutes: int = Field(
         default=120,
         ge=1,
@@ -163,6 +171,32 @@ class Settings(BaseSettings):
         secret = value.get_secret_value()
         if secret and not _TELEGRAM_SECRET.match(secret):
             raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if value and not re.match(r"^https?://[^/\s]+(/\S*)?$", value):
+            raise ValueError("must be an http(s) URL, such as https://bot.example.org")
+        return value.rstrip("/")
+
+    @field_validator("telegram_bot_username")
+    @classmethod
+    def _bot_username(cls, value: str) -> str:
+        value = value.strip().removeprefix("@")
+        # Usernames: 5-32 of a-z, 0-9 and _ (https://core.telegram.org/bots/features#botfather).
+        if value and not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{4,31}", value):
+            raise ValueError("must be the bot's username, 5-32 of A-Z a-z 0-9 _")
+        return value
+
+    @field_validator("line_basic_id")
+    @classmethod
+    def _basic_id(cls, value: str) -> str:
+        value = value.strip()
+        if value and not value.startswith("@"):
+            value = f"@{value}"
+        if value and not re.fullmatch(r"@[A-Za-z0-9._-]{1,32}", value):
+            raise ValueError("must be the LINE basic id, such as @123abcde")
         return value
 
     @field_validator("telegram_api_base_url", "line_api_base_url", "line_api_data_base_url")

@@ -168,6 +168,9 @@ class ProgrammeSession(Base):
     description_en: Mapped[str] = mapped_column(Text, default="")
     speakers: Mapped[list[str]] = mapped_column(JSON, default=list)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # Bumped by every change written to the session: the SEQUENCE of its calendar event, which
+    # subscribed calendars compare to take the new version (RFC 5545, 3.8.7.4).
+    sequence: Mapped[int] = mapped_column(default=0, server_default="0")
 
     track: Mapped[Track] = relationship(lazy="joined")
     room: Mapped[Room | None] = relationship(lazy="joined")
@@ -399,3 +402,19 @@ class ConsoleSession(Base):
     language: Mapped[str] = mapped_column(String(8))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_seen: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CalendarFeed(Base):
+    """A delegate's personal calendar feed: the random token of its URL (not derived from any
+    id, so that it cannot be guessed), and the validators last served, so that a calendar
+    polling it is answered 304 while it has not changed."""
+
+    __tablename__ = "calendar_feeds"
+
+    delegate_id: Mapped[int] = mapped_column(
+        ForeignKey("delegates.id", ondelete="CASCADE"), primary_key=True
+    )
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    etag: Mapped[str] = mapped_column(String(64), default="")
+    modified_at: Mapped[datetime | None] = mapped_column(default=None)

@@ -39,7 +39,8 @@ class Deps:
     # Channels that can be pushed to (the terminal chat cannot): only they get outbox messages.
     pushable: frozenset[str] = frozenset({"telegram", "line"})
     quota: QuotaSource = field(default_factory=NoQuota)
-    # Where the web console is reached from outside (PUBLIC_URL); "" when it is not served.
+    # Public base URL of the web server (PUBLIC_URL): the links given to delegates (their
+    # calendar feed) and to organisers (the web console) start with it; empty, none is given.
     public_url: str = ""
     programme: ProgrammeCache = field(default_factory=ProgrammeCache)
     agendas: AgendaCache = field(default_factory=AgendaCache)

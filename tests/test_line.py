@@ -270,12 +270,13 @@ async def test_richmenu_command_installs_menus_and_the_server_links_them(
         )
         output, _ = await process.communicate()
         assert process.returncode == 0, output.decode()
-    assert len(line.rich_menus) == 2
+    assert len(line.rich_menus) == 3
     fr_menu = line.rich_menu_aliases["confbot-fr"]
     ja_menu = line.rich_menu_aliases["confbot-ja"]
+    en_menu = line.rich_menu_aliases["confbot-en"]
     assert line.default_rich_menu_id == fr_menu
-    assert f"fr: {fr_menu}" in output.decode()
-    for menu_id, chat_bar in ((fr_menu, "Menu"), (ja_menu, "メニュー")):
+    assert f"fr: {fr_menu}" in output.decode() and f"en: {en_menu}" in output.decode()
+    for menu_id, chat_bar in ((fr_menu, "Menu"), (ja_menu, "メニュー"), (en_menu, "Menu")):
         menu = line.rich_menus[menu_id]
         assert menu.image is not None and image_size(menu.image) == ("png", 2500, 1686)
         assert menu.body["chatBarText"] == chat_bar
@@ -287,10 +288,19 @@ async def test_richmenu_command_installs_menus_and_the_server_links_them(
         "/faq",
         "/agenda",
         "/lang ja",
+        "/lang en",
     ]
-    assert actions[5]["type"] == "richmenuswitch" and actions[5]["richMenuAliasId"] == "confbot-ja"
+    # the language tile, cut in two: each half switches to one of the other menus at once
+    assert [(a["type"], a["richMenuAliasId"], a["label"]) for a in actions[5:]] == [
+        ("richmenuswitch", "confbot-ja", "日本語"),
+        ("richmenuswitch", "confbot-en", "English"),
+    ]
     ja_actions = [a["action"] for a in line.rich_menus[ja_menu].body["areas"]]
-    assert ja_actions[0]["label"] == "プログラム" and ja_actions[5]["data"] == "/lang fr"
+    assert ja_actions[0]["label"] == "プログラム"
+    assert [a["data"] for a in ja_actions[5:]] == ["/lang fr", "/lang en"]
+    en_actions = [a["action"] for a in line.rich_menus[en_menu].body["areas"]]
+    assert en_actions[0]["label"] == "Programme" and en_actions[4]["label"] == "My agenda"
+    assert [a["data"] for a in en_actions[5:]] == ["/lang fr", "/lang ja"]
 
     async with running(database, clock, **line_settings(line)) as bot:
         await bot.line(line, [line.follow_event(JA_USER)])
@@ -299,6 +309,8 @@ async def test_richmenu_command_installs_menus_and_the_server_links_them(
         assert line.user_rich_menus[JA_USER] == fr_menu
         await bot.line(line, [line.follow_event(FR_USER)])
         assert line.user_rich_menus[FR_USER] == fr_menu
+        await bot.line(line, [line.postback_event(FR_USER, "/lang en")])
+        assert line.user_rich_menus[FR_USER] == en_menu  # English delegates get the English one
 
 
 async def test_richmenu_install_failure_leaves_no_stray_menu(

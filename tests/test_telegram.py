@@ -385,3 +385,20 @@ async def test_groups_are_not_served_and_leave_nothing(
     async with bot.server.app.sessionmaker() as db:
         assert (await db.scalars(select(Delegate))).all() == []
         assert (await db.scalars(select(UnansweredQuestion))).all() == []
+
+
+async def test_descriptions_are_set_in_each_language_from_the_catalogues(
+    bot: Running, tg: FakeTelegram
+) -> None:
+    assert set(tg.descriptions) == set(tg.short_descriptions) == {"fr", "ja", "en", ""}
+    assert tg.descriptions["fr"].startswith(
+        "Je suis l'assistant des 8e Rencontres franco-japonaises de la coopération décentralisée"
+    )
+    assert tg.descriptions["ja"].startswith("第8回日仏自治体交流会議（静岡県静岡市）")
+    assert tg.descriptions["en"].startswith("I am the assistant of the 8th Franco-Japanese")
+    assert tg.descriptions[""] == tg.descriptions["fr"]  # the default language's, for the rest
+    assert tg.short_descriptions["ja"].startswith("第8回日仏自治体交流会議のご案内")
+    for language in ("fr", "ja", "en"):
+        assert len(tg.descriptions[language]) <= 512
+        assert len(tg.short_descriptions[language]) <= 120
+        assert not tg.short_descriptions[language].endswith("…")  # no catalogue text was cut

@@ -357,6 +357,10 @@ class FakeTelegram:
         self.files: dict[str, StoredFile] = {}
         self.uploads: list[StoredFile] = []
         self.commands: dict[tuple[str, str], list[JSONDict]] = {}
+        self.descriptions: dict[str, str] = {}
+        """setMyDescription, by language code ("" for the default)."""
+        self.short_descriptions: dict[str, str] = {}
+        """setMyShortDescription, by language code ("" for the default)."""
         self.answered_callback_queries: dict[str, JSONDict] = {}
         self.webhook: JSONDict | None = None
 
@@ -392,6 +396,8 @@ class FakeTelegram:
             ("setWebhook", self._set_webhook),
             ("deleteWebhook", self._delete_webhook),
             ("setMyCommands", self._set_my_commands),
+            ("setMyDescription", self._set_my_description),
+            ("setMyShortDescription", self._set_my_short_description),
             ("getUpdates", self._get_updates),
             ("sendDocument", self._send_document),
         ):
@@ -1080,6 +1086,34 @@ class FakeTelegram:
             ]
         else:
             self.commands.pop(key, None)
+        return True
+
+    @staticmethod
+    def _description(params: dict[str, Any], name: str, limit: int) -> tuple[str, str]:
+        language = str(params.get("language_code") or "")
+        if language and not re.fullmatch(r"[a-z]{2}", language):
+            raise _bad_request("invalid language code specified")
+        text = str(params.get(name) or "")
+        if len(text) > limit:
+            raise _bad_request(f"{name.upper()}_INVALID")
+        return language, text
+
+    async def _set_my_description(self, call: Call) -> bool:
+        """setMyDescription: 0-512 characters; empty removes the language's description."""
+        language, text = self._description(call.params, "description", 512)
+        if text:
+            self.descriptions[language] = text
+        else:
+            self.descriptions.pop(language, None)
+        return True
+
+    async def _set_my_short_description(self, call: Call) -> bool:
+        """setMyShortDescription: 0-120 characters; empty removes it."""
+        language, text = self._description(call.params, "short_description", 120)
+        if text:
+            self.short_descriptions[language] = text
+        else:
+            self.short_descriptions.pop(language, None)
         return True
 
     def my_commands(self, language_code: str = "", scope: JSONDict | None = None) -> list[JSONDict]:

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from bot.app import build_app
 from bot.channels import registry
 from bot.channels.console.channel import ConsoleChat
-from bot.cli import broadcast, faq, organisers, programme, stats
+from bot.cli import broadcast, faq, organisers, programme, qr, stats
 from bot.clock import Clock
 from bot.logs import configure as configure_logging
 from bot.settings import SUPPORTED_LANGUAGES, Settings
@@ -39,6 +39,7 @@ TOOLS: dict[str, Tool] = {
     "organisers": organisers,
     "stats": stats,
     "broadcast": broadcast,
+    "qr": qr,
 }
 
 
@@ -68,9 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     line = sub.add_parser("line", help="LINE account set-up")
     line_sub = line.add_subparsers(dest="line_command", required=True)
     richmenu = line_sub.add_parser(
-        "richmenu", help="create the fr and ja rich menus, their aliases and the default"
+        "richmenu", help="create the fr, ja and en rich menus, their aliases and the default"
     )
-    richmenu.add_argument("--default", choices=("fr", "ja"), default="fr")
+    richmenu.add_argument("--default", choices=SUPPORTED_LANGUAGES, default="fr")
     richmenu.add_argument(
         "--keep-old", action="store_true", help="do not delete the menus the aliases pointed to"
     )

@@ -11,6 +11,8 @@ from handlers.agenda import store
 from handlers.core.commands import CommandRegistry, Menu
 from handlers.core.messages import Attachment, Button, Reply, ReplyKind
 from handlers.core.turn import Turn
+from handlers.feeds import tokens
+from handlers.feeds.feed import agenda_url, programme_url
 from handlers.notify.options import NotifyOptions
 from handlers.notify.reminders import reschedule_reminders
 from handlers.schedule import store as schedule_store
@@ -63,7 +65,10 @@ async def remove(turn: Turn, argument: str) -> list[Reply]:
 async def show(turn: Turn, argument: str) -> list[Reply]:
     deps, lang = turn.deps, turn.lang
     sessions = await store.agenda_sessions(turn.db, turn.delegate.id)
-    if argument.strip().lower() == "ics" and turn.message.files:
+    word, _, rest = argument.strip().lower().partition(" ")
+    if word == "ics" and deps.public_url:
+        return await _feed(turn, sessions, renew=rest.strip() == "new")
+    if word == "ics" and turn.message.files:
         return [_ics(turn, sessions)]
     if not sessions:
         return [
@@ -104,12 +109,37 @@ async def show(turn: Turn, argument: str) -> list[Reply]:
             lang,
             buttons=(
                 (Button(deps.t(lang, "button-agenda-ics"), "/agenda ics"),)
-                if turn.message.files
+                if turn.message.files or deps.public_url
                 else ()
             ),
             cards=tuple(card(deps, lang, s, agenda) for s in sessions[:10]),
         )
     ]
+
+
+async def _feed(turn: Turn, sessions: Sequence[ProgrammeSession], *, renew: bool) -> list[Reply]:
+    """The delegate's own calendar feed, which their calendar polls: a link, on every
+    platform (LINE cannot carry files); Telegram also gets today's file, for a calendar that
+    only imports. `renew` issues a new link, and the old one stops working."""
+    deps, lang = turn.deps, turn.lang
+    if renew:
+        feed = await tokens.issue(turn.db, turn.delegate.id, turn.now)
+    else:
+        feed = await tokens.current_or_new(turn.db, turn.delegate.id, turn.now)
+    text = turn.t(
+        "agenda-feed-renewed" if renew else "agenda-feed",
+        count=len(sessions),
+        url=agenda_url(deps.public_url, feed.token),
+        programme=programme_url(deps.public_url, lang),
+    )
+    buttons = (
+        Button(turn.t("button-agenda-feed-new"), "/agenda ics new"),
+        Button(turn.t("button-agenda"), "/agenda"),
+    )
+    reply = Reply(ReplyKind.AGENDA, text, lang, buttons=buttons)
+    if turn.message.files and not renew:
+        return [reply, _ics(turn, sessions)]
+    return [reply]
 
 
 def _ics(turn: Turn, sessions: Sequence[ProgrammeSession]) -> Reply:

@@ -139,6 +139,8 @@ async def write(
         target.updated_at = now
         if existing is None:
             db.add(target)
+        else:
+            target.sequence += 1  # subscribed calendars take the new version at their next poll
     meta = await db.get(Meta, PROGRAMME_META_KEY)
     meta_value: dict[str, Any] = {"source": source, "sample": sample}
     meta_value["imported_at"] = now.isoformat()

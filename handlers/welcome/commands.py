@@ -1,5 +1,5 @@
-"""The first words: /start (the welcome, then where the conference stands), /help (built from
-the command registry) and /lang (the reply language)."""
+"""The first words: /start (the welcome, then where the conference stands; or what a deep link
+opens), /help (built from the command registry) and /lang (the reply language)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,18 @@ from handlers.core.commands import CommandRegistry, Menu
 from handlers.core.language import SUPPORTED, normalise_hint
 from handlers.core.messages import Button, Reply, ReplyKind
 from handlers.core.turn import Turn
+from handlers.links.open import open_link
 from handlers.schedule import replies
 from handlers.schedule.commands import programme_of
 
 LANGUAGE_NAMES = {"fr": "Français", "ja": "日本語", "en": "English"}
 
 
-async def start(turn: Turn, _argument: str) -> list[Reply]:
+async def start(turn: Turn, argument: str) -> list[Reply]:
+    """The welcome; with a deep link's payload (t.me/<bot>?start=…, or the text a LINE link
+    prepares), what the link opens instead."""
+    if argument:
+        return await open_link(turn, argument)
     deps, lang = turn.deps, turn.lang
     welcome = turn.t(
         "welcome",

@@ -2,7 +2,7 @@
 button-agenda = My agenda
 button-agenda-add = + My agenda
 button-agenda-remove = − Remove
-button-agenda-ics = Export (.ics)
+button-agenda-ics = Calendar (.ics)
 agenda-added = "{ $title }" is in your agenda. I will remind you before it starts, and tell you if it changes.
 agenda-already = "{ $title }" is already in your agenda.
 agenda-removed = "{ $title }" is removed from your agenda.
@@ -47,7 +47,23 @@ button-reminder-minutes = Remind { $minutes } min
 button-forget = Forget me
 button-forget-confirm = Yes, erase all
 button-cancel = Cancel
-forget-confirm = Shall I erase everything I know about you (agenda, follows, questions, settings)? This cannot be undone.
+forget-confirm = Shall I erase everything I know about you (agenda, calendar link, follows, questions, settings)? This cannot be undone.
 forget-cancelled = Nothing was erased.
 forget-done = Done: everything is erased. If you write to me again, I will start afresh.
 agenda-ics-unavailable = LINE cannot carry files: here is your agenda as a list (on Telegram, /agenda ics sends the calendar file).
+
+## Online agenda (calendar feed)
+button-agenda-feed-new = New link
+feed-programme-name = Programme – Franco-Japanese meeting
+agenda-feed =
+    Your agenda ({ $count ->
+        [one] { $count } session
+       *[other] { $count } sessions
+    }) is also an online calendar. Add this link to your calendar app as a subscribed calendar (in Google Calendar: "From URL"):
+    { $url }
+    It updates itself: the sessions you add, and those that move or are cancelled. This link is yours alone; if you shared it by mistake, "New link" makes another one and turns this one off.
+    The whole programme, for everyone: { $programme }
+agenda-feed-renewed =
+    Here is your new link; the old one no longer works:
+    { $url }
+    If your calendar subscribed to the old link, subscribe it to this one.

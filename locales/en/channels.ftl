@@ -21,5 +21,9 @@ richmenu-now = Now / next
 richmenu-workshops = Workshops
 richmenu-faq = Questions
 richmenu-agenda = My agenda
-richmenu-language = 日本語
-richmenu-language-hint = Japanese
+
+## Telegram: the bot's description (setMyDescription, 512 characters at most; the short one, 120)
+telegram-description =
+    I am the assistant of the { $conference }, in { $city }.
+    Ask me in English, French or Japanese about the programme, the rooms, the workshops and the theme. Keep your own agenda, follow a workshop, and get reminders and programme changes.
+telegram-short-description = The assistant of the { $conference }: programme, workshops, agenda.

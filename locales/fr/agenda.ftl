@@ -2,7 +2,7 @@
 button-agenda = Mon agenda
 button-agenda-add = + Mon agenda
 button-agenda-remove = − Retirer
-button-agenda-ics = Exporter (.ics)
+button-agenda-ics = Calendrier (.ics)
 agenda-added = J'ai ajouté « { $title } » à votre agenda. Je vous préviendrai peu avant son début, et à chaque changement.
 agenda-already = « { $title } » est déjà dans votre agenda.
 agenda-removed = J'ai retiré « { $title } » de votre agenda.
@@ -47,7 +47,23 @@ button-reminder-minutes = Rappel { $minutes } min
 button-forget = M'oublier
 button-forget-confirm = Oui, tout effacer
 button-cancel = Annuler
-forget-confirm = Voulez-vous que j'efface tout ce que je sais de vous (agenda, abonnements, questions, réglages) ? C'est définitif.
+forget-confirm = Voulez-vous que j'efface tout ce que je sais de vous (agenda, lien de calendrier, abonnements, questions, réglages) ? C'est définitif.
 forget-cancelled = Rien n'a été effacé.
 forget-done = C'est fait : j'ai tout effacé. Si vous m'écrivez à nouveau, je repartirai de zéro.
 agenda-ics-unavailable = LINE ne permet pas d'envoyer de fichier : voici votre agenda en liste (sur Telegram, « /agenda ics » envoie le fichier de calendrier).
+
+## Agenda en ligne (flux de calendrier)
+button-agenda-feed-new = Nouveau lien
+feed-programme-name = Programme – Rencontres franco-japonaises
+agenda-feed =
+    Votre agenda ({ $count ->
+        [one] { $count } session
+       *[other] { $count } sessions
+    }) existe aussi en calendrier en ligne. Ajoutez ce lien à votre application de calendrier comme calendrier par abonnement (dans Google Agenda : « À partir de l'URL ») :
+    { $url }
+    Il se met à jour tout seul : les sessions que vous ajoutez, et celles qui changent d'heure ou de salle ou sont annulées. Ce lien est personnel ; si vous l'avez partagé par erreur, « Nouveau lien » en crée un autre et désactive celui-ci.
+    Le programme complet, pour tous : { $programme }
+agenda-feed-renewed =
+    Voici votre nouveau lien ; l'ancien ne fonctionne plus :
+    { $url }
+    Si votre calendrier était abonné à l'ancien lien, abonnez-le à celui-ci.

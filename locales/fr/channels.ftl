@@ -21,5 +21,9 @@ richmenu-now = En ce moment
 richmenu-workshops = Ateliers
 richmenu-faq = Questions
 richmenu-agenda = Mon agenda
-richmenu-language = 日本語
-richmenu-language-hint = Japonais
+
+## Telegram : description du bot (setMyDescription, 512 caractères au plus ; la courte, 120)
+telegram-description =
+    Je suis l'assistant des { $conference }, à { $city }.
+    Posez-moi vos questions en français, en japonais ou en anglais : programme, salles, ateliers, thème des Rencontres. Gardez votre agenda, suivez un atelier, et recevez les rappels et les changements de programme.
+telegram-short-description = L'assistant des { $conference } : programme, ateliers, agenda.

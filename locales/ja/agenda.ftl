@@ -2,7 +2,7 @@
 button-agenda = マイアジェンダ
 button-agenda-add = ＋マイアジェンダ
 button-agenda-remove = －削除
-button-agenda-ics = 書き出し（.ics）
+button-agenda-ics = カレンダー（.ics）
 agenda-added = 「{ $title }」をマイアジェンダに追加しました。開始前と変更があったときにお知らせします。
 agenda-already = 「{ $title }」はすでにマイアジェンダにあります。
 agenda-removed = 「{ $title }」をマイアジェンダから削除しました。
@@ -41,7 +41,20 @@ button-reminder-minutes = { $minutes }分前に通知
 button-forget = 登録情報の削除
 button-forget-confirm = はい、すべて削除
 button-cancel = キャンセル
-forget-confirm = マイアジェンダ、通知設定、ご質問など、このアシスタントが保存しているお客様の情報をすべて削除しますか。削除すると元に戻せません。
+forget-confirm = マイアジェンダ、カレンダーのURL、通知設定、ご質問など、このアシスタントが保存しているお客様の情報をすべて削除しますか。削除すると元に戻せません。
 forget-cancelled = 何も削除していません。
 forget-done = すべての情報を削除しました。次にメッセージを送っていただいたときは、新規の利用者としてご案内します。
 agenda-ics-unavailable = LINEではファイルを送信できないため、マイアジェンダを一覧でお送りします（カレンダー用ファイルはTelegramで「/agenda ics」と送るとお受け取りいただけます）。
+
+## オンラインのマイアジェンダ（カレンダー配信）
+button-agenda-feed-new = 新しいURL
+feed-programme-name = プログラム（日仏自治体交流会議）
+agenda-feed =
+    マイアジェンダ（{ $count }件）は、オンラインのカレンダーとしてもご利用いただけます。次のURLを、お使いのカレンダーアプリに購読カレンダーとして登録してください（Googleカレンダーでは「URLで追加」）。
+    { $url }
+    追加したセッションや、時間・会場の変更、中止は自動で反映されます。このURLはお客様専用です。誤って他の方に共有した場合は「新しいURL」を押してください。新しいURLを発行し、これまでのURLは使えなくなります。
+    プログラム全体のカレンダー：{ $programme }
+agenda-feed-renewed =
+    新しいURLを発行しました。これまでのURLは使えなくなりました。
+    { $url }
+    これまでのURLを登録していた場合は、カレンダーアプリでこちらのURLに登録し直してください。

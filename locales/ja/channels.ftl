@@ -21,5 +21,9 @@ richmenu-now = 開催中・次
 richmenu-workshops = 分科会
 richmenu-faq = よくある質問
 richmenu-agenda = マイアジェンダ
-richmenu-language = Français
-richmenu-language-hint = フランス語
+
+## Telegram：ボットの説明（setMyDescription 512文字以内、短い説明は120文字以内）
+telegram-description =
+    { $conference }（{ $city }）のご案内をする自動応答アシスタントです。
+    プログラム、会場、分科会、会議のテーマなどについて、日本語・フランス語・英語でお尋ねください。マイアジェンダの作成、分科会の変更通知、開始前のリマインダーもご利用いただけます。
+telegram-short-description = { $conference }のご案内アシスタント（プログラム・分科会・マイアジェンダ）

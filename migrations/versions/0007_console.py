@@ -1,7 +1,7 @@
 """console: turn records, sign-in links and sessions, unanswered status
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-11-29 11:20:00
 
 """
@@ -14,7 +14,7 @@ from alembic import op
 import db.types
 
 revision: str = '0007'
-down_revision: str | None = '0005'
+down_revision: str | None = '0006'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 
 CHANNEL = "line"
 # Rich menus created by `confbot line richmenu` (richmenu.py beside this), found again by alias.
-RICH_MENU_LANGUAGES = ("fr", "ja")
+RICH_MENU_LANGUAGES = ("fr", "ja", "en")
 
 
 def rich_menu_alias(language: str) -> str:

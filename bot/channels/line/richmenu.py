@@ -1,11 +1,11 @@
-"""LINE rich menus, one per language (`confbot line richmenu`).
+"""LINE rich menus, one per language: French, Japanese and English (`confbot line richmenu`).
 
 Each menu is a grid of three columns over a 2500 × 1686 image (richmenu_image.py draws it from
 the catalogues): the commands registered for the rich menu (programme, now, workshops / FAQ, my
-agenda), and the other language. The language
-tile is a `richmenuswitch` action: it swaps the delegate's menu on the spot and sends the
-postback "/lang xx" that makes the bot answer in that language. Aliases `confbot-fr` and
-`confbot-ja` name the menus; the French one is the default, and the server links a delegate to
+agenda), and the language tile, cut in two: each half names one of the two other languages and
+is a `richmenuswitch` action that swaps the delegate's menu on the spot and sends the postback
+"/lang xx" that makes the bot answer in that language. Aliases `confbot-fr`, `confbot-ja` and
+`confbot-en` name the menus; the French one is the default, and the server links a delegate to
 the menu of their language when it learns it (bot/channels/line/channel.py).
 """
 
@@ -36,6 +36,7 @@ from bot.settings import Settings
 from handlers import features
 from handlers.core.commands import CommandRegistry, Menu
 from handlers.core.translate import Translate
+from handlers.welcome.commands import LANGUAGE_NAMES
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +67,22 @@ class RichMenuError(RuntimeError):
     pass
 
 
-def other_language(language: str) -> str:
-    return "ja" if language == "fr" else "fr"
+def other_languages(language: str) -> tuple[str, ...]:
+    """The languages the language tile of `language`'s menu switches to, top half first."""
+    return tuple(code for code in RICH_MENU_LANGUAGES if code != language)
+
+
+def language_halves(
+    bounds: tuple[int, int, int, int], language: str
+) -> list[tuple[str, tuple[int, int, int, int]]]:
+    """The language tile cut into one band per other language, top to bottom."""
+    x, y, width, height = bounds
+    targets = other_languages(language)
+    cuts = [y + height * i // len(targets) for i in range(len(targets) + 1)]
+    return [
+        (target, (x, top, width, bottom - top))
+        for target, top, bottom in zip(targets, cuts, cuts[1:], strict=False)
+    ]
 
 
 def tile_bounds(index: int, count: int) -> tuple[int, int, int, int]:
@@ -85,26 +100,35 @@ def image_path(settings: Settings, language: str) -> Path:
 
 
 def _action(tile: Tile, language: str, t: Translate) -> Any:
-    label = fit(t(language, f"richmenu-{tile.key}"), MAX_AREA_LABEL)
-    if not tile.payload:
-        target = other_language(language)
-        return RichMenuSwitchAction(
-            label=label, rich_menu_alias_id=rich_menu_alias(target), data=f"/lang {target}"
-        )
-    return PostbackAction(label=label, data=tile.payload)
+    return PostbackAction(
+        label=fit(t(language, f"richmenu-{tile.key}"), MAX_AREA_LABEL), data=tile.payload
+    )
+
+
+def _switch(target: str) -> Any:
+    return RichMenuSwitchAction(
+        label=fit(LANGUAGE_NAMES[target], MAX_AREA_LABEL),
+        rich_menu_alias_id=rich_menu_alias(target),
+        data=f"/lang {target}",
+    )
+
+
+def _area(bounds: tuple[int, int, int, int], action: Any) -> RichMenuArea:
+    x, y, width, height = bounds
+    return RichMenuArea(bounds=RichMenuBounds(x=x, y=y, width=width, height=height), action=action)
 
 
 def menu_request(language: str, t: Translate, commands: CommandRegistry) -> RichMenuRequest:
     areas = []
     shown = tiles(commands)
     for index, tile in enumerate(shown):
-        x, y, width, height = tile_bounds(index, len(shown))
-        areas.append(
-            RichMenuArea(
-                bounds=RichMenuBounds(x=x, y=y, width=width, height=height),
-                action=_action(tile, language, t),
-            )
-        )
+        bounds = tile_bounds(index, len(shown))
+        if tile.payload:
+            areas.append(_area(bounds, _action(tile, language, t)))
+        else:
+            areas += [
+                _area(half, _switch(target)) for target, half in language_halves(bounds, language)
+            ]
     return RichMenuRequest(
         size=RichMenuSize(width=WIDTH, height=HEIGHT),
         selected=False,
@@ -117,7 +141,7 @@ def menu_request(language: str, t: Translate, commands: CommandRegistry) -> Rich
 async def install(
     settings: Settings, *, default: str = "fr", keep_old: bool = False
 ) -> dict[str, str]:
-    """Creates both menus with their images, points the aliases at them, sets the default.
+    """Creates the menus with their images, points the aliases at them, sets the default.
 
     The aliases are updated in place (never absent while a delegate taps the language tile);
     the menus they pointed to before are deleted unless `keep_old`.

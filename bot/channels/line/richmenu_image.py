@@ -1,4 +1,4 @@
-"""Draws the LINE rich menu images content/richmenu/{fr,ja}.png from the catalogues.
+"""Draws the LINE rich menu images content/richmenu/{fr,ja,en}.png from the catalogues.
 
     python -m bot.channels.line.richmenu_image [--font PATH] [--output-dir DIR]
 
@@ -17,19 +17,14 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from bot.channels.line.richmenu import HEIGHT, WIDTH, tile_bounds, tiles
+from bot.channels.line.channel import RICH_MENU_LANGUAGES
+from bot.channels.line.richmenu import HEIGHT, WIDTH, language_halves, tile_bounds, tiles
+from bot.fonts import MISSING, find_cjk_font
 from bot.i18n import Catalogues
 from bot.paths import CONTENT_DIR
 from handlers import features
+from handlers.welcome.commands import LANGUAGE_NAMES
 
-# (path, index in the collection): the Japanese face of each candidate.
-FONTS = (
-    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 0),
-    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 0),
-    ("/usr/share/fonts/truetype/fonts-japanese-gothic.ttf", 0),
-    ("/usr/share/fonts/opentype/ipafont-gothic/ipagp.ttf", 0),
-    ("/usr/share/fonts/truetype/ipafont-gothic/ipagp.ttf", 0),
-)
 BACKGROUND = "#F4F1EA"
 INK = "#FFFFFF"
 # Tile colours: the conference's plenary blue and the workshop colours of content/tracks.yaml.
@@ -49,15 +44,10 @@ Icon = Callable[[Draw, float, float, float], None]
 
 
 def find_font(explicit: str | None) -> tuple[str, int]:
-    if explicit:
-        return explicit, 0
-    for path, index in FONTS:
-        if Path(path).is_file():
-            return path, index
-    raise SystemExit(
-        "No CJK font found: apt-get install fonts-noto-cjk (or fonts-ipafont-gothic), "
-        "or pass --font PATH."
-    )
+    found = find_cjk_font(explicit)
+    if found is None:
+        raise SystemExit(MISSING)
+    return found
 
 
 # --------------------------------------------------------------------------- icons (white)
@@ -148,29 +138,49 @@ def draw(language: str, font_path: str, font_index: int) -> Image.Image:
     shown = tiles(features.command_registry())
     for index, tile in enumerate(shown):
         x, y, w, h = tile_bounds(index, len(shown))
+        colour = COLOURS.get(tile.key, DEFAULT_COLOUR)
+        if tile.key == "language":
+            _language_tile(d, (x, y, w, h), language, colour, font_path, font_index)
+            continue
         box = (x + GAP, y + GAP, x + w - GAP, y + h - GAP)
-        d.rounded_rectangle(box, radius=36, fill=COLOURS.get(tile.key, DEFAULT_COLOUR))
+        d.rounded_rectangle(box, radius=36, fill=colour)
         cx, icon_cy, size = x + w / 2, y + h * 0.36, h * 0.34
         label = t(language, f"richmenu-{tile.key}")
-        if tile.key == "language":
-            hint = t(language, "richmenu-language-hint")  # the label is the other language's name
-            _globe(d, cx, icon_cy, size)
-            small = _fit_font(d, hint, font_path, font_index, 64, w - 120)
-            d.text((cx, y + h * 0.86), hint, font=small, fill=INK, anchor="mm")
+        icons: dict[str, Icon] = {
+            "programme": _calendar,
+            "now": _clock,
+            "workshops": _people,
+            "agenda": _star,
+        }
+        if tile.key == "faq":
+            _question(d, cx, icon_cy, size, mark)
         else:
-            icons: dict[str, Icon] = {
-                "programme": _calendar,
-                "now": _clock,
-                "workshops": _people,
-                "agenda": _star,
-            }
-            if tile.key == "faq":
-                _question(d, cx, icon_cy, size, mark)
-            else:
-                icons.get(tile.key, _star)(d, cx, icon_cy, size)
+            icons.get(tile.key, _star)(d, cx, icon_cy, size)
         font = _fit_font(d, label, font_path, font_index, 116, w - 100)
         d.text((cx, y + h * 0.72), label, font=font, fill=INK, anchor="mm")
     return image
+
+
+def _language_tile(
+    d: Draw,
+    bounds: tuple[int, int, int, int],
+    language: str,
+    colour: str,
+    font_path: str,
+    font_index: int,
+) -> None:
+    """One band per other language, each named in itself ("日本語", "English") beside a globe:
+    the bands are the tile's two tap areas (richmenu.language_halves)."""
+    for target, (x, y, w, h) in language_halves(bounds, language):
+        box = (x + GAP, y + GAP, x + w - GAP, y + h - GAP)
+        d.rounded_rectangle(box, radius=36, fill=colour)
+        label = LANGUAGE_NAMES[target]
+        font = _fit_font(d, label, font_path, font_index, 104, w - 300)
+        size = h * 0.42
+        text_width = d.textlength(label, font=font)
+        left = x + (w - (size + 40 + text_width)) / 2
+        _globe(d, left + size / 2, y + h / 2, size)
+        d.text((left + size + 40, y + h / 2), label, font=font, fill=INK, anchor="lm")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -180,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     font_path, font_index = find_font(args.font)
     args.output_dir.mkdir(parents=True, exist_ok=True)
-    for language in ("fr", "ja"):
+    for language in RICH_MENU_LANGUAGES:
         path = args.output_dir / f"{language}.png"
         draw(language, font_path, font_index).save(path, optimize=True)
         size = path.stat().st_size

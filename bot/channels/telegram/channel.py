@@ -40,7 +40,7 @@ from bot.channels.base import ServeContext
 from bot.channels.body import BodyTooLarge, read_body, too_large
 from bot.channels.runner import KeyedLocks
 from bot.channels.telegram.http import AiohttpRequest
-from bot.channels.telegram.render import Outgoing, render
+from bot.channels.telegram.render import Outgoing, ellipsis, render
 from bot.channels.telegram.sender import send_message
 from bot.channels.turns import converse
 from handlers.core.commands import Menu
@@ -51,6 +51,9 @@ log = logging.getLogger(__name__)
 CHANNEL = "telegram"
 # Update types the bot uses (setWebhook / getUpdates `allowed_updates`).
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
+# setMyDescription: "0-512 characters"; setMyShortDescription: "0-120 characters"
+# (https://core.telegram.org/bots/api#setmydescription).
+MAX_DESCRIPTION, MAX_SHORT_DESCRIPTION = 512, 120
 # A 429 asking to wait longer than this is given up: the delegate's moment has passed.
 MAX_RETRY_AFTER = 10.0
 
@@ -123,6 +126,7 @@ class TelegramChannel:
         application, settings = self.application, self.settings
         await application.initialize()
         await self._set_commands()
+        await self._set_descriptions()
         if self.polling:
             await application.start()
             assert application.updater is not None
@@ -161,6 +165,23 @@ class TelegramChannel:
                 await self.application.bot.set_my_commands(commands, language_code=code)
             except TelegramError:
                 log.exception("telegram: setMyCommands (%s) failed", code or "default")
+
+    async def _set_descriptions(self) -> None:
+        """What Telegram shows before a first /start (the description) and on the bot's
+        profile (the short one), in fr, ja and en, and in the default language for the rest."""
+        t, default = self.deps.t, self.settings.default_language
+        conference = self.deps.conference
+        bot = self.application.bot
+        for code in ("fr", "ja", "en", None):
+            lang = code or default
+            args = {"conference": conference.name.get(lang), "city": conference.city.get(lang)}
+            description = ellipsis(t(lang, "telegram-description", **args), MAX_DESCRIPTION)
+            short = ellipsis(t(lang, "telegram-short-description", **args), MAX_SHORT_DESCRIPTION)
+            try:
+                await bot.set_my_description(description, language_code=code)
+                await bot.set_my_short_description(short, language_code=code)
+            except TelegramError:
+                log.exception("telegram: setMyDescription (%s) failed", code or "default")
 
     # ------------------------------------------------------------------------- webhook
 

@@ -35,7 +35,8 @@ def _utf16(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def _ellipsis(text: str, limit: int) -> str:
+def ellipsis(text: str, limit: int) -> str:
+    """At most `limit` characters, ended with an ellipsis if cut."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -137,7 +138,7 @@ def _keyboard(reply: Reply, t: Translate) -> InlineKeyboardMarkup | None:
                 reply.language,
                 "telegram-card-button",
                 label=x.label,
-                title=_ellipsis(card.title, CARD_TITLE_CHARS),
+                title=ellipsis(card.title, CARD_TITLE_CHARS),
             )
             button = _button(label, x.payload)
             if button is not None:
