@@ -486,7 +486,7 @@ class Dispatcher:
         async with self.deps.sessionmaker.begin() as db:
             unreported = await db.scalars(
                 select(Broadcast.id).where(
-                    Broadcast.status != BroadcastStatus.DONE,
+                    Broadcast.status == BroadcastStatus.SCHEDULED,
                     Broadcast.recipients > 0,
                     Broadcast.send_at <= now,
                 )
@@ -532,7 +532,7 @@ class Dispatcher:
         # Only one worker wins this update: only one report.
         won = await db.execute(
             update(Broadcast)
-            .where(Broadcast.id == broadcast_id, Broadcast.status != BroadcastStatus.DONE)
+            .where(Broadcast.id == broadcast_id, Broadcast.status == BroadcastStatus.SCHEDULED)
             .values(status=BroadcastStatus.DONE, report=report)
         )
         if not getattr(won, "rowcount", 0):

@@ -77,6 +77,7 @@ class UnansweredStatus(enum.StrEnum):
 class BroadcastStatus(enum.StrEnum):
     SCHEDULED = "scheduled"
     DONE = "done"  # nothing left to send; the report is written
+    CANCELLED = "cancelled"  # withdrawn by an organiser before it went out
 
 
 class OutboxKind(enum.StrEnum):
@@ -327,7 +328,7 @@ class OutboxMessage(Base):
     kind: Mapped[OutboxKind] = mapped_column(stored_enum(OutboxKind))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     merge_key: Mapped[str | None] = mapped_column(String(160), default=None, index=True)
-    group_key: Mapped[str] = mapped_column(String(160), default="")
+    group_key: Mapped[str] = mapped_column(String(160), default="", index=True)
     status: Mapped[OutboxStatus] = mapped_column(
         stored_enum(OutboxStatus), default=OutboxStatus.PENDING
     )

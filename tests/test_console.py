@@ -4,6 +4,7 @@ that reaches the delegate, the overview's figures and the audit log."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -17,8 +18,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bench.fakes import FakeTelegram
 from db.models import (
     AuditLog,
+    Broadcast,
+    BroadcastStatus,
     ConsoleSession,
     Delegate,
+    OutboxMessage,
     Role,
     TurnRecord,
     UnansweredQuestion,
@@ -296,3 +300,70 @@ async def test_audit_log_page_and_sign_out_everywhere(bot: Running, tg: FakeTele
     assert out.status_code == 200
     assert (await second.get("/organisers/")).status_code == 401
     assert (await first.get("/organisers/")).status_code == 401
+
+
+async def test_a_broadcast_to_japanese_speakers_reaches_only_them_and_can_be_scheduled_or_cancelled(
+    bot: Running, tg: FakeTelegram, clock: FixedClock, database: Database
+) -> None:
+    await say(bot, tg, DELEGATE, "bonjour")
+    await say(bot, tg, DELEGATE + 1, "こんにちは", lang="ja")
+    browser = await sign_in(bot, tg)
+    page = await browser.get("/organisers/broadcasts")
+    form = {
+        "csrf": csrf_of(page.text),
+        "text_fr": "La navette part à 17 h.",
+        "text_ja": "シャトルバスは17時に出発します。",
+        "text_en": "",
+        "audience": "language:ja",
+        "send_at": "",
+    }
+    preview = await browser.post("/organisers/broadcasts/preview", data=form)
+    assert preview.status_code == 200
+    shown = unescape(preview.text)
+    assert "Une personne la recevra" in shown
+    assert "シャトルバスは17時に出発します。" in shown
+    tg.reset_calls()
+    sent = await browser.post("/organisers/broadcasts/send", data=form)
+    assert sent.status_code == 303
+
+    await eventually(lambda: bool(tg.sent_messages(DELEGATE + 1)))
+    assert "シャトルバス" in last_text(tg, DELEGATE + 1)
+    assert not tg.sent_messages(DELEGATE)
+
+    async def done() -> dict[str, object]:
+        state = (await browser.get("/organisers/broadcasts.json")).json()
+        return dict(next(iter(state.values())))
+
+    for _ in range(200):
+        state = await done()
+        if state["status"] == "done":
+            break
+        await asyncio.sleep(0.05)
+    assert state["percent"] == 100 and state["counts"] == {"sent": 1}
+
+    # Scheduled for later, then cancelled before it goes out: nobody receives it.
+    form["send_at"] = "2024-11-21T08:00"
+    form["text_fr"] = "Rappel : départ à 8 h."
+    assert (await browser.post("/organisers/broadcasts/send", data=form)).status_code == 303
+    listing = await browser.get("/organisers/broadcasts")
+    cancel = re.search(r'action="(/organisers/broadcasts/\d+/cancel)"', listing.text)
+    assert cancel
+    done_cancel = await browser.post(cancel.group(1), data={"csrf": csrf_of(listing.text)})
+    assert done_cancel.status_code == 303
+    again = await browser.post(cancel.group(1), data={"csrf": csrf_of(listing.text)})
+    assert again.status_code == 409
+    # The French and Japanese texts are required.
+    form.update(text_ja="", send_at="")
+    refused = await browser.post("/organisers/broadcasts/preview", data=form)
+    assert refused.status_code == 422
+    assert "obligatoires" in unescape(refused.text)
+
+    async with db_of(bot)() as db:
+        cancelled = (await db.scalars(select(Broadcast).order_by(Broadcast.id.desc()))).first()
+        assert cancelled is not None and cancelled.status is BroadcastStatus.CANCELLED
+        group = f"broadcast:{cancelled.id}"
+        left = await db.scalar(select(func.count()).where(OutboxMessage.group_key == group))
+    assert left == 0
+    clock.now += timedelta(days=2)
+    await asyncio.sleep(0.3)
+    assert not any("Rappel" in m["text"] for m in tg.sent_messages(DELEGATE + 1))

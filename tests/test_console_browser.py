@@ -205,3 +205,29 @@ async def test_the_overview_shows_the_figures(desk: Desk) -> None:
     assert await page.inner_text("h1") == "概要"
     async with desk.bot.server.app.sessionmaker() as db:  # type: ignore[union-attr]
         assert (await db.scalars(select(ProgrammeSession.id))).first() is not None
+
+
+async def test_a_bilingual_broadcast_to_the_japanese_speakers(desk: Desk) -> None:
+    await desk.say(DELEGATE, "bonjour")
+    await desk.say(OTHER, "こんにちは", lang="ja")
+    page = await desk.signed_in_page()
+    await page.click("text=Annonces")
+    await page.fill(
+        "textarea[name=text_fr]", "La navette pour la réception part à 18 h devant l'entrée."
+    )
+    await page.fill(
+        "textarea[name=text_ja]",
+        "レセプション会場行きのシャトルバスは、18時に正面入口から出発します。",
+    )
+    await page.select_option("select[name=audience]", "language:ja")
+    await page.click("#preview-broadcast")
+    assert "Une personne la recevra" in await page.inner_text("#recipients")
+    assert await page.inner_text("td[data-lang=ja]") == "1"
+    await shot(page, "composer")
+    await page.click("#send")
+    await page.wait_for_selector("#created")
+    # The page follows the delivery by itself until it is done.
+    await page.wait_for_selector("article.delivery[data-status=done]", timeout=15000)
+    assert await page.inner_text("article.delivery .percent") == "100 %"
+    assert any("シャトルバス" in t for t in desk.texts(OTHER))
+    assert not any("navette" in t for t in desk.texts(DELEGATE))

@@ -36,12 +36,25 @@ from bot.web.guard import (
     set_cookie,
     signed_in,
 )
-from db.models import AuditLog, Delegate, SessionStatus
+from db.models import AuditLog, Delegate, OutboxStatus, SessionStatus
+from handlers.broadcast.audience import Audience, AudienceError, AudienceKind
+from handlers.broadcast.phrases import audience_phrase
+from handlers.broadcast.usecases import (
+    Delivery,
+    NotCancellable,
+    cancel_broadcast,
+    create_broadcast,
+    preview,
+    recent_deliveries,
+)
+from handlers.broadcast.wizard import MAX_TEXT
 from handlers.core.store import audit
 from handlers.faq.inbox import InboxError, NewEntry, attach, dismiss
 from handlers.faq.unanswered import unanswered_groups
 from handlers.notify.changes import count_recipients
 from handlers.notify.options import NotifyOptions
+from handlers.notify.payloads import BroadcastPayload
+from handlers.notify.render import render
 from handlers.organisers.console_access import SignedIn, redeem_link, set_language, sign_out
 from handlers.schedule import store as programme_store
 from handlers.schedule.model import SessionRow
@@ -122,6 +135,15 @@ class OrganisersConsole:
                 Route("/inbox", self._page(self.inbox_page)),
                 Route("/inbox/attach", self._page(self.inbox_attach), methods=["POST"]),
                 Route("/inbox/dismiss", self._page(self.inbox_dismiss), methods=["POST"]),
+                Route("/broadcasts", self._page(self.broadcasts_page)),
+                Route("/broadcasts.json", self._page(self.broadcasts_json)),
+                Route("/broadcasts/preview", self._page(self.broadcast_preview), methods=["POST"]),
+                Route("/broadcasts/send", self._page(self.broadcast_send), methods=["POST"]),
+                Route(
+                    "/broadcasts/{broadcast_id:int}/cancel",
+                    self._page(self.broadcast_cancel),
+                    methods=["POST"],
+                ),
                 Route("/audit", self._page(self.audit_page)),
                 Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
             ],
@@ -420,6 +442,151 @@ class OrganisersConsole:
             return await self.inbox_page(visit, visit.t(exc.message_id), status=422)
         return self._see_other("/inbox?done=dismissed")
 
+    # ------------------------------------------------------------------------- broadcasts
+
+    async def broadcasts_page(
+        self, visit: Visit, *, composer: dict[str, Any] | None = None, status: int = 200
+    ) -> Response:
+        deps = visit.app.deps
+        deliveries = await recent_deliveries(visit.db)
+        audiences = {
+            d.broadcast.id: await audience_phrase(
+                deps, visit.db, visit.lang, Audience.from_dict(d.broadcast.audience)
+            )
+            for d in deliveries
+        }
+        return self._render(
+            visit.request,
+            "broadcasts.html",
+            visit.lang,
+            status,
+            who=visit.who,
+            deliveries=deliveries,
+            progress={d.broadcast.id: _progress_text(visit, d) for d in deliveries},
+            audiences=audiences,
+            choices=await self._audience_choices(visit),
+            composer=composer or {"texts": {}, "audience": "all", "send_at": ""},
+            tz=deps.tz,
+            max_text=MAX_TEXT,
+            now=visit.now,
+            section="broadcasts",
+        )
+
+    async def _audience_choices(self, visit: Visit) -> list[tuple[str, str]]:
+        deps, lang = visit.app.deps, visit.lang
+        audiences = [Audience(AudienceKind.ALL)]
+        audiences += [Audience(AudienceKind.LANGUAGE, code) for code in LANGUAGES]
+        audiences += [Audience(AudienceKind.CHANNEL, c) for c in sorted(deps.pushable)]
+        audiences += [
+            Audience(AudienceKind.TRACK, track.code)
+            for track in deps.conference.tracks
+            if track.workshop
+        ]
+        rows = sorted(await programme_store.load_rows(visit.db), key=lambda r: r.starts_at)
+        audiences += [Audience(AudienceKind.SESSION, row.id) for row in rows]
+        return [(str(a), await audience_phrase(deps, visit.db, lang, a)) for a in audiences]
+
+    def _composed(self, visit: Visit) -> tuple[dict[str, Any], str]:
+        """The composer's fields, and the message id of what is wrong with them ("" if none)."""
+        assert visit.form is not None
+        form = visit.form
+        texts = {lang: str(form.get(f"text_{lang}", "")).strip() for lang in LANGUAGES}
+        audience = str(form.get("audience", "all"))
+        send_at = str(form.get("send_at", "")).strip()
+        composer: dict[str, Any] = {"texts": texts, "audience": audience, "send_at": send_at}
+        if not texts["fr"] or not texts["ja"]:
+            return composer, "console-broadcast-texts-missing"
+        if any(len(text) > MAX_TEXT for text in texts.values()):
+            return composer, "console-broadcast-too-long"
+        try:
+            Audience.parse(audience)
+        except AudienceError:
+            return composer, "console-broadcast-bad-audience"
+        if send_at and _send_at(send_at, visit) is None:
+            return composer, "console-broadcast-bad-time"
+        return composer, ""
+
+    async def broadcast_preview(self, visit: Visit) -> Response:
+        composer, problem = self._composed(visit)
+        if problem:
+            composer["error"] = visit.t(problem, max=MAX_TEXT)
+            return await self.broadcasts_page(visit, composer=composer, status=422)
+        deps = visit.app.deps
+        audience = Audience.parse(composer["audience"])
+        seen = await preview(
+            visit.db,
+            audience,
+            default_language=deps.default_language,
+            pushable=deps.pushable,
+            quota=deps.quota,
+        )
+        payload = BroadcastPayload(broadcast_id=0)
+        composer["preview"] = {
+            "summary": seen.summary,
+            "line_messages": seen.line_messages,
+            "line_left": None if seen.quota is None else seen.quota.remaining,
+            "line_missing": seen.line_missing,
+            "phrase": await audience_phrase(deps, visit.db, visit.lang, audience),
+            "versions": [
+                (lang, render(deps, lang, payload, None, composer["texts"]).text)
+                for lang in LANGUAGES
+                if composer["texts"][lang] or lang != "en"
+            ],
+            "when": _send_at(composer["send_at"], visit) if composer["send_at"] else None,
+        }
+        return await self.broadcasts_page(visit, composer=composer)
+
+    async def broadcast_send(self, visit: Visit) -> Response:
+        composer, problem = self._composed(visit)
+        if problem:
+            composer["error"] = visit.t(problem, max=MAX_TEXT)
+            return await self.broadcasts_page(visit, composer=composer, status=422)
+        deps = visit.app.deps
+        send_at = _send_at(composer["send_at"], visit) if composer["send_at"] else None
+        delegate = await visit.db.get(Delegate, visit.who.delegate_id)
+        broadcast, _summary = await create_broadcast(
+            visit.db,
+            texts=composer["texts"],
+            audience=Audience.parse(composer["audience"]),
+            actor=visit.who.actor,
+            reporter_id=delegate.id if delegate is not None else None,
+            send_at=max(send_at or visit.now, visit.now),
+            now=visit.now,
+            default_language=deps.default_language,
+            pushable=deps.pushable,
+        )
+        return self._see_other(f"/broadcasts?created={broadcast.id}")
+
+    async def broadcast_cancel(self, visit: Visit) -> Response:
+        try:
+            await cancel_broadcast(
+                visit.db,
+                visit.request.path_params["broadcast_id"],
+                actor=visit.who.actor,
+                now=visit.now,
+            )
+        except NotCancellable:
+            return self._message(
+                visit.request, visit.lang, 409, "console-broadcast-not-cancellable"
+            )
+        return self._see_other("/broadcasts?cancelled=1")
+
+    async def broadcasts_json(self, visit: Visit) -> Response:
+        deliveries = await recent_deliveries(visit.db)
+        return JSONResponse(
+            {
+                str(d.broadcast.id): {
+                    "status": d.broadcast.status.value,
+                    "recipients": d.broadcast.recipients,
+                    "percent": d.percent,
+                    "counts": {k.value: v for k, v in d.counts.items()},
+                    "text": _progress_text(visit, d),
+                }
+                for d in deliveries
+            },
+            headers={"Cache-Control": "no-store"},
+        )
+
     # ------------------------------------------------------------------------------ audit
 
     async def audit_page(self, visit: Visit) -> Response:
@@ -447,6 +614,29 @@ def _accepted_language(request: Request, default: str) -> str:
         if code in LANGUAGES:
             return code
     return default
+
+
+def _progress_text(visit: Visit, delivery: Delivery) -> str:
+    counts = delivery.counts
+    return visit.t(
+        "console-broadcast-progress",
+        sent=counts.get(OutboxStatus.SENT, 0),
+        failed=counts.get(OutboxStatus.FAILED, 0),
+        blocked=counts.get(OutboxStatus.BLOCKED, 0),
+        waiting=counts.get(OutboxStatus.WAITING_QUOTA, 0),
+        total=delivery.broadcast.recipients,
+    )
+
+
+def _send_at(text: str, visit: Visit) -> datetime | None:
+    """A date and time typed in the venue's zone (datetime-local: 2024-11-20T08:00)."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=visit.app.deps.tz)
+    return moment
 
 
 def _title(row: SessionRow, lang: str) -> str:

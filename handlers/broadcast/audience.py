@@ -6,6 +6,7 @@ from __future__ import annotations
 import enum
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -47,6 +48,11 @@ class Audience:
 
     def as_dict(self) -> dict[str, str]:
         return {"kind": self.kind.value, "value": self.value}
+
+    @classmethod
+    def from_dict(cls, stored: dict[str, Any]) -> Audience:
+        """The audience as a broadcast stores it (`as_dict`)."""
+        return cls(AudienceKind(str(stored.get("kind", "all"))), str(stored.get("value", "")))
 
     def __str__(self) -> str:
         return self.kind.value if self.kind is AudienceKind.ALL else f"{self.kind}:{self.value}"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Broadcast, BroadcastStatus, OutboxKind, OutboxMessage, OutboxStatus
@@ -107,3 +107,68 @@ async def create_broadcast(
         recipients=summary.total,
     )
     return broadcast, summary
+
+
+class NotCancellable(ValueError):
+    """The broadcast is unknown, already sent (in part), done or cancelled."""
+
+
+async def cancel_broadcast(
+    db: AsyncSession, broadcast_id: int, *, actor: str, now: datetime
+) -> int:
+    """Withdraws a scheduled broadcast before it goes out: its messages are deleted; how many.
+    One that has started to go out is not cancelled (part of the audience has it)."""
+    broadcast = await db.get(Broadcast, broadcast_id, with_for_update=True)
+    if broadcast is None or broadcast.status is not BroadcastStatus.SCHEDULED:
+        raise NotCancellable(broadcast_id)
+    group = f"broadcast:{broadcast_id}"
+    started = await db.scalar(
+        select(func.count()).where(
+            OutboxMessage.group_key == group, OutboxMessage.status != OutboxStatus.PENDING
+        )
+    )
+    if started:
+        raise NotCancellable(broadcast_id)
+    result = await db.execute(delete(OutboxMessage).where(OutboxMessage.group_key == group))
+    broadcast.status = BroadcastStatus.CANCELLED
+    removed = int(getattr(result, "rowcount", 0) or 0)
+    core_store.audit(
+        db, actor=actor, action="broadcast.cancel", now=now, broadcast=broadcast_id, removed=removed
+    )
+    return removed
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Where a broadcast's messages are: the web console shows it while it goes out."""
+
+    broadcast: Broadcast
+    counts: dict[OutboxStatus, int]
+
+    @property
+    def finished(self) -> int:
+        done = (OutboxStatus.SENT, OutboxStatus.FAILED, OutboxStatus.BLOCKED)
+        return sum(self.counts.get(status, 0) for status in done)
+
+    @property
+    def percent(self) -> int:
+        total = self.broadcast.recipients
+        return 100 if not total else min(100, round(100 * self.finished / total))
+
+
+async def recent_deliveries(db: AsyncSession, limit: int = 30) -> list[Delivery]:
+    broadcasts = (
+        await db.scalars(select(Broadcast).order_by(Broadcast.id.desc()).limit(limit))
+    ).all()
+    if not broadcasts:
+        return []
+    groups = {f"broadcast:{b.id}": b.id for b in broadcasts}
+    counts: dict[int, dict[OutboxStatus, int]] = {b.id: {} for b in broadcasts}
+    rows = await db.execute(
+        select(OutboxMessage.group_key, OutboxMessage.status, func.count())
+        .where(OutboxMessage.group_key.in_(list(groups)))
+        .group_by(OutboxMessage.group_key, OutboxMessage.status)
+    )
+    for group, status, count in rows:
+        counts[groups[group]][status] = count
+    return [Delivery(b, counts[b.id]) for b in broadcasts]

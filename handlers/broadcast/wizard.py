@@ -8,13 +8,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from db.models import ConversationState
-from handlers.broadcast.audience import Audience, AudienceKind
+from handlers.broadcast.audience import Audience
+from handlers.broadcast.phrases import audience_phrase
 from handlers.broadcast.usecases import create_broadcast, preview
 from handlers.core.commands import CommandRegistry
 from handlers.core.messages import Button, Reply, ReplyKind
 from handlers.core.turn import Turn
 from handlers.schedule import store as schedule_store
-from handlers.schedule.cards import pick, quoted, track_phrase
 
 FLOW = "broadcast"
 EXPIRES = timedelta(minutes=30)
@@ -77,23 +77,7 @@ def _audience_buttons(turn: Turn) -> list[Button]:
 
 
 async def _audience_phrase(turn: Turn, audience: Audience) -> str:
-    """Who receives it, as a sentence says it: « les francophones », 「日本語の参加者」,
-    « les participants qui suivent l'atelier Économie »."""
-    t, lang = turn.deps.t, _lang(turn)
-    match audience.kind:
-        case AudienceKind.LANGUAGE:
-            return t(lang, "audience-language-phrase", language=audience.value)
-        case AudienceKind.CHANNEL:
-            channel = {"telegram": "Telegram", "line": "LINE"}.get(audience.value, audience.value)
-            return t(lang, "audience-channel-phrase", channel=channel)
-        case AudienceKind.TRACK:
-            what = track_phrase(turn.deps, lang, audience.value)
-            return t(lang, "audience-track-phrase", track=what)
-        case AudienceKind.SESSION:
-            session = await schedule_store.session_by_id(turn.db, audience.value)
-            title = pick(session, "title", lang) if session is not None else audience.value
-            return t(lang, "audience-session-phrase", title=quoted(lang, title))
-    return t(lang, "audience-all-phrase")
+    return await audience_phrase(turn.deps, turn.db, _lang(turn), audience)
 
 
 async def broadcast(turn: Turn, argument: str) -> list[Reply]:

@@ -120,3 +120,39 @@ inbox-nothing-open = These questions have already been handled, perhaps by anoth
 inbox-entry-id-taken = The identifier “{ $id }” is already taken or empty; choose another.
 inbox-answer-missing = The answer is missing in: { $languages }.
 inbox-unknown-entry = No FAQ entry has the identifier “{ $id }”.
+console-nav-broadcasts = Announcements
+console-optional = optional
+console-broadcast-new = New announcement
+console-broadcast-text = Text
+console-broadcast-audience = Recipients
+console-broadcast-when = Scheduled for ({ $zone } time; empty: right away)
+console-broadcast-recipients =
+    { $count ->
+        [0] Nobody will receive it ({ $audience }).
+        [one] One person will receive it: { $audience }.
+       *[other] { $count } people will receive it: { $audience }.
+    }
+console-broadcast-by-language = By language
+console-broadcast-line = LINE messages used: { $used } ({ $left } left this month).
+console-broadcast-line-missing =
+    { $count ->
+        [one] One LINE message is beyond the quota: it will go with the next reply to that delegate.
+       *[other] { $count } LINE messages are beyond the quota: each will go with the next reply to its delegate.
+    }
+console-broadcast-at = Sent on { $when } ({ $zone } time).
+console-broadcast-now = Sent right away.
+console-broadcast-send = Send
+console-broadcast-created = The announcement is saved; its progress shows below.
+console-broadcast-cancelled = The scheduled announcement is cancelled; nothing was sent.
+console-broadcast-history = Sent and scheduled announcements
+console-broadcast-status-scheduled = going out or scheduled
+console-broadcast-status-done = done
+console-broadcast-status-cancelled = cancelled
+console-broadcast-progress = sent: { $sent } · failed: { $failed } · blocked: { $blocked } · waiting for the LINE quota: { $waiting } · total: { $total }
+console-broadcast-cancel = Cancel sending
+console-broadcast-texts-missing = The French and Japanese texts are required.
+console-broadcast-too-long = A text is longer than { $max } characters.
+console-broadcast-bad-audience = These recipients are not recognised.
+console-broadcast-bad-time = The date and time of sending are not valid.
+console-broadcast-not-cancellable = This announcement can no longer be cancelled: it has already gone out, in part or in full.
+console-broadcast-preview = Preview of the announcement

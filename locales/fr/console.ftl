@@ -121,3 +121,39 @@ inbox-nothing-open = Ces questions ont déjà été traitées, peut-être par un
 inbox-entry-id-taken = L'identifiant « { $id } » est déjà pris ou vide ; choisissez-en un autre.
 inbox-answer-missing = Il manque la réponse en : { $languages }.
 inbox-unknown-entry = Aucune entrée de la FAQ ne porte l'identifiant « { $id } ».
+console-nav-broadcasts = Annonces
+console-optional = facultatif
+console-broadcast-new = Nouvelle annonce
+console-broadcast-text = Texte
+console-broadcast-audience = Destinataires
+console-broadcast-when = Envoi programmé (heure de { $zone } ; vide : tout de suite)
+console-broadcast-recipients =
+    { $count ->
+        [0] Personne ne la recevra ({ $audience }).
+        [one] Une personne la recevra : { $audience }.
+       *[other] { $count } personnes la recevront : { $audience }.
+    }
+console-broadcast-by-language = Par langue
+console-broadcast-line = Messages LINE utilisés : { $used } (il en reste { $left } ce mois-ci).
+console-broadcast-line-missing =
+    { $count ->
+        [one] Un message LINE dépasse le quota : il partira avec la prochaine réponse à ce délégué.
+       *[other] { $count } messages LINE dépassent le quota : ils partiront avec la prochaine réponse à chacun de ces délégués.
+    }
+console-broadcast-at = Envoi le { $when } (heure de { $zone }).
+console-broadcast-now = Envoi immédiat.
+console-broadcast-send = Envoyer
+console-broadcast-created = L'annonce est enregistrée ; sa progression s'affiche ci-dessous.
+console-broadcast-cancelled = L'annonce programmée est annulée ; rien n'a été envoyé.
+console-broadcast-history = Annonces envoyées et programmées
+console-broadcast-status-scheduled = en cours ou programmée
+console-broadcast-status-done = terminée
+console-broadcast-status-cancelled = annulée
+console-broadcast-progress = envoyés : { $sent } · échecs : { $failed } · bloqués : { $blocked } · en attente du quota LINE : { $waiting } · total : { $total }
+console-broadcast-cancel = Annuler l'envoi
+console-broadcast-texts-missing = Les textes en français et en japonais sont obligatoires.
+console-broadcast-too-long = Un texte dépasse { $max } caractères.
+console-broadcast-bad-audience = Ces destinataires ne sont pas reconnus.
+console-broadcast-bad-time = La date et l'heure d'envoi ne sont pas valides.
+console-broadcast-not-cancellable = Cette annonce ne peut plus être annulée : elle est déjà partie, en tout ou en partie.
+console-broadcast-preview = Aperçu de l'annonce

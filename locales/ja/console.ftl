@@ -108,3 +108,37 @@ inbox-nothing-open = これらの質問は、すでに（他の事務局員に�
 inbox-entry-id-taken = ID「{ $id }」はすでに使われているか、空です。別のIDを指定してください。
 inbox-answer-missing = 次の言語の回答がありません：{ $languages }
 inbox-unknown-entry = ID「{ $id }」のFAQ項目はありません。
+console-nav-broadcasts = お知らせ配信
+console-optional = 任意
+console-broadcast-new = 新しいお知らせ
+console-broadcast-text = 本文
+console-broadcast-audience = 配信先
+console-broadcast-when = 予約配信（{ $zone }時間。空欄の場合はすぐに配信）
+console-broadcast-recipients =
+    { $count ->
+        [0] 配信対象者はいません（{ $audience }）。
+       *[other] { $audience }、計{ $count }人に配信されます。
+    }
+console-broadcast-by-language = 言語別
+console-broadcast-line = 使用するLINEメッセージ：{ $used }通（今月の残り：{ $left }通）
+console-broadcast-line-missing =
+    { $count ->
+       *[other] { $count }通のLINEメッセージが上限を超えます。該当する参加者には、次回の返信と一緒に届きます。
+    }
+console-broadcast-at = 配信日時：{ $when }（{ $zone }時間）
+console-broadcast-now = すぐに配信します。
+console-broadcast-send = 配信する
+console-broadcast-created = お知らせを登録しました。配信状況は下に表示されます。
+console-broadcast-cancelled = 予約配信を取り消しました。何も送信されていません。
+console-broadcast-history = 配信済み・予約中のお知らせ
+console-broadcast-status-scheduled = 配信中または予約中
+console-broadcast-status-done = 完了
+console-broadcast-status-cancelled = 取消済み
+console-broadcast-progress = 全{ $total }件中、送信済み{ $sent }件、失敗{ $failed }件、ブロック{ $blocked }件、LINE上限待ち{ $waiting }件
+console-broadcast-cancel = 配信を取り消す
+console-broadcast-texts-missing = フランス語と日本語の本文は必須です。
+console-broadcast-too-long = { $max }文字を超える本文があります。
+console-broadcast-bad-audience = 配信先を認識できません。
+console-broadcast-bad-time = 配信日時が正しくありません。
+console-broadcast-not-cancellable = このお知らせは、すでに（一部または全部が）配信されたため、取り消せません。
+console-broadcast-preview = お知らせのプレビュー
