@@ -107,7 +107,7 @@ async def _poll(
         _refused(f"{stamp}{remote.url}", exc, KEPT)
         _remember(remote, fetched, options)  # the same file would fail again: wait for a new one
         return 1
-    await _replace(app, parsed, options, remote.url, stamp)
+    await _replace(app, parsed, options, remote.url, stamp, file_name=name or remote.url)
     _remember(remote, fetched, options)
     return 0
 
@@ -118,7 +118,13 @@ def _remember(remote: RemoteFile, fetched: Fetched, options: ImportOptions) -> N
 
 
 async def _replace(
-    app: App, parsed: ParsedProgramme, options: ImportOptions, name: str, stamp: str = ""
+    app: App,
+    parsed: ParsedProgramme,
+    options: ImportOptions,
+    name: str,
+    stamp: str = "",
+    *,
+    file_name: str = "",
 ) -> None:
     for warning in parsed.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -133,7 +139,8 @@ async def _replace(
             actor="cli",
             now=now,
             dry_run=options.dry_run,
-            notify=NotifyOptions.of(app.deps, now, source=f"import {name}"),
+            # kept with each change (change_events.source, 160 characters)
+            notify=NotifyOptions.of(app.deps, now, source=f"import {file_name or name}"[:160]),
         )
     print(f"{stamp}{format_diff(diff, app.settings)}" if stamp else format_diff(diff, app.settings))
     if options.dry_run and not diff.is_empty:

@@ -203,14 +203,15 @@ def _finish(
     events: list[_Event], reading: _Reading, deviations: list[str], kind: str
 ) -> ParsedProgramme:
     rows: list[SessionRow] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, str] = {}  # id → where
+    guids: set[str] = set()
     for event in events:
         row = _row(event, reading)
         if row is None:
             continue
+        guid = str(event.fields.get("guid") or "")
         if row.id in seen:
-            guid = str(event.fields.get("guid") or "")
-            if event.extras is None and guid and guid not in seen:
+            if event.extras is None and guid and guid not in guids and guid not in seen:
                 reading.warnings.append(
                     f"{event.where}: {row.id} is also at {seen[row.id]}: this slot's id is its "
                     f"guid {guid}"
@@ -221,6 +222,7 @@ def _finish(
                 reading.problem(event.where, "id", f"duplicate id {row.id}, first at {first}")
                 continue
         seen[row.id] = event.where
+        guids.add(guid)
         rows.append(row)
     if reading.problems:
         raise ProgrammeFileError(reading.problems)
