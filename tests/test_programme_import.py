@@ -412,3 +412,20 @@ def test_a_url_serving_a_web_page_is_named(
 def test_watch_is_for_urls(cli: Database, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["programme", "import", str(DATA / "programme.csv"), "--watch", "300"]) == 2
     assert "--watch polls a URL" in capsys.readouterr().err
+
+
+def test_a_bad_event_names_its_xml_path_and_changes_nothing(
+    cli: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["programme", "import", str(DATA / "frab-schedule.xml")]) == 0
+    before = stored(cli)
+    capsys.readouterr()
+    broken = tmp_path / "schedule.xml"
+    text = (DATA / "frab-schedule.xml").read_text(encoding="utf-8")
+    text = text.replace("<room>Salle 3</room>", "<room>Salle 4</room>")  # a change…
+    broken.write_text(text.replace("<duration>00:45</duration>", "<duration>45 min</duration>"))
+    assert main(["programme", "import", str(broken)]) == 1
+    err = capsys.readouterr().err
+    assert "not imported, nothing changed" in err
+    assert "/schedule/day[3]/room[1]/event[2], column duration: '45 min' is not a duration" in err
+    assert stored(cli) == before  # …that did not happen
