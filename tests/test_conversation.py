@@ -11,7 +11,7 @@ import pytest
 from bot.app import App
 from bot.channels.console.channel import ConsoleChat
 from handlers.core.messages import Event, Incoming, Reply, ReplyKind
-from handlers.schedule.files import read_programme
+from handlers.schedule.formats import read_programme
 from handlers.schedule.usecases import replace_programme
 from tests.conftest import DATA, Database, FixedClock
 

@@ -5,37 +5,86 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import UTC, datetime
+from importlib.metadata import version
 from pathlib import Path
-from typing import Any
 
 from bot.app import build_app
+from bot.cli.diff import format_diff
+from bot.cli.programme_import import ImportOptions, run_import
 from bot.settings import SUPPORTED_LANGUAGES, Settings
 from db.models import SessionStatus
 from handlers.notify.options import NotifyOptions
-from handlers.schedule.files import ProgrammeFileError, read_programme, to_csv, to_yaml
-from handlers.schedule.ics import to_ics
-from handlers.schedule.model import EDITABLE, FieldChange, ProgrammeDiff
-from handlers.schedule.store import load_rows
-from handlers.schedule.usecases import (
-    EditError,
-    SessionNotFound,
-    edit_session,
-    replace_programme,
+from handlers.schedule.c3voc.write import (
+    ACRONYM,
+    GENERATOR,
+    ScheduleOptions,
+    to_schedule_json,
+    to_schedule_xml,
 )
+from handlers.schedule.files import to_csv, to_yaml
+from handlers.schedule.ics import to_ics
+from handlers.schedule.model import EDITABLE
+from handlers.schedule.store import load_rows, programme_version
+from handlers.schedule.usecases import EditError, SessionNotFound, edit_session
 
-FIELD_NAMES = {"starts_at": "start", "ends_at": "end"}
+EXPORT_FORMATS = ("csv", "yaml", "ics", "json", "xml")
+
+
+def _positive(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return value
+
+
+def _acronym(text: str) -> str:
+    if not ACRONYM.match(text):
+        raise argparse.ArgumentTypeError(
+            "at least 4 lowercase letters, digits or '_' (the c3voc schemas' pattern)"
+        )
+    return text
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     programme = sub.add_parser("programme", help="the conference programme")
     p_sub = programme.add_subparsers(dest="programme_command", required=True)
-    p_import = p_sub.add_parser("import", help="replace the programme with a CSV or YAML file")
-    p_import.add_argument("file", type=Path)
+    p_import = p_sub.add_parser(
+        "import",
+        help="replace the programme with a file or a URL: CSV, XLSX, YAML, c3voc schedule.json "
+        "or schedule.xml (pretalx, frab)",
+    )
+    p_import.add_argument("source", help="a file, or an http(s):// URL")
     p_import.add_argument("--dry-run", action="store_true", help="show the changes only")
     p_import.add_argument("--sample", action="store_true", help="mark it as a sample programme")
+    p_import.add_argument("--sheet", help="XLSX: the sheet to read (default: the first)")
+    p_import.add_argument(
+        "--watch",
+        type=_positive,
+        metavar="SECONDS",
+        help="URL: poll it every SECONDS and import it each time it changed",
+    )
+    p_import.add_argument(
+        "--timeout", type=_positive, default=30.0, metavar="SECONDS", help="URL: wait at most"
+    )
     p_export = p_sub.add_parser("export", help="write the programme")
-    p_export.add_argument("--format", choices=("csv", "yaml", "ics"), default="csv")
-    p_export.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default="fr")
+    p_export.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        default="csv",
+        help="json, xml: the c3voc schedule.json, schedule.xml (EventFahrplan, Giggity…)",
+    )
+    p_export.add_argument(
+        "--lang",
+        choices=SUPPORTED_LANGUAGES,
+        default="fr",
+        help="ics, json, xml: the language of the titles (json and xml keep all, for confbot)",
+    )
+    p_export.add_argument(
+        "--acronym",
+        type=_acronym,
+        default=GENERATOR,
+        help="json, xml: the conference's short name in the schedule",
+    )
     p_export.add_argument("--output", "-o", type=Path, help="file (default: standard output)")
     p_set = p_sub.add_parser("set", help="change one session; notifies those concerned")
     p_set.add_argument("id")
@@ -51,72 +100,21 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 async def run(settings: Settings, args: argparse.Namespace) -> int:
     match args.programme_command:
         case "import":
-            return await _import(settings, args)
+            return await run_import(
+                settings,
+                ImportOptions(
+                    args.source,
+                    dry_run=args.dry_run,
+                    sample=args.sample,
+                    sheet=args.sheet,
+                    watch=args.watch,
+                    timeout=args.timeout,
+                ),
+            )
         case "set":
             return await _set(settings, args)
         case _:
             return await _export(settings, args)
-
-
-def _value(value: Any, settings: Settings) -> str:
-    if isinstance(value, datetime):
-        return value.astimezone(settings.tz).strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, SessionStatus):
-        return value.value
-    if isinstance(value, tuple):
-        return "; ".join(value) or "∅"
-    return str(value) if value != "" else "∅"
-
-
-def format_diff(diff: ProgrammeDiff, settings: Settings) -> str:
-    if diff.is_empty:
-        return "no changes"
-    lines = [f"{len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed"]
-    for row in diff.added:
-        lines.append(f"+ {row.id}: {_value(row.starts_at, settings)} {row.title_fr}")
-    for row in diff.removed:
-        lines.append(f"- {row.id}: {_value(row.starts_at, settings)} {row.title_fr}")
-    for change in diff.changed:
-        lines.append(f"~ {change.session_id}")
-        lines += [_change_line(c, settings) for c in change.changes]
-    return "\n".join(lines)
-
-
-def _change_line(change: FieldChange, settings: Settings) -> str:
-    name = FIELD_NAMES.get(change.field, change.field)
-    return f"    {name}: {_value(change.old, settings)} → {_value(change.new, settings)}"
-
-
-async def _import(settings: Settings, args: argparse.Namespace) -> int:
-    try:
-        parsed = read_programme(args.file, settings.tz)
-    except ProgrammeFileError as exc:
-        print(f"{args.file}: not imported, nothing changed:", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return 1
-    for warning in parsed.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    app = await build_app(settings, load_bundled=False)
-    now = datetime.now(UTC)
-    try:
-        async with app.sessionmaker.begin() as db:
-            diff = await replace_programme(
-                db,
-                parsed.rows,
-                source=str(args.file),
-                sample=args.sample,
-                actor="cli",
-                now=now,
-                dry_run=args.dry_run,
-                notify=NotifyOptions.of(app.deps, now, source=f"import {args.file.name}"),
-            )
-    finally:
-        await app.close()
-    print(format_diff(diff, settings))
-    if args.dry_run and not diff.is_empty:
-        print("(dry run: nothing changed)")
-    return 0
 
 
 async def _set(settings: Settings, args: argparse.Namespace) -> int:
@@ -151,9 +149,25 @@ async def _export(settings: Settings, args: argparse.Namespace) -> int:
     try:
         async with app.sessionmaker() as db:
             rows = await load_rows(db)
+            programme = await programme_version(db)
     finally:
         await app.close()
-    if args.format == "ics":
+    if args.format in ("json", "xml"):
+        options = ScheduleOptions(
+            conference=app.deps.conference,
+            tz=settings.tz,
+            language=args.lang,
+            acronym=args.acronym,
+            version=str(programme[0]),
+            cancelled_mark=app.deps.t(args.lang, "status-cancelled"),
+            generator_version=version("confbot"),
+        )
+        data = (
+            to_schedule_json(rows, options).encode("utf-8")
+            if args.format == "json"
+            else to_schedule_xml(rows, options)
+        )
+    elif args.format == "ics":
         data = to_ics(
             rows,
             settings.tz,

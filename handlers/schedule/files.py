@@ -1,7 +1,9 @@
-"""Reading and writing the organisers' programme file (CSV, YAML) and the ICS export.
+"""Reading and writing confbot's own programme columns (CSV, YAML), and the checks every
+importer shares (`check_row`, `rows_from_records`).
 
 Reading checks every row and reports every problem with its line and column, so that one
-import run tells the organiser all there is to fix.
+import run tells the organiser all there is to fix. Which format a file is in, and its
+encoding, is decided in `formats.py`.
 """
 
 from __future__ import annotations
@@ -12,13 +14,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import yaml
 
 from db.models import SessionStatus
-from handlers.core.yaml_files import MAX_FILE, NoAliasLoader
+from handlers.core.yaml_files import NoAliasLoader
 from handlers.schedule.model import SessionRow
 
 COLUMNS = (
@@ -52,12 +53,16 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 @dataclass(frozen=True)
 class Problem:
+    """What is wrong and where: a line (CSV, YAML), or `where` when a line says less (a
+    spreadsheet's row, an element's XML path, a JSON path)."""
+
     line: int
     column: str
     reason: str
+    where: str = ""
 
     def __str__(self) -> str:
-        where = f"line {self.line}" if self.line else "file"
+        where = self.where or (f"line {self.line}" if self.line else "file")
         return (
             f"{where}, column {self.column}: {self.reason}"
             if self.column
@@ -75,33 +80,21 @@ class ProgrammeFileError(ValueError):
 class ParsedProgramme:
     rows: list[SessionRow]
     warnings: list[str] = field(default_factory=list)
+    kind: str = ""  # how the file was read, for the organiser: "CSV (cp932 (Shift-JIS), ';')"
 
 
-def read_programme(path: Path, tz: ZoneInfo) -> ParsedProgramme:
-    try:
-        if path.stat().st_size > MAX_FILE:
-            raise ProgrammeFileError([Problem(0, "", f"larger than {MAX_FILE // 1_000_000} MB")])
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ProgrammeFileError([Problem(0, "", f"cannot read {path}: {exc.strerror}")]) from exc
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise ProgrammeFileError(
-            [Problem(line, "", f"not UTF-8 text at column {column}; save the file as UTF-8")]
-        ) from exc
-    if path.suffix.lower() in {".yaml", ".yml"}:
-        return parse_yaml(text, tz)
-    return parse_csv(text, tz)
+SEPARATORS = {",": "','", ";": "';'", "\t": "tab"}
+
+
+def csv_separator(text: str) -> str:
+    """The separator of a CSV's header line: ',' or, from spreadsheets saved in French
+    locales, ';', or tab (Excel's "Unicode text")."""
+    header_line = text.split("\n", 1)[0]
+    return max(SEPARATORS, key=header_line.count)
 
 
 def parse_csv(text: str, tz: ZoneInfo) -> ParsedProgramme:
-    header_line = text.split("\n", 1)[0]
-    # Spreadsheets saved in French locales separate with ';'.
-    delimiter = max((",", ";", "\t"), key=header_line.count)
+    delimiter = csv_separator(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = [h.strip().lower() for h in next(reader)]
@@ -109,6 +102,17 @@ def parse_csv(text: str, tz: ZoneInfo) -> ParsedProgramme:
         raise ProgrammeFileError([Problem(1, "", "the file is empty")]) from None
     except csv.Error as exc:
         raise ProgrammeFileError([Problem(1, "", f"unreadable CSV: {exc}")]) from None
+    if not set(header) & set(COLUMNS):
+        raise ProgrammeFileError(
+            [
+                Problem(
+                    1,
+                    "",
+                    "the first line names none of the programme's columns "
+                    f"({', '.join(COLUMNS)}): is this a programme file?",
+                )
+            ]
+        )
     problems = [Problem(1, c, "required column is missing") for c in REQUIRED if c not in header]
     problems += [
         Problem(1, c, f"unknown column (known: {', '.join(COLUMNS)})")
@@ -136,7 +140,7 @@ def parse_csv(text: str, tz: ZoneInfo) -> ParsedProgramme:
             records.append((line, dict(zip(header, values, strict=False))))
     except csv.Error as exc:
         problems.append(Problem(reader.line_num, "", f"unreadable CSV: {exc}"))
-    return _rows(records, tz, problems)
+    return rows_from_records(records, tz, problems)
 
 
 def parse_yaml(text: str, tz: ZoneInfo) -> ParsedProgramme:
@@ -170,12 +174,14 @@ def parse_yaml(text: str, tz: ZoneInfo) -> ParsedProgramme:
             else:
                 problems.append(Problem(key.start_mark.line + 1, name, "expected text"))
         records.append((line, record))
-    return _rows(records, tz, problems)
+    return rows_from_records(records, tz, problems)
 
 
-def _rows(
+def rows_from_records(
     records: Iterable[tuple[int, dict[str, str]]], tz: ZoneInfo, problems: list[Problem]
 ) -> ParsedProgramme:
+    """Sessions from rows of confbot's columns (CSV, YAML, a spreadsheet), keyed by line;
+    raises ProgrammeFileError with every problem, or when there is no session."""
     rows: list[SessionRow] = []
     warnings: list[str] = []
     seen: dict[str, int] = {}
@@ -256,6 +262,41 @@ def _row(
         description_en=raw.get("description_en", ""),
         status=SessionStatus(status_text),
     )
+
+
+TEXT_FIELDS = (
+    "title_fr",
+    "title_ja",
+    "title_en",
+    "room_fr",
+    "room_ja",
+    "room_en",
+    "description_fr",
+    "description_ja",
+    "description_en",
+)
+
+
+def check_row(row: SessionRow) -> list[tuple[str, str]]:
+    """What the CSV reader checks of a row, for sessions read another way (c3voc): (field,
+    reason) pairs, none when the row can be stored."""
+    found: list[tuple[str, str]] = []
+    if not _ID.match(row.id):
+        found.append(("id", f"{row.id!r}: letters, digits, '.', '_' or '-', at most 64"))
+    if not _TRACK.match(row.track):
+        found.append(("track", f"{row.track!r}: one lowercase word, e.g. plenary, economy"))
+    for name in (*TEXT_FIELDS, "speakers"):
+        value = getattr(row, name)
+        value = ";".join(value) if isinstance(value, tuple) else value
+        if len(value) > MAX_FIELD:
+            found.append((name, f"longer than {MAX_FIELD} characters"))
+        if _CONTROL.search(value):
+            found.append((name, "a control character (NUL or similar)"))
+    if not row.title_fr and not row.title_ja:
+        found.append(("title", "no title"))
+    if row.ends_at <= row.starts_at:
+        found.append(("end", "must be after start"))
+    return found
 
 
 def _date(line: int, text: str, problems: list[Problem]) -> date | None:

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handlers.notify.changes import enqueue_changes, refresh_reminders
 from handlers.notify.options import NotifyOptions
 from handlers.schedule import store
-from handlers.schedule.files import read_programme
+from handlers.schedule.formats import read_programme
 from handlers.schedule.model import ProgrammeDiff, SessionRow, diff_rows, edit_row
 
 log = logging.getLogger(__name__)
