@@ -367,3 +367,54 @@ async def test_a_broadcast_to_japanese_speakers_reaches_only_them_and_can_be_sch
     clock.now += timedelta(days=2)
     await asyncio.sleep(0.3)
     assert not any("Rappel" in m["text"] for m in tg.sent_messages(DELEGATE + 1))
+
+
+async def test_a_programme_file_is_previewed_then_imported_and_a_bad_row_changes_nothing(
+    bot: Running, tg: FakeTelegram, clock: FixedClock
+) -> None:
+    await say(bot, tg, DELEGATE, "/add ws-environment")
+    browser = await sign_in(bot, tg)
+    page = await browser.get("/organisers/programme")
+    csrf = csrf_of(page.text)
+    exported = await browser.get("/organisers/programme/export?format=csv&lang=fr")
+    assert exported.status_code == 200
+    assert exported.headers["content-disposition"] == 'attachment; filename="programme.csv"'
+    original = exported.text
+
+    broken = original.replace(",13:30,16:00,environment,", ",25:00,16:00,environment,", 1)
+    assert broken != original
+    refused = await browser.post(
+        "/organisers/programme/upload",
+        data={"csrf": csrf},
+        files={"file": ("programme.csv", broken.encode(), "text/csv")},
+    )
+    assert refused.status_code == 422
+    assert re.search(r"line \d+", unescape(refused.text)), refused.text
+    assert "rien n'a changé" in unescape(refused.text)
+    assert (await browser.get("/organisers/programme/export?format=csv")).text == original
+
+    moved = "\n".join(
+        line.replace(",13:30,16:00,environment,", ",15:00,17:30,environment,")
+        if line.startswith("ws-environment,")
+        else line
+        for line in original.split("\n")
+    )
+    assert moved != original
+    preview = await browser.post(
+        "/organisers/programme/upload",
+        data={"csrf": csrf},
+        files={"file": ("programme-v2.csv", moved.encode(), "text/csv")},
+    )
+    assert preview.status_code == 200, preview.text
+    shown = unescape(preview.text)
+    assert "Sessions ajoutées : 0 · supprimées : 0 · modifiées : 1" in shown
+    assert "Un délégué sera prévenu." in shown
+    data = re.search(r'name="data" value="([^"]+)"', preview.text)
+    assert data
+    applied = await browser.post(
+        "/organisers/programme/upload/confirm",
+        data={"csrf": csrf, "name": "programme-v2.csv", "data": data.group(1), "action": "apply"},
+    )
+    assert applied.status_code == 303
+    clock.now += timedelta(minutes=2)
+    await eventually(lambda: any("15 h 00" in m["text"] for m in tg.sent_messages(DELEGATE)))

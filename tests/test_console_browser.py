@@ -45,6 +45,7 @@ CHROMIUM_ARGS = [
 ]
 ORGANISER, DELEGATE, OTHER = 8001, 8002, 8003
 SHOTS = os.environ.get("CONFBOT_SCREENSHOTS", "")
+PROGRAMME_CSV = (Path(__file__).parent.parent / "content" / "programme.csv").read_text("utf-8")
 
 
 @dataclass
@@ -231,3 +232,25 @@ async def test_a_bilingual_broadcast_to_the_japanese_speakers(desk: Desk) -> Non
     assert await page.inner_text("article.delivery .percent") == "100 %"
     assert any("シャトルバス" in t for t in desk.texts(OTHER))
     assert not any("navette" in t for t in desk.texts(DELEGATE))
+
+
+async def test_a_programme_file_with_a_bad_row_names_its_line_and_changes_nothing(
+    desk: Desk,
+) -> None:
+    original = PROGRAMME_CSV
+    broken = original.replace(",13:30,16:00,environment,", ",13:30,16h,environment,", 1)
+    assert broken != original
+    page = await desk.signed_in_page()
+    await page.click("text=Programme")
+    await page.set_input_files(
+        "input[name=file]",
+        files=[{"name": "programme.csv", "mimeType": "text/csv", "buffer": broken.encode()}],
+    )
+    await page.click("#upload")
+    problems = await page.inner_text("#problems")
+    assert "rien n'a changé" in problems
+    assert re.search(r"line 9\b", problems), problems  # the header is line 1
+    async with desk.bot.server.app.sessionmaker() as db:  # type: ignore[union-attr]
+        workshop = await db.get(ProgrammeSession, "ws-environment")
+        assert workshop is not None
+        assert f"{workshop.ends_at.astimezone(desk.bot.server.app.deps.tz):%H:%M}" == "16:00"  # type: ignore[union-attr]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import UTC, datetime
-from importlib.metadata import version
 from pathlib import Path
 
 from bot.app import build_app
@@ -17,17 +16,12 @@ from handlers.notify.options import NotifyOptions
 from handlers.schedule.c3voc.write import (
     ACRONYM,
     GENERATOR,
-    ScheduleOptions,
-    to_schedule_json,
-    to_schedule_xml,
 )
-from handlers.schedule.files import to_csv, to_yaml
-from handlers.schedule.ics import to_ics
+from handlers.schedule.exports import ExportFormat, export_programme
 from handlers.schedule.model import EDITABLE
-from handlers.schedule.store import load_rows, programme_version
 from handlers.schedule.usecases import EditError, SessionNotFound, edit_session
 
-EXPORT_FORMATS = ("csv", "yaml", "ics", "json", "xml")
+EXPORT_FORMATS = tuple(f.value for f in ExportFormat)
 
 
 def _positive(text: str) -> float:
@@ -148,36 +142,12 @@ async def _export(settings: Settings, args: argparse.Namespace) -> int:
     app = await build_app(settings)
     try:
         async with app.sessionmaker() as db:
-            rows = await load_rows(db)
-            programme = await programme_version(db)
+            exported = await export_programme(
+                db, app.deps, ExportFormat(args.format), language=args.lang, acronym=args.acronym
+            )
     finally:
         await app.close()
-    if args.format in ("json", "xml"):
-        options = ScheduleOptions(
-            conference=app.deps.conference,
-            tz=settings.tz,
-            language=args.lang,
-            acronym=args.acronym,
-            version=str(programme[0]),
-            cancelled_mark=app.deps.t(args.lang, "status-cancelled"),
-            generator_version=version("confbot"),
-        )
-        data = (
-            to_schedule_json(rows, options).encode("utf-8")
-            if args.format == "json"
-            else to_schedule_xml(rows, options)
-        )
-    elif args.format == "ics":
-        data = to_ics(
-            rows,
-            settings.tz,
-            language=args.lang,
-            calendar_name=app.deps.conference.name.get(args.lang),
-            uid_domain="confbot",
-        )
-    else:
-        text = to_csv(rows, settings.tz) if args.format == "csv" else to_yaml(rows, settings.tz)
-        data = text.encode("utf-8")
+    data = exported.data
     if args.output:
         args.output.write_bytes(data)
     else:

@@ -9,6 +9,8 @@ refreshes the overview.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -19,7 +21,7 @@ from typing import Any
 import jinja2
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from starlette.datastructures import FormData
+from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
@@ -49,6 +51,7 @@ from handlers.broadcast.usecases import (
 )
 from handlers.broadcast.wizard import MAX_TEXT
 from handlers.core.store import audit
+from handlers.core.yaml_files import MAX_FILE
 from handlers.faq.inbox import InboxError, NewEntry, attach, dismiss
 from handlers.faq.unanswered import unanswered_groups
 from handlers.notify.changes import count_recipients
@@ -57,9 +60,12 @@ from handlers.notify.payloads import BroadcastPayload
 from handlers.notify.render import render
 from handlers.organisers.console_access import SignedIn, redeem_link, set_language, sign_out
 from handlers.schedule import store as programme_store
+from handlers.schedule.exports import ExportFormat, export_programme
+from handlers.schedule.files import ProgrammeFileError
+from handlers.schedule.formats import parse_programme
 from handlers.schedule.model import SessionRow
 from handlers.schedule.replies import edit_error
-from handlers.schedule.usecases import EditError, SessionNotFound, edit_session
+from handlers.schedule.usecases import EditError, SessionNotFound, edit_session, replace_programme
 from handlers.stats.overview import UNDERSTANDING, overview
 
 log = logging.getLogger(__name__)
@@ -68,6 +74,10 @@ HERE = Path(__file__).parent
 LANGUAGES = ("fr", "ja", "en")
 # A form is a few fields and texts; an FAQ answer is the longest (a few thousand characters).
 MAX_FORM_BYTES = 64 * 1024
+# A programme file (5 MB at most, as the command line), and its confirmation, which carries it
+# back in base64 so that any replica can apply it.
+UPLOAD_BYTES = MAX_FILE + MAX_FORM_BYTES
+CONFIRM_BYTES = MAX_FILE * 4 // 3 + MAX_FORM_BYTES
 # The fields of a session an organiser edits in the console, as edit_session names them.
 EDITED = (
     "date",
@@ -127,6 +137,17 @@ class OrganisersConsole:
                 Route("/sign-out", self._page(self.sign_out), methods=["POST"]),
                 Route("/language", self._page(self.language), methods=["POST"]),
                 Route("/programme", self._page(self.programme_page)),
+                Route("/programme/export", self._page(self.programme_export)),
+                Route(
+                    "/programme/upload",
+                    self._page(self.programme_upload, max_bytes=UPLOAD_BYTES, files=1),
+                    methods=["POST"],
+                ),
+                Route(
+                    "/programme/upload/confirm",
+                    self._page(self.programme_upload, max_bytes=CONFIRM_BYTES),
+                    methods=["POST"],
+                ),
                 Route(
                     "/programme/{session_id}",
                     self._page(self.session_page),
@@ -178,7 +199,9 @@ class OrganisersConsole:
     def _message(self, request: Request, lang: str, status: int, message_id: str) -> Response:
         return self._render(request, "message.html", lang, status, message_id=message_id)
 
-    def _page(self, page: Page) -> Callable[[Request], Awaitable[Response]]:
+    def _page(
+        self, page: Page, *, max_bytes: int = MAX_FORM_BYTES, files: int = 0
+    ) -> Callable[[Request], Awaitable[Response]]:
         """The checks every console page passes before `page` runs: a live session of a
         current organiser, and on a POST a form within limits carrying the session's CSRF
         token."""
@@ -196,9 +219,11 @@ class OrganisersConsole:
                 form = None
                 if request.method == "POST":
                     length = request.headers.get("content-length", "")
-                    if not length.isdigit() or int(length) > MAX_FORM_BYTES:
+                    if not length.isdigit() or int(length) > max_bytes:
                         return self._message(request, who.language, 413, "console-too-large")
-                    form = await request.form(max_files=0, max_fields=200)
+                    form = await request.form(
+                        max_files=files, max_fields=200, max_part_size=max_bytes
+                    )
                     if not csrf_ok(who, form.get("csrf")):
                         audit(db, actor=who.actor, action="console.csrf-refused", now=now)
                         return self._message(request, who.language, 403, "console-csrf")
@@ -306,7 +331,9 @@ class OrganisersConsole:
 
     # -------------------------------------------------------------------------- programme
 
-    async def programme_page(self, visit: Visit) -> Response:
+    async def programme_page(
+        self, visit: Visit, *, problems: list[str] | None = None, status: int = 200
+    ) -> Response:
         tz = visit.app.deps.tz
         days: dict[str, list[SessionRow]] = {}
         for row in sorted(await programme_store.load_rows(visit.db), key=lambda r: r.starts_at):
@@ -315,10 +342,99 @@ class OrganisersConsole:
             visit.request,
             "programme.html",
             visit.lang,
+            status,
             who=visit.who,
+            problems=problems or [],
+            formats=[f.value for f in ExportFormat],
             days=days,
             tz=tz,
             title=_title,
+            section="programme",
+        )
+
+    async def programme_export(self, visit: Visit) -> Response:
+        query = visit.request.query_params
+        try:
+            file_format = ExportFormat(query.get("format", "csv"))
+        except ValueError:
+            return self._message(visit.request, visit.lang, 400, "console-export-unknown")
+        language = query.get("lang", visit.lang)
+        exported = await export_programme(
+            visit.db,
+            visit.app.deps,
+            file_format,
+            language=language if language in LANGUAGES else visit.lang,
+        )
+        disposition = f'attachment; filename="{exported.file_name}"'
+        return Response(
+            exported.data,
+            media_type=exported.media_type,
+            headers={"Content-Disposition": disposition, "Cache-Control": "no-store"},
+        )
+
+    async def programme_upload(self, visit: Visit) -> Response:
+        """A programme file: the changes it makes and how many delegates will be told, then
+        confirm; any problem is the import's own message, and nothing changes."""
+        assert visit.form is not None
+        deps = visit.app.deps
+        upload = visit.form.get("file")
+        if isinstance(upload, UploadFile):
+            name = (upload.filename or "programme")[:200]
+            data = await upload.read(MAX_FILE + 1)
+        else:
+            name = str(visit.form.get("name", "programme"))[:200]
+            try:
+                data = base64.b64decode(str(visit.form.get("data", "")), validate=True)
+            except binascii.Error:
+                data = b""
+        confirm = visit.form.get("action") == "apply"
+        try:
+            parsed = parse_programme(data, deps.tz, name=name, tracks=deps.conference.tracks)
+        except ProgrammeFileError as exc:
+            return await self.programme_page(
+                visit, problems=[str(p) for p in exc.problems], status=422
+            )
+        options = NotifyOptions.of(deps, visit.now, source=f"console {name}"[:160])
+        diff = await replace_programme(
+            visit.db,
+            parsed.rows,
+            source=f"console:{name}"[:200],
+            sample=False,
+            actor=visit.who.actor,
+            now=visit.now,
+            dry_run=not confirm,
+            notify=options if confirm else None,
+        )
+        if confirm:
+            audit(
+                visit.db,
+                actor=visit.who.actor,
+                action="programme.upload",
+                now=visit.now,
+                file=name,
+                added=len(diff.added),
+                removed=len(diff.removed),
+                changed=len(diff.changed),
+            )
+            return self._see_other("/programme?imported=1")
+        return self._render(
+            visit.request,
+            "programme_upload.html",
+            visit.lang,
+            who=visit.who,
+            name=name,
+            data=base64.b64encode(data).decode(),
+            kind=parsed.kind,
+            warnings=parsed.warnings,
+            diff=diff,
+            changes=[
+                (change.session_id, c.field, _shown(c.old, deps.tz), _shown(c.new, deps.tz))
+                for change in diff.changed
+                for c in change.changes
+            ],
+            told=await count_recipients(visit.db, diff, options),
+            title=_title,
+            tz=deps.tz,
             section="programme",
         )
 

@@ -273,4 +273,11 @@ async def count_recipients(db: AsyncSession, diff: ProgrammeDiff, options: Notif
         tracks = {session.track_code} | ({str(track_change.new)} if track_change else set())
         recipients = await _recipients(db, options, session_id=change.session_id, tracks=tracks)
         told.update(d.id for d in recipients)
+    for row in diff.added:
+        told.update(
+            d.id for d in await _recipients(db, options, session_id=None, tracks=[row.track])
+        )
+    for row in diff.removed:
+        recipients = await _recipients(db, options, session_id=row.id, tracks=[row.track])
+        told.update(d.id for d in recipients)
     return len(told)
