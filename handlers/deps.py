@@ -24,6 +24,8 @@ class FaqSource(Protocol):
 
     async def matcher(self, db: AsyncSession) -> FaqMatcher: ...
 
+    def build(self, data: list[dict[str, object]]) -> FaqMatcher: ...
+
 
 @dataclass(frozen=True)
 class Deps:

@@ -187,11 +187,16 @@ async def test_the_inbox_answers_back_and_the_bot_answers_from_then_on(
             "csrf": csrf_of(inbox.text),
             "ids": ids.group(1),
             "mode": "new",
-            "new_id": "bus-parking",
-            "title_fr": "Parking des bus",
-            "title_ja": "バス駐車場",
-            "answer_fr": "Le parking des bus ouvre à 8 h, entrée côté est.",
-            "answer_ja": "バス駐車場は8時に開きます。東側からお入りください。",
+            "new_id": "luggage",
+            "title_fr": "Bagages",
+            "title_ja": "荷物の預かり",
+            "title_en": "Luggage",
+            "answer_fr": "Une consigne à bagages est ouverte à l'accueil toute la journée.",
+            "answer_ja": "受付で終日、荷物をお預かりします。",
+            "answer_en": "A luggage room is open at the reception desk all day.",
+            "questions_fr": "consigne a bagages\nou deposer ma valise\nbagagerie",
+            "questions_ja": "荷物を預けたい\nスーツケースはどこに置けますか\nクローク\n荷物預かり",
+            "questions_en": "luggage storage\nwhere can I leave my suitcase\ncloakroom\nbag drop",
             "tell": "1",
         },
     )
@@ -206,11 +211,11 @@ async def test_the_inbox_answers_back_and_the_bot_answers_from_then_on(
 
     await eventually(answered)
     pushed = next(m for m in tg.sent_messages(DELEGATE) if "Vous nous aviez demandé" in m["text"])
-    assert question in pushed["text"] and "ouvre à 8 h" in pushed["text"]
+    assert question in pushed["text"] and "consigne à bagages" in pushed["text"]
 
     # The same question, asked again, is answered now.
     await say(bot, tg, DELEGATE, question)
-    assert "ouvre à 8 h" in last_text(tg, DELEGATE)
+    assert "consigne à bagages" in last_text(tg, DELEGATE)
     async with db_of(bot)() as db:
         actions = (await db.scalars(select(AuditLog.action))).all()
     assert "unanswered.attach" in actions
@@ -418,3 +423,73 @@ async def test_a_programme_file_is_previewed_then_imported_and_a_bad_row_changes
     assert applied.status_code == 303
     clock.now += timedelta(minutes=2)
     await eventually(lambda: any("15 h 00" in m["text"] for m in tg.sent_messages(DELEGATE)))
+
+
+async def test_an_incomplete_new_entry_is_refused_in_the_organisers_language(
+    bot: Running, tg: FakeTelegram
+) -> None:
+    await say(bot, tg, DELEGATE, "ou puis-je laisser mes valises pendant la journee ?")
+    browser = await sign_in(bot, tg)
+    inbox = await browser.get("/organisers/inbox")
+    ids = re.search(r'data-ids="([0-9,]+)"', inbox.text)
+    assert ids
+    refused = await browser.post(
+        "/organisers/inbox/attach",
+        data={
+            "csrf": csrf_of(inbox.text),
+            "ids": ids.group(1),
+            "mode": "new",
+            "new_id": "luggage",
+            "title_fr": "Bagages",
+            "title_ja": "荷物",
+            "answer_fr": "À l'accueil.",
+            "answer_ja": "受付で。",
+        },
+    )
+    assert refused.status_code == 422
+    shown = unescape(refused.text)
+    assert "luggage : il manque la réponse en anglais." in shown
+    assert "luggage : il faut au moins 4 façons de poser la question en japonais" in shown
+    assert "entry" not in shown.split("</header>")[1].split("<datalist")[0]
+
+
+async def test_the_faq_editor_warns_before_an_entry_takes_other_entries_questions(
+    bot: Running, tg: FakeTelegram
+) -> None:
+    browser = await sign_in(bot, tg)
+    listing = await browser.get("/organisers/faq?q=theme")
+    assert 'data-id="theme-general"' in listing.text
+    assert 'data-id="dates"' not in listing.text
+    form = await browser.get("/organisers/faq/dates")
+    values = dict(re.findall(r'name="(\w+)"[^>]*value="([^"]*)"', form.text))
+    values.update(
+        {
+            name: unescape(text)
+            for name, text in re.findall(
+                r'<textarea name="(\w+)"[^>]*>(.*?)</textarea>', form.text, re.S
+            )
+        }
+    )
+    theme = await browser.get("/organisers/faq/theme-general")
+    theirs = re.search(r'<textarea name="questions_fr"[^>]*>(.*?)</textarea>', theme.text, re.S)
+    assert theirs
+    values["questions_fr"] += "\n" + unescape(theirs.group(1))  # every way to ask the theme
+    stolen = await browser.post("/organisers/faq/dates", data=values)
+    assert stolen.status_code == 409
+    assert "theme-general" in unescape(stolen.text)
+    await say(bot, tg, DELEGATE, "Quel est le thème général des 8e Rencontres ?")
+    assert "nouvelles valeurs mondiales" in last_text(tg, DELEGATE)  # nothing was saved
+
+    values["confirm"] = "1"
+    saved = await browser.post("/organisers/faq/dates", data=values)
+    assert saved.status_code == 303
+
+    values.pop("confirm")
+    values["questions_en"] = ""
+    refused = await browser.post("/organisers/faq/dates", data=values)
+    assert refused.status_code == 422
+    assert "au moins 4 façons de poser la question en anglais" in unescape(refused.text)
+
+    deleted = await browser.post("/organisers/faq/sdgs/delete", data={"csrf": values["csrf"]})
+    assert deleted.status_code == 303
+    assert (await browser.get("/organisers/faq/sdgs")).status_code == 404

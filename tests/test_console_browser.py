@@ -151,6 +151,15 @@ async def test_the_inbox_answers_back_from_the_browser(desk: Desk) -> None:
         "Une consigne à bagages est ouverte à l'accueil pendant toute la journée."
     )
     await form.locator("textarea[name=answer_ja]").fill("受付で終日、荷物をお預かりします。")
+    await form.locator("input[name=title_en]").fill("Luggage")
+    await form.locator("textarea[name=answer_en]").fill("A luggage room is open at the reception.")
+    await form.locator("textarea[name=questions_fr]").fill("bagagerie\nconsigne a bagages")
+    await form.locator("textarea[name=questions_ja]").fill(
+        "荷物を預けたい\nスーツケースはどこに置けますか\nクローク\n荷物預かり"
+    )
+    await form.locator("textarea[name=questions_en]").fill(
+        "luggage storage\nwhere can I leave my suitcase\ncloakroom\nbag drop"
+    )
     await shot(page, "inbox")
     await form.locator("button[type=submit]").click()
     await page.wait_for_selector("#done")

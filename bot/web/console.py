@@ -52,7 +52,10 @@ from handlers.broadcast.usecases import (
 from handlers.broadcast.wizard import MAX_TEXT
 from handlers.core.store import audit
 from handlers.core.yaml_files import MAX_FILE
+from handlers.faq import editor
+from handlers.faq.files import EntryProblem
 from handlers.faq.inbox import InboxError, NewEntry, attach, dismiss
+from handlers.faq.store import load_faq
 from handlers.faq.unanswered import unanswered_groups
 from handlers.notify.changes import count_recipients
 from handlers.notify.options import NotifyOptions
@@ -165,6 +168,10 @@ class OrganisersConsole:
                     self._page(self.broadcast_cancel),
                     methods=["POST"],
                 ),
+                Route("/faq", self._page(self.faq_page)),
+                Route("/faq/new", self._page(self.faq_entry), methods=["GET", "POST"]),
+                Route("/faq/{entry_id}", self._page(self.faq_entry), methods=["GET", "POST"]),
+                Route("/faq/{entry_id}/delete", self._page(self.faq_delete), methods=["POST"]),
                 Route("/audit", self._page(self.audit_page)),
                 Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
             ],
@@ -530,6 +537,7 @@ class OrganisersConsole:
                 topic="practical",
                 titles={lang: str(form.get(f"title_{lang}", ""))[:200] for lang in LANGUAGES},
                 answers={lang: str(form.get(f"answer_{lang}", ""))[:4000] for lang in LANGUAGES},
+                questions={lang: _lines(form.get(f"questions_{lang}")) for lang in LANGUAGES},
             )
         try:
             resolved = await attach(
@@ -543,7 +551,9 @@ class OrganisersConsole:
                 pushable=visit.app.deps.pushable,
             )
         except InboxError as exc:
-            return await self.inbox_page(visit, visit.t(exc.message_id, **exc.args_), status=422)
+            error = visit.t(exc.message_id, **exc.args_)
+            details = [_problem_text(visit, p) for p in exc.problems]
+            return await self.inbox_page(visit, "\n".join([error, *details]), status=422)
         return self._see_other(
             f"/inbox?done=attached&n={resolved.questions}&told={resolved.delegates_told}"
         )
@@ -703,6 +713,69 @@ class OrganisersConsole:
             headers={"Cache-Control": "no-store"},
         )
 
+    # -------------------------------------------------------------------------------- FAQ
+
+    async def faq_page(self, visit: Visit) -> Response:
+        matcher = await visit.app.deps.faq.matcher(visit.db)
+        query = visit.request.query_params.get("q", "")[:200]
+        return self._render(
+            visit.request,
+            "faq.html",
+            visit.lang,
+            who=visit.who,
+            query=query,
+            entries=editor.search(matcher, query),
+            done=visit.request.query_params.get("done", ""),
+            section="faq",
+        )
+
+    async def faq_entry(self, visit: Visit) -> Response:
+        """An entry's form; saving checks it as an import does, then tries it on the matcher:
+        phrasings it would take from other entries are shown, and saved only if confirmed."""
+        original_id = visit.request.path_params.get("entry_id")
+        stored = {str(e["id"]): e for e in await load_faq(visit.db)}
+        if original_id is not None and original_id not in stored:
+            return self._message(visit.request, visit.lang, 404, "console-faq-unknown")
+        current = stored.get(original_id or "", {})
+        context: dict[str, Any] = {"original_id": original_id, "data": _faq_form(current)}
+        if visit.form is not None:
+            data = _faq_data(visit.form, current)
+            context["data"] = _faq_form(data)
+            result = await editor.save_entry(
+                visit.db,
+                visit.app.deps.faq,
+                data,
+                original_id=original_id,
+                confirm_steal=visit.form.get("confirm") == "1",
+                actor=visit.who.actor,
+                now=visit.now,
+            )
+            if result.saved:
+                return self._see_other(f"/faq?done=saved&id={data['id']}")
+            context["problems"] = [_problem_text(visit, p) for p in result.problems]
+            context["stolen"] = result.stolen
+            status = 409 if result.stolen and not result.problems else 422
+            return self._render(
+                visit.request,
+                "faq_entry.html",
+                visit.lang,
+                status,
+                who=visit.who,
+                section="faq",
+                **context,
+            )
+        return self._render(
+            visit.request, "faq_entry.html", visit.lang, who=visit.who, section="faq", **context
+        )
+
+    async def faq_delete(self, visit: Visit) -> Response:
+        problems = await editor.delete_entry(
+            visit.db, visit.request.path_params["entry_id"], actor=visit.who.actor, now=visit.now
+        )
+        if problems:
+            return self._message(visit.request, visit.lang, 409, "console-faq-not-deleted")
+        return self._see_other("/faq?done=deleted")
+
     # ------------------------------------------------------------------------------ audit
 
     async def audit_page(self, visit: Visit) -> Response:
@@ -753,6 +826,51 @@ def _send_at(text: str, visit: Visit) -> datetime | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=visit.app.deps.tz)
     return moment
+
+
+def _lines(value: object) -> list[str]:
+    return [line.strip()[:300] for line in str(value or "").splitlines() if line.strip()][:200]
+
+
+def _faq_data(form: FormData, current: dict[str, Any]) -> dict[str, Any]:
+    """An entry as the FAQ stores it, from the console's form; what the form does not show
+    (keywords) is kept from the stored entry."""
+    data: dict[str, Any] = {
+        "id": _slug(str(form.get("id", ""))),
+        "topic": _slug(str(form.get("topic", ""))) or str(current.get("topic") or "practical"),
+        "related": [_slug(r) for r in str(form.get("related", "")).split(",") if r.strip()],
+        "title": {lang: str(form.get(f"title_{lang}", "")).strip()[:200] for lang in LANGUAGES},
+        "answer": {lang: str(form.get(f"answer_{lang}", "")).strip()[:4000] for lang in LANGUAGES},
+        "questions": {lang: _lines(form.get(f"questions_{lang}")) for lang in LANGUAGES},
+    }
+    if current.get("keywords"):
+        data["keywords"] = current["keywords"]
+    return data
+
+
+def _faq_form(data: dict[str, Any]) -> dict[str, str]:
+    """The form's fields for an entry (phrasings one per line)."""
+    fields = {
+        "id": str(data.get("id", "")),
+        "topic": str(data.get("topic", "")),
+        "related": ", ".join(data.get("related") or []),
+    }
+    for lang in LANGUAGES:
+        fields[f"title_{lang}"] = str((data.get("title") or {}).get(lang, ""))
+        fields[f"answer_{lang}"] = str((data.get("answer") or {}).get(lang, ""))
+        fields[f"questions_{lang}"] = "\n".join((data.get("questions") or {}).get(lang, []))
+    return fields
+
+
+def _problem_text(visit: Visit, problem: EntryProblem) -> str:
+    language = visit.t(f"console-in-language-{problem.language}") if problem.language else ""
+    return visit.t(
+        f"faq-problem-{problem.kind.value}",
+        where=problem.entry_id or problem.where,
+        language=language,
+        related=problem.related,
+        detail=problem.detail,
+    )
 
 
 def _title(row: SessionRow, lang: str) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,15 +45,70 @@ def read_faq(path: Path) -> list[FaqEntry]:
     if not raw:
         # An import replaces the whole base: an empty file would erase every answer.
         raise FaqFileError(f"{path}: no entry (an empty FAQ is never imported)")
-    problems: list[str] = []
+    entries, problems = check_entries(raw)
+    if problems:
+        raise FaqFileError("\n".join(str(p) for p in problems))
+    return entries
+
+
+class EntryProblemKind(enum.StrEnum):
+    BAD_ID = "bad-id"
+    DUPLICATE_ID = "duplicate-id"
+    NO_ANSWER = "no-answer"
+    ANSWER_NOT_TEXT = "answer-not-text"
+    FEW_QUESTIONS = "few-questions"
+    TITLE_LENGTH = "title-length"
+    RELATED_MISSING = "related-missing"
+    INVALID = "invalid"
+    UNKNOWN = "unknown"  # no entry has this id
+    LAST_ENTRY = "last-entry"  # deleting it would empty the FAQ
+
+
+_PROBLEM_TEXTS = {
+    EntryProblemKind.BAD_ID: "id must be lowercase letters, digits and '-'",
+    EntryProblemKind.DUPLICATE_ID: "duplicate id",
+    EntryProblemKind.NO_ANSWER: "no answer in {language}",
+    EntryProblemKind.ANSWER_NOT_TEXT: "the answer in {language} must be text",
+    EntryProblemKind.FEW_QUESTIONS: f"fewer than {MIN_QUESTIONS} questions in {{language}}",
+    EntryProblemKind.TITLE_LENGTH: f"title in {{language}} must be 1 to {MAX_TITLE} characters",
+    EntryProblemKind.RELATED_MISSING: "related id {related!r} does not exist",
+    EntryProblemKind.INVALID: "{detail}",
+    EntryProblemKind.UNKNOWN: "no such entry",
+    EntryProblemKind.LAST_ENTRY: "the FAQ cannot be left empty",
+}
+
+
+@dataclass(frozen=True)
+class EntryProblem:
+    """What is wrong with one entry: English for the command line (`str`), a kind and its
+    values for the console, which says it in the organiser's language."""
+
+    where: str  # "entry 3 (venue)"
+    kind: EntryProblemKind
+    language: str = ""
+    related: str = ""
+    detail: str = ""
+    entry_id: str = ""  # the entry's id alone, for a message in another language
+
+    def __str__(self) -> str:
+        text = _PROBLEM_TEXTS[self.kind].format(
+            language=self.language, related=self.related, detail=self.detail
+        )
+        return f"{self.where}: {text}"
+
+
+def check_entries(raw: Sequence[dict[str, Any]]) -> tuple[list[FaqEntry], list[EntryProblem]]:
+    """The entries of a whole base as files, the console and the inbox give them, and what is
+    wrong with them: the same rules wherever an entry is written, so an export imports again."""
+    problems: list[EntryProblem] = []
     seen: set[str] = set()
     for index, item in enumerate(raw, 1):
         entry_id = str(item.get("id", ""))
         where = f"entry {index} ({entry_id or 'no id'})"
         if not _ID.match(entry_id):
-            problems.append(f"{where}: id must be lowercase letters, digits and '-'")
+            problems.append(EntryProblem(where, EntryProblemKind.BAD_ID, entry_id=entry_id))
         if entry_id in seen:
-            problems.append(f"{where}: duplicate id")
+            problems.append(EntryProblem(where, EntryProblemKind.DUPLICATE_ID, entry_id=entry_id))
         seen.add(entry_id)
         for lang in LANGS:
             answer = (
@@ -60,30 +117,42 @@ def read_faq(path: Path) -> list[FaqEntry]:
                 else None
             )
             if not answer:
-                problems.append(f"{where}: no answer in {lang}")
+                problems.append(
+                    EntryProblem(where, EntryProblemKind.NO_ANSWER, lang, entry_id=entry_id)
+                )
             elif not isinstance(answer, str):
-                problems.append(f"{where}: the answer in {lang} must be text")
+                problems.append(
+                    EntryProblem(where, EntryProblemKind.ANSWER_NOT_TEXT, lang, entry_id=entry_id)
+                )
             questions = item.get("questions") or {}
             if not isinstance(questions, dict) or len(questions.get(lang) or ()) < MIN_QUESTIONS:
-                problems.append(f"{where}: fewer than {MIN_QUESTIONS} questions in {lang}")
+                problems.append(
+                    EntryProblem(where, EntryProblemKind.FEW_QUESTIONS, lang, entry_id=entry_id)
+                )
             title = (
                 (item.get("title") or {}).get(lang, "")
                 if isinstance(item.get("title"), dict)
                 else ""
             )
             if not title or len(str(title)) > MAX_TITLE:
-                problems.append(f"{where}: title in {lang} must be 1 to {MAX_TITLE} characters")
+                problems.append(
+                    EntryProblem(where, EntryProblemKind.TITLE_LENGTH, lang, entry_id=entry_id)
+                )
     try:
         entries = entries_from_data(raw) if not problems else []
     except (KeyError, ValueError) as exc:
-        problems.append(str(exc))
+        problems.append(EntryProblem("", EntryProblemKind.INVALID, detail=str(exc)))
+        entries = []
     for entry in entries:
         for related in entry.related:
             if related not in seen:
-                problems.append(f"{entry.id}: related id {related!r} does not exist")
-    if problems:
-        raise FaqFileError("\n".join(problems))
-    return entries
+                where = entry.id
+                problems.append(
+                    EntryProblem(
+                        where, EntryProblemKind.RELATED_MISSING, related=related, entry_id=where
+                    )
+                )
+    return entries, problems
 
 
 def entry_to_data(entry: FaqEntry) -> dict[str, Any]:

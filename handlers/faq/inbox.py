@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Delegate, OutboxMessage, UnansweredQuestion, UnansweredStatus
 from handlers.core.store import audit
+from handlers.faq.files import EntryProblem, check_entries
 from handlers.faq.store import load_faq, replace_faq
 from handlers.notify.payloads import AnswerPayload, dump, kind_of
 
@@ -26,9 +27,10 @@ LANGUAGES = ("fr", "ja", "en")
 class InboxError(ValueError):
     """A request the inbox cannot carry out; `message_id` names its text in the catalogues."""
 
-    def __init__(self, message_id: str, **args: Any) -> None:
+    def __init__(self, message_id: str, problems: Sequence[EntryProblem] = (), **args: Any) -> None:
         super().__init__(message_id)
         self.message_id = message_id
+        self.problems = tuple(problems)
         self.args_ = args
 
 
@@ -38,6 +40,7 @@ class NewEntry:
     topic: str
     titles: dict[str, str]
     answers: dict[str, str]
+    questions: dict[str, list[str]]  # phrasings the organiser adds to the group's questions
 
 
 @dataclass(frozen=True)
@@ -94,16 +97,16 @@ async def attach(
         entry_id = new_entry.id.strip()
         if not entry_id or any(e["id"] == entry_id for e in entries):
             raise InboxError("inbox-entry-id-taken", id=entry_id)
-        missing = [lang for lang in ("fr", "ja") if not new_entry.answers.get(lang, "").strip()]
-        if missing:
-            raise InboxError("inbox-answer-missing", languages=", ".join(missing))
         entries.append(
             {
                 "id": entry_id,
                 "topic": new_entry.topic or "practical",
+                "related": [],
                 "title": {k: v.strip() for k, v in new_entry.titles.items() if v.strip()},
                 "answer": {k: v.strip() for k, v in new_entry.answers.items() if v.strip()},
-                "questions": {},
+                "questions": {
+                    k: [q.strip() for q in v if q.strip()] for k, v in new_entry.questions.items()
+                },
             }
         )
     target = next((e for e in entries if e["id"] == entry_id), None)
@@ -111,6 +114,9 @@ async def attach(
         raise InboxError("inbox-unknown-entry", id=entry_id or "")
     target["questions"] = {k: list(v) for k, v in (target.get("questions") or {}).items()}
     added = _add_phrasings(target, questions)
+    _checked, problems = check_entries(entries)
+    if problems:
+        raise InboxError("inbox-invalid", problems)
     await replace_faq(db, entries, actor=actor, now=now)
     for question in questions:
         question.status, question.entry_id, question.resolved_at = (

@@ -48,12 +48,14 @@ class FaqService:
             if self._matcher is None or version != self._version:
                 data = await load_faq(db)
                 # Building indexes a few hundred phrasings: off the event loop.
-                self._matcher = await asyncio.to_thread(self._build, data)
+                self._matcher = await asyncio.to_thread(self.build, data)
                 self._version = version
                 log.info("FAQ matcher built: %d entries (version %d)", len(data), version)
         return self._matcher
 
-    def _build(self, data: list[dict[str, object]]) -> FaqMatcher:
+    def build(self, data: list[dict[str, object]]) -> FaqMatcher:
+        """A matcher for `data` with this base's thresholds (also to try an edit before it is
+        saved)."""
         return FaqMatcher(entries_from_data(data), self.thresholds, reader=reading)
 
 

@@ -118,7 +118,6 @@ console-audit-what = Action
 console-audit-detail = Detail
 inbox-nothing-open = These questions have already been handled, perhaps by another organiser.
 inbox-entry-id-taken = The identifier “{ $id }” is already taken or empty; choose another.
-inbox-answer-missing = The answer is missing in: { $languages }.
 inbox-unknown-entry = No FAQ entry has the identifier “{ $id }”.
 console-nav-broadcasts = Announcements
 console-optional = optional
@@ -169,3 +168,37 @@ console-upload-changed = Changed
 console-session = Session
 console-upload-done = The programme is imported; the delegates concerned are told in their language.
 console-export-unknown = There is no such export format.
+console-nav-faq = FAQ
+console-faq-search = Search
+console-faq-add = New entry
+console-faq-none-found = No entry matches.
+console-faq-saved = The entry is saved; the bot uses it from now on.
+console-faq-deleted = The entry is deleted.
+console-faq-unknown = This entry does not (or no longer) exist.
+console-faq-not-deleted = This entry cannot be deleted: it is the last one of the FAQ, or it no longer exists.
+console-faq-id = Identifier
+console-faq-topic = Topic
+console-faq-related = Related entries (identifiers separated by commas)
+console-faq-questions = Other ways to ask (one per line)
+console-faq-save = Save
+console-faq-delete = Delete the entry
+console-faq-stolen =
+    { $count ->
+        [one] With this version, the bot would answer one question written for another entry with this one:
+       *[other] With this version, the bot would answer { $count } questions written for other entries with this one:
+    }
+console-faq-stolen-confirm = Save anyway
+inbox-invalid = The entry was not created:
+faq-problem-bad-id = { $where }: the identifier may only hold lower-case letters, digits and hyphens.
+faq-problem-duplicate-id = { $where }: this identifier is already taken.
+faq-problem-no-answer = { $where }: the answer { $language } is missing.
+faq-problem-answer-not-text = { $where }: the answer { $language } must be text.
+faq-problem-few-questions = { $where }: at least 4 ways to ask the question { $language } are needed (the delegates' questions count).
+faq-problem-title-length = { $where }: the title { $language } must be 1 to 20 characters.
+faq-problem-related-missing = { $where }: the related entry “{ $related }” does not exist.
+faq-problem-invalid = { $where } { $detail }
+faq-problem-unknown = { $where }: this entry does not exist.
+faq-problem-last-entry = { $where }: the FAQ cannot be left empty.
+console-in-language-fr = in French
+console-in-language-ja = in Japanese
+console-in-language-en = in English

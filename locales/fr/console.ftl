@@ -119,7 +119,6 @@ console-audit-what = Action
 console-audit-detail = Détail
 inbox-nothing-open = Ces questions ont déjà été traitées, peut-être par un autre organisateur.
 inbox-entry-id-taken = L'identifiant « { $id } » est déjà pris ou vide ; choisissez-en un autre.
-inbox-answer-missing = Il manque la réponse en : { $languages }.
 inbox-unknown-entry = Aucune entrée de la FAQ ne porte l'identifiant « { $id } ».
 console-nav-broadcasts = Annonces
 console-optional = facultatif
@@ -170,3 +169,37 @@ console-upload-changed = Modifiées
 console-session = Session
 console-upload-done = Le programme est importé ; les délégués concernés sont prévenus dans leur langue.
 console-export-unknown = Ce format d'export n'existe pas.
+console-nav-faq = FAQ
+console-faq-search = Rechercher
+console-faq-add = Nouvelle entrée
+console-faq-none-found = Aucune entrée ne correspond.
+console-faq-saved = L'entrée est enregistrée ; le bot l'utilise dès maintenant.
+console-faq-deleted = L'entrée est supprimée.
+console-faq-unknown = Cette entrée n'existe pas (ou plus).
+console-faq-not-deleted = Cette entrée ne peut pas être supprimée : c'est la dernière de la FAQ, ou elle n'existe plus.
+console-faq-id = Identifiant
+console-faq-topic = Thème
+console-faq-related = Entrées liées (identifiants séparés par des virgules)
+console-faq-questions = Autres façons de poser la question (une par ligne)
+console-faq-save = Enregistrer
+console-faq-delete = Supprimer l'entrée
+console-faq-stolen =
+    { $count ->
+        [one] Avec cette version, le bot répondrait par cette entrée à une question écrite pour une autre entrée :
+       *[other] Avec cette version, le bot répondrait par cette entrée à { $count } questions écrites pour d'autres entrées :
+    }
+console-faq-stolen-confirm = Enregistrer quand même
+inbox-invalid = L'entrée n'a pas été créée :
+faq-problem-bad-id = { $where } : l'identifiant ne doit contenir que des lettres minuscules, des chiffres et des tirets.
+faq-problem-duplicate-id = { $where } : cet identifiant est déjà pris.
+faq-problem-no-answer = { $where } : il manque la réponse { $language }.
+faq-problem-answer-not-text = { $where } : la réponse { $language } doit être un texte.
+faq-problem-few-questions = { $where } : il faut au moins 4 façons de poser la question { $language } (les questions des délégués comptent).
+faq-problem-title-length = { $where } : le titre { $language } doit faire de 1 à 20 caractères.
+faq-problem-related-missing = { $where } : l'entrée liée « { $related } » n'existe pas.
+faq-problem-invalid = { $where } { $detail }
+faq-problem-unknown = { $where } : cette entrée n'existe pas.
+faq-problem-last-entry = { $where } : la FAQ ne peut pas rester vide.
+console-in-language-fr = en français
+console-in-language-ja = en japonais
+console-in-language-en = en anglais
