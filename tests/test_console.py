@@ -493,3 +493,27 @@ async def test_the_faq_editor_warns_before_an_entry_takes_other_entries_question
     deleted = await browser.post("/organisers/faq/sdgs/delete", data={"csrf": values["csrf"]})
     assert deleted.status_code == 303
     assert (await browser.get("/organisers/faq/sdgs")).status_code == 404
+
+
+async def test_sign_in_attempts_are_limited_and_refusals_audited(
+    bot: Running, tg: FakeTelegram, clock: FixedClock
+) -> None:
+    attacker = httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=bot.server.asgi, client=("203.0.113.9", 4000)),
+        base_url="http://bot",
+    )
+    for attempt in range(10):
+        refused = await attacker.post(f"/organisers/sign-in/forged-{attempt}")
+        assert refused.status_code == 401
+    assert (await attacker.post("/organisers/sign-in/forged-11")).status_code == 429
+    # From that address even a good link waits; from another, it works.
+    path = await link_from_chat(bot, tg)
+    assert (await attacker.post(path)).status_code == 429
+    browser = await sign_in(bot, tg)
+    # An idle session ends, and the cookie it leaves opens nothing.
+    clock.now += timedelta(hours=3)
+    assert (await browser.get("/organisers/")).status_code == 401
+    async with db_of(bot)() as db:
+        actions = (await db.scalars(select(AuditLog.action))).all()
+    assert actions.count("console.sign-in-refused") == 10
+    assert "console.session-refused" in actions

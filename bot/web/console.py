@@ -31,6 +31,7 @@ from starlette.templating import Jinja2Templates
 from bot.app import App
 from bot.web import charts
 from bot.web.guard import (
+    COOKIE,
     SignInLimiter,
     clear_cookie,
     client_of,
@@ -222,6 +223,8 @@ class OrganisersConsole:
             async with app.sessionmaker.begin() as db:
                 who = await signed_in(request, db, idle=self.idle, now=now)
                 if who is None:
+                    if COOKIE in request.cookies:  # a session ended, or a forged cookie
+                        audit(db, actor="?", action="console.session-refused", now=now)
                     return self._message(request, lang, 401, "console-signed-out")
                 form = None
                 if request.method == "POST":
@@ -253,12 +256,13 @@ class OrganisersConsole:
         token = request.path_params["token"]
         if request.method == "GET":
             return self._render(request, "sign_in.html", lang, token=token)
-        if not self.limiter.allow(client_of(request)):
+        if self.limiter.blocked(client_of(request)):
             return self._message(request, lang, 429, "console-too-many-attempts")
         now = app.deps.clock()
         async with app.sessionmaker.begin() as db:
             opened = await redeem_link(db, token[:128], language=lang, now=now)
             if opened is None:
+                self.limiter.refused(client_of(request))
                 audit(db, actor="?", action="console.sign-in-refused", now=now)
                 return self._message(request, lang, 401, "console-link-invalid")
             cookie, who = opened

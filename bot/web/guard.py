@@ -22,24 +22,29 @@ COOKIE_PATH = "/organisers"
 
 @dataclass
 class SignInLimiter:
-    """At most `attempts` sign-in attempts per client address in `window` seconds: a link
-    token cannot be guessed, and this keeps anyone from trying."""
+    """At most `attempts` refused sign-ins per client address in `window` seconds: a link token
+    cannot be guessed, and this keeps anyone from trying. Sign-ins that work do not count."""
 
     attempts: int = 10
     window: float = 300.0
-    _seen: dict[str, deque[float]] = field(default_factory=dict)
+    _refused: dict[str, deque[float]] = field(default_factory=dict)
 
-    def allow(self, client: str) -> bool:
+    def blocked(self, client: str) -> bool:
+        seen = self._refused.get(client)
+        if not seen:
+            return False
         now = time.monotonic()
-        seen = self._seen.setdefault(client, deque())
         while seen and now - seen[0] > self.window:
             seen.popleft()
-        if len(seen) >= self.attempts:
-            return False
-        seen.append(now)
-        if len(self._seen) > 10_000:  # forget quiet addresses rather than grow without end
-            self._seen = {k: v for k, v in self._seen.items() if v and now - v[-1] < self.window}
-        return True
+        return len(seen) >= self.attempts
+
+    def refused(self, client: str) -> None:
+        now = time.monotonic()
+        self._refused.setdefault(client, deque()).append(now)
+        if len(self._refused) > 10_000:  # forget quiet addresses rather than grow without end
+            self._refused = {
+                k: v for k, v in self._refused.items() if v and now - v[-1] < self.window
+            }
 
 
 def client_of(request: Request) -> str:
