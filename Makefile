@@ -42,6 +42,7 @@ bench: install-dev
 	$(BIN)/python bench/faq_eval.py
 	$(BIN)/python bench/webhook_load.py
 	$(BIN)/python bench/fanout.py
+	$(BIN)/python bench/console_load.py
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache

@@ -145,8 +145,8 @@ class Settings(BaseSettings):
     turn_retention_days: int = Field(
         default=90,
         ge=1,
-        description="Days the per-turn statistics (time, channel, language, outcome; no text) "
-        "are kept for the organisers' overview.",
+        description="Days the hourly counts of turns (channel, language, outcome, FAQ entry or "
+        "session; no text, no delegate) are kept for the organisers' overview.",
     )
     max_concurrent_updates: int = Field(
         default=64, ge=1, description="Updates handled at the same time; more wait their turn."

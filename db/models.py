@@ -356,23 +356,20 @@ class ConversationState(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class TurnRecord(Base):
-    """One turn, counted for the organisers' overview: when, where, in which language and how
-    it was understood. No message text (the unanswered questions keep theirs); erased with the
-    delegate and after the retention setting."""
+class TurnCount(Base):
+    """How many turns, per hour (UTC), channel, language, outcome and what they were about (an
+    FAQ entry, a session): the organisers' overview reads these few rows, whatever the number
+    of turns. Counts only: no delegate, no text, so nothing here is anyone's data to forget."""
 
-    __tablename__ = "turn_records"
+    __tablename__ = "turn_counts"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
-    delegate_id: Mapped[int] = mapped_column(
-        ForeignKey("delegates.id", ondelete="CASCADE"), index=True
-    )
-    channel: Mapped[str] = mapped_column(String(16))
-    language: Mapped[str] = mapped_column(String(8))
-    outcome: Mapped[str] = mapped_column(String(16))  # handlers.core.understanding.Outcome
-    intent: Mapped[str] = mapped_column(String(32), default="")
-    detail: Mapped[str] = mapped_column(String(64), default="")
+    hour: Mapped[datetime] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    language: Mapped[str] = mapped_column(String(8), primary_key=True)
+    outcome: Mapped[str] = mapped_column(String(16), primary_key=True)  # understanding.Outcome
+    intent: Mapped[str] = mapped_column(String(32), primary_key=True)
+    detail: Mapped[str] = mapped_column(String(64), primary_key=True)
+    count: Mapped[int] = mapped_column(default=0)
 
 
 class ConsoleLink(Base):

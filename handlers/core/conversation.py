@@ -82,7 +82,7 @@ class Conversation:
             turn = Turn(deps, db, delegate, lang, now, message, self.commands, said=said)
             replies = await self._replies(turn, text)
             understood = turn.understood or Understanding(Outcome.EVENT, message.event.value)
-            store.record_turn(
+            await store.record_turn(
                 db,
                 delegate=delegate,
                 channel=message.channel,

@@ -10,7 +10,7 @@ from sqlalchemy import CursorResult, insert, inspect, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import AuditLog, Delegate, ProcessedUpdate, TurnRecord
+from db.models import AuditLog, Delegate, ProcessedUpdate, TurnCount
 from handlers.core.understanding import Understanding
 
 T = TypeVar("T")
@@ -94,7 +94,7 @@ def audit(db: AsyncSession, *, actor: str, action: str, now: datetime, **detail:
     db.add(AuditLog(at=now, actor=actor, action=action, detail=detail))
 
 
-def record_turn(
+async def record_turn(
     db: AsyncSession,
     *,
     delegate: Delegate,
@@ -103,20 +103,25 @@ def record_turn(
     understood: Understanding,
     now: datetime,
 ) -> None:
-    """Counts the turn for the organisers' overview, in the turn's transaction: how it was
-    understood and what it was about (an FAQ entry, a session), never what was written. A turn
-    that erased its delegate (/forget) leaves no record."""
+    """Counts the turn for the organisers' overview, in the turn's transaction: in its hour,
+    how it was understood and what it was about (an FAQ entry, a session); never who wrote or
+    what. A turn that erased its delegate (/forget) is not counted."""
     state = inspect(delegate)
     if delegate in db.deleted or state.deleted or state.was_deleted:
         return
-    db.add(
-        TurnRecord(
-            at=now,
-            delegate_id=delegate.id,
-            channel=channel,
-            language=language,
-            outcome=understood.outcome.value,
-            intent=understood.intent[:32],
-            detail=understood.detail[:64],
+    dialect = postgresql if db.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(TurnCount.__table__).values(
+        hour=now.replace(minute=0, second=0, microsecond=0),
+        channel=channel[:16],
+        language=language[:8],
+        outcome=understood.outcome.value,
+        intent=understood.intent[:32],
+        detail=understood.detail[:64],
+        count=1,
+    )
+    await db.execute(
+        statement.on_conflict_do_update(
+            index_elements=["hour", "channel", "language", "outcome", "intent", "detail"],
+            set_={"count": TurnCount.__table__.c.count + 1},
         )
     )

@@ -2,8 +2,8 @@
 what they ask most, and how the pushes are doing. The web console's overview and
 `confbot stats` show the same figures, computed here.
 
-Counted in SQL per hour (UTC), then placed in the venue's hours and days here: a few hundred
-groups whatever the number of turns, on SQLite and PostgreSQL alike.
+Turns are counted per hour (UTC) as they happen (`turn_counts`), then placed in the venue's hours
+and days here: a few hundred rows whatever the number of turns.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import (
@@ -23,7 +23,7 @@ from db.models import (
     OutboxStatus,
     ProgrammeSession,
     Role,
-    TurnRecord,
+    TurnCount,
     UnansweredQuestion,
     UnansweredStatus,
 )
@@ -86,17 +86,6 @@ class Overview:
         }
 
 
-def _hour(db: AsyncSession) -> ColumnElement[Any]:
-    """The turn's hour (UTC) as a text key: the one expression that differs by database."""
-    if db.get_bind().dialect.name == "postgresql":
-        return func.to_char(TurnRecord.at, "YYYY-MM-DD HH24")
-    return func.substr(TurnRecord.at, 1, 13)  # stored as ISO text: "2024-11-20 09"
-
-
-def _parse_hour(key: str) -> datetime:
-    return datetime.fromisoformat(f"{key.replace('T', ' ')}:00:00+00:00")
-
-
 async def overview(
     db: AsyncSession,
     *,
@@ -116,41 +105,38 @@ async def overview(
     for channel, language, count in rows:
         delegates.setdefault(channel, {})[language or "?"] = count
 
-    active = await db.scalar(
-        select(func.count(func.distinct(TurnRecord.delegate_id))).where(TurnRecord.at > since_day)
-    )
+    # last_seen moves at most every few minutes (handlers/core/store.py): close enough here.
+    active = await db.scalar(select(func.count()).where(Delegate.last_seen > since_day))
 
-    hour = _hour(db)
     by_hour = await db.execute(
-        select(hour, TurnRecord.outcome, func.count())
-        .where(TurnRecord.at > since_week)
-        .group_by(hour, TurnRecord.outcome)
+        select(TurnCount.hour, TurnCount.outcome, func.sum(TurnCount.count))
+        .where(TurnCount.hour > since_week - timedelta(hours=1))
+        .group_by(TurnCount.hour, TurnCount.outcome)
     )
     hourly: Counter[datetime] = Counter()
     daily: dict[date, Counter[str]] = {}
-    for key, outcome, count in by_hour:
-        start = _parse_hour(str(key))
+    for start, outcome, count in by_hour:
         if start > since_day - timedelta(hours=1):
-            hourly[start] += count
-        daily.setdefault(start.astimezone(tz).date(), Counter())[outcome] += count
+            hourly[start] += int(count)
+        daily.setdefault(start.astimezone(tz).date(), Counter())[outcome] += int(count)
     this_hour = now.replace(minute=0, second=0, microsecond=0)
     hours = [this_hour - timedelta(hours=23 - i) for i in range(24)]
     today = now.astimezone(tz).date()
     days = [today - timedelta(days=DAYS - 1 - i) for i in range(DAYS)]
 
     asked = await db.execute(
-        select(TurnRecord.intent, TurnRecord.detail, func.count())
-        .where(TurnRecord.at > since_week, TurnRecord.detail != "")
-        .group_by(TurnRecord.intent, TurnRecord.detail)
+        select(TurnCount.intent, TurnCount.detail, func.sum(TurnCount.count))
+        .where(TurnCount.hour > since_week - timedelta(hours=1), TurnCount.detail != "")
+        .group_by(TurnCount.intent, TurnCount.detail)
     )
     session_ids = set((await db.scalars(select(ProgrammeSession.id))).all())
     entries: Counter[str] = Counter()
     sessions: Counter[str] = Counter()
     for intent, detail, count in asked:
         if intent == FAQ_INTENT:
-            entries[detail] += count
+            entries[detail] += int(count)
         elif detail in session_ids:
-            sessions[detail] += count
+            sessions[detail] += int(count)
 
     unanswered_open = await db.scalar(
         select(func.count()).where(UnansweredQuestion.status == UnansweredStatus.OPEN)
@@ -194,6 +180,6 @@ async def overview(
 
 
 async def forget_old_turns(db: AsyncSession, *, before: datetime) -> int:
-    """Drops the turn records older than the retention setting; how many."""
-    result = await db.execute(delete(TurnRecord).where(TurnRecord.at < before))
+    """Drops the hourly counts older than the retention setting; how many rows."""
+    result = await db.execute(delete(TurnCount).where(TurnCount.hour < before))
     return int(getattr(result, "rowcount", 0) or 0)

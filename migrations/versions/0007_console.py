@@ -1,4 +1,4 @@
-"""console: turn records, sign-in links and sessions, unanswered status, outbox group index
+"""console: turn counts, sign-in links and sessions, unanswered status, outbox group index
 
 Revision ID: 0007
 Revises: 0006
@@ -47,22 +47,16 @@ def upgrade() -> None:
     with op.batch_alter_table('console_sessions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_console_sessions_delegate_id'), ['delegate_id'], unique=False)
 
-    op.create_table('turn_records',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('at', db.types.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('delegate_id', sa.Integer(), nullable=False),
+    op.create_table('turn_counts',
+    sa.Column('hour', db.types.UTCDateTime(timezone=True), nullable=False),
     sa.Column('channel', sa.String(length=16), nullable=False),
     sa.Column('language', sa.String(length=8), nullable=False),
     sa.Column('outcome', sa.String(length=16), nullable=False),
     sa.Column('intent', sa.String(length=32), nullable=False),
     sa.Column('detail', sa.String(length=64), nullable=False),
-    sa.ForeignKeyConstraint(['delegate_id'], ['delegates.id'], name=op.f('fk_turn_records_delegate_id_delegates'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_turn_records'))
+    sa.Column('count', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('hour', 'channel', 'language', 'outcome', 'intent', 'detail', name=op.f('pk_turn_counts'))
     )
-    with op.batch_alter_table('turn_records', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_turn_records_at'), ['at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_turn_records_delegate_id'), ['delegate_id'], unique=False)
-
     with op.batch_alter_table('unanswered_questions', schema=None) as batch_op:
         batch_op.add_column(sa.Column('status', sa.String(length=16), server_default='open', nullable=False))
         batch_op.add_column(sa.Column('entry_id', sa.String(length=64), nullable=True))
@@ -86,11 +80,7 @@ def downgrade() -> None:
         batch_op.drop_column('entry_id')
         batch_op.drop_column('status')
 
-    with op.batch_alter_table('turn_records', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_turn_records_delegate_id'))
-        batch_op.drop_index(batch_op.f('ix_turn_records_at'))
-
-    op.drop_table('turn_records')
+    op.drop_table('turn_counts')
     with op.batch_alter_table('console_sessions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_console_sessions_delegate_id'))
 
