@@ -78,6 +78,7 @@ class OutboxKind(enum.StrEnum):
     REMINDER = "reminder"  # a session of the agenda starts soon
     BROADCAST = "broadcast"  # an organisers' announcement
     REPORT = "report"  # a broadcast's delivery counts, to the organiser who sent it
+    REPLY = "reply"  # a reply the platform did not take at once (5xx, timeout, 429): pushed
 
 
 class OutboxStatus(enum.StrEnum):

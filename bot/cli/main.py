@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from bot.app import build_app
 from bot.channels import registry
 from bot.channels.console.channel import ConsoleChat
-from bot.cli import broadcast, faq, organisers, programme
+from bot.cli import broadcast, faq, health, organisers, programme
 from bot.clock import Clock
 from bot.logs import configure as configure_logging
 from bot.settings import SUPPORTED_LANGUAGES, Settings
@@ -38,6 +38,7 @@ TOOLS: dict[str, Tool] = {
     "faq": faq,
     "organisers": organisers,
     "broadcast": broadcast,
+    "health": health,
 }
 
 

@@ -9,7 +9,7 @@ import warnings
 from collections.abc import Sequence
 from datetime import timedelta
 
-from telegram import Bot, LinkPreviewOptions
+from telegram import Bot, InputFile, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.warnings import PTBUserWarning
@@ -29,17 +29,24 @@ from handlers.core.translate import Translate
 log = logging.getLogger(__name__)
 
 TELEGRAM_CONCURRENCY = 16  # Telegram requests in flight at once (so, at most, sent twice)
+# Seconds a reply waits for Telegram inside a turn before it is handed to the outbox (which
+# waits longer: PUSH_TIMEOUT); a turn's slot is not held while the API hangs.
+REPLY_TIMEOUT = 5.0
+PUSH_TIMEOUT = 10.0
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 # PTB suggests send_message when do_api_request("sendMessage") is used; this module does it on
 # purpose (see send_message).
 warnings.filterwarnings("ignore", message=r"Please use 'Bot\.sendMessage'", category=PTBUserWarning)
 
 
-def _seconds(value: float | timedelta) -> float:
+def seconds(value: float | timedelta) -> float:
+    """A 429's retry_after (PTB gives a timedelta or a number of seconds)."""
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
-async def send_message(bot: Bot, chat_id: int, out: Outgoing) -> None:
+async def send_message(
+    bot: Bot, chat_id: int, out: Outgoing, *, read_timeout: float = PUSH_TIMEOUT
+) -> None:
     """One rendered message: HTML, its keyboard, no link preview. do_api_request makes the same
     call as send_message without turning the returned Message into objects nobody reads (a
     tenth of the CPU of a reply under load)."""
@@ -52,6 +59,7 @@ async def send_message(bot: Bot, chat_id: int, out: Outgoing) -> None:
             "reply_markup": out.keyboard_json,
             "link_preview_options": NO_PREVIEW,
         },
+        read_timeout=read_timeout,
     )
 
 
@@ -99,13 +107,26 @@ class TelegramSender:
             return result
 
     async def _deliver(self, item: Item) -> Result:
-        for reply in item.replies:
-            for out in render(reply, self.t):
+        """Each message of the item's replies (a reply handed over by a turn may carry a file,
+        and may have been delivered in part: `skip`)."""
+        for index, reply in enumerate(item.replies):
+            parts: list[Outgoing | None] = [*render(reply, self.t)]
+            if reply.attachment is not None:
+                parts.append(None)  # the file, after the text
+            for out in parts[item.skip if index == 0 else 0 :]:
                 await self.limiter.wait(item.user_id)
                 try:
-                    await send_message(self.bot, int(item.user_id), out)
+                    if out is None:
+                        assert reply.attachment is not None
+                        await self.bot.send_document(
+                            int(item.user_id),
+                            InputFile(reply.attachment.data, filename=reply.attachment.filename),
+                            read_timeout=PUSH_TIMEOUT,
+                        )
+                    else:
+                        await send_message(self.bot, int(item.user_id), out)
                 except RetryAfter as exc:
-                    return Result(Status.WAIT, _seconds(exc.retry_after), "429 retry_after")
+                    return Result(Status.WAIT, seconds(exc.retry_after), "429 retry_after")
                 except Forbidden as exc:
                     return Result(Status.BLOCKED, reason=str(exc))
                 except BadRequest as exc:
