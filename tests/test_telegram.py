@@ -514,3 +514,49 @@ async def test_groups_are_not_served_and_leave_nothing(
     async with bot.server.app.sessionmaker() as db:
         assert (await db.scalars(select(Delegate))).all() == []
         assert (await db.scalars(select(UnansweredQuestion))).all() == []
+
+
+async def test_groups_when_allowed_get_public_commands_only_and_leave_nothing(
+    database: Database, clock: FixedClock, tg: FakeTelegram
+) -> None:
+    group = -1001234567890
+    async with running(database, clock, **telegram_settings(tg, allow_groups=True)) as bot:
+        said = [
+            "/programme@confbot_test_bot",  # addressed to this bot
+            "/workshops",  # to every bot of the group
+            "/agenda@confbot_test_bot",  # personal: not here
+            "/programme@another_bot",  # another bot's
+            "mon numéro : 06 12 34 56 78",  # chatter
+        ]
+        for text in said:
+            await bot.telegram(tg.message_update(FR_USER, text, chat_id=group, language_code="fr"))
+        anonymous = tg.message_update(FR_USER, "/programme", chat_id=group, language_code="fr")
+        anonymous["message"]["sender_chat"] = {"id": group, "type": "supergroup", "title": "G"}
+        await bot.telegram(anonymous)
+        sent = tg.sent_messages(group)
+        assert [m["text"].split("\n")[0][:20] for m in sent] == [
+            "Programme du mer. 20",
+            "Les 3 ateliers :",
+            T("fr", "group-private-only")[:20],
+        ]
+        pressed = {payload for message in sent for _label, payload in buttons(message)}
+        assert pressed and all(
+            p.split()[0] in ("/programme", "/session", "/faq", "/now", "/next", "/workshops")
+            for p in pressed
+        )
+        await bot.telegram(
+            tg.callback_query_update(
+                FR_USER, "/programme 2024-11-21", chat_id=group, language_code="fr"
+            )
+        )
+        await bot.telegram(
+            tg.callback_query_update(FR_USER, "/add ws-economy", chat_id=group, language_code="fr")
+        )
+        later = tg.sent_messages(group)[3:]
+        assert later[0]["text"].startswith("Programme du jeu. 21 nov.")
+        assert later[1]["text"] == T("fr", "group-private-only")
+        assert tg.sent_messages(FR_USER) == []  # nothing went to the member in private
+        assert bot.server.app is not None
+        async with bot.server.app.sessionmaker() as db:
+            assert (await db.scalars(select(Delegate))).all() == []
+            assert (await db.scalars(select(UnansweredQuestion))).all() == []

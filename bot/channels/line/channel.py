@@ -125,7 +125,9 @@ class LineChannel:
         source = getattr(event, "source", None)
         if event is None or getattr(source, "type", "") != "user":
             return
-        message = Incoming(CHANNEL, self._source_key(event), self.deps.clock())
+        user_id = self._source_key(event)
+        _name, language = await self._profile(user_id)  # for someone not stored yet
+        message = Incoming(CHANNEL, user_id, self.deps.clock(), language_hint=language)
         reply = await slow_down(self.deps, message)
         try:
             await self._post_reply(event.reply_token, render_json((reply,)))
