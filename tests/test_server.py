@@ -17,7 +17,8 @@ from bench.fakes import FakeLine, FakeTelegram, make_line_id, telegram_webhook_h
 from bot.outbox_watch import OutboxWatch
 from bot.server import BotServer
 from bot.settings import Settings
-from handlers.core.messages import Incoming, Reply
+from handlers.core.conversation import Response
+from handlers.core.messages import Incoming
 from tests.conftest import Database, FixedClock
 from tests.serving import (
     CONFBOT,
@@ -108,9 +109,9 @@ async def test_concurrency_is_bounded_and_shutdown_finishes_updates_in_flight(
 
     async with running(database, clock, **telegram_settings(tg, max_concurrent_updates=2)) as bot:
         assert bot.server.app is not None
-        handle = bot.server.app.conversation.handle
+        handle = bot.server.app.conversation.respond
 
-        async def slow(message: Incoming) -> list[Reply]:
+        async def slow(message: Incoming) -> Response:
             nonlocal active, peak
             active += 1
             peak = max(peak, active)
@@ -120,7 +121,7 @@ async def test_concurrency_is_bounded_and_shutdown_finishes_updates_in_flight(
             finally:
                 active -= 1
 
-        monkeypatch.setattr(bot.server.app.conversation, "handle", slow)
+        monkeypatch.setattr(bot.server.app.conversation, "respond", slow)
         posts = [
             bot.client.post(
                 "/telegram/webhook",
@@ -142,14 +143,14 @@ async def test_one_delegates_updates_run_in_order(
     """A new delegate's first messages, posted at once: answered in order, created once."""
     async with running(database, clock, **telegram_settings(tg)) as bot:
         assert bot.server.app is not None
-        handle = bot.server.app.conversation.handle
+        handle = bot.server.app.conversation.respond
 
-        async def slow_first(message: Incoming) -> list[Reply]:
+        async def slow_first(message: Incoming) -> Response:
             if message.text == "/help":
                 await asyncio.sleep(0.3)
             return await handle(message)
 
-        monkeypatch.setattr(bot.server.app.conversation, "handle", slow_first)
+        monkeypatch.setattr(bot.server.app.conversation, "respond", slow_first)
         updates = [
             tg.message_update(77, text, language_code="fr") for text in ("/help", "/workshops")
         ]
