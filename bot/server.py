@@ -32,6 +32,7 @@ from bot.channels.runner import UpdateRunner
 from bot.channels.turns import prune_processed
 from bot.dispatcher import ChannelSender, DispatcherConfig
 from bot.dispatcher import Dispatcher as OutboxDispatcher
+from bot.http_protocol import HeaderDeadlineProtocol
 from bot.metrics import Metrics
 from bot.ops_http import OpsServer
 from bot.outbox_watch import OutboxWatch
@@ -248,6 +249,7 @@ async def serve(settings: Settings) -> int:
         # queueing until file descriptors run out (the default limit is 1,024 per process).
         limit_concurrency=max(256, 8 * settings.max_concurrent_updates),
         timeout_keep_alive=5,
+        http=HeaderDeadlineProtocol,  # a request's headers within 10 s, or the connection goes
     )
     runner = uvicorn.Server(config)
     # uvicorn shuts down gracefully on SIGTERM, then raises the signal again with the handler

@@ -426,3 +426,64 @@ async def test_outbox_quota_faq_and_process_metrics(
         "python_gc_collections_total",
     ):
         assert expected in metrics, expected
+
+
+async def test_a_connection_that_never_finishes_its_headers_is_closed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """uvicorn alone keeps such a connection for ever: a thousand of them leave no room
+    (limit_concurrency) for the platforms' webhooks."""
+    import uvicorn
+    from starlette.applications import Starlette
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+
+    from bot.http_protocol import HeaderDeadlineProtocol
+    from tests.serving import free_port
+
+    monkeypatch.setattr("bot.http_protocol.HEADER_SECONDS", 0.3)
+
+    async def hello(_request: object) -> PlainTextResponse:
+        return PlainTextResponse("hello")
+
+    port = free_port()
+    config = uvicorn.Config(
+        Starlette(routes=[Route("/", hello)]),
+        host="127.0.0.1",
+        port=port,
+        http=HeaderDeadlineProtocol,
+        log_config=None,
+        lifespan="off",
+    )
+    server = uvicorn.Server(config)
+    serving = asyncio.create_task(server.serve())
+    try:
+        await eventually(lambda: server.started)
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(b"POST /telegram/webhook HTTP/1.1\r\nHost: x\r\n")  # and nothing more
+        await writer.drain()
+        assert await asyncio.wait_for(reader.read(), 10) == b""  # closed by the server
+        writer.close()
+        async with httpx.AsyncClient() as client:  # a whole request is answered as ever
+            assert (await client.get(f"http://127.0.0.1:{port}/")).text == "hello"
+    finally:
+        server.should_exit = True
+        await serving
+
+
+async def test_a_body_that_trickles_is_refused_with_408(
+    database: Database, clock: FixedClock, tg: FakeTelegram, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.channels.body.BODY_SECONDS", 0.3)
+
+    async def trickle() -> AsyncIterator[bytes]:
+        yield b'{"update_id": 1,'
+        await asyncio.sleep(5)
+        yield b"}"
+
+    async with running(database, clock, **telegram_settings(tg)) as bot:
+        response = await bot.client.post(
+            "/telegram/webhook", content=trickle(), headers=telegram_webhook_headers(SECRET)
+        )
+        assert response.status_code == 408
+        assert 'confbot_errors_total{channel="telegram",stage="webhook"} 1.0' in bot.metrics()

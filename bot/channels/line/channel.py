@@ -31,7 +31,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from bot.channels.base import ServeContext
-from bot.channels.body import BodyTooLarge, read_body, too_large
+from bot.channels.body import BodyTooLarge, BodyTooSlow, read_body, too_large, too_slow
 from bot.channels.line.api import configuration
 from bot.channels.line.render import MAX_MESSAGES, render_json
 from bot.channels.runner import Admission
@@ -96,6 +96,8 @@ class LineChannel:
             body = await read_body(request)
         except BodyTooLarge:
             return too_large(self.metrics, CHANNEL)
+        except BodyTooSlow:
+            return too_slow(self.metrics, CHANNEL)
         try:
             payload = self.parser.parse(body.decode("utf-8"), signature, as_payload=True)
         except InvalidSignatureError:

@@ -38,7 +38,7 @@ from telegram.ext import (
 )
 
 from bot.channels.base import ServeContext
-from bot.channels.body import BodyTooLarge, read_body, too_large
+from bot.channels.body import BodyTooLarge, BodyTooSlow, read_body, too_large, too_slow
 from bot.channels.runner import Admission, KeyedLocks
 from bot.channels.telegram.http import AiohttpRequest
 from bot.channels.telegram.render import render
@@ -186,6 +186,8 @@ class TelegramChannel:
             body = await read_body(request)
         except BodyTooLarge:
             return too_large(self.metrics, CHANNEL)
+        except BodyTooSlow:
+            return too_slow(self.metrics, CHANNEL)
         try:
             data = json.loads(body)
             update_id = int(data["update_id"])
