@@ -589,13 +589,20 @@ class RateLimiter:
         self._window_lock = asyncio.Lock()
 
     async def wait(self, chat: str) -> None:
+        """Waits for the chat's turn first, then for a global slot: a chat with many messages
+        waiting (one a second) does not push the other chats' slots back."""
         async with self._lock:
             now = time.monotonic()
-            slot = max(now, self._next, self._chats.get(chat, 0.0))
-            self._next = slot + self.interval
-            self._chats[chat] = slot + self.per_chat
+            turn = max(now, self._chats.get(chat, 0.0))
+            self._chats[chat] = turn + self.per_chat
             if len(self._chats) > 50_000:
                 self._chats = {c: t for c, t in self._chats.items() if t > now}
+        if turn > now:
+            await asyncio.sleep(turn - now)
+        async with self._lock:
+            now = time.monotonic()
+            slot = max(now, self._next)
+            self._next = slot + self.interval
         if slot > now:
             await asyncio.sleep(slot - now)
         async with self._window_lock:

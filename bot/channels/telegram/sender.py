@@ -4,9 +4,10 @@ sender that pushes outbox messages within Telegram's rate limits."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import warnings
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
 
 from telegram import Bot, InputFile, LinkPreviewOptions
@@ -98,43 +99,62 @@ class TelegramSender:
         return {item.row_id: result for item, result in zip(items, results, strict=True)}
 
     async def _one(self, item: Item, record: Record | None) -> Result:
-        async with self.concurrency:
-            result = await self._deliver(item)
-            if record is not None:
-                # Written before the slot is freed: at most `concurrency` messages are sent and
-                # not yet recorded, so at most that many go out again if the worker dies.
-                await record([(item, result)])
-            return result
-
-    async def _deliver(self, item: Item) -> Result:
         """Each message of the item's replies (a reply handed over by a turn may carry a file,
-        and may have been delivered in part: `skip`)."""
+        and may have been delivered in part: `skip`), each in its turn of the chat's and the
+        global rate. A concurrency slot is held only while a message is sent, never while
+        waiting for the chat's turn: a chat with twenty messages waiting (a flood's replies)
+        does not keep the others' messages from their slots."""
+        if not item.user_id.lstrip("-").isdigit():
+            result = Result(Status.FAILED, reason=f"not a Telegram chat id: {item.user_id[:40]}")
+            sends = []
+        else:
+            sends, result = self._sends(item, int(item.user_id)), Result(Status.SENT)
+        for index, send in enumerate(sends):
+            await self.limiter.wait(item.user_id)
+            async with self.concurrency:
+                outcome = await self._attempt(send)
+                if outcome is None and index < len(sends) - 1:
+                    continue
+                result = outcome or result
+                if record is not None:
+                    # Written before the slot is freed: at most `concurrency` items are sent
+                    # and not yet recorded, so at most that many go out again if the worker dies.
+                    await record([(item, result)])
+                return result
+        if record is not None:
+            await record([(item, result)])
+        return result
+
+    def _sends(self, item: Item, chat: int) -> list[Callable[[], Awaitable[object]]]:
+        sends: list[Callable[[], Awaitable[object]]] = []
         for index, reply in enumerate(item.replies):
-            parts: list[Outgoing | None] = [*render(reply, self.t)]
-            if reply.attachment is not None:
-                parts.append(None)  # the file, after the text
-            for out in parts[item.skip if index == 0 else 0 :]:
-                await self.limiter.wait(item.user_id)
-                try:
-                    if out is None:
-                        assert reply.attachment is not None
-                        await self.bot.send_document(
-                            int(item.user_id),
-                            InputFile(reply.attachment.data, filename=reply.attachment.filename),
-                            read_timeout=PUSH_TIMEOUT,
-                        )
-                    else:
-                        await send_message(self.bot, int(item.user_id), out)
-                except RetryAfter as exc:
-                    return Result(Status.WAIT, seconds(exc.retry_after), "429 retry_after")
-                except Forbidden as exc:
-                    return Result(Status.BLOCKED, reason=str(exc))
-                except BadRequest as exc:
-                    return Result(Status.FAILED, reason=f"400 {exc}")
-                except (TimedOut, NetworkError) as exc:  # 5xx arrive as NetworkError
-                    return Result(Status.RETRY, reason=str(exc))
-                except TelegramError as exc:
-                    return Result(Status.RETRY, reason=str(exc))
-                except ValueError as exc:  # a chat id that is not a number
-                    return Result(Status.FAILED, reason=str(exc))
-        return Result(Status.SENT)
+            parts: list[Callable[[], Awaitable[object]]] = [
+                functools.partial(send_message, self.bot, chat, out)
+                for out in render(reply, self.t)
+            ]
+            if reply.attachment is not None:  # the file, after the text
+                document = InputFile(reply.attachment.data, filename=reply.attachment.filename)
+                parts.append(
+                    functools.partial(
+                        self.bot.send_document, chat, document, read_timeout=PUSH_TIMEOUT
+                    )
+                )
+            sends.extend(parts[item.skip if index == 0 else 0 :])
+        return sends
+
+    @staticmethod
+    async def _attempt(send: Callable[[], Awaitable[object]]) -> Result | None:
+        """None when the message went; else the outcome of the whole item."""
+        try:
+            await send()
+        except RetryAfter as exc:
+            return Result(Status.WAIT, seconds(exc.retry_after), "429 retry_after")
+        except Forbidden as exc:
+            return Result(Status.BLOCKED, reason=str(exc))
+        except BadRequest as exc:  # a chat id that is no chat among them
+            return Result(Status.FAILED, reason=f"400 {exc}")
+        except (TimedOut, NetworkError) as exc:  # 5xx arrive as NetworkError
+            return Result(Status.RETRY, reason=str(exc))
+        except TelegramError as exc:
+            return Result(Status.RETRY, reason=str(exc))
+        return None
