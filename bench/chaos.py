@@ -36,6 +36,7 @@ ROOT = SCRIPT.parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import func, select  # noqa: E402
+from sqlalchemy import text as text_query  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from bench.databases import fresh_database  # noqa: E402
@@ -483,6 +484,76 @@ async def database_fault(b: Bench, fault: str) -> Outcome:
     )
 
 
+async def confbot_cli(b: Bench, *args: str) -> str:
+    """The command line on the server's database (straight, not through the proxy)."""
+    env = {**os.environ, "DATABASE_URL": b.database_url, "DATABASE_SCHEMA": b.schema}
+    env["LOG_LEVEL"] = "WARNING"
+    process = await asyncio.create_subprocess_exec(
+        str(CONFBOT),
+        *args,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    output, _ = await asyncio.wait_for(process.communicate(), 120)
+    return output.decode(errors="replace")
+
+
+async def organiser_removed(b: Bench) -> Outcome:
+    """An organiser writes a broadcast in the chat; between two steps the role is removed."""
+    organiser = b.chat()
+    await confbot_cli(b, "organisers", "add", f"telegram:{organiser}")
+    for text in ("/broadcast", "Annonce : la salle change."):
+        await b.telegram(b.tg.message_update(organiser, text, language_code="fr"))
+        await b.arrival(f"tg:{organiser}", len(b.arrivals.get(f"tg:{organiser}", [])) + 1, 10)
+    await confbot_cli(b, "organisers", "remove", f"telegram:{organiser}")
+    for text in ("会場が変わります。", "/broadcast to all", "/broadcast send"):
+        await b.telegram(b.tg.message_update(organiser, text, language_code="fr"))
+    await asyncio.sleep(1.0)
+    broadcasts = await b.count_rows(text_query("SELECT count(*) FROM broadcasts"))
+    refused = sum(1 for t in b.telegram_texts(organiser) if t == T("fr", "organisers-only"))
+    return Outcome(
+        "organiser removed",
+        "the next step of the broadcast is refused; no broadcast made",
+        f"{refused} refusal(s); broadcasts in the database: {broadcasts}",
+        refused >= 1 and broadcasts == 0,
+    )
+
+
+async def imports_at_once(b: Bench) -> Outcome:
+    """Two programme imports at the same moment, of two different files."""
+    bundled = (ROOT / "content" / "programme.csv").read_text(encoding="utf-8").splitlines()
+    first = bundled[:1] + bundled[1:8]
+    second = bundled[:1] + bundled[5:]
+    folder = Path(tempfile.mkdtemp(prefix="chaos-import-"))
+    files = []
+    for name, lines in (("first.csv", first), ("second.csv", second)):
+        path = folder / name
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        files.append(path)
+    await asyncio.gather(*(confbot_cli(b, "programme", "import", str(path)) for path in files))
+    ids = (
+        {line.split(",", 1)[0] for line in first[1:]},
+        {line.split(",", 1)[0] for line in second[1:]},
+    )
+    engine = make_engine(b.database_url, schema=b.schema)
+    try:
+        async with engine.connect() as conn:
+            found = {
+                row[0]
+                for row in await conn.execute(text_query("SELECT id FROM programme_sessions"))
+            }
+    finally:
+        await engine.dispose()
+    which = "the first" if found == ids[0] else "the second" if found == ids[1] else "neither"
+    return Outcome(
+        "imports at once",
+        "the programme is one of the two files, not their union",
+        f"{len(found)} sessions: {which} file's ({len(ids[0])} and {len(ids[1])} in the files)",
+        which != "neither",
+    )
+
+
 async def operations(b: Bench) -> Outcome:
     """/metrics off the public port; readiness on both; the bot token in no log line."""
     assert b.session is not None
@@ -517,6 +588,8 @@ SCENARIOS: dict[str, Callable[[Bench], Awaitable[Outcome]]] = {
     "hang": hang,
     "cut": lambda b: database_fault(b, "cut"),
     "blackhole": lambda b: database_fault(b, "black_hole"),
+    "organiser": organiser_removed,
+    "imports": imports_at_once,
     "operations": operations,
 }
 
