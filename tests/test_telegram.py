@@ -314,6 +314,29 @@ async def test_a_turn_that_meets_an_unreachable_database_is_answered_when_it_is_
     assert len(tg.sent_messages(FR_USER)) == 1
 
 
+async def test_a_turn_whose_commit_went_through_as_the_database_went_away_is_not_silent(
+    bot: Running, tg: FakeTelegram, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The commit was applied but its answer was lost with the connection: run again, the
+    turn finds its update recorded. Its replies are gone, so the delegate gets the apology
+    rather than nothing."""
+    assert bot.server.app is not None
+    respond = bot.server.app.conversation.respond
+    lost = True
+
+    async def committed_then_cut(message: Incoming) -> Response:
+        nonlocal lost
+        response = await respond(message)
+        if lost:
+            lost = False
+            raise OperationalError("COMMIT", {}, ConnectionResetError())
+        return response
+
+    monkeypatch.setattr(bot.server.app.conversation, "respond", committed_then_cut)
+    await bot.telegram(tg.message_update(FR_USER, "/help", language_code="fr"))
+    assert [m["text"] for m in tg.sent_messages(FR_USER)] == [T("fr", "error-apology")]
+
+
 async def test_a_delegate_who_floods_is_told_once_to_slow_down(
     bot: Running, tg: FakeTelegram, monkeypatch: pytest.MonkeyPatch
 ) -> None:

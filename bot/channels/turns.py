@@ -65,11 +65,18 @@ async def converse(
     sends nothing.
     """
     wait, deadline = RETRY_FIRST_WAIT, time.monotonic() + RETRY_SECONDS
+    retried = recorded = False
     while True:
         try:
             response = await _respond(conversation, message, public)
         except AlreadyHandled:
-            return None
+            if not retried:
+                return None
+            # The connection broke while the turn committed, and the commit went through: its
+            # replies are gone with it. Rare; the delegate is asked to say it again.
+            log.warning("%s: committed as the database went away; apologising", update_ref)
+            recorded = True
+            break
         except Exception as exc:
             if unavailable(exc) and time.monotonic() + wait < deadline:
                 metrics.error("database")
@@ -81,7 +88,7 @@ async def converse(
                     wait,
                 )
                 await pause(wait)
-                wait = min(wait * 2, RETRY_WAIT_MAX)
+                wait, retried = min(wait * 2, RETRY_WAIT_MAX), True
                 continue
             metrics.error("handler")
             log.exception("handler failed on %s update %s", message.channel, update_ref)
@@ -89,8 +96,10 @@ async def converse(
         metrics.understood(response.understood)
         return response.replies
     deps = conversation.deps
-    if message.update_id is not None and not await _record_alone(
-        deps, metrics, message, update_ref
+    if (
+        not recorded
+        and message.update_id is not None
+        and not await _record_alone(deps, metrics, message, update_ref)
     ):
         return None
     lang = await _delegate_language(deps, message)
