@@ -1,4 +1,5 @@
-# confbot: `confbot serve` behind HTTPS (a reverse proxy terminates TLS for the webhooks).
+# confbot: `confbot serve` behind HTTPS (a reverse proxy terminates TLS for the webhooks), or
+# `confbot worker` (the notification dispatcher) from the same image.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -7,7 +8,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DATABASE_URL=sqlite+aiosqlite:////app/var/confbot.db \
     HOST=0.0.0.0 \
-    PORT=8080
+    PORT=8080 \
+    METRICS_PORT=9090
 
 WORKDIR /app
 RUN useradd --create-home --uid 10001 confbot
@@ -27,7 +29,9 @@ RUN pip install --no-cache-dir -e . \
 
 USER 10001
 VOLUME ["/app/var"]
-EXPOSE 8080
+EXPOSE 8080 9090
+# Both commands answer /readyz on METRICS_PORT (serve: started, not draining, database and
+# dispatcher up; worker: dispatcher running, database up); the check loads only the settings.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen(f\"http://127.0.0.1:{os.environ.get('PORT', '8080')}/readyz\", timeout=4)"]
+    CMD ["python", "-m", "bot.cli.health"]
 CMD ["confbot", "serve"]

@@ -41,11 +41,12 @@ from db.models import (
 from handlers.core.messages import Reply
 from handlers.deps import Deps
 from handlers.notify.held import any_waiting
-from handlers.notify.payloads import BroadcastPayload, ReportPayload, dump, load
+from handlers.notify.payloads import BroadcastPayload, ReplyPayload, ReportPayload, dump, load
 from handlers.notify.render import render_row
 
 if TYPE_CHECKING:
     from bot.app import App
+    from bot.metrics import OutboxMetrics
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,7 @@ class Item:
     retry_key: str | None
     replies: list[Reply]
     broadcast_id: int | None = None
+    skip: int = 0  # messages of the first reply already delivered (a reply handed over)
 
 
 Outcomes = Sequence[tuple[Item, Result]]
@@ -198,8 +200,10 @@ class Dispatcher:
         config: DispatcherConfig | None = None,
         worker: str | None = None,
         clock: Callable[[], datetime] | None = None,
+        metrics: OutboxMetrics | None = None,
     ) -> None:
         self.deps = deps
+        self.metrics = metrics
         self.senders = senders
         self.config = config or DispatcherConfig()
         self.worker = worker or f"w-{uuid.uuid4().hex[:8]}"
@@ -414,8 +418,7 @@ class Dispatcher:
         key = (row.kind, row.group_key, language)
         replies = rendered.get(key) if row.group_key else None
         if replies is None:
-            reply = await render_row(self.deps, db, row, language, self._texts)
-            replies = [reply] if reply.text else []
+            replies = await render_row(self.deps, db, row, language, self._texts)
             if row.group_key:
                 rendered[key] = replies
         return row.channel, Item(
@@ -428,6 +431,7 @@ class Dispatcher:
             retry_key=row.retry_key,
             replies=replies,
             broadcast_id=broadcast_id,
+            skip=payload.skip if isinstance(payload, ReplyPayload) else 0,
         )
 
     # ------------------------------------------------------------------------------ finish
@@ -476,6 +480,11 @@ class Dispatcher:
                             (result.reason or "gave up")[:500],
                         )
                         self.stats.failed += 1
+                if self.metrics is not None:
+                    counted = result.status
+                    if row.status == OutboxStatus.FAILED:
+                        counted = Status.FAILED  # retried too often: given up
+                    self.metrics.outcomes.labels(row.channel, counted.value).inc()
             for broadcast_id in sorted(broadcasts):
                 await self._maybe_report(db, broadcast_id, now)
 
@@ -580,13 +589,20 @@ class RateLimiter:
         self._window_lock = asyncio.Lock()
 
     async def wait(self, chat: str) -> None:
+        """Waits for the chat's turn first, then for a global slot: a chat with many messages
+        waiting (one a second) does not push the other chats' slots back."""
         async with self._lock:
             now = time.monotonic()
-            slot = max(now, self._next, self._chats.get(chat, 0.0))
-            self._next = slot + self.interval
-            self._chats[chat] = slot + self.per_chat
+            turn = max(now, self._chats.get(chat, 0.0))
+            self._chats[chat] = turn + self.per_chat
             if len(self._chats) > 50_000:
                 self._chats = {c: t for c, t in self._chats.items() if t > now}
+        if turn > now:
+            await asyncio.sleep(turn - now)
+        async with self._lock:
+            now = time.monotonic()
+            slot = max(now, self._next)
+            self._next = slot + self.interval
         if slot > now:
             await asyncio.sleep(slot - now)
         async with self._window_lock:

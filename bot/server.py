@@ -3,9 +3,10 @@ health checks, and the Prometheus metrics on a port of their own.
 
 Routes: POST to each channel's webhook path (bot/channels/registry.py), GET /livez, GET /readyz
 (and /healthz, its earlier name), the calendar feeds (bot/feeds.py), the organisers' web console
-under /organisers/ (bot/web/); /metrics on METRICS_PORT. A webhook is checked (secret token or
-signature) and parsed in the request, answered at once, and handled in a bounded task
-(`bot.channels.runner.UpdateRunner`); on shutdown the tasks in flight are finished.
+under /organisers/ (bot/web/); /metrics, /livez and /readyz on METRICS_PORT too (bot/ops_http.py).
+A webhook is checked (secret token or signature) and parsed in the request, answered at once, and
+handled in a bounded task (`bot.channels.runner.UpdateRunner`); on shutdown the tasks in flight
+are finished.
 """
 
 from __future__ import annotations
@@ -19,8 +20,7 @@ from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 
 import uvicorn
-from prometheus_client import generate_latest, start_http_server
-from sqlalchemy import text
+from prometheus_client import generate_latest
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -34,17 +34,19 @@ from bot.channels.runner import UpdateRunner
 from bot.channels.turns import prune_processed
 from bot.dispatcher import ChannelSender, DispatcherConfig
 from bot.dispatcher import Dispatcher as OutboxDispatcher
+from bot.http_protocol import HeaderDeadlineProtocol
 from bot.metrics import Metrics
+from bot.ops_http import OpsServer
+from bot.outbox_watch import OutboxWatch
 from bot.settings import Settings
 from bot.web.console import OrganisersConsole
-from bot.worker import build_senders, close_senders
+from bot.worker import build_senders, close_senders, database_answers
 from handlers.stats.overview import forget_old_turns
 
 log = logging.getLogger(__name__)
 
-# Seconds given to updates in flight at shutdown, and to the database at /readyz.
+# Seconds given to updates in flight at shutdown.
 SHUTDOWN_GRACE = 25.0
-HEALTH_TIMEOUT = 2.0
 
 
 def configuration_problems(settings: Settings) -> list[str]:
@@ -84,6 +86,7 @@ class BotServer:
         self.channels: dict[str, Channel] = {}
         self.started = False
         self._outbox_task: asyncio.Task[None] | None = None
+        self._watch_task: asyncio.Task[None] | None = None
         self._outbox_stop = asyncio.Event()
         self._senders: dict[str, ChannelSender] = {}
         webhooks = [
@@ -148,8 +151,11 @@ class BotServer:
                 config=DispatcherConfig(
                     lease=timedelta(seconds=self.settings.dispatcher_lease_seconds)
                 ),
+                metrics=self.metrics.outbox,
             )
             self._outbox_task = asyncio.create_task(outbox.run(self._outbox_stop))
+            self.watch = OutboxWatch(app.deps, self.metrics.outbox, outbox.clock)
+            self._watch_task = asyncio.create_task(self.watch.run(self._outbox_stop))
         self.started = True
         if self.freeze_gc:
             freeze_long_lived()
@@ -168,6 +174,9 @@ class BotServer:
             await self._outbox_task  # the tick in progress finishes; claimed rows are recorded
             self._outbox_task = None
             await close_senders(self._senders)
+        if self._watch_task is not None:
+            await self._watch_task
+            self._watch_task = None
         await self._close_channels()
         if self.app is not None:
             await self.app.close()
@@ -213,22 +222,22 @@ class BotServer:
         return JSONResponse({"status": "alive"})
 
     async def _readyz(self, _request: Request) -> Response:
+        ok, status = await self.readiness()
+        return JSONResponse({"status": status}, status_code=200 if ok else 503)
+
+    async def readiness(self) -> tuple[bool, str]:
         """Ready for webhooks: started, not shutting down, the database answers, and the
         notification dispatcher (when it runs here) is alive."""
         if self.app is None or not self.started:
-            return JSONResponse({"status": "starting"}, status_code=503)
+            return False, "starting"
         if self.updates.closing:
-            return JSONResponse({"status": "draining"}, status_code=503)
+            return False, "draining"
         if self._outbox_task is not None and self._outbox_task.done():
             log.error("readiness: the notification dispatcher has stopped")
-            return JSONResponse({"status": "dispatcher stopped"}, status_code=503)
-        try:
-            async with asyncio.timeout(HEALTH_TIMEOUT), self.app.engine.connect() as conn:
-                await conn.execute(text("SELECT 1"))
-        except Exception as exc:
-            log.warning("health check: database unreachable: %s", exc)
-            return JSONResponse({"status": "unavailable"}, status_code=503)
-        return JSONResponse({"status": "ok"})
+            return False, "dispatcher stopped"
+        if not await database_answers(self.app.engine):
+            return False, "unavailable"
+        return True, "ok"
 
     def metrics_text(self) -> bytes:
         """What the metrics port serves (Prometheus text format)."""
@@ -243,11 +252,9 @@ async def serve(settings: Settings) -> int:
             print(problem, file=sys.stderr)
         return 2
     server = BotServer(settings, freeze_gc=True)
-    if settings.metrics_port:
-        # Its own port, kept off the public webhooks (a thread of prometheus_client).
-        start_http_server(
-            settings.metrics_port, addr=settings.host, registry=server.metrics.registry
-        )
+    ops = OpsServer.of(settings, server.metrics.registry, server.readiness)
+    if ops is not None:
+        await ops.start()
     config = uvicorn.Config(
         server.asgi,
         host=settings.host,
@@ -261,6 +268,7 @@ async def serve(settings: Settings) -> int:
         # queueing until file descriptors run out (the default limit is 1,024 per process).
         limit_concurrency=max(256, 8 * settings.max_concurrent_updates),
         timeout_keep_alive=5,
+        http=HeaderDeadlineProtocol,  # a request's headers within 10 s, or the connection goes
     )
     runner = uvicorn.Server(config)
     # uvicorn shuts down gracefully on SIGTERM, then raises the signal again with the handler
@@ -270,4 +278,6 @@ async def serve(settings: Settings) -> int:
         await runner.serve()
     finally:
         signal.signal(signal.SIGTERM, previous)
+        if ops is not None:
+            await ops.stop()
     return 0 if runner.started else 1

@@ -79,6 +79,11 @@ class Settings(BaseSettings):
         default=True,
         description="Run the notification dispatcher in `confbot serve` (else `confbot worker`).",
     )
+    allow_groups: bool = Field(
+        default=False,
+        description="Answer in group chats (Telegram groups, LINE groups and rooms): only "
+        "commands addressed to the bot, with public content only (programme, FAQ).",
+    )
     organisers: str = Field(
         default="",
         description="Comma-separated channel:user ids made organisers at start (telegram:123,…).",

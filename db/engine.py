@@ -18,6 +18,11 @@ from db.sqlite_inline import inline_creator
 
 # How long a write waits for another process's lock on a SQLite database.
 BUSY_SECONDS = 5.0
+# PostgreSQL: seconds to open a connection, and for one statement to answer. Without them a
+# black-holed network holds a turn (and its pooled connection) forever; a statement of this
+# application takes milliseconds, an import's largest a few seconds.
+CONNECT_SECONDS = 5.0
+STATEMENT_SECONDS = 30.0
 
 
 def is_sqlite(url: str) -> bool:
@@ -50,8 +55,10 @@ def make_engine(url: str, *, schema: str = "", **kwargs: Any) -> AsyncEngine:
         kwargs.setdefault("max_overflow", 0)
     else:
         kwargs.setdefault("pool_pre_ping", True)
+        connect_args = kwargs.setdefault("connect_args", {})
+        connect_args.setdefault("timeout", CONNECT_SECONDS)
+        connect_args.setdefault("command_timeout", STATEMENT_SECONDS)
         if schema:
-            connect_args = kwargs.setdefault("connect_args", {})
             connect_args.setdefault("server_settings", {})["search_path"] = schema
     engine = create_async_engine(url, **kwargs)
     if sqlite:

@@ -86,6 +86,7 @@ class OutboxKind(enum.StrEnum):
     BROADCAST = "broadcast"  # an organisers' announcement
     REPORT = "report"  # a broadcast's delivery counts, to the organiser who sent it
     ANSWER = "answer"  # the answer organisers gave later to a question the bot could not answer
+    REPLY = "reply"  # a reply the platform did not take at once (5xx, timeout, 429): pushed
 
 
 class OutboxStatus(enum.StrEnum):

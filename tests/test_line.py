@@ -5,20 +5,23 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from bench.fakes import FakeLine, image_size, line_signature, make_line_id
 from bot.channels.line.render import MAX_ALT_TEXT, fit, render
 from bot.channels.line.richmenu import install
 from bot.i18n import Catalogues
-from db.models import Delegate
-from handlers.core.messages import Button, Reply, ReplyKind, SessionCard
+from db.models import Delegate, UnansweredQuestion
+from handlers.core.conversation import Response
+from handlers.core.messages import Button, Incoming, Reply, ReplyKind, SessionCard
 from tests.conftest import Database, FixedClock
-from tests.serving import CONFBOT, Running, channel_env, line_settings, running
+from tests.serving import CONFBOT, Running, channel_env, eventually, line_settings, running
 
 T = Catalogues()
 JA_USER = make_line_id("taro")
@@ -206,18 +209,103 @@ async def test_sticker_unfollow_and_other_events(bot: Running, line: FakeLine) -
     assert delegate is not None and delegate.active is False
 
 
-async def test_reply_failure_is_logged_and_the_server_keeps_serving(
+def via(line: FakeLine, user: str) -> list[str]:
+    return [d.via for d in line.deliveries_to(user)]
+
+
+async def test_a_reply_line_refuses_with_a_500_becomes_a_push(
     bot: Running, line: FakeLine, caplog: pytest.LogCaptureFixture
 ) -> None:
     line.fail_next("/v2/bot/message/reply", 500)
     event = line.text_message_event(FR_USER, "/help")
-    with caplog.at_level(logging.ERROR):
+    with caplog.at_level(logging.WARNING):
         await bot.line(line, [event])
     assert event["webhookEventId"] in caplog.text and "500" in caplog.text
-    assert messages(line, FR_USER) == []
-    await bot.line(line, [line.text_message_event(FR_USER, "/help")])
+    await eventually(lambda: len(messages(line, FR_USER)) == 1)
     assert messages(line, FR_USER)[0]["text"].startswith("Vous pouvez m'écrire librement")
-    assert 'confbot_errors_total{channel="line",stage="send"} 1.0' in bot.metrics()
+    assert via(line, FR_USER) == ["push"]
+    assert quick_replies(messages(line, FR_USER)[0])  # sent as written, buttons and all
+    metrics = bot.metrics()
+    assert 'confbot_errors_total{channel="line",stage="send"} 1.0' in metrics
+    assert 'confbot_replies_handed_over_total{channel="line"} 1.0' in metrics
+    await bot.line(line, [event])  # redelivered: answered once
+    await asyncio.sleep(0.5)
+    assert len(messages(line, FR_USER)) == 1
+
+
+async def test_an_expired_reply_token_becomes_a_push(
+    bot: Running, line: FakeLine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A turn that waited (for the database) past the reply token's life: pushed instead."""
+    line.reply_token_ttl = 0.0
+    await bot.line(line, [line.text_message_event(JA_USER, "/programme")])
+    await eventually(lambda: len(messages(line, JA_USER)) == 2)  # the day, and its cards
+    assert via(line, JA_USER) == ["push", "push"]
+    assert "プログラム" in messages(line, JA_USER)[0]["text"]
+
+
+async def test_a_reply_that_times_out_becomes_a_push_once_line_answers_again(
+    bot: Running, line: FakeLine, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.channels.line.channel.REPLY_TIMEOUT", 0.2)
+    line.hang(1.0)  # no answer for a second, then 502: nothing delivered, the token unused
+    await bot.line(line, [line.text_message_event(FR_USER, "/help")])
+    assert 'confbot_replies_handed_over_total{channel="line"} 1.0' in bot.metrics()
+
+    def delivered() -> bool:
+        clock.now += timedelta(seconds=5)  # past any backoff of a push that met the hang
+        return len(messages(line, FR_USER)) == 1
+
+    await eventually(delivered)
+    await asyncio.sleep(0.5)
+    assert via(line, FR_USER) == ["push"]
+
+
+async def test_a_turn_that_meets_an_unreachable_database_is_answered_when_it_is_back(
+    bot: Running, line: FakeLine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.server.app is not None
+    respond = bot.server.app.conversation.respond
+    failures = 2
+
+    async def away_then_back(message: Incoming) -> Response:
+        nonlocal failures
+        if failures:
+            failures -= 1
+            raise OperationalError("INSERT INTO processed_updates", {}, ConnectionRefusedError())
+        return await respond(message)
+
+    monkeypatch.setattr(bot.server.app.conversation, "respond", away_then_back)
+    await bot.line(line, [line.text_message_event(JA_USER, "/help")])
+    (reply,) = messages(line, JA_USER)
+    assert reply["text"].startswith("次のように自由に入力してください")
+    assert via(line, JA_USER) == ["reply"]
+    assert 'confbot_errors_total{channel="line",stage="database"} 2.0' in bot.metrics()
+
+
+async def test_a_delegate_who_floods_is_told_once_to_slow_down(
+    bot: Running, line: FakeLine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.server.app is not None
+    respond = bot.server.app.conversation.respond
+    release = asyncio.Event()
+
+    async def held(message: Incoming) -> Response:
+        await release.wait()
+        return await respond(message)
+
+    monkeypatch.setattr(bot.server.app.conversation, "respond", held)
+    for i in range(23):  # one request per event: 20 wait, 3 are dropped
+        body, headers = line.webhook_request([line.text_message_event(JA_USER, f"/session s{i}")])
+        response = await bot.client.post("/line/webhook", content=body, headers=headers)
+        assert response.status_code == 200
+    await eventually(lambda: len(messages(line, JA_USER)) == 1)
+    assert messages(line, JA_USER)[0]["text"] == T("ja", "slow-down")
+    release.set()
+    await bot.idle()
+    texts = [m.get("text", "") for m in messages(line, JA_USER)]
+    assert len(texts) == 21 and texts.count(T("ja", "slow-down")) == 1
+    assert 'confbot_updates_dropped_total{channel="line"} 3.0' in bot.metrics()
 
 
 async def test_handler_failure_apologises_in_the_delegates_language(
@@ -229,7 +317,7 @@ async def test_handler_failure_apologises_in_the_delegates_language(
     async def broken(_message: object) -> list[Reply]:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(bot.server.app.conversation, "handle", broken)
+    monkeypatch.setattr(bot.server.app.conversation, "respond", broken)
     event = line.text_message_event(JA_USER, "/programme")
     with caplog.at_level(logging.ERROR):
         await bot.line(line, [event])
@@ -435,3 +523,39 @@ async def test_group_and_room_events_make_no_delegate(bot: Running, line: FakeLi
     assert bot.server.app is not None
     async with bot.server.app.sessionmaker() as db:
         assert (await db.scalars(select(Delegate))).all() == []
+
+
+async def test_groups_when_allowed_get_public_commands_only_and_leave_nothing(
+    database: Database, clock: FixedClock, line: FakeLine
+) -> None:
+    group, room = "C" + "1" * 32, "R" + "2" * 32
+    async with running(database, clock, **line_settings(line, allow_groups=True)) as bot:
+        asked = [
+            line.text_message_event(JA_USER, "/programme", group_id=group),
+            line.text_message_event(JA_USER, "/agenda", group_id=group),
+            line.text_message_event(
+                JA_USER, "明日の予定を教えて。電話は090-1234-5678", group_id=group
+            ),
+            line.postback_event(FR_USER, "/faq", room_id=room),
+        ]
+        for event in asked:
+            await bot.line(line, [event])
+        replies = [d for d in line.deliveries if d.via == "reply"]
+        texts = [d.message.get("text") or d.message.get("altText", "") for d in replies]
+        assert texts[0].startswith("11月20日(水)のプログラム")  # in the asker's language
+        assert T("ja", "group-private-only") in texts
+        assert any(text.startswith(T("fr", "faq-topics")[:10]) for text in texts)
+        actions = [
+            item["action"]["data"]
+            for d in replies
+            for item in d.message.get("quickReply", {}).get("items", [])
+        ]
+        assert actions and all(
+            a.split()[0] in ("/programme", "/session", "/faq", "/now", "/next", "/workshops")
+            for a in actions
+        )
+        assert line.calls_to("/v2/bot/message/push") == []
+        assert bot.server.app is not None
+        async with bot.server.app.sessionmaker() as db:
+            assert (await db.scalars(select(Delegate))).all() == []
+            assert (await db.scalars(select(UnansweredQuestion))).all() == []

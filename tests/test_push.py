@@ -466,3 +466,22 @@ async def test_the_terminal_chat_gets_no_pushed_messages(world: World) -> None:
     await world.edit("ws-economy", "room_fr", "Salle 9")
     async with world.app.sessionmaker() as db:
         assert (await db.scalars(select(OutboxMessage))).all() == []
+
+
+async def test_a_chat_with_many_messages_waiting_does_not_hold_up_the_others() -> None:
+    """Telegram allows one message a second per chat: five for one chat take four seconds, and
+    a message to another chat goes meanwhile, not after them."""
+    from bot.dispatcher import RateLimiter
+
+    limiter = RateLimiter(25)
+    done: list[str] = []
+
+    async def send(chat: str) -> None:
+        await limiter.wait(chat)
+        done.append(chat)
+
+    flood = [asyncio.create_task(send("flood")) for _ in range(3)]
+    await asyncio.sleep(0)  # their turns are taken first
+    await send("other")
+    assert done == ["flood", "other"]
+    await asyncio.gather(*flood)

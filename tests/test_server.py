@@ -14,8 +14,11 @@ import httpx
 import pytest
 
 from bench.fakes import FakeLine, FakeTelegram, make_line_id, telegram_webhook_headers
+from bot.outbox_watch import OutboxWatch
 from bot.server import BotServer
-from handlers.core.messages import Incoming, Reply
+from bot.settings import Settings
+from handlers.core.conversation import Response
+from handlers.core.messages import Incoming
 from tests.conftest import Database, FixedClock
 from tests.serving import (
     CONFBOT,
@@ -106,9 +109,9 @@ async def test_concurrency_is_bounded_and_shutdown_finishes_updates_in_flight(
 
     async with running(database, clock, **telegram_settings(tg, max_concurrent_updates=2)) as bot:
         assert bot.server.app is not None
-        handle = bot.server.app.conversation.handle
+        handle = bot.server.app.conversation.respond
 
-        async def slow(message: Incoming) -> list[Reply]:
+        async def slow(message: Incoming) -> Response:
             nonlocal active, peak
             active += 1
             peak = max(peak, active)
@@ -118,7 +121,7 @@ async def test_concurrency_is_bounded_and_shutdown_finishes_updates_in_flight(
             finally:
                 active -= 1
 
-        monkeypatch.setattr(bot.server.app.conversation, "handle", slow)
+        monkeypatch.setattr(bot.server.app.conversation, "respond", slow)
         posts = [
             bot.client.post(
                 "/telegram/webhook",
@@ -140,14 +143,14 @@ async def test_one_delegates_updates_run_in_order(
     """A new delegate's first messages, posted at once: answered in order, created once."""
     async with running(database, clock, **telegram_settings(tg)) as bot:
         assert bot.server.app is not None
-        handle = bot.server.app.conversation.handle
+        handle = bot.server.app.conversation.respond
 
-        async def slow_first(message: Incoming) -> list[Reply]:
+        async def slow_first(message: Incoming) -> Response:
             if message.text == "/help":
                 await asyncio.sleep(0.3)
             return await handle(message)
 
-        monkeypatch.setattr(bot.server.app.conversation, "handle", slow_first)
+        monkeypatch.setattr(bot.server.app.conversation, "respond", slow_first)
         updates = [
             tg.message_update(77, text, language_code="fr") for text in ("/help", "/workshops")
         ]
@@ -217,6 +220,8 @@ async def test_two_processes_answer_a_redelivered_update_once_and_stop_gracefull
             assert [r.status_code for r in await asyncio.gather(*posts)] == [200] * 4
             await eventually(lambda r=round_: len(tg.sent_messages(300 + r)) >= 1)
             await eventually(lambda r=round_: len(line.deliveries_to(user)) >= r + 1)
+        for server in (a, b):  # the container health check asks the operations port
+            assert (await client.get(f"{server.metrics_url}/readyz")).json() == {"status": "ok"}
         await asyncio.sleep(0.5)  # time for a wrong second reply to arrive
         assert [len(tg.sent_messages(300 + r)) for r in range(5)] == [1] * 5
         assert len(line.deliveries_to(user)) == 5
@@ -272,7 +277,7 @@ async def test_server_object_can_be_started_twice(
 async def test_one_delegate_flooding_does_not_hold_up_the_others() -> None:
     """150 updates from one delegate whose turns are slow take one slot, not all of them;
     past the per-delegate cap the rest are dropped; another delegate is served at once."""
-    from bot.channels.runner import UpdateRunner
+    from bot.channels.runner import Admission, UpdateRunner
 
     runner = UpdateRunner(4, per_delegate=20)
     done: list[str] = []
@@ -284,8 +289,201 @@ async def test_one_delegate_flooding_does_not_hold_up_the_others() -> None:
     accepted = [
         await runner.submit(turn("flood", 0.05), name=f"flood-{i}", key="flood") for i in range(150)
     ]
-    assert accepted.count(True) == 20 and runner.dropped == 130
-    assert await runner.submit(turn("other", 0), name="other", key="other")
+    assert accepted.count(Admission.QUEUED) == 20 and runner.dropped == 130
+    assert accepted.count(Admission.OVERFLOW) == 1  # one "slow down", not 130
+    assert await runner.submit(turn("other", 0), name="other", key="other") is Admission.QUEUED
     await runner.wait_idle()
     assert done.index("other") == 0  # served before the flood's first slow turn ended
     assert done.count("flood") == 20 and runner.queues == {}
+    # the queue drained: a new flood gets its own "slow down"
+    again = [await runner.submit(turn("flood", 0), name=f"f{i}", key="flood") for i in range(22)]
+    assert again.count(Admission.OVERFLOW) == 1
+    await runner.wait_idle()
+
+
+async def test_a_paused_turn_gives_its_slot_up_and_keeps_its_delegates_order() -> None:
+    """A turn waiting for the database (`pause`) lets another delegate's turn take its slot,
+    while the same delegate's next update still waits behind it."""
+    from bot.channels.runner import UpdateRunner
+
+    runner = UpdateRunner(1)
+    done: list[str] = []
+    other_done = asyncio.Event()
+
+    async def waits_for_the_database() -> None:
+        await runner.pause(0.01)
+        await other_done.wait()  # only possible if the one slot was given up
+        done.append("a1")
+
+    async def quick(name: str) -> None:
+        done.append(name)
+        if name == "b":
+            other_done.set()
+
+    await runner.submit(waits_for_the_database(), name="a1", key="a")
+    await runner.submit(quick("a2"), name="a2", key="a")
+    await runner.submit(quick("b"), name="b", key="b")
+    await asyncio.wait_for(runner.wait_idle(), 10)
+    assert done == ["b", "a1", "a2"]
+
+
+@pytest.mark.parametrize("database", ["postgresql"], indirect=True)
+async def test_updates_that_arrive_while_postgresql_is_cut_or_black_holed_are_answered(
+    database: Database, clock: FixedClock, tg: FakeTelegram
+) -> None:
+    """A TCP proxy in front of PostgreSQL cuts every connection (then black-holes them): the
+    turns that meet it are not marked handled, wait, and are answered once it is back."""
+    from sqlalchemy.engine import make_url
+
+    from bench.fakes.tcp_proxy import TcpProxy
+
+    await database.migrate()
+    target = make_url(database.url)
+    async with TcpProxy(target.host or "127.0.0.1", target.port or 5432) as proxy:
+        url = target.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+        settings = Settings(
+            database_url=url, database_schema=database.schema, **telegram_settings(tg)
+        )
+        async with BotServer(settings, clock=clock) as server:
+            transport = httpx.ASGITransport(app=server.asgi)
+            async with httpx.AsyncClient(transport=transport, base_url="http://bot") as client:
+                headers = telegram_webhook_headers(SECRET)
+
+                def met_the_database() -> float:
+                    text = server.metrics_text().decode()
+                    prefix = 'confbot_errors_total{channel="telegram",stage="database"} '
+                    found = [ln for ln in text.splitlines() if ln.startswith(prefix)]
+                    return float(found[0].rsplit(" ", 1)[1]) if found else 0.0
+
+                for n, (fault, chat) in enumerate(((proxy.cut, 41), (proxy.black_hole, 42))):
+                    fault()
+                    update = tg.message_update(chat, "/help", language_code="fr")
+                    answer = await client.post("/telegram/webhook", json=update, headers=headers)
+                    assert answer.status_code == 200  # acknowledged: the platform won't resend
+                    if fault == proxy.cut:
+                        await eventually(lambda n=n: met_the_database() > n)
+                    else:
+                        await asyncio.sleep(1.0)  # statements sent, no answer
+                    assert tg.sent_messages(chat) == []  # neither an answer nor an apology
+                    proxy.restore()
+                    await eventually(lambda chat=chat: len(tg.sent_messages(chat)) == 1, 30)
+                    assert tg.sent_messages(chat)[0]["text"].startswith("Vous pouvez m'écrire")
+                    await client.post("/telegram/webhook", json=update, headers=headers)
+                    await server.updates.wait_idle()
+                    assert len(tg.sent_messages(chat)) == 1  # recorded once, answered once
+                assert proxy.resets > 0
+
+
+async def test_outbox_quota_faq_and_process_metrics(
+    database: Database, clock: FixedClock, tg: FakeTelegram, line: FakeLine
+) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from db.models import Delegate, OutboxKind, OutboxMessage, OutboxStatus
+
+    line.set_quota(200)
+    settings = {**telegram_settings(tg), **line_settings(line), "dispatcher_in_serve": False}
+    async with running(database, clock, **settings) as bot:
+        await bot.telegram(tg.message_update(7, "C'est quoi le thème des Rencontres ?"))
+        await bot.telegram(tg.message_update(7, "zxqv wplk"))
+        await bot.telegram(tg.message_update(7, "/now"))
+        assert bot.server.app is not None
+        async with bot.server.app.sessionmaker.begin() as db:
+            delegate = await db.scalar(select(Delegate))
+            assert delegate is not None
+            payload = {"id": 1, "sent": 0, "failed": 0, "blocked": 0, "waiting": 0}
+            for status, due in (
+                (OutboxStatus.PENDING, clock.now - timedelta(seconds=90)),  # 90 s overdue
+                (OutboxStatus.PENDING, clock.now + timedelta(hours=1)),  # a reminder, later
+                (OutboxStatus.WAITING_QUOTA, clock.now),
+            ):
+                db.add(
+                    OutboxMessage(
+                        delegate_id=delegate.id,
+                        channel="telegram",
+                        kind=OutboxKind.REPORT,
+                        payload=payload,
+                        status=status,
+                        due_at=due,
+                    )
+                )
+        watch = OutboxWatch(bot.server.app.deps, bot.server.metrics.outbox, clock)
+        await watch.refresh()
+        metrics = bot.metrics()
+    for expected in (
+        'confbot_outbox_depth{state="due"} 1.0',
+        'confbot_outbox_depth{state="scheduled"} 1.0',
+        'confbot_outbox_depth{state="waiting_quota"} 1.0',
+        "confbot_outbox_oldest_age_seconds 90.0",
+        "confbot_line_quota_remaining 200.0",
+        'confbot_faq_outcomes_total{channel="telegram",outcome="answered"} 1.0',
+        'confbot_faq_outcomes_total{channel="telegram",outcome="fallback"} 1.0',
+        'confbot_turns_total{channel="telegram",outcome="command"} 1.0',
+        "process_resident_memory_bytes",
+        "process_open_fds",
+        "python_gc_collections_total",
+    ):
+        assert expected in metrics, expected
+
+
+async def test_a_connection_that_never_finishes_its_headers_is_closed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """uvicorn alone keeps such a connection for ever: a thousand of them leave no room
+    (limit_concurrency) for the platforms' webhooks."""
+    import uvicorn
+    from starlette.applications import Starlette
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+
+    from bot.http_protocol import HeaderDeadlineProtocol
+    from tests.serving import free_port
+
+    monkeypatch.setattr("bot.http_protocol.HEADER_SECONDS", 0.3)
+
+    async def hello(_request: object) -> PlainTextResponse:
+        return PlainTextResponse("hello")
+
+    port = free_port()
+    config = uvicorn.Config(
+        Starlette(routes=[Route("/", hello)]),
+        host="127.0.0.1",
+        port=port,
+        http=HeaderDeadlineProtocol,
+        log_config=None,
+        lifespan="off",
+    )
+    server = uvicorn.Server(config)
+    serving = asyncio.create_task(server.serve())
+    try:
+        await eventually(lambda: server.started)
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(b"POST /telegram/webhook HTTP/1.1\r\nHost: x\r\n")  # and nothing more
+        await writer.drain()
+        assert await asyncio.wait_for(reader.read(), 10) == b""  # closed by the server
+        writer.close()
+        async with httpx.AsyncClient() as client:  # a whole request is answered as ever
+            assert (await client.get(f"http://127.0.0.1:{port}/")).text == "hello"
+    finally:
+        server.should_exit = True
+        await serving
+
+
+async def test_a_body_that_trickles_is_refused_with_408(
+    database: Database, clock: FixedClock, tg: FakeTelegram, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.channels.body.BODY_SECONDS", 0.3)
+
+    async def trickle() -> AsyncIterator[bytes]:
+        yield b'{"update_id": 1,'
+        await asyncio.sleep(5)
+        yield b"}"
+
+    async with running(database, clock, **telegram_settings(tg)) as bot:
+        response = await bot.client.post(
+            "/telegram/webhook", content=trickle(), headers=telegram_webhook_headers(SECRET)
+        )
+        assert response.status_code == 408
+        assert 'confbot_errors_total{channel="telegram",stage="webhook"} 1.0' in bot.metrics()

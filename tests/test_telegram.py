@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
-from bench.fakes import FakeTelegram
+from bench.fakes import FakeTelegram, TelegramAPIError, telegram_webhook_headers
 from bot.channels.telegram.render import MAX_TEXT, render
 from bot.i18n import Catalogues
 from db.models import Delegate, UnansweredQuestion
-from handlers.core.messages import Button, Reply, ReplyKind, SessionCard
+from handlers.core.conversation import Response
+from handlers.core.messages import Button, Incoming, Reply, ReplyKind, SessionCard
+from handlers.core.understanding import Outcome, Understanding
 from tests.conftest import Database, FixedClock
-from tests.serving import Running, eventually, running, telegram_settings
+from tests.serving import SECRET, Running, eventually, running, telegram_settings
 
 pytestmark = [
     pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning"),
@@ -199,18 +204,165 @@ async def test_malformed_updates_are_400(bot: Running, tg: FakeTelegram) -> None
     assert tg.calls_to("sendMessage") == []
 
 
-async def test_send_failure_is_logged_and_the_server_keeps_serving(
+async def test_a_reply_telegram_refuses_with_a_500_is_pushed_from_the_outbox(
     bot: Running, tg: FakeTelegram, caplog: pytest.LogCaptureFixture
 ) -> None:
     tg.fail_next("sendMessage", 500)
     update = tg.message_update(FR_USER, "/help", language_code="fr")
-    with caplog.at_level(logging.ERROR):
+    with caplog.at_level(logging.WARNING):
         await bot.telegram(update)
-    assert f"update {update['update_id']}" in caplog.text
-    assert tg.sent_messages(FR_USER) == []
-    await bot.telegram(tg.message_update(FR_USER, "/help", language_code="fr"))
+    assert f"update {update['update_id']} not taken" in caplog.text
+    await eventually(lambda: len(tg.sent_messages(FR_USER)) == 1)
     assert tg.sent_messages(FR_USER)[0]["text"].startswith("Vous pouvez m'écrire librement")
-    assert 'confbot_errors_total{channel="telegram",stage="send"} 1.0' in bot.metrics()
+    assert tg.sent_messages(FR_USER)[0]["reply_markup"]  # sent as written, buttons and all
+    metrics = bot.metrics()
+    assert 'confbot_errors_total{channel="telegram",stage="send"} 1.0' in metrics
+    assert 'confbot_replies_handed_over_total{channel="telegram"} 1.0' in metrics
+    await eventually(lambda: 'status="sent"} 1.0' in bot.metrics())
+    assert 'confbot_outbox_outcomes_total{channel="telegram",status="sent"} 1.0' in bot.metrics()
+    await bot.telegram(update)  # redelivered: answered once
+    await bot.telegram(tg.message_update(FR_USER, "/now", language_code="fr"))
+    assert len(tg.sent_messages(FR_USER)) == 2
+
+
+async def test_a_429_inside_a_reply_is_waited_out_in_the_outbox_not_in_the_turn(
+    bot: Running, tg: FakeTelegram, clock: FixedClock
+) -> None:
+    """/start answers with two messages; Telegram says 429 (retry after 30 s) to the first: the
+    turn does not sleep and retry (one call only), both go later, in order, once each."""
+    tg.fail_next("sendMessage", 429, retry_after=30)
+    await bot.telegram(tg.message_update(FR_USER, "/start", language_code="fr"))
+    assert len(tg.calls_to("sendMessage")) == 1  # the turn ended without trying again
+    assert 'confbot_replies_handed_over_total{channel="telegram"} 1.0' in bot.metrics()
+    await asyncio.sleep(1.5)  # a dispatcher round at the same clock: not due yet
+    assert tg.sent_messages(FR_USER) == []
+    clock.now += timedelta(seconds=31)
+    await eventually(lambda: len(tg.sent_messages(FR_USER)) == 2)
+    welcome, overview = tg.sent_messages(FR_USER)
+    assert welcome["text"].startswith("Bonjour ! Je suis l'assistant")
+    assert overview["text"].startswith("Programme du mer. 20 nov.")
+
+
+async def test_a_reply_that_times_out_is_pushed_once_telegram_answers_again(
+    bot: Running, tg: FakeTelegram, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.channels.telegram.channel.REPLY_TIMEOUT", 0.2)
+    tg.hang(1.0)  # sendMessage answers nothing for a second, then 502, delivering nothing
+    await bot.telegram(tg.message_update(FR_USER, "/help", language_code="fr"))
+    assert 'confbot_replies_handed_over_total{channel="telegram"} 1.0' in bot.metrics()
+
+    def delivered() -> bool:
+        clock.now += timedelta(seconds=5)  # past any backoff of a push that met the hang
+        return len(tg.sent_messages(FR_USER)) == 1
+
+    await eventually(delivered)
+    await asyncio.sleep(0.5)
+    assert len(tg.sent_messages(FR_USER)) == 1
+
+
+async def test_a_part_of_a_long_reply_already_delivered_is_not_sent_again(
+    bot: Running, tg: FakeTelegram, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.server.app is not None
+    long = Reply(ReplyKind.HELP, "\n".join(["ligne " + "x" * 90] * 100), "fr")
+    parts = render(long, T)
+    assert len(parts) == 3
+
+    async def answer(_message: object) -> Response:
+        return Response([long], Understanding(Outcome.COMMAND, "help"))
+
+    monkeypatch.setattr(bot.server.app.conversation, "respond", answer)
+    calls = 0
+    real = tg._send_message
+
+    async def second_fails(call: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise TelegramAPIError(500, "Internal Server Error")
+        return await real(call)
+
+    monkeypatch.setattr(tg, "_send_message", second_fails)
+    await bot.telegram(tg.message_update(FR_USER, "/help", language_code="fr"))
+    await eventually(lambda: len(tg.sent_messages(FR_USER)) == 3)
+    await asyncio.sleep(0.5)
+    texts = [m["text"] for m in tg.sent_messages(FR_USER)]
+    assert texts == [p.html for p in parts]
+
+
+async def test_a_turn_that_meets_an_unreachable_database_is_answered_when_it_is_back(
+    bot: Running, tg: FakeTelegram, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.server.app is not None
+    respond = bot.server.app.conversation.respond
+    failures = 3
+
+    async def away_then_back(message: Incoming) -> Response:
+        nonlocal failures
+        if failures:
+            failures -= 1
+            raise OperationalError("INSERT INTO processed_updates", {}, ConnectionRefusedError())
+        return await respond(message)
+
+    monkeypatch.setattr(bot.server.app.conversation, "respond", away_then_back)
+    update = tg.message_update(FR_USER, "/help", language_code="fr")
+    await bot.telegram(update)
+    (reply,) = tg.sent_messages(FR_USER)  # the answer, not the apology
+    assert reply["text"].startswith("Vous pouvez m'écrire librement")
+    assert 'confbot_errors_total{channel="telegram",stage="database"} 3.0' in bot.metrics()
+    await bot.telegram(update)  # recorded by the turn that ran: not answered twice
+    assert len(tg.sent_messages(FR_USER)) == 1
+
+
+async def test_a_turn_whose_commit_went_through_as_the_database_went_away_is_not_silent(
+    bot: Running, tg: FakeTelegram, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The commit was applied but its answer was lost with the connection: run again, the
+    turn finds its update recorded. Its replies are gone, so the delegate gets the apology
+    rather than nothing."""
+    assert bot.server.app is not None
+    respond = bot.server.app.conversation.respond
+    lost = True
+
+    async def committed_then_cut(message: Incoming) -> Response:
+        nonlocal lost
+        response = await respond(message)
+        if lost:
+            lost = False
+            raise OperationalError("COMMIT", {}, ConnectionResetError())
+        return response
+
+    monkeypatch.setattr(bot.server.app.conversation, "respond", committed_then_cut)
+    await bot.telegram(tg.message_update(FR_USER, "/help", language_code="fr"))
+    assert [m["text"] for m in tg.sent_messages(FR_USER)] == [T("fr", "error-apology")]
+
+
+async def test_a_delegate_who_floods_is_told_once_to_slow_down(
+    bot: Running, tg: FakeTelegram, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.server.app is not None
+    respond = bot.server.app.conversation.respond
+    release = asyncio.Event()
+
+    async def held(message: Incoming) -> Response:
+        await release.wait()
+        return await respond(message)
+
+    monkeypatch.setattr(bot.server.app.conversation, "respond", held)
+    headers = telegram_webhook_headers(SECRET)
+    for i in range(25):  # 20 wait their turn; the 21st to 25th are dropped
+        update = tg.message_update(FR_USER, f"/session s{i}", language_code="fr")
+        response = await bot.client.post("/telegram/webhook", json=update, headers=headers)
+        assert response.status_code == 200
+    await eventually(lambda: len(tg.sent_messages(FR_USER)) == 1)
+    (note,) = tg.sent_messages(FR_USER)
+    assert note["text"] == T("fr", "slow-down")
+    assert 'confbot_updates_dropped_total{channel="telegram"} 5.0' in bot.metrics()
+    release.set()
+    await bot.idle()
+    texts = [m["text"] for m in tg.sent_messages(FR_USER)]
+    assert len(texts) == 21 and texts.count(T("fr", "slow-down")) == 1
+    assert "s0" in texts[1] and "s19" in texts[-1]  # the first twenty, in order
 
 
 async def test_handler_failure_apologises_in_the_delegates_language(
@@ -225,7 +377,7 @@ async def test_handler_failure_apologises_in_the_delegates_language(
     async def broken(_message: object) -> list[Reply]:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(bot.server.app.conversation, "handle", broken)
+    monkeypatch.setattr(bot.server.app.conversation, "respond", broken)
     update = tg.message_update(JA_USER, "/programme", language_code="fr")
     with caplog.at_level(logging.ERROR):
         await bot.telegram(update)
@@ -402,3 +554,49 @@ async def test_descriptions_are_set_in_each_language_from_the_catalogues(
         assert len(tg.descriptions[language]) <= 512
         assert len(tg.short_descriptions[language]) <= 120
         assert not tg.short_descriptions[language].endswith("…")  # no catalogue text was cut
+
+
+async def test_groups_when_allowed_get_public_commands_only_and_leave_nothing(
+    database: Database, clock: FixedClock, tg: FakeTelegram
+) -> None:
+    group = -1001234567890
+    async with running(database, clock, **telegram_settings(tg, allow_groups=True)) as bot:
+        said = [
+            "/programme@confbot_test_bot",  # addressed to this bot
+            "/workshops",  # to every bot of the group
+            "/agenda@confbot_test_bot",  # personal: not here
+            "/programme@another_bot",  # another bot's
+            "mon numéro : 06 12 34 56 78",  # chatter
+        ]
+        for text in said:
+            await bot.telegram(tg.message_update(FR_USER, text, chat_id=group, language_code="fr"))
+        anonymous = tg.message_update(FR_USER, "/programme", chat_id=group, language_code="fr")
+        anonymous["message"]["sender_chat"] = {"id": group, "type": "supergroup", "title": "G"}
+        await bot.telegram(anonymous)
+        sent = tg.sent_messages(group)
+        assert [m["text"].split("\n")[0][:20] for m in sent] == [
+            "Programme du mer. 20",
+            "Les 3 ateliers :",
+            T("fr", "group-private-only")[:20],
+        ]
+        pressed = {payload for message in sent for _label, payload in buttons(message)}
+        assert pressed and all(
+            p.split()[0] in ("/programme", "/session", "/faq", "/now", "/next", "/workshops")
+            for p in pressed
+        )
+        await bot.telegram(
+            tg.callback_query_update(
+                FR_USER, "/programme 2024-11-21", chat_id=group, language_code="fr"
+            )
+        )
+        await bot.telegram(
+            tg.callback_query_update(FR_USER, "/add ws-economy", chat_id=group, language_code="fr")
+        )
+        later = tg.sent_messages(group)[3:]
+        assert later[0]["text"].startswith("Programme du jeu. 21 nov.")
+        assert later[1]["text"] == T("fr", "group-private-only")
+        assert tg.sent_messages(FR_USER) == []  # nothing went to the member in private
+        assert bot.server.app is not None
+        async with bot.server.app.sessionmaker() as db:
+            assert (await db.scalars(select(Delegate))).all() == []
+            assert (await db.scalars(select(UnansweredQuestion))).all() == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import subprocess
 import sys
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -19,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -40,6 +42,7 @@ from db.models import Broadcast, Delegate, OutboxMessage
 from handlers.broadcast.audience import Audience, AudienceKind
 from handlers.broadcast.usecases import create_broadcast
 from tests.conftest import Database
+from tests.serving import free_port
 
 pytestmark = pytest.mark.parity  # storage, outbox, workers: SQLite and PostgreSQL
 
@@ -305,6 +308,7 @@ async def test_kill_9_mid_fanout_then_restart_loses_nothing(
                 **platform_env(telegram, line),
                 "TELEGRAM_RATE": "20",  # 100 Telegram messages: five seconds of fan-out
                 "DISPATCHER_LEASE_SECONDS": "2",
+                "METRICS_PORT": "0",
                 "LOG_LEVEL": "INFO",
                 "PYTHONUNBUFFERED": "1",
             }
@@ -372,4 +376,78 @@ async def test_kill_9_mid_fanout_then_restart_loses_nothing(
             if worker.returncode is None:
                 worker.kill()
                 await asyncio.wait_for(worker.wait(), 10)
+        await engine.dispose()
+
+
+async def test_a_worker_serves_its_metrics_and_answers_the_container_health_check(
+    database: Database, tmp_path: Path
+) -> None:
+    """`confbot worker` has no webhook port: its health (and its outbox metrics) are on
+    METRICS_PORT, where `confbot health`, the image's HEALTHCHECK, asks."""
+    await database.migrate()
+    engine = make_engine(database.url, schema=database.schema)
+    sessionmaker = make_sessionmaker(engine)
+    port = free_port()
+    log = tmp_path / "worker.log"
+    try:
+        async with fakes() as (telegram, line):
+            await add_delegates(sessionmaker, 4, f"health-{database.kind}")
+            await broadcast_to_all(sessionmaker)
+            env = {
+                **{
+                    k: v
+                    for k, v in os.environ.items()
+                    if not k.startswith(("TELEGRAM_", "LINE_", "DATABASE_"))
+                },
+                **database.env(),
+                **platform_env(telegram, line),
+                "HOST": "127.0.0.1",
+                "METRICS_PORT": str(port),
+                "PYTHONUNBUFFERED": "1",
+            }
+
+            def health() -> int:
+                command = [sys.executable, "-m", "bot.cli.health"]
+                return subprocess.run(command, env=env, capture_output=True, timeout=30).returncode
+
+            assert await asyncio.to_thread(health) == 1  # nothing answers yet
+            worker = await start_worker(env, log)
+            try:
+                async with httpx.AsyncClient() as client:
+
+                    async def ready() -> bool:
+                        if worker.returncode is not None:
+                            raise AssertionError(f"the worker exited:\n{log.read_text()}")
+                        try:
+                            answer = await client.get(f"http://127.0.0.1:{port}/readyz")
+                        except httpx.TransportError:
+                            return False
+                        return answer.status_code == 200
+
+                    await wait_for(ready, within=60, what="the worker's /readyz")
+                    assert await asyncio.to_thread(health) == 0
+                    await wait_for(lambda: all_final(sessionmaker), within=60, what="all sent")
+
+                    async def counted() -> bool:
+                        text = (await client.get(f"http://127.0.0.1:{port}/metrics")).text
+                        return (
+                            'confbot_outbox_outcomes_total{channel="line",status="sent"} 2.0'
+                            in text
+                        )
+
+                    await wait_for(counted, within=10, what="the outcomes counted")
+                    text = (await client.get(f"http://127.0.0.1:{port}/metrics")).text
+                    assert (
+                        'confbot_outbox_outcomes_total{channel="telegram",status="sent"} 2.0'
+                        in text
+                    )
+                    assert "confbot_outbox_oldest_age_seconds" in text
+                    assert 'confbot_outbox_depth{state="due"}' in text
+                    assert "process_resident_memory_bytes" in text
+                    assert (await client.get(f"http://127.0.0.1:{port}/livez")).status_code == 200
+            finally:
+                worker.send_signal(signal.SIGTERM)
+                assert await asyncio.wait_for(worker.wait(), 30) == 0, log.read_text()
+            assert await asyncio.to_thread(health) == 1  # gone: unhealthy
+    finally:
         await engine.dispose()

@@ -19,6 +19,7 @@ delivery). Module-level helpers build signed webhook requests.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import hmac
@@ -872,6 +873,8 @@ class FakeLine:
         self._reply_tokens: dict[str, _ReplyToken] = {}
         self._accepted_keys: dict[str, _AcceptedKey] = {}
         self._failures: list[_Failure] = []
+        self._hang_until = 0.0
+        self._hang_prefixes: tuple[str, ...] = ()
         self._rate_limit_per_s: int | None = None
         self._rate_per_endpoint = True
         self._windows: dict[str, deque[float]] = {}
@@ -1013,6 +1016,21 @@ class FakeLine:
                 after_processing=after_processing,
             )
         )
+
+    def hang(
+        self,
+        seconds: float,
+        path_prefixes: tuple[str, ...] = (
+            "/v2/bot/message/reply",
+            "/v2/bot/message/push",
+            "/v2/bot/message/multicast",
+        ),
+    ) -> None:
+        """For ``seconds`` from now, requests to these paths get no answer until the hang is
+        over, then 502 Bad Gateway, as from a proxy in front of an API that stopped answering:
+        nothing is delivered, no reply token is used."""
+        self._hang_until = time.monotonic() + seconds
+        self._hang_prefixes = path_prefixes
 
     def rate_limit(self, requests_per_s: int | None = 2000, *, per_endpoint: bool = True) -> None:
         """Answer 429 beyond ``requests_per_s`` (sliding 1 s window, per endpoint
@@ -1178,6 +1196,10 @@ class FakeLine:
     def _wrap(self, handler: Handler) -> Callable[[web.Request], Awaitable[web.Response]]:
         async def wrapped(request: web.Request) -> web.Response:
             call = request[_CALL_KEY]
+            left = self._hang_until - time.monotonic()
+            if left > 0 and request.path.startswith(self._hang_prefixes):
+                await asyncio.sleep(left)
+                raise LineAPIError(502, "Bad Gateway")
             failure = self._take_failure(request)
             if failure is not None and not failure.after_processing:
                 raise LineAPIError(failure.status, failure.message)

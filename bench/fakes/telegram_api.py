@@ -388,6 +388,8 @@ class FakeTelegram:
         """Called with each call once answered (benchmarks time replies with it)."""
         self.delays: dict[str, float] = {}
         """Seconds to wait before answering a method (lower-case name): a slow Bot API."""
+        self._hang_until = 0.0
+        self._hang_methods: frozenset[str] = frozenset()
         self._handlers: dict[str, tuple[str, Handler]] = {}
         for name, handler in (
             ("getMe", self._get_me),
@@ -658,6 +660,15 @@ class FakeTelegram:
     def clear_rate_limit(self) -> None:
         self._rate_limit = None
 
+    def hang(
+        self, seconds: float, methods: Iterable[str] = ("sendMessage", "sendDocument")
+    ) -> None:
+        """For ``seconds`` from now, calls of ``methods`` get no answer until the hang is over,
+        then 502 Bad Gateway, as from a proxy in front of an API that stopped answering: they
+        deliver nothing (a client that gave up meanwhile loses nothing)."""
+        self._hang_until = time.monotonic() + seconds
+        self._hang_methods = frozenset(m.lower() for m in methods)
+
     def reset_calls(self) -> None:
         self.calls.clear()
         self.count_429 = 0
@@ -748,6 +759,10 @@ class FakeTelegram:
                 raise TelegramAPIError(401, "Unauthorized")
             if entry is None:
                 raise TelegramAPIError(404, "Not Found")
+            left = self._hang_until - time.monotonic()
+            if left > 0 and entry[0].lower() in self._hang_methods:
+                await asyncio.sleep(left)
+                raise TelegramAPIError(502, "Bad Gateway")
             self._maybe_inject_failure(call)
             self._check_rate_limit(call)
             delay = self.delays.get(entry[0].lower())

@@ -7,6 +7,7 @@ Content-Length when it says it and while it streams when it does not.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from starlette.requests import Request
@@ -17,9 +18,16 @@ from bot.metrics import ChannelMetrics
 log = logging.getLogger(__name__)
 
 MAX_BODY = 1_000_000
+# A body trickled slower than this holds a connection for nothing: the platforms send theirs
+# at once (a few kilobytes).
+BODY_SECONDS = 10.0
 
 
 class BodyTooLarge(Exception):
+    pass
+
+
+class BodyTooSlow(Exception):
     pass
 
 
@@ -29,11 +37,15 @@ async def read_body(request: Request, limit: int = MAX_BODY) -> bytes:
         raise BodyTooLarge
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise BodyTooLarge
-        chunks.append(chunk)
+    try:
+        async with asyncio.timeout(BODY_SECONDS):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > limit:
+                    raise BodyTooLarge
+                chunks.append(chunk)
+    except TimeoutError:
+        raise BodyTooSlow from None
     return b"".join(chunks)
 
 
@@ -42,3 +54,10 @@ def too_large(metrics: ChannelMetrics, channel: str) -> Response:
     metrics.error("webhook")
     log.warning("%s: webhook body over %d bytes refused", channel, MAX_BODY)
     return JSONResponse({"error": f"body over {MAX_BODY} bytes"}, status_code=413)
+
+
+def too_slow(metrics: ChannelMetrics, channel: str) -> Response:
+    """The refusal of a body that did not arrive within BODY_SECONDS, counted and logged."""
+    metrics.error("webhook")
+    log.warning("%s: webhook body not received within %.0f s", channel, BODY_SECONDS)
+    return JSONResponse({"error": "body too slow"}, status_code=408)

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from bot.app import build_app
 from bot.channels import registry
 from bot.channels.console.channel import ConsoleChat
-from bot.cli import broadcast, faq, organisers, programme, qr, stats
+from bot.cli import broadcast, faq, health, organisers, programme, qr, stats
 from bot.clock import Clock
 from bot.logs import configure as configure_logging
 from bot.settings import SUPPORTED_LANGUAGES, Settings
@@ -40,6 +40,7 @@ TOOLS: dict[str, Tool] = {
     "stats": stats,
     "broadcast": broadcast,
     "qr": qr,
+    "health": health,
 }
 
 

@@ -47,6 +47,9 @@ class Command:
     menu: Menu = Menu.NONE
     organisers_only: bool = False
     position: int = 100  # order in the menus, smallest first
+    # Shows only what anyone may see (the programme, the FAQ): answered in group chats too,
+    # when groups are allowed; it reads and writes nothing about whoever asked.
+    public: bool = False
 
     @property
     def description_id(self) -> str:
@@ -94,11 +97,12 @@ class CommandRegistry:
         menu: Menu = Menu.NONE,
         organisers_only: bool = False,
         position: int = 100,
+        public: bool = False,
     ) -> Callable[[Handler], Handler]:
         """Decorator form of `add`."""
 
         def register(handler: Handler) -> Handler:
-            self.add(Command(name, handler, aliases, menu, organisers_only, position))
+            self.add(Command(name, handler, aliases, menu, organisers_only, position, public))
             return handler
 
         return register

@@ -7,14 +7,16 @@ provide both (handlers/features.py puts them together); this module knows none o
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from db.models import Delegate, Role
 from handlers.core import store
 from handlers.core.commands import CommandRegistry
 from handlers.core.language import choose, detect
-from handlers.core.messages import AlreadyHandled, Event, Incoming, Reply, ReplyKind
+from handlers.core.messages import AlreadyHandled, Button, Event, Incoming, Reply, ReplyKind
 from handlers.core.normalise import readable
 from handlers.core.text import clean_input
 from handlers.core.turn import Turn
@@ -91,6 +93,51 @@ class Conversation:
                 now=now,
             )
             return Response(replies, understood)
+
+    async def respond_public(self, message: Incoming) -> Response:
+        """A command in a group chat, where everyone reads the answer: only public commands
+        (the programme, the FAQ) are run, for nobody in particular. Nothing is read or kept
+        about whoever asked (no delegate is made, their agenda is not shown), only the update's
+        record; buttons that lead to anything personal are left out. Any other command gets a
+        short note that it works in a private chat."""
+        deps = self.deps
+        now = deps.clock()
+        said = clean_input(message.payload or message.text or "")
+        name, _, argument = said.removeprefix("/").partition(" ")
+        command = self.commands.find(name.split("@", 1)[0].lower()) if said[:1] == "/" else None
+        lang = choose(None, None, message.language_hint, deps.default_language)
+        async with deps.sessionmaker.begin() as db:
+            if message.update_id is not None and not await store.record_update(
+                db, channel=message.channel, update_id=message.update_id, now=now
+            ):
+                raise AlreadyHandled(f"{message.channel}:{message.update_id}")
+            if command is None:
+                return Response([], Understanding(Outcome.EVENT, message.event.value))
+            understood = Understanding(Outcome.COMMAND, command.name, argument.strip())
+            if not command.public:
+                text = deps.t(lang, "group-private-only")
+                return Response([Reply(ReplyKind.HELP, text, lang)], understood)
+            # Never added to the session: nothing about this "delegate" is written.
+            nobody = Delegate(
+                id=0, channel=message.channel, channel_user_id="", language=lang, role=Role.DELEGATE
+            )
+            turn = Turn(deps, db, nobody, lang, now, message, self.commands, said=said)
+            replies = await turn.invoke(command, argument.strip())
+            return Response([self._public(reply) for reply in replies], understood)
+
+    def _public(self, reply: Reply) -> Reply:
+        """The reply without the buttons of commands that are not public ("+ My agenda")."""
+
+        def kept(buttons: tuple[Button, ...]) -> tuple[Button, ...]:
+            return tuple(b for b in buttons if self._is_public(b.payload))
+
+        cards = tuple(dataclasses.replace(c, buttons=kept(c.buttons)) for c in reply.cards)
+        return dataclasses.replace(reply, buttons=kept(reply.buttons), cards=cards)
+
+    def _is_public(self, payload: str) -> bool:
+        name = payload.removeprefix("/").partition(" ")[0]
+        command = self.commands.find(name) if payload.startswith("/") else None
+        return command is not None and command.public
 
     async def _replies(self, turn: Turn, text: str) -> list[Reply]:
         event = turn.message.event

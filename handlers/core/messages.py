@@ -6,6 +6,7 @@ way (inline keyboards, quick replies, Flex cards, numbered console lines).
 
 from __future__ import annotations
 
+import base64
 import enum
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -107,3 +108,49 @@ class Reply:
                 "size": len(self.attachment.data),
             }
         return data
+
+    def to_json(self) -> dict[str, Any]:
+        """Everything needed to send the reply again later (an outbox message), as JSON: the
+        attachment's bytes in base64."""
+        data = asdict(self)
+        data["kind"] = self.kind.value
+        data.pop("extra")
+        if self.attachment is not None:
+            data["attachment"]["data"] = base64.b64encode(self.attachment.data).decode("ascii")
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Reply:
+        """The reply `to_json` wrote; raises KeyError, TypeError or ValueError on anything else."""
+
+        def buttons(items: list[dict[str, Any]]) -> tuple[Button, ...]:
+            return tuple(Button(str(b["label"]), str(b["payload"])) for b in items)
+
+        cards = tuple(
+            SessionCard(
+                **{
+                    **card,
+                    "speakers": tuple(card.get("speakers") or ()),
+                    "buttons": buttons(card.get("buttons") or []),
+                }
+            )
+            for card in data.get("cards") or []
+        )
+        stored = data.get("attachment")
+        attachment = (
+            Attachment(
+                str(stored["filename"]),
+                str(stored["mime_type"]),
+                base64.b64decode(stored["data"], validate=True),
+            )
+            if stored
+            else None
+        )
+        return cls(
+            ReplyKind(data["kind"]),
+            str(data["text"]),
+            str(data["language"]),
+            buttons=buttons(data.get("buttons") or []),
+            cards=cards,
+            attachment=attachment,
+        )

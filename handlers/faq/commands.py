@@ -121,7 +121,10 @@ async def unanswered(turn: Turn, _argument: str) -> list[Reply]:
 
 def register(commands: CommandRegistry) -> None:
     commands.command(
-        "faq", menu=Menu.BUTTONS | Menu.HELP | Menu.CHAT_MENU | Menu.RICH_MENU, position=50
+        "faq",
+        menu=Menu.BUTTONS | Menu.HELP | Menu.CHAT_MENU | Menu.RICH_MENU,
+        position=50,
+        public=True,
     )(faq)
     commands.command("faq-none")(none_of_these)
     commands.command("unanswered", organisers_only=True, menu=Menu.HELP, position=95)(unanswered)

@@ -69,11 +69,10 @@ async def take_waiting(
         ids: list[int] = []
         language = delegate.language or deps.default_language
         for row in rows:
-            reply = await render_row(deps, db, row, language, {})
+            rendered = await render_row(deps, db, row, language, {})
             row.status, row.claimed_until = OutboxStatus.SENDING, now + timedelta(minutes=2)
             ids.append(row.id)
-            if reply.text:
-                replies.append(reply)
+            replies.extend(rendered)
         return ids, replies
 
 

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from db.models import ChangeKind, OutboxKind
+from handlers.core.messages import Reply
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,25 @@ class AnswerPayload:
     entry_id: str
 
 
-Payload = ChangePayload | ReminderPayload | BroadcastPayload | ReportPayload | AnswerPayload
+@dataclass(frozen=True)
+class ReplyPayload:
+    """The replies to a delegate's message that the platform did not take when they were
+    answered: sent as they were written, in the language of the question."""
+
+    replies: tuple[Reply, ...]
+    # Messages of the first reply already delivered: a channel that splits a long reply into
+    # several messages (Telegram, at 4,096 characters) skips these.
+    skip: int = 0
+
+
+Payload = (
+    ChangePayload
+    | ReminderPayload
+    | BroadcastPayload
+    | ReportPayload
+    | AnswerPayload
+    | ReplyPayload
+)
 
 KINDS: dict[type[Any], OutboxKind] = {
     ChangePayload: OutboxKind.CHANGE,
@@ -59,6 +78,7 @@ KINDS: dict[type[Any], OutboxKind] = {
     BroadcastPayload: OutboxKind.BROADCAST,
     ReportPayload: OutboxKind.REPORT,
     AnswerPayload: OutboxKind.ANSWER,
+    ReplyPayload: OutboxKind.REPLY,
 }
 
 
@@ -68,6 +88,8 @@ def kind_of(payload: Payload) -> OutboxKind:
 
 def dump(payload: Payload) -> dict[str, Any]:
     """The payload as the row's JSON."""
+    if isinstance(payload, ReplyPayload):
+        return {"replies": [r.to_json() for r in payload.replies], "skip": payload.skip}
     return {k: v.value if isinstance(v, enum.Enum) else v for k, v in asdict(payload).items()}
 
 
@@ -91,3 +113,8 @@ def load(kind: OutboxKind, data: Mapping[str, Any]) -> Payload:
             )
         case OutboxKind.ANSWER:
             return AnswerPayload(question=str(data["question"]), entry_id=str(data["entry_id"]))
+        case OutboxKind.REPLY:
+            return ReplyPayload(
+                replies=tuple(Reply.from_json(r) for r in data["replies"]),
+                skip=int(data.get("skip") or 0),
+            )

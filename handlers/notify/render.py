@@ -19,6 +19,7 @@ from handlers.notify.payloads import (
     ChangePayload,
     Payload,
     ReminderPayload,
+    ReplyPayload,
     ReportPayload,
     load,
 )
@@ -132,12 +133,16 @@ async def render_row(
     row: OutboxMessage,
     language: str,
     texts: dict[int, dict[str, str]],
-) -> Reply:
-    """The message of an outbox row in `language`: a broadcast's texts (cached in `texts` by
-    broadcast id) and the session as it is now are read for it."""
+) -> list[Reply]:
+    """The messages of an outbox row in `language` (none when there is nothing left to say): a
+    broadcast's texts (cached in `texts` by broadcast id) and the session as it is now are read
+    for it. A reply handed over by a channel is sent as it was written."""
     payload = load(row.kind, row.payload)
     if isinstance(payload, AnswerPayload):
-        return await _answer(deps, db, language, payload)
+        answer = await _answer(deps, db, language, payload)
+        return [answer] if answer.text else []
+    if isinstance(payload, ReplyPayload):
+        return list(payload.replies)
     session: ProgrammeSession | None = None
     broadcast_texts: dict[str, str] | None = None
     if isinstance(payload, BroadcastPayload):
@@ -147,7 +152,8 @@ async def render_row(
         broadcast_texts = texts[payload.broadcast_id]
     if isinstance(payload, ChangePayload | ReminderPayload):
         session = await db.get(ProgrammeSession, payload.session_id)
-    return render(deps, language, payload, session, broadcast_texts)
+    reply = render(deps, language, payload, session, broadcast_texts)
+    return [reply] if reply.text else []
 
 
 async def _answer(deps: Deps, db: AsyncSession, lang: str, payload: AnswerPayload) -> Reply:

@@ -107,11 +107,13 @@ async def set_field(turn: Turn, argument: str) -> list[Reply]:
 
 def register(commands: CommandRegistry) -> None:
     everywhere = Menu.BUTTONS | Menu.HELP | Menu.CHAT_MENU | Menu.RICH_MENU
-    commands.command("programme", aliases=("program",), menu=everywhere, position=10)(programme)
-    commands.command("now", menu=everywhere, position=20)(now)
-    commands.command("next", menu=Menu.BUTTONS | Menu.HELP | Menu.CHAT_MENU, position=30)(
-        next_sessions
+    commands.command("programme", aliases=("program",), menu=everywhere, position=10, public=True)(
+        programme
     )
-    commands.command("workshops", menu=everywhere, position=40)(workshops)
-    commands.command("session", menu=Menu.HELP, position=45)(session)
+    commands.command("now", menu=everywhere, position=20, public=True)(now)
+    commands.command(
+        "next", menu=Menu.BUTTONS | Menu.HELP | Menu.CHAT_MENU, position=30, public=True
+    )(next_sessions)
+    commands.command("workshops", menu=everywhere, position=40, public=True)(workshops)
+    commands.command("session", menu=Menu.HELP, position=45, public=True)(session)
     commands.command("set", organisers_only=True)(set_field)

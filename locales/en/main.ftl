@@ -28,6 +28,8 @@ unsupported-message = I can only read text. Type your question or choose below.
 unknown-command = I don't know the command { $command }. Here is what I can do:
 fallback = I have no reliable answer to that. I have passed your question on to the organisers. You can also choose a topic below.
 error-apology = Sorry, something went wrong on my side. Please try again in a moment.
+slow-down = You are sending messages faster than I can answer them. I am answering your earlier ones first; the latest were not taken in, so please send them again in a moment if needed.
+group-private-only = This command only works in a private chat with me: in a group, I only give the programme and answers from the FAQ.
 
 ## Buttons (LINE: at most 20 characters)
 button-programme = Programme

@@ -28,6 +28,8 @@ unsupported-message = Je ne sais lire que le texte. Écrivez-moi votre question 
 unknown-command = Je ne connais pas la commande { $command }. Voici ce que je sais faire :
 fallback = Je n'ai pas de réponse sûre à cette question. Je l'ai transmise aux organisateurs. Vous pouvez aussi choisir un sujet ci-dessous.
 error-apology = Désolé, une erreur s'est produite de mon côté. Réessayez dans un instant.
+slow-down = Vous m'envoyez des messages plus vite que je ne peux y répondre. Je réponds d'abord aux précédents ; les derniers n'ont pas été pris en compte : renvoyez-les dans un moment si besoin.
+group-private-only = Cette commande ne s'utilise qu'en conversation privée avec moi : dans un groupe, je ne donne que le programme et les réponses de la FAQ.
 
 ## Boutons (LINE : 20 caractères au plus)
 button-programme = Programme

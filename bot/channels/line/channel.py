@@ -31,17 +31,22 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from bot.channels.base import ServeContext
-from bot.channels.body import BodyTooLarge, read_body, too_large
+from bot.channels.body import BodyTooLarge, BodyTooSlow, read_body, too_large, too_slow
 from bot.channels.line.api import configuration
 from bot.channels.line.render import MAX_MESSAGES, render_json
-from bot.channels.turns import converse
+from bot.channels.runner import Admission
+from bot.channels.turns import converse, slow_down
 from handlers.core.messages import Event, Incoming, Reply
 from handlers.core.store import delegate_exists
 from handlers.notify.held import settle_waiting, take_waiting
+from handlers.notify.replies import hand_over
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "line"
+# Seconds a reply waits for LINE inside a turn before it is handed to the outbox to be pushed
+# (the SDK's own default is five minutes).
+REPLY_TIMEOUT = 5.0
 # Rich menus created by `confbot line richmenu` (richmenu.py beside this), found again by alias.
 RICH_MENU_LANGUAGES = ("fr", "ja", "en")
 
@@ -91,6 +96,8 @@ class LineChannel:
             body = await read_body(request)
         except BodyTooLarge:
             return too_large(self.metrics, CHANNEL)
+        except BodyTooSlow:
+            return too_slow(self.metrics, CHANNEL)
         try:
             payload = self.parser.parse(body.decode("utf-8"), signature, as_payload=True)
         except InvalidSignatureError:
@@ -104,12 +111,32 @@ class LineChannel:
         for event in payload.events or []:
             by_source.setdefault(self._source_key(event), []).append(event)
         for key, events in by_source.items():
-            await self.updates.submit(
-                self._process(events, received),
-                name=f"line:{getattr(events[0], 'webhook_event_id', '?')}",
-                key=f"line:{key}",
+            name = f"line:{getattr(events[0], 'webhook_event_id', '?')}"
+            admission = await self.updates.submit(
+                self._process(events, received), name=name, key=f"line:{key}"
             )
+            if admission is not Admission.QUEUED:
+                self.metrics.dropped.inc(len(events))
+            if admission is Admission.OVERFLOW:
+                self.updates.aside(self._slow_down(events), name=f"{name}:slow")
         return Response(status_code=200)
+
+    async def _slow_down(self, events: list[Any]) -> None:
+        """The one "slow down" reply, with the reply token of a dropped event (free)."""
+        event = next((e for e in events if getattr(e, "reply_token", None)), None)
+        source = getattr(event, "source", None)
+        if event is None or getattr(source, "type", "") != "user":
+            return
+        user_id = self._source_key(event)
+        _name, language = await self._profile(user_id)  # for someone not stored yet
+        message = Incoming(CHANNEL, user_id, self.deps.clock(), language_hint=language)
+        reply = await slow_down(self.deps, message)
+        try:
+            await self._post_reply(event.reply_token, render_json((reply,)))
+        except Exception as exc:
+            log.warning("line: the slow-down note failed: %s", exc)
+            return
+        self.metrics.replies.inc()
 
     def _refuse(self, why: str) -> Response:
         self.metrics.error("webhook")
@@ -144,11 +171,22 @@ class LineChannel:
         metrics.updates.inc()
         if getattr(event, "mode", None) == "standby":
             return  # another channel of the account answers (module mode): LINE forbids replying
-        message = await self._incoming(event, event_id)
+        group = self._in_group(event)
+        if group:
+            message = await self._group_command(event, event_id)
+        else:
+            message = await self._incoming(event, event_id)
         if message is None:
             log.debug("line: %s event ignored", event.type)
             return
-        replies = await converse(self.conversation, metrics, message, f"line:{event_id}")
+        replies = await converse(
+            self.conversation,
+            metrics,
+            message,
+            f"line:{event_id}",
+            pause=self.updates.pause,
+            public=group,
+        )
         if replies is None:
             metrics.duplicates.inc()
             redelivery = getattr(event.delivery_context, "is_redelivery", False)
@@ -156,14 +194,15 @@ class LineChannel:
             return
         replied = bool(replies and getattr(event, "reply_token", None))
         held: list[int] = []
-        if replied and message.event is Event.MESSAGE:
+        extra: list[Reply] = []
+        if replied and message.event is Event.MESSAGE and not group:
             held, extra = await self._held_back(message.user_id, replies)
-            replies = [*replies, *extra]
-        sent = replied and await self._reply(event, replies, event_id)
+        sent = replied and await self._reply(event, message, replies, extra, event_id, group)
         if sent:
             metrics.latency.observe(time.perf_counter() - received)
         await settle_waiting(self.deps, held, delivered=sent)
-        await self._link_rich_menu(message, replies)
+        if not group:
+            await self._link_rich_menu(message, replies)
 
     async def _held_back(self, user_id: str, replies: list[Reply]) -> tuple[list[int], list[Reply]]:
         """Notifications that waited for LINE's monthly quota ride along with the reply (replies
@@ -181,8 +220,40 @@ class LineChannel:
             ids.pop()
         return ids, extra
 
+    @staticmethod
+    def _in_group(event: Any) -> bool:
+        return getattr(getattr(event, "source", None), "type", "user") != "user"
+
+    async def _group_command(self, event: Any, event_id: str) -> Incoming | None:
+        """In a group or a room, when groups are allowed: a typed command (`/programme`) or a
+        button under one of the bot's answers there, answered with public content only. The
+        group's chatter, and its id, are never kept: it is not a delegate."""
+        if not self.settings.allow_groups:
+            return None
+        user_id = getattr(event.source, "user_id", None) or ""
+        if isinstance(event, PostbackEvent):
+            said, payload = None, event.postback.data
+        elif isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
+            said, payload = event.message.text, None
+            if not said.startswith("/"):
+                return None
+        else:
+            return None
+        # Whoever asked, for the language of the answer only (their LINE app's).
+        _name, language = await self._profile(user_id) if user_id else ("", None)
+        return Incoming(
+            CHANNEL,
+            self._source_key(event),
+            self.deps.clock(),
+            text=said,
+            payload=payload,
+            language_hint=language,
+            files=False,
+            update_id=event_id,
+        )
+
     async def _incoming(self, event: Any, event_id: str) -> Incoming | None:
-        if getattr(getattr(event, "source", None), "type", "user") != "user":
+        if self._in_group(event):
             return None  # a group or a room: not a delegate, and nothing personal goes there
         user_id = self._source_key(event)
         now = self.deps.clock()
@@ -223,8 +294,12 @@ class LineChannel:
         in Japanese would be answered, and pushed to, in the default language."""
         if user_id in self._known:
             return "", None
-        async with self.deps.sessionmaker() as db:
-            known = await delegate_exists(db, channel=CHANNEL, user_id=user_id)
+        try:
+            async with self.deps.sessionmaker() as db:
+                known = await delegate_exists(db, channel=CHANNEL, user_id=user_id)
+        except Exception as exc:  # the database is away: the turn will wait for it
+            log.warning("line: could not tell whether %s is known: %s", user_id, exc)
+            return await self._profile(user_id)
         if len(self._known) > 100_000:
             self._known.clear()
         self._known.add(user_id)
@@ -239,8 +314,20 @@ class LineChannel:
             return "", None
         return str(profile.display_name or ""), profile.language
 
-    async def _reply(self, event: Any, replies: list[Reply], event_id: str) -> bool:
-        messages = render_json(tuple(replies))
+    async def _reply(
+        self,
+        event: Any,
+        message: Incoming,
+        replies: list[Reply],
+        extra: list[Reply],
+        event_id: str,
+        group: bool,
+    ) -> bool:
+        """The reply (with `extra`, messages that waited for the quota); when LINE does not take
+        it (5xx, timeout, 429, or a reply token that expired while the turn waited for the
+        database), the replies are handed to the outbox and pushed: a reply token is good once,
+        and only for a while."""
+        messages = render_json((*replies, *extra))
         if not messages:
             return False
         try:
@@ -249,10 +336,34 @@ class LineChannel:
             self.metrics.error("send")
             status = getattr(exc, "status", None)
             body = getattr(exc, "body", None)
-            log.error("line: reply to event %s failed: %s %s", event_id, status or exc, body or "")
+            why = f"{status or type(exc).__name__} {body or exc}"[:300]
+            if (
+                self._passing(exc)
+                and not group
+                and await hand_over(self.deps, CHANNEL, message.user_id, replies)
+            ):
+                self.metrics.handed_over.inc()
+                log.warning("line: reply to event %s not taken (%s): to be pushed", event_id, why)
+            else:
+                log.error("line: reply to event %s failed: %s", event_id, why)
             return False
         self.metrics.replies.inc(len(messages))
         return True
+
+    @staticmethod
+    def _passing(error: Exception) -> bool:
+        """A failure a push will get past: LINE's 5xx and 429 (a reply costs no quota, so this
+        429 is the rate limit), an expired or used reply token, no answer in time, a broken
+        connection. Not a refused message (400) or token (401)."""
+        if not isinstance(error, ApiException):
+            return True
+        status = int(error.status or 0)
+        return (
+            status == 0
+            or status >= 500
+            or status == 429
+            or (status == 400 and "reply token" in str(error.body).lower())
+        )
 
     async def _post_reply(self, reply_token: str, messages: Sequence[dict[str, Any]]) -> None:
         """The reply API call as the SDK's `reply_message` makes it (same path, headers, auth and
@@ -270,6 +381,7 @@ class LineChannel:
             response_types_map={},  # the response (sentMessages ids) is not used
             auth_settings=["Bearer"],
             _return_http_data_only=True,
+            _request_timeout=REPLY_TIMEOUT,
         )
 
     async def _link_rich_menu(self, message: Incoming, replies: list[Reply]) -> None:

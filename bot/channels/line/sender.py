@@ -32,6 +32,9 @@ from handlers.broadcast.quota import LineQuota
 log = logging.getLogger(__name__)
 
 MULTICAST_MAX = 500  # Messaging API multicast: "Max: 500 user IDs" per request
+# Seconds a push waits for LINE before it is tried again with its retry key (the SDK's default
+# is five minutes, which would hold the channel's loop while LINE hangs).
+PUSH_TIMEOUT = 10.0
 
 
 class LineSender:
@@ -93,13 +96,16 @@ class LineSender:
         try:
             if len(batch) == 1:
                 await self.api.push_message(
-                    PushMessageRequest(to=batch[0].user_id, messages=messages), x_line_retry_key=key
+                    PushMessageRequest(to=batch[0].user_id, messages=messages),
+                    x_line_retry_key=key,
+                    _request_timeout=PUSH_TIMEOUT,
                 )
             else:
                 assert len(batch) <= MULTICAST_MAX
                 await self.api.multicast(
                     MulticastRequest(to=[i.user_id for i in batch], messages=messages),
                     x_line_retry_key=key,
+                    _request_timeout=PUSH_TIMEOUT,
                 )
         except ApiException as exc:
             result = self._error(exc)

@@ -14,6 +14,7 @@ import json
 import logging
 import time
 from collections.abc import Awaitable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -27,7 +28,7 @@ from telegram import (
     User,
 )
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.error import Forbidden, RetryAfter, TelegramError
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -37,14 +38,15 @@ from telegram.ext import (
 )
 
 from bot.channels.base import ServeContext
-from bot.channels.body import BodyTooLarge, read_body, too_large
-from bot.channels.runner import KeyedLocks
+from bot.channels.body import BodyTooLarge, BodyTooSlow, read_body, too_large, too_slow
+from bot.channels.runner import Admission, KeyedLocks
 from bot.channels.telegram.http import AiohttpRequest
-from bot.channels.telegram.render import Outgoing, ellipsis, render
-from bot.channels.telegram.sender import send_message
-from bot.channels.turns import converse
+from bot.channels.telegram.render import ellipsis, render
+from bot.channels.telegram.sender import REPLY_TIMEOUT, seconds, send_message
+from bot.channels.turns import Pause, converse, slow_down
 from handlers.core.commands import Menu
 from handlers.core.messages import Event, Incoming, Reply
+from handlers.notify.replies import hand_over
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +56,7 @@ ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 # setMyDescription: "0-512 characters"; setMyShortDescription: "0-120 characters"
 # (https://core.telegram.org/bots/api#setmydescription).
 MAX_DESCRIPTION, MAX_SHORT_DESCRIPTION = 512, 120
-# A 429 asking to wait longer than this is given up: the delegate's moment has passed.
-MAX_RETRY_AFTER = 10.0
+GROUPS = (ChatType.GROUP, ChatType.SUPERGROUP)
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
@@ -63,6 +64,15 @@ AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 def delegate_key(update: Update) -> str:
     user = update.effective_user
     return f"telegram:{user.id if user is not None else update.update_id}"
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the answer to an update goes, and what to hand the conversation."""
+
+    chat_id: int
+    message: Incoming
+    public: bool = False  # a command in a group: public content only, nothing kept
 
 
 class PerDelegateUpdates(BaseUpdateProcessor):
@@ -197,6 +207,8 @@ class TelegramChannel:
             body = await read_body(request)
         except BodyTooLarge:
             return too_large(self.metrics, CHANNEL)
+        except BodyTooSlow:
+            return too_slow(self.metrics, CHANNEL)
         try:
             data = json.loads(body)
             update_id = int(data["update_id"])
@@ -208,12 +220,31 @@ class TelegramChannel:
         if self.updates.closing:
             return JSONResponse({"error": "shutting down"}, status_code=503)
         self._received[update_id] = time.perf_counter()
-        await self.updates.submit(
+        admission = await self.updates.submit(
             self.application.process_update(update),
             name=f"telegram:{update_id}",
             key=delegate_key(update),
         )
+        if admission is not Admission.QUEUED:
+            self._received.pop(update_id, None)
+            self.metrics.dropped.inc()
+        if admission is Admission.OVERFLOW:
+            target = self._incoming(update)
+            if target is not None and not target.public:
+                self.updates.aside(self._slow_down(target), name=f"telegram:{update_id}:slow")
         return Response(status_code=200)
+
+    async def _slow_down(self, target: Target) -> None:
+        reply = await slow_down(self.deps, target.message)
+        for out in render(reply, self.deps.t):
+            try:
+                await send_message(
+                    self.application.bot, target.chat_id, out, read_timeout=REPLY_TIMEOUT
+                )
+            except TelegramError as exc:
+                log.warning("telegram: the slow-down note to %s failed: %s", target.chat_id, exc)
+                return
+            self.metrics.replies.inc()
 
     # ----------------------------------------------------------------------- an update
 
@@ -226,9 +257,13 @@ class TelegramChannel:
             target = self._incoming(update)
             if target is None:
                 return
-            chat_id, message = target
             replies = await converse(
-                self.conversation, metrics, message, f"telegram:{update.update_id}"
+                self.conversation,
+                metrics,
+                target.message,
+                f"telegram:{update.update_id}",
+                pause=self._pause(),
+                public=target.public,
             )
             if replies is None:
                 metrics.duplicates.inc()
@@ -236,10 +271,17 @@ class TelegramChannel:
                 return
             if update.callback_query is not None:
                 await self._answer(update.callback_query, update.update_id)
-            if replies and await self._send(chat_id, message, replies, update.update_id):
+            if replies and await self._send(target, replies, update.update_id):
                 metrics.latency.observe(time.perf_counter() - started)
         finally:
             metrics.in_flight.dec()
+
+    def _pause(self) -> Pause:
+        """Webhook mode: a turn waiting for the database gives its slot up (polling mode has
+        PTB's own concurrency, and plain sleeps)."""
+        if self.polling:
+            return asyncio.sleep
+        return self.updates.pause
 
     async def _answer(self, query: CallbackQuery, update_id: int) -> None:
         """Every callback query is answered, or the client keeps its spinner for a while."""
@@ -249,28 +291,29 @@ class TelegramChannel:
             self.metrics.error("send")
             log.warning("telegram: answerCallbackQuery failed (update %s): %s", update_id, exc)
 
-    def _incoming(self, update: Update) -> tuple[int, Incoming] | None:
+    def _incoming(self, update: Update) -> Target | None:
         """The update as a message to the conversation; None for what the bot does not answer:
-        anything outside a private chat (a group's chatter is not for it, and an agenda or an
-        organiser's preview must not be posted to a group), service messages, anonymous
-        senders."""
+        service messages, anonymous senders, and anything outside a private chat unless groups
+        are allowed (ALLOW_GROUPS), where only commands addressed to the bot are answered."""
         now, ref = self.deps.clock(), str(update.update_id)
         chat = update.effective_chat
         if chat is not None and chat.type != ChatType.PRIVATE:
-            return None
+            return self._in_group(update, now, ref)
         if update.callback_query is not None:
             query = update.callback_query
             chat_id = query.message.chat.id if query.message is not None else query.from_user.id
-            return chat_id, self._message(query.from_user, now, ref, payload=query.data or "")
+            pressed = self._message(query.from_user, now, ref, payload=query.data or "")
+            return Target(chat_id, pressed)
         message = update.message
         if message is not None and message.sender_chat is not None:
             return None  # posted on behalf of a chat: nobody to answer, no delegate to make
         if message is not None and message.from_user is not None:
             user = message.from_user
             if message.text:
-                return message.chat.id, self._message(user, now, ref, text=message.text)
+                return Target(message.chat.id, self._message(user, now, ref, text=message.text))
             if message.effective_attachment is not None:  # sticker, photo, location…
-                return message.chat.id, self._message(user, now, ref, event=Event.UNSUPPORTED)
+                unsupported = self._message(user, now, ref, event=Event.UNSUPPORTED)
+                return Target(message.chat.id, unsupported)
             return None  # service messages (members joining a group…)
         member = update.my_chat_member
         if (
@@ -278,8 +321,39 @@ class TelegramChannel:
             and member.chat.type == ChatType.PRIVATE
             and member.new_chat_member.status == ChatMemberStatus.BANNED
         ):
-            return member.chat.id, self._message(member.from_user, now, ref, event=Event.UNFOLLOW)
+            unfollow = self._message(member.from_user, now, ref, event=Event.UNFOLLOW)
+            return Target(member.chat.id, unfollow)
         return None
+
+    def _in_group(self, update: Update, now: datetime, ref: str) -> Target | None:
+        """A group's command for this bot (`/programme`, `/programme@thisbot`, or a button
+        under one of its answers there), when groups are allowed; nothing else. The chatter of
+        a group is not for the bot: it is neither answered nor kept."""
+        chat = update.effective_chat
+        if not self.settings.allow_groups or chat is None or chat.type not in GROUPS:
+            return None
+        query = update.callback_query
+        if query is not None:
+            message = self._message(query.from_user, now, ref, payload=query.data or "")
+            return Target(chat.id, message, public=True)
+        posted = update.message
+        if posted is None or posted.sender_chat is not None or posted.from_user is None:
+            return None  # an anonymous admin or a channel: nobody to answer
+        if posted.from_user.is_bot or not self._addressed(posted.text or ""):
+            return None
+        message = self._message(posted.from_user, now, ref, text=posted.text)
+        return Target(chat.id, message, public=True)
+
+    def _addressed(self, text: str) -> bool:
+        """A command, not addressed to another bot (`/cmd@otherbot`)."""
+        if not text.startswith("/"):
+            return False
+        _, at, bot_name = text.split(maxsplit=1)[0].partition("@")
+        try:
+            mine = self.application.bot.username
+        except RuntimeError:  # getMe not answered yet
+            mine = ""
+        return not at or bot_name.lower() == mine.lower()
 
     @staticmethod
     def _message(
@@ -303,55 +377,72 @@ class TelegramChannel:
             update_id=update_id,
         )
 
-    async def _send(
-        self, chat_id: int, message: Incoming, replies: list[Reply], update_id: int
-    ) -> bool:
-        """Sends every reply; False when one could not be delivered."""
-        t = self.deps.t
-        for reply in replies:
-            for out in render(reply, t):
+    async def _send(self, target: Target, replies: list[Reply], update_id: int) -> bool:
+        """Sends every reply; False when one could not be delivered now. A reply Telegram did
+        not take (5xx, timeout, 429) is handed to the outbox with the rest, and pushed from
+        there: sendMessage is the same call either way, and a 429's wait is spent there, not
+        in this turn's slot."""
+        bot, t = self.application.bot, self.deps.t
+        for index, reply in enumerate(replies):
+            parts = render(reply, t)
+            for part in range(len(parts) + (reply.attachment is not None)):
                 try:
-                    await self._send_one(chat_id, out)
+                    if part < len(parts):
+                        out = parts[part]
+                        await send_message(bot, target.chat_id, out, read_timeout=REPLY_TIMEOUT)
+                    else:
+                        assert reply.attachment is not None
+                        attachment = reply.attachment
+                        await bot.send_document(
+                            target.chat_id,
+                            InputFile(attachment.data, filename=attachment.filename),
+                            read_timeout=REPLY_TIMEOUT,
+                        )
                 except Forbidden:
-                    log.info("telegram: chat %s blocked the bot (update %s)", chat_id, update_id)
-                    await converse(
-                        self.conversation,
-                        self.metrics,
-                        Incoming(
-                            CHANNEL, message.user_id, message.received_at, event=Event.UNFOLLOW
-                        ),
-                        f"telegram:{update_id}",
-                    )
+                    log.info("telegram: chat %s blocked the bot", target.chat_id)
+                    if not target.public:
+                        await self._unfollowed(target.message, update_id)
                     return False
-                except TelegramError as exc:
+                except BadRequest as exc:  # the message itself was refused: no use sending again
                     self.metrics.error("send")
-                    log.error("telegram: sendMessage failed for update %s: %s", update_id, exc)
+                    log.error("telegram: a reply to update %s was refused: %s", update_id, exc)
                     return False
-                self.metrics.replies.inc()
-            if reply.attachment is not None:
-                try:
-                    await self.application.bot.send_document(
-                        chat_id,
-                        InputFile(reply.attachment.data, filename=reply.attachment.filename),
-                    )
-                except TelegramError as exc:
-                    self.metrics.error("send")
-                    log.error("telegram: sendDocument failed for update %s: %s", update_id, exc)
+                except RetryAfter as exc:
+                    wait = seconds(exc.retry_after)
+                    await self._hand_over(target, replies[index:], part, update_id, exc, wait)
+                    return False
+                except TelegramError as exc:  # 5xx, timeouts, a connection that broke
+                    await self._hand_over(target, replies[index:], part, update_id, exc)
                     return False
                 self.metrics.replies.inc()
         return True
 
-    async def _send_one(self, chat_id: int, out: Outgoing) -> None:
-        for attempt in range(3):
-            try:
-                await send_message(self.application.bot, chat_id, out)
-                return
-            except RetryAfter as exc:
-                wait = exc.retry_after
-                seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-                if attempt == 2 or seconds > MAX_RETRY_AFTER:
-                    raise
-                await asyncio.sleep(seconds)
+    async def _hand_over(
+        self,
+        target: Target,
+        replies: list[Reply],
+        skip: int,
+        update_id: int,
+        error: TelegramError,
+        after: float = 0.0,
+    ) -> None:
+        self.metrics.error("send")
+        kept = not target.public and await hand_over(
+            self.deps, CHANNEL, target.message.user_id, replies, after=after, skip=skip
+        )
+        if kept:
+            self.metrics.handed_over.inc()
+            log.warning(
+                "telegram: reply to update %s not taken (%s): handed to the outbox",
+                update_id,
+                error,
+            )
+        else:
+            log.error("telegram: reply to update %s lost: %s", update_id, error)
+
+    async def _unfollowed(self, message: Incoming, update_id: int) -> None:
+        unfollow = Incoming(CHANNEL, message.user_id, message.received_at, event=Event.UNFOLLOW)
+        await converse(self.conversation, self.metrics, unfollow, f"telegram:{update_id}")
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         update_id = update.update_id if isinstance(update, Update) else "?"
