@@ -600,3 +600,30 @@ async def test_groups_when_allowed_get_public_commands_only_and_leave_nothing(
         async with bot.server.app.sessionmaker() as db:
             assert (await db.scalars(select(Delegate))).all() == []
             assert (await db.scalars(select(UnansweredQuestion))).all() == []
+
+
+def test_a_button_that_a_card_already_carries_is_not_shown_twice() -> None:
+    card = SessionCard(
+        session_id="ws-economy",
+        title="Atelier 1 – Économie",
+        day="mer. 20 nov.",
+        time="13 h 30–16 h 00",
+        when="mer. 20 nov., 13 h 30–16 h 00",
+        room="",
+        track="economy",
+        track_label="Économie",
+        colour="#E67E22",
+        buttons=(Button("Détails", "/session ws-economy"),),
+    )
+    reply = Reply(
+        ReplyKind.NOTIFICATION,
+        "Changement de programme : « Atelier 1 – Économie »",
+        "fr",
+        buttons=(Button("Détails", "/session ws-economy"), Button("Programme", "/programme")),
+        cards=(card,),
+    )
+    (out,) = render(reply, T)
+    assert out.keyboard is not None
+    payloads = [b.callback_data for row in out.keyboard.inline_keyboard for b in row]
+    assert payloads.count("/session ws-economy") == 1
+    assert "/programme" in payloads

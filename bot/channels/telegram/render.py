@@ -129,7 +129,14 @@ def _button(label: str, payload: str) -> InlineKeyboardButton | None:
 
 def _keyboard(reply: Reply, t: Translate) -> InlineKeyboardMarkup | None:
     rows: list[list[InlineKeyboardButton]] = []
-    plain = [b for b in (_button(x.label, x.payload) for x in reply.buttons) if b is not None]
+    # A card's own button says which session it opens: the same payload among the reply's
+    # buttons would be a second, vaguer button for it.
+    on_cards = {x.payload for card in reply.cards for x in card.buttons}
+    plain = [
+        b
+        for b in (_button(x.label, x.payload) for x in reply.buttons if x.payload not in on_cards)
+        if b is not None
+    ]
     width = 3 if all(len(b.text) <= 14 for b in plain) else 2
     rows += [plain[i : i + width] for i in range(0, len(plain), width)]
     for card in reply.cards:
