@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import Enum
 from typing import Any
@@ -167,9 +167,23 @@ def _merge(old: ChangePayload, new: ChangePayload) -> ChangePayload | None:
     return replace(old, event=ChangeKind.CHANGED, changes=merged, snapshot=new.snapshot)
 
 
-async def enqueue_changes(db: AsyncSession, diff: ProgrammeDiff, options: NotifyOptions) -> int:
-    """Called before the diff is applied: the agendas of removed sessions still exist."""
-    total = 0
+@dataclass(frozen=True)
+class Notice:
+    """One change to tell, and who is told: what `enqueue_changes` writes, and what a preview
+    counts before an organiser confirms."""
+
+    session_id: str
+    event: ChangeKind
+    changes: dict[str, list[Any]]
+    snapshot: dict[str, Any]
+    recipients: list[Delegate]
+
+
+async def plan_notices(
+    db: AsyncSession, diff: ProgrammeDiff, options: NotifyOptions
+) -> list[Notice]:
+    """Before the diff is applied: the agendas of removed sessions still exist."""
+    notices = []
     for change in diff.changed:
         notified = {
             c.field: [_plain(c.old), _plain(c.new)]
@@ -183,15 +197,6 @@ async def enqueue_changes(db: AsyncSession, diff: ProgrammeDiff, options: Notify
             continue
         track_change = change.field("track")
         tracks = {session.track_code} | ({str(track_change.new)} if track_change else set())
-        db.add(
-            ChangeEvent(
-                at=options.now,
-                session_id=change.session_id,
-                kind=ChangeKind.CHANGED,
-                changes=notified,
-                source=options.source,
-            )
-        )
         recipients = await _recipients(db, options, session_id=change.session_id, tracks=tracks)
         snapshot = {
             "title_fr": session.title_fr,
@@ -199,28 +204,39 @@ async def enqueue_changes(db: AsyncSession, diff: ProgrammeDiff, options: Notify
             "title_en": session.title_en,
             "track": session.track_code,
         }
-        total += await _enqueue(
-            db, recipients, change.session_id, ChangeKind.CHANGED, notified, snapshot, options
+        notices.append(
+            Notice(change.session_id, ChangeKind.CHANGED, notified, snapshot, recipients)
         )
     for row in diff.added:
-        db.add(
-            ChangeEvent(
-                at=options.now, session_id=row.id, kind=ChangeKind.ADDED, source=options.source
-            )
-        )
         recipients = await _recipients(db, options, session_id=None, tracks=[row.track])
-        total += await _enqueue(
-            db, recipients, row.id, ChangeKind.ADDED, {}, _snapshot(row), options
-        )
+        notices.append(Notice(row.id, ChangeKind.ADDED, {}, _snapshot(row), recipients))
     for row in diff.removed:
+        recipients = await _recipients(db, options, session_id=row.id, tracks=[row.track])
+        notices.append(Notice(row.id, ChangeKind.REMOVED, {}, _snapshot(row), recipients))
+    return notices
+
+
+async def enqueue_changes(db: AsyncSession, diff: ProgrammeDiff, options: NotifyOptions) -> int:
+    """Writes each change with its messages; called before the diff is applied."""
+    total = 0
+    for notice in await plan_notices(db, diff, options):
         db.add(
             ChangeEvent(
-                at=options.now, session_id=row.id, kind=ChangeKind.REMOVED, source=options.source
+                at=options.now,
+                session_id=notice.session_id,
+                kind=notice.event,
+                changes=notice.changes,
+                source=options.source,
             )
         )
-        recipients = await _recipients(db, options, session_id=row.id, tracks=[row.track])
         total += await _enqueue(
-            db, recipients, row.id, ChangeKind.REMOVED, {}, _snapshot(row), options
+            db,
+            notice.recipients,
+            notice.session_id,
+            notice.event,
+            notice.changes,
+            notice.snapshot,
+            options,
         )
     return total
 
@@ -260,24 +276,6 @@ async def refresh_reminders(db: AsyncSession, diff: ProgrammeDiff, options: Noti
 
 
 async def count_recipients(db: AsyncSession, diff: ProgrammeDiff, options: NotifyOptions) -> int:
-    """How many delegates `enqueue_changes` would tell of this diff (each once), for a preview
-    before an organiser confirms."""
-    told: set[int] = set()
-    for change in diff.changed:
-        if not any(c.field in NOTIFIED_FIELDS for c in change.changes):
-            continue
-        session = await db.get(ProgrammeSession, change.session_id)
-        if session is None:
-            continue
-        track_change = change.field("track")
-        tracks = {session.track_code} | ({str(track_change.new)} if track_change else set())
-        recipients = await _recipients(db, options, session_id=change.session_id, tracks=tracks)
-        told.update(d.id for d in recipients)
-    for row in diff.added:
-        told.update(
-            d.id for d in await _recipients(db, options, session_id=None, tracks=[row.track])
-        )
-    for row in diff.removed:
-        recipients = await _recipients(db, options, session_id=row.id, tracks=[row.track])
-        told.update(d.id for d in recipients)
-    return len(told)
+    """How many delegates `enqueue_changes` would tell of this diff (each once)."""
+    notices = await plan_notices(db, diff, options)
+    return len({d.id for notice in notices for d in notice.recipients})
