@@ -263,3 +263,22 @@ async def test_a_programme_file_with_a_bad_row_names_its_line_and_changes_nothin
         workshop = await db.get(ProgrammeSession, "ws-environment")
         assert workshop is not None
         assert f"{workshop.ends_at.astimezone(desk.bot.server.app.deps.tz):%H:%M}" == "16:00"  # type: ignore[union-attr]
+
+
+async def test_the_console_fits_a_phone(desk: Desk) -> None:
+    await desk.say(DELEGATE, "ou puis-je laisser mes valises ?")
+    context = await desk.browser.new_context(
+        locale="ja-JP", viewport={"width": 390, "height": 844}, is_mobile=True
+    )
+    page = await context.new_page()
+    await page.goto(await desk.link())
+    await page.click("#sign-in")
+    await page.wait_for_url(f"{desk.base}/organisers/")
+    for path in ("/organisers/", "/organisers/programme", "/organisers/inbox"):
+        await page.goto(desk.base + path)
+        wider = await page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert wider <= 0, (path, wider)
+    await page.goto(desk.base + "/organisers/")
+    # The organiser's language in the bot wins over the browser's.
+    assert await page.inner_text("h1") == "Vue d'ensemble"
+    await shot(page, "phone")
