@@ -85,3 +85,38 @@ def test_days(text: str, expected: date | None) -> None:
 def test_tracks_come_from_content() -> None:
     assert {t.code for t in TRACKS if t.workshop} == {"economy", "society", "environment"}
     assert Path(CONTENT_DIR / "tracks.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "track"),
+    [
+        ("et ensuite, c'est quoi la suite ?", IntentKind.NEXT, None),
+        ("bon, ça se passe quoi en ce moment", IntentKind.NOW, None),
+        ("la clôture, c'est à quel moment ?", IntentKind.TRACK, "ceremony"),
+        ("l'atelier société c'est ou", IntentKind.TRACK, "society"),
+        ("しゃかいぶんかかいはどのへや", IntentKind.TRACK, "society"),
+        ("かんげいこうりゅうかいはなんじから", IntentKind.TRACK, "reception"),
+    ],
+)
+def test_schedule_questions_as_typed(text: str, kind: IntentKind, track: str | None) -> None:
+    intent = parse(text, TRACKS, TODAY, DAYS)
+    assert intent is not None
+    assert (intent.kind, intent.track) == (kind, track)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le vélo partagé, atelier économie ou environnement ?",  # "ou" is "or" here
+        "we do bike sharing: economy or environment?",
+        "リサイクルは経済か環境か",
+        "かんきょうぶんかかいのもくてき",  # 「かんきょう」 holds 「きょう」, not today
+        "les rencontres vont du 18 au 21 novembre, c'est bien ça ?",
+        "前回はどこで開かれましたか",
+        "森林保全はどこの分科会ですか",
+        "notre cantine bio, on la présente où ?",
+        "on pourra revoir les vidéos après ?",  # "après" alone is not "what is next"
+    ],
+)
+def test_choices_series_and_ranges_are_left_to_the_faq(text: str) -> None:
+    assert parse(text, TRACKS, TODAY, DAYS) is None
