@@ -115,6 +115,27 @@ async def test_off_topic_is_declined_before_a_day_word(app: App, fr: Chat, ja: C
         assert (await db.scalars(select(UnansweredQuestion))).all() == []
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "tu connais une bonne blague ?"),
+        ("fr", "le match de rugby de ce soir, qui gagne ?"),
+        ("fr", "on laisse un pourboire au restaurant ici ?"),
+        ("en", "how much is 5000 yen in euros"),
+        ("en", "is it sunny tomorrow, can we see fuji-san?"),
+        ("ja", "きょうあめふるかな"),
+        ("ja", "駅の近くにおいしいおでん屋さんある？"),
+        ("ja", "明日は曇りですか"),
+    ],
+)
+async def test_small_talk_and_city_life_are_declined(
+    app: App, clock: FixedClock, language: str, text: str
+) -> None:
+    chat = Chat(app, clock, f"someone-{language}", language)
+    _, _, _, outcome, _ = await chat.say(text)
+    assert outcome is Outcome.OFF_TOPIC
+
+
 async def test_a_long_answer_comes_in_two_parts(fr: Chat) -> None:
     _, first, buttons, _, _ = await fr.say("de quoi parle l'atelier environnement ?")
     assert len(first) <= 500 and first.endswith((".", ")", "»"))
