@@ -90,6 +90,33 @@ async def test_every_command_in_japanese_words(app: App, ja: Chat) -> None:
     assert (intent, lang) == ("lang", "fr")
 
 
+async def test_requests_in_words_as_delegates_type_them(app: App, fr: Chat, ja: Chat) -> None:
+    english = Chat(app, fr.clock, "kate", "en")
+    # a title word picks one session of a kind ("la visite" alone names three)
+    assert await fr.understood("mettez la visite d'Asahata dans mon agenda svp") == (
+        "add",
+        "visit-asahata",
+    )
+    assert await fr.understood("+ pot d'accueil dans mon planning") == ("add", "reception")
+    assert await ja.understood("へいかいしきもいれといて") == ("add", "closing")
+    assert await ja.understood("閉会式はやっぱり外して") == ("remove", "closing")
+    assert (await ja.understood("追加したセッションを見たい"))[0] == "agenda"
+    assert await ja.understood("icsでほしい") == ("agenda", "ics")
+    assert await fr.understood("tenez-moi averti si l'atelier société change d'horaire") == (
+        "follow",
+        "society",
+    )
+    assert await english.understood("ping me 20 min before each session") == ("reminders", "20")
+    # a question about sessions, or about a topic, is not a request
+    assert (await english.understood("what is the Asahata visit, can observers join?"))[0] != "add"
+    assert (await fr.understood("l'atelier société parle de la garde d'enfants ?"))[0] != "add"
+    # the language asked for, not the one refused; "how do I" is for the FAQ
+    lang, _, _, _, intent = await english.say("reply in french from now on, not in english")
+    assert (intent, lang) == ("lang", "fr")
+    assert (await fr.understood("comment je mets le bot en japonais ?"))[0] == "faq"
+    assert (await english.understood("today's schedule in english please"))[0] == "schedule.day"
+
+
 async def test_noise_typos_sms_romaji_kana_widths(fr: Chat, ja: Chat) -> None:
     assert await fr.understood("atlier environement c ou ?") == ("schedule.track", "environment")
     assert await fr.understood("c koi le prog de dmain") == ("schedule.day", "2024-11-21")

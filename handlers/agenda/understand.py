@@ -57,11 +57,14 @@ ADD = Words(
         r"i(?:'ll| will) (?:go|attend)",
         r"ajout\w*",
         r"mets?",
+        r"mettez",
         r"mettre",
-        r"garde\w*",
+        r"garde[- ]moi",
+        r"garder",
+        r"gardez",
         r"inscri\w*",
         r"reserve\w*",
-        r"note\w*",
+        r"note[rz]?(?: moi)?",
         r"enregistre\w*",
         r"je (?:veux|voudrais|vais|souhaite) (?:aller|assister|participer)",
         r"add",
@@ -193,6 +196,7 @@ REMINDERS = Words(
         r"(?:prevenir|previens|previenne) (?:moi )?avant",
         r"avant (?:les|la|le|chaque) (?:sessions?|seances?|ateliers?|debut)",
         r"before (?:the |each )?(?:sessions?|start)",
+        r"\d+ ?(?:min\w*|mn|h|heures?|hours?) (?:avant|before|plus tot|earlier)",
     ),
     japanese=(
         r"あらーむ",
@@ -200,6 +204,7 @@ REMINDERS = Words(
         r"事前に(?:通知|知らせ|連絡)",
         r"事前通知",
         r"開始の?\d*分前",
+        r"\d+分前に(?:知らせ|しらせ|通知|教え|おしえ)",
         r"りまいんど",
         r"りまいんだー",
         r"開始前",
@@ -226,6 +231,10 @@ FOLLOW = Words(
         r"notif\w*",
         r"alertes?",
         r"previen\w*",
+        r"prevenu\w*",
+        r"averti\w*",
+        r"(?:si|quand|des que) .{0,50}chang\w*",
+        r"(?:if|when|whenever) .{0,50}chang\w*",
         r"tenir au courant",
         r"tiens[- ]moi au courant",
         r"follow",
@@ -316,6 +325,7 @@ HOW = Words(
     latin=(
         r"comment (?:\w+ )?(?:marche|fonctionne)\w*",
         r"comment (?:faire|on fait|je fais|puis-je|peut-on)",
+        r"comment (?:je|j'|on|est-ce que je|est-ce qu'on|faut-il|dois-je) \w+",
         r"how (?:do|does|can|could) .{0,20}(?:work|change|set|use)",
         r"how to",
     ),
@@ -324,7 +334,35 @@ HOW = Words(
 SCHEDULE = Words(latin=(r"schedule", r"programme", r"program"), japanese=(r"予定", r"よてい"))
 ALREADY = Words(
     latin=(r"what (?:did|have) i (?:save|add|put)\w*", r"qu'?est-ce que j'ai", r"qu'ai-je"),
-    japanese=(r"何を(?:入れ|登録|追加)した",),
+    japanese=(r"何を(?:入れ|登録|追加)した", r"(?:登録|保存|追加|入れ)した(?!い)"),
+)
+# "ics" says it all: no other request has a calendar file.
+CALENDAR_FILE = Words(latin=(r"ics", r"ical\w*", r"icalendar"), japanese=(r"ics",))
+# "What are the visits, can observers join?": a question about a session, not a request.
+ASKS_WHAT = Words(
+    latin=(
+        r"what (?:are|is)",
+        r"qu'est-ce que (?:c'est|sont)",
+        r"c'est quoi",
+        r"quels? (?:sont|est)",
+        r"quelles? (?:sont|est)",
+        r"(?:can|could|may) (?:observers|they|we|everyone|anyone)",
+        r"(?:peut-on|est-ce qu'on peut|peuvent-ils|les \w+ peuvent)",
+    ),
+    japanese=(r"とは", r"って何", r"ってなに", r"できますか", r"できる？"),
+)
+# Removing in the imperative, with a session named: no need to say "from my agenda".
+REMOVE_NOW = Words(
+    latin=(
+        r"^(?:retire|retirez|enleve|enlevez|supprime|supprimez|remove|delete|drop|cancel)",
+        r"^(?:annule|annulez) (?:mon|ma|l'|la|le)",
+    ),
+    japanese=(
+        r"(?:外|はず|消|け|削除|さくじょ|取り消|とりけ)して",
+        r"きゃんせるして",
+        r"キャンセルして",
+        r"やっぱ(?:り)?(?:やめ|なし)",
+    ),
 )
 _DELAY = re.compile(r"(\d{1,3})\s*(?:h\b|heures?|hours?|時間)|(\d{1,4})\s*(?:min\w*|mn|分)")
 
@@ -372,7 +410,9 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
     in_agenda = AGENDA.search(forms)
     if in_agenda and ALREADY.search(forms):
         return await turn.run("agenda")
-    if CALENDAR.search(forms) and (in_agenda or SCHEDULE.search(forms)):
+    if CALENDAR_FILE.search(forms) or (
+        CALENDAR.search(forms) and (in_agenda or SCHEDULE.search(forms))
+    ):
         return await turn.run("agenda", "ics")
     if REMOVE.search(forms) and in_agenda:
         named = await _named(turn, text, "remove")
@@ -381,7 +421,12 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         turn.understood_as("remove")
         buttons = (Button(turn.t("button-agenda"), "/agenda"),)
         return [turn.reply(ReplyKind.AGENDA, "agenda-remove-which", buttons)]
-    if ADD.search(forms) and (in_agenda or tracked):
+    if REMOVE_NOW.search(forms) and not in_agenda:
+        shown = await programme_of(turn)
+        if named_sessions(text, shown.sessions, turn.deps.conference.tracks):
+            return await _named(turn, text, "remove")
+    adds = ADD.search(forms) or text.lstrip().startswith("+")
+    if adds and (in_agenda or (tracked and not ASKS_WHAT.search(forms))):
         named = await _named(turn, text, "add")
         if named is not None:
             return named
@@ -389,6 +434,6 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
             turn.understood_as("add")
             buttons = (Button(turn.t("button-programme"), "/programme"),)
             return [turn.reply(ReplyKind.AGENDA, "agenda-add-which", buttons)]
-    if in_agenda and not ADD.search(forms):
+    if in_agenda and not adds:
         return await turn.run("agenda")
     return None

@@ -27,6 +27,9 @@ _NOISE = frozenset(
     est ou et quand quel quelle quels quelles heure heures commence commencent debut fin lieu
     salle se passe passer trouve a lieu combien temps jour date qui what where when which who
     is are at time does do start starts begin begins end ends room place how long day
+    retirez ajoutez mettez enlevez supprimez gardez notez reservez inscrivez voudrais aimerais
+    vous plait merci cet apres midi matin soir aujourd hui demain moment today tomorrow
+    afternoon morning evening this that
     """.split()
 )
 _ORDINALS = {
@@ -109,7 +112,9 @@ def named_sessions(
     for session in sessions:
         score = _japanese_score(text, session) if japanese else _latin_score(words, session)
         if track is not None and session.track_code == track:
-            score = max(score, 0.6)
+            # the kind named ("la visite"): every session of it fits, those whose title words
+            # the message also has fit best ("la visite du sanctuaire")
+            score = max(score, 0.6) + 0.2 * score
         if score >= 0.5:
             scored.append((score, session))
     scored.sort(key=lambda pair: (-pair[0], pair[1].starts_at))

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from handlers.agenda.understand import AGENDA, FOLLOW, HOW, REMINDERS, SETTINGS
 from handlers.core.messages import Reply
 from handlers.core.turn import Turn
@@ -143,16 +145,50 @@ TOPICS = Words(
 )
 
 
+# "in English, not French", "plutôt qu'en français": the language after these is not wanted.
+NOT_THIS = re.compile(
+    r"\b(?:not|pas|no|non|instead of|rather than|plutot qu'?|au lieu d'?)(?: en| in)? ?$"
+)
+# "the programme in English": a request for the programme, not a change of language.
+ABOUT_THE_PROGRAMME = Words(
+    latin=(r"program\w*", r"schedule", r"prog", r"agenda", r"planning"),
+    japanese=(r"予定", r"ぷろぐらむ", r"日程"),
+)
+STRONG_SWITCH = Words(
+    latin=(
+        r"passe\w*",
+        r"change\w*",
+        r"switch\w*",
+        r"from now on",
+        r"desormais",
+        r"dorenavant",
+        r"a partir de maintenant",
+        r"langue",
+        r"language",
+    ),
+    japanese=(r"変え", r"かえ", r"切り替", r"切替", r"きりかえ", r"言語", r"げんご"),
+)
+
+
 def _language(forms: Forms, text: str) -> str | None:
     """The language asked for, when the message asks for one: a switch word, or just the
-    language's name ("english please", 「日本語で」)."""
-    named = [code for code, words in LANGUAGES.items() if words.search(forms)]
+    language's name ("english please", 「日本語で」); the first one named that is not refused
+    ("in English, not French")."""
+    named = []
+    for code, words in LANGUAGES.items():
+        for found in words.finditer(forms):
+            before = found.string[: found.start()]
+            if not NOT_THIS.search(before):
+                named.append((found.start(), code))
     if not named:
         return None
+    named.sort()
     short = len(forms.latin.split()) <= 4 if text.isascii() else len(forms.kana) <= 12
     if not (SWITCH.search(forms) or short):
         return None  # "le thème en japonais ?" asks for a title, not for a language
-    return named[0]
+    if ABOUT_THE_PROGRAMME.search(forms) and not STRONG_SWITCH.search(forms):
+        return None
+    return named[0][1]
 
 
 async def understand(turn: Turn, text: str) -> list[Reply] | None:
