@@ -120,3 +120,32 @@ def test_schedule_questions_as_typed(text: str, kind: IntentKind, track: str | N
 )
 def test_choices_series_and_ranges_are_left_to_the_faq(text: str) -> None:
     assert parse(text, TRACKS, TODAY, DAYS) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "day"),
+    [
+        ("bon alors c'est où la conférence ?", IntentKind.VENUE, None),
+        ("ashita no puroguramu", IntentKind.DAY, date(2024, 11, 21)),
+        ("kyo no schedule pls", IntentKind.DAY, TODAY),
+        ("分科会ってどこでやるんですか", IntentKind.WORKSHOPS, None),
+    ],
+)
+def test_venue_romaji_days_and_workshops(text: str, kind: IntentKind, day: date | None) -> None:
+    intent = parse(text, TRACKS, TODAY, DAYS)
+    assert intent is not None
+    assert (intent.kind, intent.day) == (kind, day)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la suivante, ce sera au Japon ou en France ?",  # another edition
+        "quelle tenue pour le dîner de demain ?",  # what to wear, not when
+        "les slides de la table ronde seront en ligne ?",
+        "閉会式の服装は？",
+        "the conference is 18 to 21 Nov, right?",
+    ],
+)
+def test_other_editions_and_what_a_session_is_like(text: str) -> None:
+    assert parse(text, TRACKS, TODAY, DAYS) is None

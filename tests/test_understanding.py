@@ -115,6 +115,11 @@ async def test_requests_in_words_as_delegates_type_them(app: App, fr: Chat, ja: 
     assert (intent, lang) == ("lang", "fr")
     assert (await fr.understood("comment je mets le bot en japonais ?"))[0] == "faq"
     assert (await english.understood("today's schedule in english please"))[0] == "schedule.day"
+    # the workshops in general, unless the words are one session's title
+    assert await fr.understood("la séance de restitution des ateliers, c'est quand ?") == (
+        "schedule.search",
+        "workshop-reports",
+    )
 
 
 async def test_noise_typos_sms_romaji_kana_widths(fr: Chat, ja: Chat) -> None:

@@ -28,6 +28,11 @@ SMS = {
     "ds": "dans",
     "pr": "pour",
     "pk": "pourquoi",
+    "pkoi": "pourquoi",
+    "pkwa": "pourquoi",
+    "cmt": "comment",
+    "tt": "tout",
+    "jcrois": "je crois",
     "pq": "pourquoi",
     "pcq": "parce que",
     "qd": "quand",
@@ -74,7 +79,25 @@ SMS = {
     "wat": "what",
     "wen": "when",
     "whr": "where",
+    "nxt": "next",
+    "ppl": "people",
+    "bc": "because",
+    "bcz": "because",
+    "cuz": "because",
+    "im": "i'm",
+    "q": "question",
+    "info": "information",
 }
+# Spellings of two words, and workshop names cut short ("atelier éco", "env workshop").
+SMS_PHRASES = (
+    (re.compile(r"\bc t\b"), "c'était"),
+    (re.compile(r"\batelier (?:eco|éco)\b"), "atelier économie"),
+    (re.compile(r"\batelier (?:env|envt|enviro|envi)\b"), "atelier environnement"),
+    (re.compile(r"\batelier (?:soc|socio)\b"), "atelier société"),
+    (re.compile(r"\b(?:eco|econ) workshop\b"), "economy workshop"),
+    (re.compile(r"\b(?:env|envt|enviro|envi) workshop\b"), "environment workshop"),
+    (re.compile(r"\b(?:soc|socio) workshop\b"), "society workshop"),
+)
 # "ou" is "or" as often as "where": spelt out only where a where-question is likely.
 _OU_WHERE = re.compile(r"\b(?:c|c'est|se passe|a lieu|sont|est|on va|se trouve)\s+ou\b|\bou\s*\?$")
 _WORD = re.compile(r"[\w'’]+|[^\w\s]+|\s+")
@@ -95,6 +118,11 @@ _JAPANESE_WORDS = frozenset(
 def expand_sms(text: str) -> str:
     """SMS spellings spelt out, word by word; other text comes back unchanged."""
     lowered = text.casefold()
+    phrased = lowered
+    for pattern, spelt in SMS_PHRASES:
+        phrased = pattern.sub(spelt, phrased)
+    if phrased != lowered:
+        lowered = text = phrased
     if not any(w in SMS for w in re.findall(r"[\w'’]+", lowered)):
         return text
     out = []

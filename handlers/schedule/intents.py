@@ -107,7 +107,7 @@ WHERE = _rx(
     r"ばしょ",
     r"どこでやる",
     r"へや",
-    r"なんかい",
+    r"なんかい(?!め)",
     r"建物",
     r"たてもの",
 )
@@ -178,6 +178,11 @@ VENUE = _rx(
     r"建物",
     r"たてもの",
     r"会議は",
+    r"\bla conf(?:erence)?\b",
+    r"\bthe conference\b",
+    r"\bles rencontres\b",
+    r"\bthe rencontres\b",
+    r"\ble (?:congres|colloque|sommet)\b",
 )
 # Questions about the series rather than this edition's sessions belong to the FAQ.
 SERIES = _rx(
@@ -203,6 +208,28 @@ SERIES = _rx(
     r"第9回",
     r"カンヌ",
     r"かんぬ",
+    # this edition is in Shizuoka: a place in France or "in Japan" is another edition's
+    r"\b(?:en|in) france\b",
+    r"\bau japon\b",
+    r"\bce sera ou\b",
+    r"(?:ふらんす|フランス)で(?:やる|開催|ある)",
+)
+# What a session is like rather than when or where: what to wear, the slides afterwards.
+ABOUT_A_SESSION = _rx(
+    r"\bdress ?code\b",
+    r"\btenue\b",
+    r"\bs'habiller\b",
+    r"\bwhat (?:to|should i) wear\b",
+    r"\bslides?\b",
+    r"\bdiapos?\b",
+    r"\bsupports? de presentation\b",
+    r"服装",
+    r"ふくそう",
+    r"ドレスコード",
+    r"どれすこーど",
+    r"スライド",
+    r"すらいど",
+    r"資料",
 )
 
 # "Which workshop for…": a content question, whatever time or place words it has.
@@ -245,6 +272,7 @@ ALL_WORKSHOPS = _rx(
     r"(?:3つ|三つ|全部|すべて|ぜんぶ)(?:とも|の)?.{0,6}分科会",
     r"分科会.{0,6}(?:3つ|三つ|全部|すべて)",
     r"わーくしょっぷ",
+    r"^(?:分科会|ぶんかかい)(?:って|は|の)",
 )
 LIST = _rx(r"\bliste\b", r"\blist\b", r"一覧", r"いちらん", r"りすと", r"\bwhich\b", r"\bquels\b")
 
@@ -255,6 +283,7 @@ RELATIVE_DAYS: tuple[tuple[re.Pattern[str], int], ...] = (
             r"\bday after tomorrow\b",
             r"明後日",
             rf"{_KANA_START}あさって",
+            r"\basatte\b",
         ),
         2,
     ),
@@ -265,6 +294,7 @@ RELATIVE_DAYS: tuple[tuple[re.Pattern[str], int], ...] = (
             r"明日",
             rf"{_KANA_START}あした",
             rf"{_KANA_START}あす{_KANA_END}",
+            r"\bashita\b",
         ),
         1,
     ),
@@ -276,10 +306,20 @@ RELATIVE_DAYS: tuple[tuple[re.Pattern[str], int], ...] = (
             r"今日",
             rf"{_KANA_START}きょう(?![かつみいどぎしりざゆせじ])",
             r"本日",
+            r"\bkyou?\b",
         ),
         0,
     ),
-    (_rx(r"\bhier\b", r"\byesterday\b", r"昨日", rf"{_KANA_START}きのう{_KANA_END}"), -1),
+    (
+        _rx(
+            r"\bhier\b",
+            r"\byesterday\b",
+            r"昨日",
+            rf"{_KANA_START}きのう{_KANA_END}",
+            r"\bkinou\b",
+        ),
+        -1,
+    ),
 )
 # "du 18 au 21", 「18日から21日」: the Rencontres' dates, not one day's programme.
 _DAY_RANGE = re.compile(
@@ -476,7 +516,7 @@ def parse(
         return None
     asks_when, asks_where = asks
     if _DAY_RANGE.search(folded):
-        return ScheduleIntent(IntentKind.PROGRAMME) if has(PROGRAMME) else None
+        return None  # the dates of the Rencontres: the FAQ's
     if has(ALL_WORKSHOPS) and (asks_when or asks_where or has(LIST)):
         return ScheduleIntent(IntentKind.WORKSHOPS)
     track = find_track(text, tracks)
@@ -503,7 +543,7 @@ def _asks(folded: str, hira: str, accented: str) -> tuple[bool, bool] | None:
     def has(pattern: re.Pattern[str]) -> bool:
         return bool(pattern.search(folded) or pattern.search(hira))
 
-    if has(SERIES) or has(WORKSHOP_CHOICE) or has(BETWEEN_TRACKS):
+    if has(SERIES) or has(WORKSHOP_CHOICE) or has(BETWEEN_TRACKS) or has(ABOUT_A_SESSION):
         return None
     return has(WHEN), has(WHERE) or bool(WHERE_ACCENTED.search(accented))
 

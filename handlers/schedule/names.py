@@ -122,3 +122,19 @@ def named_sessions(
         return []
     top = scored[0][0]
     return [s for score, s in scored if score >= top - 0.05]
+
+
+def titled_session(text: str, sessions: Sequence[ProgrammeSession]) -> ProgrammeSession | None:
+    """The one session whose title has every meaningful word of the message, two or more
+    ("la restitution des ateliers c'est quand ?"): a title, not the workshops in general."""
+    if re.search(r"[ぁ-んァ-ン一-龯]", text):
+        return None
+    words = [w for w in _latin_words(text) if w not in _NOISE]
+    if len(words) < 2:
+        return None
+    found = [
+        session
+        for session in sessions
+        if any(set(words) <= _title_words(t) for t in (session.title_fr, session.title_en))
+    ]
+    return found[0] if len(found) == 1 else None

@@ -1,0 +1,26 @@
+"""The one normaliser in front of the understanders: SMS spellings, shortened workshop names,
+romaji."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.core.normalise import readable
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("pkoi la 1ere c t a nancy", "pourquoi la 1ere c'était a nancy"),
+        ("l'atelier eco ca parle de koi", "l'atelier économie ca parle de quoi"),
+        ("env workshop ok?", "environment workshop ok?"),
+        ("nxt one pls", "next one please"),
+    ],
+)
+def test_sms_and_short_names_are_spelt_out(typed: str, read: str) -> None:
+    assert readable(typed) == (read, None)
+
+
+def test_romaji_becomes_kana() -> None:
+    text, language = readable("kaigi no basho wa doko")
+    assert language == "ja" and "どこ" in text
