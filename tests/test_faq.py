@@ -152,6 +152,20 @@ def test_off_topic_is_not_answered(question: str, lang: str) -> None:
     assert MATCHER.match(question, lang).outcome is not Outcome.ANSWER
 
 
+@pytest.mark.parametrize(
+    ("question", "lang", "expected"),
+    [
+        ("bon, c'est quoi déjà le thème, en fait ?", "fr", "theme-general"),
+        ("le dernier jour c'est quand au juste ?", "fr", "dates"),
+        ("ok so basically what is the theme again?", "en", "theme-general"),
+    ],
+)
+def test_filler_words_do_not_hide_the_question(question: str, lang: str, expected: str) -> None:
+    match = MATCHER.match(question, lang)
+    assert match.outcome is Outcome.ANSWER and match.best is not None
+    assert match.best.id == expected
+
+
 def test_huge_and_strange_input_is_handled() -> None:
     assert MATCHER.match("environnement " * 10_000, "fr").best is not None
     assert MATCHER.match("\x00\ufeff🙂" * 100, "ja").outcome is Outcome.FALLBACK

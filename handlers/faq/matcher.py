@@ -112,6 +112,19 @@ STOPWORDS = frozenset(
     "do does did can could would should about tell me please i you we our my there with at by "
     "from as so any".split()
 )
+# Words that fill a question out without saying what it is about: a base that does not know
+# them should not lose the question ("c'est quoi déjà ?", "what exactly?", "au juste").
+FILLERS = frozenset(
+    "deja exactement juste vraiment toute toutes tout tous etait sera seront ete meme aussi "
+    "encore bon ben bah hein ok okay sinon enfin voila genre truc trucs chose choses bref "
+    "svp stp sil vous plait merci salut coucou rapidement vite petite petit question questions "
+    "savoir sais connaitre voudrais aimerais veux souhaite pouvez pourriez dites explique "
+    "expliquer expliquez ca cela ceci la-bas ici maintenant actuellement concretement "
+    "exactly actually really just basically stuff thing things kind sort sorry very basic "
+    "question i'm im here ok okay so hi hello thanks thank also even still already some like "
+    "get got know want need will be been has have had they them their these those now "
+    "quick quickly explain again bit little lol".split()
+)
 
 
 def _ordinal(word: str) -> str:
@@ -136,7 +149,7 @@ def latin_words(text: str, lang: str) -> list[str]:
     folded = _ELISION.sub("", latin(text))
     folded = _LATIN_FRAMES.sub(" ", folded)
     words = [_ordinal(w) for w in _NON_WORD.sub(" ", folded.replace("_", " ")).split()]
-    return [_stem(lang, w) for w in words if w not in STOPWORDS]
+    return [_stem(lang, w) for w in words if w not in STOPWORDS and w not in FILLERS]
 
 
 # --- Japanese -----------------------------------------------------------------------------
