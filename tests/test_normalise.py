@@ -23,4 +23,7 @@ def test_sms_and_short_names_are_spelt_out(typed: str, read: str) -> None:
 
 def test_romaji_becomes_kana() -> None:
     text, language = readable("kaigi no basho wa doko")
-    assert language == "ja" and "どこ" in text
+    assert (text, language) == ("かいぎのばしょはどこ", "ja")
+    # two small words make it Japanese even with a borrowed English word in it
+    assert readable("zentaikai wo agenda ni irete")[1] == "ja"
+    assert readable("add the plenary to my agenda")[1] is None

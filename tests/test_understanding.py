@@ -116,6 +116,19 @@ async def test_requests_in_words_as_delegates_type_them(app: App, fr: Chat, ja: 
     assert (await fr.understood("comment je mets le bot en japonais ?"))[0] == "faq"
     assert (await english.understood("today's schedule in english please"))[0] == "schedule.day"
     # the workshops in general, unless the words are one session's title
+    # romaji with a borrowed word, a kanji of the same sound, explaining something
+    assert await ja.understood("heikaishiki wo agenda ni tsuika shite") == ("add", "closing")
+    assert await ja.understood("開回式は何時から？") == ("schedule.track", "ceremony")
+    assert (await ja.understood("分科会のテーマを説明して"))[0] != "help"
+    assert await english.understood("can i get an ics calendar of my sessions") == (
+        "agenda",
+        "ics",
+    )
+    # where to find something is not where a session is
+    assert (await ja.understood("閉会式の宣言文はどこで読めますか"))[0] != "schedule.track"
+    assert (await english.understood("where can i download the closing declaration"))[0] != (
+        "schedule.track"
+    )
     assert await fr.understood("la séance de restitution des ateliers, c'est quand ?") == (
         "schedule.search",
         "workshop-reports",

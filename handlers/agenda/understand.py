@@ -23,6 +23,7 @@ AGENDA = Words(
         r"(?:mon|ma|mes) (?:agenda|planning|programme perso\w*|selection|seances|sessions)",
         r"programme (?:perso|personnel)",
         r"(?:mon|my) (?:propre |own )?(?:agenda|agnda|planning|list|schedule|plan)",
+        r"my (?:sessions?|sesions?|talks|events)",
         r"(?:personal|own) (?:agenda|schedule|list)",
         r"agenda",
         r"planning",
@@ -35,6 +36,7 @@ AGENDA = Words(
         r"(?:自分|じぶん|私|わたし|僕|ぼく|まい|my ?)の? ?"
         r"(?:予定|よてい|あじぇんだ|すけじゅーる|agenda)",
         r"あじぇんだ",
+        r"あげんだ",  # "agenda" typed in romaji
         r"agenda",
         r"予定(?:に|から|へ)",
         r"よてい(?:に|から|へ)",

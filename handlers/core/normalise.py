@@ -1,6 +1,6 @@
 """Messages as delegates type them on a phone, made readable for the understanders: French
 SMS spellings spelt out ("koi" → "quoi", "ya" → "il y a") and Japanese typed in romaji turned
-into kana ("kaijou doko" → "かいじょう どこ"). Accents, widths and kana are folded later, by
+into kana ("kaijou doko" → "かいじょうどこ"). Accents, widths and kana are folded later, by
 `handlers.core.text`."""
 
 from __future__ import annotations
@@ -142,16 +142,26 @@ def looks_romaji(text: str) -> bool:
     if not text.isascii():
         return False
     words = re.findall(r"[a-z]+", text.casefold())
-    if not words or detect(text) is not None or any(is_latin_word(w) for w in words):
+    if not words:
         return False
     valid = [w for w in words if _SYLLABLES.match(w)]
     if len(valid) < 0.7 * len(words):
         return False
-    return any(w in _JAPANESE_WORDS for w in words) or (len(words) >= 2 and valid == words)
+    # Two of Japanese's small words make a Japanese sentence even with a borrowed word in it
+    # ("kangei kouryuukai wo agenda ni tsuika"); otherwise no French or English may show.
+    particles = {w for w in words if w in _JAPANESE_WORDS}
+    if len(particles) >= 2 and len(words) >= 3:
+        return True
+    if detect(text) is not None or any(is_latin_word(w) for w in words):
+        return False
+    return bool(particles) or (len(words) >= 2 and valid == words)
 
 
 def romaji_to_kana(text: str) -> str:
-    return str(jaconv.alphabet2kana(text.casefold()))
+    """Kana without the spaces between romaji words: Japanese is written without them, and
+    names split in romaji ("kangei kouryuukai") must read as one word."""
+    particles = re.sub(r"\bwa\b", "は", re.sub(r"\bwo\b", "を", text.casefold()))  # said "wa"
+    return re.sub(r"\s+", "", str(jaconv.alphabet2kana(particles)))
 
 
 def readable(text: str) -> tuple[str, str | None]:

@@ -227,6 +227,12 @@ ABOUT_A_SESSION = _rx(
     r"ふくそう",
     r"ドレスコード",
     r"どれすこーど",
+    # where to find or read something, not where a session is
+    r"\bwhere (?:can|do|could) (?:i|we) (?:find|see|read|download|get)\b",
+    r"\b(?:c'est |est-ce )?indique\w* ou\b",
+    r"\bou (?:peut-on |puis-je |on peut |je peux )?(?:trouver|lire|voir|telecharger)\b",
+    r"\btelecharg\w*|\bdownload\w*",
+    r"どこで(?:分か|わか|確認|見られ|みられ|見れ|みれ|読め|よめ|読む|手に入|入手)",
     r"スライド",
     r"すらいど",
     r"資料",
@@ -322,6 +328,7 @@ RELATIVE_DAYS: tuple[tuple[re.Pattern[str], int], ...] = (
     ),
 )
 # "du 18 au 21", 「18日から21日」: the Rencontres' dates, not one day's programme.
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
 _DAY_RANGE = re.compile(
     r"(?<!\d)\d{1,2}\s*(?:日|er)?\s*(?:から|〜|~|-|–|au|to|till|until|through)\s*(?:le )?"
     r"\d{1,2}(?!\d)"
@@ -471,6 +478,8 @@ def tracks_named(text: str, tracks: Sequence[TrackInfo]) -> frozenset[str]:
 def _search_tracks(text: str, tracks: Sequence[TrackInfo]) -> dict[str, int]:
     folded, hira = latin(text), kana(text)
     words = folded.split()
+    # The text's own reading catches a wrong kanji of the same sound (「閉回式」 for 「閉会式」).
+    read = reading(text) if _KANJI.search(text) else ""
     best: dict[str, int] = {}
     for track in tracks:
         for keywords in track.keywords.values():
@@ -482,7 +491,9 @@ def _search_tracks(text: str, tracks: Sequence[TrackInfo]) -> dict[str, int]:
                         # one typo in a long word: "environement", "envrionnement"
                         found = any(fuzz.ratio(w_latin, w) >= 85 for w in words)
                 else:
-                    found = w_kana in hira or bool(w_reading and w_reading in hira)
+                    found = w_kana in hira or bool(
+                        w_reading and (w_reading in hira or w_reading in read)
+                    )
                 if found and len(word) > best.get(track.code, 0):
                     best[track.code] = len(word)
     return best
