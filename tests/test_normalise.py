@@ -27,3 +27,9 @@ def test_romaji_becomes_kana() -> None:
     # two small words make it Japanese even with a borrowed English word in it
     assert readable("zentaikai wo agenda ni irete")[1] == "ja"
     assert readable("add the plenary to my agenda")[1] is None
+
+
+@pytest.mark.parametrize("typed", ["3eme edition ??", "parle-t-on de la 2e ?", "atelier ado"])
+def test_french_is_not_taken_for_romaji_or_sms(typed: str) -> None:
+    text, language = readable(typed)
+    assert language is None and "tu es" not in text

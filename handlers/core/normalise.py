@@ -100,7 +100,8 @@ SMS_PHRASES = (
 )
 # "ou" is "or" as often as "where": spelt out only where a where-question is likely.
 _OU_WHERE = re.compile(r"\b(?:c|c'est|se passe|a lieu|sont|est|on va|se trouve)\s+ou\b|\bou\s*\?$")
-_WORD = re.compile(r"[\w'’]+|[^\w\s]+|\s+")
+# A hyphenated word is one token: the "t" of « parle-t-on » is not the SMS "t" (« tu es »).
+_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*|[^\w\s]+|\s+")
 
 # Romaji: a word made only of Japanese syllables (Hepburn and Kunrei, long vowels, doubled
 # consonants, a final n), and the small words that show a sentence is Japanese.
@@ -108,6 +109,7 @@ _SYLLABLES = re.compile(
     r"^(?:(?:(?:ky|gy|sh|sy|zy|jy|ch|ty|dy|ts|ny|hy|by|py|my|ry|[kgszjtdnhbpmyrwf])?[aiueo])"
     r"|n(?![aiueoy])|([kgsztdhbpmcfj])(?=\1))+$"
 )
+_JAPANESE_SOUNDS = re.compile(r"ou|uu|ii|aa|ei|ky|ry|ny|hy|sh|ch|ts|j|fu|zu|nn")
 _JAPANESE_WORDS = frozenset(
     "wa ga no wo ni de to mo ka ne yo desu masu desuka kudasai onegai doko itsu nan nani nanji "
     "naze dou dore kara made ashita kyou kyo asatte ima tsugi basho kaijou kaijo bunkakai "
@@ -154,7 +156,16 @@ def looks_romaji(text: str) -> bool:
         return True
     if detect(text) is not None or any(is_latin_word(w) for w in words):
         return False
-    return bool(particles) or (len(words) >= 2 and valid == words)
+    if particles:
+        return True
+    # Without one, only Japanese sounds French and English lack ("kangei kouryuukai"), and no
+    # digit glued to a word: "3eme edition" is French.
+    return (
+        len(words) >= 2
+        and valid == words
+        and not re.search(r"\d[a-z]", text.casefold())
+        and any(_JAPANESE_SOUNDS.search(w) for w in words)
+    )
 
 
 def romaji_to_kana(text: str) -> str:
