@@ -166,6 +166,19 @@ def test_filler_words_do_not_hide_the_question(question: str, lang: str, expecte
     assert match.best.id == expected
 
 
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("pourquoi avoir pris ce thème-là pour Shizuoka ?", "fr"),
+        ("so why this theme, and why now?", "en"),
+    ],
+)
+def test_why_counts_in_a_question(question: str, lang: str) -> None:
+    """ "Why" tells a question about the reasons for the theme from one about the theme."""
+    match = MATCHER.match(question, lang)
+    assert match.best is not None and match.best.id == "theme-context"
+
+
 def test_huge_and_strange_input_is_handled() -> None:
     assert MATCHER.match("environnement " * 10_000, "fr").best is not None
     assert MATCHER.match("\x00\ufeff🙂" * 100, "ja").outcome is Outcome.FALLBACK
