@@ -18,7 +18,7 @@ from db.models import AuditLog, Role
 from handlers.core.messages import ReplyKind
 from handlers.faq.files import FaqFileError, read_faq, read_thresholds
 from handlers.faq.japanese import reading
-from handlers.faq.matcher import FaqMatcher, Outcome
+from handlers.faq.matcher import FaqMatcher, Outcome, latin_words
 from handlers.faq.store import unanswered
 from handlers.organisers.roles import set_role
 from tests.conftest import Database, FixedClock
@@ -177,6 +177,12 @@ def test_why_counts_in_a_question(question: str, lang: str) -> None:
     """ "Why" tells a question about the reasons for the theme from one about the theme."""
     match = MATCHER.match(question, lang)
     assert match.best is not None and match.best.id == "theme-context"
+
+
+def test_french_verbs_in_the_plural_meet_their_infinitive() -> None:
+    assert latin_words("ils présentent", "fr")[-1] == latin_words("présenter", "fr")[0]
+    assert latin_words("les villes se dépeuplent", "fr")[-1] == latin_words("dépeuplement", "fr")[0]
+    assert latin_words("environnement", "fr") == ["environ"]  # "-ment" is Snowball's
 
 
 def test_huge_and_strange_input_is_handled() -> None:

@@ -141,7 +141,13 @@ _STEMMERS = {"fr": snowballstemmer.stemmer("french"), "en": snowballstemmer.stem
 @lru_cache(maxsize=200_000)
 def _stem(lang: str, word: str) -> str:
     # Snowball in pure Python costs ~35 µs a word; delegates reuse the same few thousand words.
-    return str(_STEMMERS[lang].stemWord(word))
+    stem = str(_STEMMERS[lang].stemWord(word))
+    # French Snowball keeps the plural of the present ("terminent", "présentent",
+    # "dépeuplent"): read as the infinitive, they meet "termine", "présenter".
+    plural = word.endswith("ent") and not word.endswith("ment")
+    if lang == "fr" and stem == word and len(word) >= 8 and plural:
+        return str(_STEMMERS[lang].stemWord(word[:-3] + "er"))
+    return stem
 
 
 def latin_words(text: str, lang: str) -> list[str]:
