@@ -18,7 +18,7 @@ from db.models import AuditLog, Role
 from handlers.core.messages import ReplyKind
 from handlers.faq.files import FaqFileError, read_faq, read_thresholds
 from handlers.faq.japanese import reading
-from handlers.faq.matcher import FaqMatcher, Outcome, latin_words
+from handlers.faq.matcher import FaqMatcher, Outcome, japanese_form, latin_words
 from handlers.faq.store import unanswered
 from handlers.organisers.roles import set_role
 from tests.conftest import Database, FixedClock
@@ -183,6 +183,12 @@ def test_french_verbs_in_the_plural_meet_their_infinitive() -> None:
     assert latin_words("ils présentent", "fr")[-1] == latin_words("présenter", "fr")[0]
     assert latin_words("les villes se dépeuplent", "fr")[-1] == latin_words("dépeuplement", "fr")[0]
     assert latin_words("environnement", "fr") == ["environ"]  # "-ment" is Snowball's
+
+
+def test_japanese_question_words_are_dropped_only_where_they_are_words() -> None:
+    assert japanese_form("ナンシーは何回目？") == "なんし回目"
+    analysis = MATCHER.analyzer.analyse("日程", "ja")
+    assert analysis.reading == "にってい"  # not 「にい」 without its 「って」
 
 
 def test_huge_and_strange_input_is_handled() -> None:

@@ -25,7 +25,7 @@ import snowballstemmer
 from rapidfuzz.distance import Levenshtein
 
 from handlers.core.conference import Localised
-from handlers.core.text import MAX_INPUT, kana, latin
+from handlers.core.text import MAX_INPUT, basic, kana, latin
 
 LANGS = ("fr", "ja", "en")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf\uff66-\uff9f]")
@@ -175,13 +175,22 @@ _JA_PARTICLES = re.compile(r"(?<=[\u4e00-\u9fff\u30a0-\u30ff])(?:の|は|が|を
 
 
 def japanese_form(text: str) -> str:
-    """Written form for matching: width, kana, kanji ordinals, question frames and endings."""
+    """Written form for matching: width, kana, kanji ordinals, question frames and endings.
+    Frames and endings go before katakana is folded to hiragana: 「ナンシー」 keeps its 「ナン」
+    and 「マッテ」 its 「ッテ」, which are not 「なん」 (what) or 「って」."""
     folded = _JA_ORDINAL.sub(lambda m: "第" + m[1].translate(_KANJI_DIGITS), text)
-    folded = kana(folded)
+    folded = basic(folded)
     folded = _JA_FRAMES.sub("", folded)
     folded = _JA_NOISE.sub("", folded)
+    folded = kana(folded)
     folded = _JA_PARTICLES.sub("", folded)
     return _JA_PUNCT.sub("", folded)
+
+
+def _reading_form(reading: str) -> str:
+    """A reading as matched: hiragana without punctuation. Question words were dropped from the
+    written form already; dropping them again would cut words (「にってい」 holds 「って」)."""
+    return _JA_PUNCT.sub("", kana(reading))
 
 
 def _grams(text: str, sizes: tuple[int, ...], prefix: str = "") -> list[str]:
@@ -224,7 +233,7 @@ class Analyzer:
         units = [] if self.reader is not None else _grams(form, (2,))
         reading = ""
         if self.reader is not None:
-            reading = japanese_form(self.reader(form)) if form else ""
+            reading = _reading_form(self.reader(form)) if form else ""
             grams += _grams(reading, (2, 3), "r:")
             units += _grams(reading, (3,), "r:")
         return Analysis(tuple(grams), tuple(units), form, reading)
