@@ -191,6 +191,11 @@ def test_japanese_question_words_are_dropped_only_where_they_are_words() -> None
     assert analysis.reading == "にってい"  # not 「にい」 without its 「って」
 
 
+def test_a_typo_in_a_word_ending_is_read_as_its_stem() -> None:
+    match = MATCHER.match("la 4eme editon c'était où ?", "fr")
+    assert match.best is not None and match.best.id == "history-edition-4"
+
+
 def test_huge_and_strange_input_is_handled() -> None:
     assert MATCHER.match("environnement " * 10_000, "fr").best is not None
     assert MATCHER.match("\x00\ufeff🙂" * 100, "ja").outcome is Outcome.FALLBACK

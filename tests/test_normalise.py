@@ -15,6 +15,8 @@ from handlers.core.normalise import readable
         ("l'atelier eco ca parle de koi", "l'atelier économie ca parle de quoi"),
         ("env workshop ok?", "environment workshop ok?"),
         ("nxt one pls", "next one please"),
+        ("le boulot des mamans", "le travail des mères"),
+        ("les ENR c'est où", "les énergies renouvelables c'est où"),
     ],
 )
 def test_sms_and_short_names_are_spelt_out(typed: str, read: str) -> None:

@@ -359,8 +359,16 @@ class _Index:
                     )
                 )
             else:
-                fixed.append(word)
+                fixed.append(self._known_prefix(word))
         return fixed
+
+    def _known_prefix(self, word: str) -> str:
+        """A word Snowball left whole with a typo in its ending ("editon") is its longest
+        known stem, up to three letters shorter ("edit")."""
+        for size in range(len(word) - 1, max(3, len(word) - 4), -1):
+            if word[:size] in self.unit_idf:
+                return word[:size]
+        return word
 
 
 def _deletions(word: str) -> set[str]:
