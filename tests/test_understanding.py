@@ -120,6 +120,8 @@ async def test_requests_in_words_as_delegates_type_them(app: App, fr: Chat, ja: 
     assert await ja.understood("heikaishiki wo agenda ni tsuika shite") == ("add", "closing")
     assert await ja.understood("開回式は何時から？") == ("schedule.track", "ceremony")
     assert (await ja.understood("分科会のテーマを説明して"))[0] != "help"
+    # a place name in kana, as the romanised title spells it (the dictionary reads 麻機 あさき)
+    assert await ja.understood("あさはたちくのしさつをついかして") == ("add", "visit-asahata")
     assert await english.understood("can i get an ics calendar of my sessions") == (
         "agenda",
         "ics",

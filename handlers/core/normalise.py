@@ -190,6 +190,11 @@ def looks_romaji(text: str) -> bool:
     )
 
 
+def is_romaji_word(word: str) -> bool:
+    """A word made only of Japanese syllables ("asahata", "sengen")."""
+    return bool(_SYLLABLES.match(word))
+
+
 def romaji_to_kana(text: str) -> str:
     """Kana without the spaces between romaji words: Japanese is written without them, and
     names split in romaji ("kangei kouryuukai") must read as one word."""

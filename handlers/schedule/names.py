@@ -11,6 +11,8 @@ from rapidfuzz import fuzz
 
 from db.models import ProgrammeSession
 from handlers.core.conference import TrackInfo
+from handlers.core.language import is_latin_word
+from handlers.core.normalise import is_romaji_word, romaji_to_kana
 from handlers.core.text import kana, latin
 from handlers.faq.japanese import reading
 from handlers.schedule.intents import find_track
@@ -64,12 +66,38 @@ def _title_words(title: str) -> frozenset[str]:
     return frozenset(_latin_words(title))
 
 
-@lru_cache(maxsize=1024)
-def _japanese_forms(title: str) -> tuple[str, ...]:
+def _japanese_forms(title: str) -> set[str]:
     """The title folded to hiragana, and its reading, in pieces (「専門視察」「麻機地区の緑地」)."""
     pieces = [p for p in _JA_PUNCT.split(title) if p]
-    forms = {kana(p) for p in pieces} | {reading(p) for p in pieces}
-    return tuple(f for f in forms if len(f) >= 2)
+    return {f for f in {kana(p) for p in pieces} | {reading(p) for p in pieces} if len(f) >= 2}
+
+
+def _place_names(*romanised: str) -> set[str]:
+    """The place names of the romanised titles, in kana: the dictionary reads 「麻機」 あさき,
+    the English title says Asahata; 「浅間」 あさま, the title says Sengen."""
+    return {
+        romaji_to_kana(word)
+        for title in romanised
+        for word in re.findall(r"[a-z]{5,}", latin(title))
+        if is_romaji_word(word) and not is_latin_word(word)
+    }
+
+
+@lru_cache(maxsize=64)
+def _distinct_forms(titles: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, ...], ...]:
+    """Each session's forms, without those another title has too: 「視察」 and 「全体会」 name a
+    kind of session, 「閉会式」 names one. A place name is dropped only when another title
+    names the same place (Shizuoka), not for a word of the same sound (Sengen, 宣言)."""
+    forms = [_japanese_forms(ja) for ja, _, _ in titles]
+    places = [_place_names(en, fr) for _, en, fr in titles]
+    distinct = []
+    for index, (own, named) in enumerate(zip(forms, places, strict=True)):
+        others = [" ".join(f) for other, f in enumerate(forms) if other != index]
+        other_places = set().union(*(p for other, p in enumerate(places) if other != index))
+        kept = {f for f in own if not any(f in text for text in others)}
+        kept |= named - other_places
+        distinct.append(tuple(sorted(kept)))
+    return tuple(distinct)
 
 
 def _latin_score(words: Sequence[str], session: ProgrammeSession) -> float:
@@ -89,10 +117,10 @@ def _latin_score(words: Sequence[str], session: ProgrammeSession) -> float:
     return best
 
 
-def _japanese_score(text: str, session: ProgrammeSession) -> float:
+def _japanese_score(text: str, forms: Sequence[str]) -> float:
     folded = kana(text)
     best = 0.0
-    for form in _japanese_forms(session.title_ja):
+    for form in forms:
         if form in folded:
             best = max(best, min(1.0, len(form) / 4))
         elif len(form) >= 4:
@@ -109,8 +137,13 @@ def named_sessions(
     japanese = bool(re.search(r"[ぁ-んァ-ン一-龯]", text))
     words = [w for w in _latin_words(text) if w not in _NOISE]
     scored: list[tuple[float, ProgrammeSession]] = []
-    for session in sessions:
-        score = _japanese_score(text, session) if japanese else _latin_score(words, session)
+    forms = (
+        _distinct_forms(tuple((s.title_ja, s.title_en, s.title_fr) for s in sessions))
+        if japanese
+        else ()
+    )
+    for position, session in enumerate(sessions):
+        score = _japanese_score(text, forms[position]) if japanese else _latin_score(words, session)
         if track is not None and session.track_code == track:
             # the kind named ("la visite"): every session of it fits, those whose title words
             # the message also has fit best ("la visite du sanctuaire")
