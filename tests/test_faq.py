@@ -158,6 +158,11 @@ def test_off_topic_is_not_answered(question: str, lang: str) -> None:
         ("bon, c'est quoi déjà le thème, en fait ?", "fr", "theme-general"),
         ("le dernier jour c'est quand au juste ?", "fr", "dates"),
         ("ok so basically what is the theme again?", "en", "theme-general"),
+        (
+            "is there something like a workshop on school meals, because we run canteens",
+            "en",
+            "topic-school-meals",
+        ),
     ],
 )
 def test_filler_words_do_not_hide_the_question(question: str, lang: str, expected: str) -> None:

@@ -123,7 +123,8 @@ FILLERS = frozenset(
     "exactly actually really just basically stuff thing things kind sort sorry very basic "
     "question i'm im here ok okay so hi hello thanks thank also even still already some like "
     "get got know want need will be been has have had they them their these those now "
-    "quick quickly explain again bit little lol".split()
+    "quick quickly explain again bit little lol because parce car something anything "
+    "quelque only seulement".split()
 )
 
 
