@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from handlers.core.conference import TrackInfo
 from handlers.core.text import kana, latin
@@ -475,27 +475,69 @@ def tracks_named(text: str, tracks: Sequence[TrackInfo]) -> frozenset[str]:
     return frozenset(_tracks_found(text, tracks))
 
 
-def _search_tracks(text: str, tracks: Sequence[TrackInfo]) -> dict[str, int]:
-    folded, hira = latin(text), kana(text)
-    words = folded.split()
-    # The text's own reading catches a wrong kanji of the same sound (「閉回式」 for 「閉会式」).
-    read = reading(text) if _KANJI.search(text) else ""
-    best: dict[str, int] = {}
+@dataclass(frozen=True)
+class _TrackWords:
+    """Every track keyword ready to search: one pattern for the Latin ones (longest first),
+    the long ones for typos, the Japanese ones with their readings."""
+
+    latin: re.Pattern[str] | None
+    latin_track: dict[str, tuple[str, int]]  # folded keyword -> track, keyword length
+    long: tuple[str, ...]  # Latin keywords of one word, seven letters or more
+    japanese: tuple[tuple[str, str, str, int], ...]  # kana, reading, track, keyword length
+
+
+_TRACK_WORDS: dict[int, tuple[Sequence[TrackInfo], _TrackWords]] = {}
+
+
+def _track_words(tracks: Sequence[TrackInfo]) -> _TrackWords:
+    cached = _TRACK_WORDS.get(id(tracks))
+    if cached is not None and cached[0] is tracks:
+        return cached[1]
+    latin_track: dict[str, tuple[str, int]] = {}
+    japanese: list[tuple[str, str, str, int]] = []
     for track in tracks:
         for keywords in track.keywords.values():
             for word in keywords:
                 w_latin, w_kana, w_reading = _keyword_forms(word)
                 if w_latin.isascii():
-                    found = re.search(rf"\b{re.escape(w_latin)}\b", folded) is not None
-                    if not found and len(w_latin) >= 7 and " " not in w_latin:
-                        # one typo in a long word: "environement", "envrionnement"
-                        found = any(fuzz.ratio(w_latin, w) >= 85 for w in words)
+                    if len(word) > latin_track.get(w_latin, ("", 0))[1]:
+                        latin_track[w_latin] = (track.code, len(word))
                 else:
-                    found = w_kana in hira or bool(
-                        w_reading and (w_reading in hira or w_reading in read)
-                    )
-                if found and len(word) > best.get(track.code, 0):
-                    best[track.code] = len(word)
+                    japanese.append((w_kana, w_reading, track.code, len(word)))
+    ordered = sorted(latin_track, key=len, reverse=True)
+    pattern = (
+        re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ordered) + r")\b") if ordered else None
+    )
+    long = tuple(w for w in ordered if len(w) >= 7 and " " not in w)
+    found = _TrackWords(pattern, latin_track, long, tuple(japanese))
+    _TRACK_WORDS[id(tracks)] = (tracks, found)
+    return found
+
+
+def _search_tracks(text: str, tracks: Sequence[TrackInfo]) -> dict[str, int]:
+    folded, hira = latin(text), kana(text)
+    known = _track_words(tracks)
+    best: dict[str, int] = {}
+
+    def found(code: str, size: int) -> None:
+        if size > best.get(code, 0):
+            best[code] = size
+
+    if known.latin is not None:
+        for match in known.latin.finditer(folded):
+            found(*known.latin_track[match[0]])
+    for word in folded.split():
+        if len(word) >= 6 and word not in known.latin_track:
+            # one typo in a long word: "environement", "envrionnement"
+            near = process.extractOne(word, known.long, scorer=fuzz.ratio, score_cutoff=85)
+            if near is not None:
+                found(*known.latin_track[near[0]])
+    if known.japanese and not folded.isascii():
+        # The text's own reading catches a wrong kanji of the same sound (「閉回式」).
+        read = reading(text) if _KANJI.search(text) else ""
+        for w_kana, w_reading, code, size in known.japanese:
+            if w_kana in hira or (w_reading and (w_reading in hira or w_reading in read)):
+                found(code, size)
     return best
 
 
