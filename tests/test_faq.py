@@ -201,6 +201,11 @@ def test_a_typo_in_a_word_ending_is_read_as_its_stem() -> None:
     assert match.best is not None and match.best.id == "history-edition-4"
 
 
+def test_who_counts_in_a_question() -> None:
+    assert "qui" in latin_words("qui organise les Rencontres ?", "fr")
+    assert "who" in latin_words("who runs the conference?", "en")
+
+
 def test_huge_and_strange_input_is_handled() -> None:
     assert MATCHER.match("environnement " * 10_000, "fr").best is not None
     assert MATCHER.match("\x00\ufeff🙂" * 100, "ja").outcome is Outcome.FALLBACK

@@ -104,11 +104,11 @@ _LATIN_FRAMES = re.compile(
     r"|\b(?:quel|which|what) (?:atelier|workshop)\b"
 )
 STOPWORDS = frozenset(
-    "le la les un une des du de au aux et ou est sont ce cet cette ces c ca que qui quoi quel "
+    "le la les un une des du de au aux et ou est sont ce cet cette ces c ca que quoi quel "
     "quelle quels quelles comment il elle on nous vous je tu se sa son ses leur leurs "
     "en dans sur pour par avec pas ne plus y a as ont etre faire fait peut peux est-ce "
     "qu'est-ce parle parler dire dit moi me svp stp merci bonjour alors donc bien tres "
-    "the a an of to in on for and or is are was were be it its this that what which who how "
+    "the a an of to in on for and or is are was were be it its this that what which how "
     "do does did can could would should about tell me please i you we our my there with at by "
     "from as so any".split()
 )
