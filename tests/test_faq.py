@@ -18,7 +18,14 @@ from db.models import AuditLog, Role
 from handlers.core.messages import ReplyKind
 from handlers.faq.files import FaqFileError, read_faq, read_thresholds
 from handlers.faq.japanese import reading
-from handlers.faq.matcher import FaqMatcher, Outcome, japanese_form, latin_words
+from handlers.faq.matcher import (
+    Candidate,
+    FaqEntry,
+    FaqMatcher,
+    Outcome,
+    japanese_form,
+    latin_words,
+)
 from handlers.faq.store import unanswered
 from handlers.organisers.roles import set_role
 from tests.conftest import Database, FixedClock
@@ -204,6 +211,38 @@ def test_a_typo_in_a_word_ending_is_read_as_its_stem() -> None:
 def test_who_counts_in_a_question() -> None:
     assert "qui" in latin_words("qui organise les Rencontres ?", "fr")
     assert "who" in latin_words("who runs the conference?", "en")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "expected"),
+    [
+        (
+            "how often do the rencontres take place? my deputy mayor asked me during lunch",
+            "en",
+            "rencontres-what",
+        ),
+        ("c'est quoi les ODD ? mon élu m'en parle tout le temps pendant les trajets", "fr", "sdgs"),
+    ],
+)
+def test_a_sentence_of_context_does_not_hide_the_question(
+    question: str, lang: str, expected: str
+) -> None:
+    match = MATCHER.match(question, lang)
+    assert match.outcome is Outcome.ANSWER and match.best is not None
+    assert match.best.id == expected
+    # the whole message alone would not have been answered
+    whole = FaqMatcher._decide(
+        tuple(Candidate(e, s) for e, s in _whole_scores(question, lang)),
+        MATCHER.thresholds["latin"],
+    )
+    assert whole is not Outcome.ANSWER
+
+
+def _whole_scores(question: str, lang: str) -> list[tuple[FaqEntry, float]]:
+    analysis = MATCHER.analyzer.analyse(question, lang)
+    scores = MATCHER._score(analysis, lang)
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    return [(MATCHER.entries[i], score) for i, score in ranked[:5]]
 
 
 def test_huge_and_strange_input_is_handled() -> None:

@@ -83,6 +83,10 @@ class Match:
         return self.candidates[0].entry if self.candidates else None
 
 
+SENTENCE_WEIGHT = 0.9
+_SENTENCES = re.compile(r"[?!.;？！。]+\s*|\s+-\s+|\n+")
+
+
 def script_of(text: str) -> str:
     """'ja' for Japanese script, 'latin' otherwise: the form a text is analysed in."""
     return "ja" if _JAPANESE.search(text) else "latin"
@@ -424,12 +428,21 @@ class FaqMatcher:
         order = [language, *(lang for lang in LANGS if lang != language)]
         order = [lang for lang in order if (lang == "ja") == (script == "ja")]
         scores: dict[int, float] = {}
+        # A question with a sentence of context ("… ? I'm here as an observer") is also
+        # scored sentence by sentence: the words of the context are not the question's.
+        # A sentence alone counts a little less than the whole message: it is read without
+        # what the other sentences say ("… nancy right? why there").
+        sentences = [p for p in _SENTENCES.split(text) if len(p.split()) >= 3 or script == "ja"]
+        parts = [(text, 1.0)]
+        if len(sentences) >= 2:
+            parts += [(sentence, SENTENCE_WEIGHT) for sentence in sentences]
         for lang in order:
-            analysis = self.analyzer.analyse(text, lang)
-            if not analysis.units:
-                continue
-            for entry, score in self._score(analysis, lang).items():
-                scores[entry] = max(scores.get(entry, 0.0), score)
+            for part, weight in parts:
+                analysis = self.analyzer.analyse(part, lang)
+                if not analysis.units:
+                    continue
+                for entry, score in self._score(analysis, lang).items():
+                    scores[entry] = max(scores.get(entry, 0.0), score * weight)
             if max(scores.values(), default=0.0) >= self.thresholds[script].answer:
                 break  # the question's own language answered: the others need not be asked
         ranked = sorted(scores.items(), key=lambda item: -item[1])
