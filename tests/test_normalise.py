@@ -35,3 +35,7 @@ def test_romaji_becomes_kana() -> None:
 def test_french_is_not_taken_for_romaji_or_sms(typed: str) -> None:
     text, language = readable(typed)
     assert language is None and "tu es" not in text
+
+
+def test_hepburn_long_vowels_are_romaji() -> None:
+    assert readable("kōen wa doko") == ("こーえんはどこ", "ja")

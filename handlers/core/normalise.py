@@ -10,6 +10,7 @@ import re
 import jaconv
 
 from handlers.core.language import detect, is_latin_word
+from handlers.core.text import fold_accents
 
 # SMS and chat spellings (French, then English), one word each (casefolded, accents kept).
 SMS = {
@@ -202,8 +203,13 @@ def romaji_to_kana(text: str) -> str:
     return re.sub(r"\s+", "", str(jaconv.alphabet2kana(particles)))
 
 
+# Hepburn's long vowels ("tēma", "kōen"): no French or English word has them.
+_MACRONS = re.compile("[āēīōūĀĒĪŌŪ]")
+
+
 def readable(text: str) -> tuple[str, str | None]:
     """The text the understanders read, and the language it shows (Japanese for romaji)."""
-    if looks_romaji(text):
-        return romaji_to_kana(text), "ja"
+    romaji = _MACRONS.sub(lambda m: fold_accents(m[0]) + "-", text)  # "tē" → "te-" → 「てー」
+    if looks_romaji(romaji):
+        return romaji_to_kana(romaji), "ja"
     return expand_sms(text), None
