@@ -173,6 +173,11 @@ async def test_off_topic_is_declined_before_a_day_word(app: App, fr: Chat, ja: C
         ("ja", "きょうあめふるかな"),
         ("ja", "駅の近くにおいしいおでん屋さんある？"),
         ("ja", "明日は曇りですか"),
+        ("fr", "il y a une supérette ouverte le soir ?"),
+        ("fr", "comment dit-on « bon appétit » en japonais ?"),
+        ("en", "where can I charge my phone, do I need a power adapter"),
+        ("ja", "会場の近くにコンビニはありますか"),
+        ("ja", "こんにちは！"),
     ],
 )
 async def test_small_talk_and_city_life_are_declined(
@@ -181,6 +186,17 @@ async def test_small_talk_and_city_life_are_declined(
     chat = Chat(app, clock, f"someone-{language}", language)
     _, _, _, outcome, _ = await chat.say(text)
     assert outcome is Outcome.OFF_TOPIC
+
+
+async def test_thanks_get_a_word_back_and_nothing_is_stored(app: App, fr: Chat, ja: Chat) -> None:
+    for chat, text, expected in (
+        (fr, "merci beaucoup !", "Avec plaisir"),
+        (ja, "ありがとうございました", "どういたしまして"),
+    ):
+        _, reply, _, outcome, _ = await chat.say(text)
+        assert outcome is Outcome.OFF_TOPIC and reply.startswith(expected)
+    async with app.sessionmaker() as db:
+        assert (await db.scalars(select(UnansweredQuestion))).all() == []
 
 
 async def test_a_long_answer_comes_in_two_parts(fr: Chat) -> None:

@@ -76,6 +76,16 @@ SUBJECTS = Words(
         r"combien (?:de|d') ?(?:yens?|euros?)",
         r"\d+ ?(?:yens?|euros?|€) (?:en|in) ",
         r"acheter|buy",
+        r"superettes?|supermarches?|konbini|convenience store|supermarket",
+        r"fumer|fumeurs?|cigarettes?|smok\w+",
+        r"cartes? sim|sim card|esim|roaming|recharger (?:mon|mon tel)|charger (?:my )?phone",
+        r"prises? (?:electriques?|pour)|adaptateur|power (?:plug|adapter|outlet)",
+        r"temples?|onsen|karaoke|musees?|museums?|chateau|castle",
+        r"poste|post office|banque|bank",
+        r"laverie|laundry",
+        r"comment (?:dit-on|on dit|est-ce qu'on dit|dire)|how (?:do you|do i|to) say",
+        # greetings and small talk alone
+        r"^(?:bonjour|bonsoir|salut|coucou|hello|hi|hey|good (?:morning|evening))(?=[ !.]*$)",
     ),
     japanese=(
         "天気",
@@ -149,6 +159,20 @@ SUBJECTS = Words(
         "円は(?:何|なん)ユーロ",
         "ユーロは(?:何|なん)円",
         "元気ですか",
+        "コンビニ",
+        "喫煙",
+        "たばこ",
+        "タバコ",
+        "SIM",
+        "充電",
+        "温泉",
+        "カラオケ",
+        "郵便局",
+        "銀行",
+        "コインランドリー",
+        "(?:何|なん)て言",
+        "(?:何|なん)と言いま",
+        "^(?:こんにちは|こんばんは|おはよう(?:ございます)?)[!！。]*$",
         "買え",
         "買う",
         "買い",
@@ -156,8 +180,22 @@ SUBJECTS = Words(
 )
 
 
+# Thanks alone: a word back, not the list of what the bot cannot do.
+THANKS = Words(
+    latin=(
+        r"^(?:merci|thanks|thank you|thx|cool|super|parfait|ok merci|great)"
+        r"(?: (?:beaucoup|bien|a vous|a toi|a lot|so much|very much))?(?=[ !.]*$)",
+    ),
+    japanese=(r"^(?:ありがとう|どうも|助かりました|たすかりました)", r"^了解"),
+)
+
+
 async def decline(turn: Turn, text: str) -> list[Reply] | None:
-    if not SUBJECTS.search(Forms(text)):
+    forms = Forms(text)
+    if THANKS.search(forms):
+        turn.understood_as("", outcome=Outcome.OFF_TOPIC)
+        return [turn.reply(ReplyKind.FALLBACK, "thanks-reply", turn.menu())]
+    if not SUBJECTS.search(forms):
         return None
     turn.understood_as("", outcome=Outcome.OFF_TOPIC)
     return [turn.reply(ReplyKind.FALLBACK, "offtopic", turn.menu())]
