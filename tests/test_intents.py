@@ -96,6 +96,13 @@ def test_tracks_come_from_content() -> None:
         ("l'atelier société c'est ou", IntentKind.TRACK, "society"),
         ("しゃかいぶんかかいはどのへや", IntentKind.TRACK, "society"),
         ("かんげいこうりゅうかいはなんじから", IntentKind.TRACK, "reception"),
+        ("l'atelier économie, c'est au premier étage ?", IntentKind.TRACK, "economy"),
+        ("ça dure combien de temps, la table ronde ?", IntentKind.TRACK, "plenary"),
+        ("how long does the environment workshop last", IntentKind.TRACK, "environment"),
+        ("comment je vais au centre de congrès ?", IntentKind.VENUE, None),
+        ("y a quoi ce soir ?", IntentKind.DAY, None),
+        ("anything on tonight", IntentKind.DAY, None),
+        ("これから何をやりますか", IntentKind.NEXT, None),
     ],
 )
 def test_schedule_questions_as_typed(text: str, kind: IntentKind, track: str | None) -> None:

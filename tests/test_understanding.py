@@ -131,6 +131,15 @@ async def test_requests_in_words_as_delegates_type_them(app: App, fr: Chat, ja: 
     assert (await english.understood("where can i download the closing declaration"))[0] != (
         "schedule.track"
     )
+    # a session named with its day or its kind: that session, not the day or the kind
+    assert await fr.understood("la visite du sanctuaire cet après-midi, c'est où ?") == (
+        "schedule.search",
+        "visit-sengen",
+    )
+    assert await english.understood("what time is the second panel discussion") == (
+        "schedule.search",
+        "plenary-panel-2",
+    )
     assert await fr.understood("la séance de restitution des ateliers, c'est quand ?") == (
         "schedule.search",
         "workshop-reports",
