@@ -115,6 +115,20 @@ async def test_requests_in_words_as_delegates_type_them(app: App, fr: Chat, ja: 
     assert (intent, lang) == ("lang", "fr")
     assert (await fr.understood("comment je mets le bot en japonais ?"))[0] == "faq"
     assert (await english.understood("today's schedule in english please"))[0] == "schedule.day"
+    assert await fr.understood("je préfère le japonais") == ("lang", "ja")
+    assert (await fr.understood("le titre de l'atelier 3 en japonais ?"))[0] != "lang"
+    assert await fr.understood("rajoute la visite de Mochimune à mes sessions") == (
+        "add",
+        "visit-mochimune",
+    )
+    assert await fr.understood("je ne pourrai pas venir au pot, enlève-le") == (
+        "remove",
+        "reception",
+    )
+    assert (await fr.understood("de quoi es-tu capable ?"))[0] == "help"
+    assert await fr.understood("tenez-moi au courant pour l'atelier 1") == ("follow", "economy")
+    assert await ja.understood("スマホのカレンダーに取り込みたい") == ("agenda", "ics")
+    assert (await ja.understood("FAQの一覧を見たい"))[0] == "faq"
     # the workshops in general, unless the words are one session's title
     # romaji with a borrowed word, a kanji of the same sound, explaining something
     assert await ja.understood("heikaishiki wo agenda ni tsuika shite") == ("add", "closing")

@@ -58,6 +58,7 @@ ADD = Words(
         r"register for",
         r"i(?:'ll| will) (?:go|attend)",
         r"ajout\w*",
+        r"rajout\w*",
         r"mets?",
         r"mettez",
         r"mettre",
@@ -238,6 +239,8 @@ FOLLOW = Words(
         r"(?:si|quand|des que) .{0,50}chang\w*",
         r"(?:if|when|whenever) .{0,50}chang\w*",
         r"tenir au courant",
+        r"(?:mets|mettez|tenez|tiens)[- ](?:moi|nous) au courant",
+        r"keep me in the loop",
         r"tiens[- ]moi au courant",
         r"follow",
         r"subscribe",
@@ -339,7 +342,16 @@ ALREADY = Words(
     japanese=(r"何を(?:入れ|登録|追加)した", r"(?:登録|保存|追加|入れ)した(?!い)"),
 )
 # "ics" says it all: no other request has a calendar file.
-CALENDAR_FILE = Words(latin=(r"ics", r"ical\w*", r"icalendar"), japanese=(r"ics",))
+CALENDAR_FILE = Words(
+    latin=(
+        r"ics",
+        r"ical\w*",
+        r"icalendar",
+        r"(?:to|in|into) my (?:google |outlook |phone'?s? )?calendar",
+        r"dans mon (?:calendrier|agenda (?:google|outlook|du telephone))",
+    ),
+    japanese=(r"ics", r"かれんだー(?:に|へ)(?:入れ|いれ|追加|ついか|登録|取り込|とりこ)"),
+)
 # "What are the visits, can observers join?": a question about a session, not a request.
 ASKS_WHAT = Words(
     latin=(
@@ -358,6 +370,9 @@ REMOVE_NOW = Words(
     latin=(
         r"^(?:retire|retirez|enleve|enlevez|supprime|supprimez|remove|delete|drop|cancel)",
         r"^(?:annule|annulez) (?:mon|ma|l'|la|le)",
+        r"\b(?:retire|enleve|supprime|efface|annule)[- ](?:la|le|les)\b",
+        r"\bje ne (?:viendrai|serai|pourrai|vais|peux) pas\b",
+        r"\bi (?:can'?t|cannot|won'?t|will not) (?:make it|come|go|attend)\b",
     ),
     japanese=(
         r"(?:外|はず|消|け|削除|さくじょ|取り消|とりけ)して",

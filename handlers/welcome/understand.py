@@ -28,7 +28,6 @@ SWITCH = Words(
     latin=(
         r"traduis\w*",
         r"translate",
-        r"in (?:french|english|japanese)",
         r"passe\w*",
         r"repasse\w*",
         r"parle\w*",
@@ -36,15 +35,15 @@ SWITCH = Words(
         r"ecri\w*",
         r"change\w*",
         r"mets",
-        r"en (?:francais|anglais|japonais)",
         r"switch\w*",
+        r"prefere\w*",
+        r"prefer\w*",
         r"speak",
         r"answer",
         r"reply",
         r"respond",
         r"write",
         r"use",
-        r"in (?:english|french|japanese|nihongo)",
         r"langue",
         r"language",
     ),
@@ -86,6 +85,8 @@ HELP = Words(
         r"que sais[- ]tu faire",
         r"tu (?:sais|peux) faire quoi",
         r"tu fais quoi",
+        r"(?:t'es|tu es) capable de quoi",
+        r"de quoi (?:es-tu|t'es|tu es) capable",
         r"que (?:peux|pouvez)[- ](?:tu|vous) faire",
         r"qu'?est-ce que (?:je peux|on peut) (?:te |vous )?demander",
         r"comment tu marche\w*",
@@ -140,6 +141,7 @@ TOPICS = Words(
         r"とぴっく",
         r"もくじ",
         r"目次",
+        r"faq",
         r"どんな質問",
     ),
 )
@@ -170,6 +172,23 @@ STRONG_SWITCH = Words(
 )
 
 
+# What may stand beside a language's name in a request for it ("en anglais svp", "japanese
+# please", « je préfère le japonais »); any other word ("le thème en japonais ?") asks for
+# something in that language.
+_BESIDE_A_LANGUAGE = frozenset(
+    "en in le la l the je j i me moi prefere prefer please pls plz svp stp s il te vous plait "
+    "merci thanks ok oui yes mode version only seulement".split()
+)
+_LANGUAGE_NAMES = re.compile(
+    r"\b(?:francais|french|furansugo|anglais|english|eigo|japonais|japanese|nihongo)\b"
+)
+
+
+def _only_a_language(folded: str) -> bool:
+    words = re.findall(r"[a-z]+", _LANGUAGE_NAMES.sub(" ", folded))
+    return len(words) <= 6 and all(w in _BESIDE_A_LANGUAGE for w in words)
+
+
 def _language(forms: Forms, text: str) -> str | None:
     """The language asked for, when the message asks for one: a switch word, or just the
     language's name ("english please", 「日本語で」); the first one named that is not refused
@@ -183,7 +202,8 @@ def _language(forms: Forms, text: str) -> str | None:
     if not named:
         return None
     named.sort()
-    short = len(forms.latin.split()) <= 4 if text.isascii() else len(forms.kana) <= 12
+    japanese = re.search(r"[ぁ-んァ-ン一-龯]", text) is not None  # not just any accent
+    short = len(forms.kana) <= 12 if japanese else _only_a_language(forms.latin)
     if not (SWITCH.search(forms) or short):
         return None  # "le thème en japonais ?" asks for a title, not for a language
     if ABOUT_THE_PROGRAMME.search(forms) and not STRONG_SWITCH.search(forms):
