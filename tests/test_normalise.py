@@ -16,6 +16,10 @@ from handlers.core.normalise import readable
         ("env workshop ok?", "environment workshop ok?"),
         ("nxt one pls", "next one please"),
         ("le boulot des mamans", "le travail des mères"),
+        ("cest quand latelier 2", "c'est quand l'atelier 2"),
+        ("le prog dapres demain", "le programme d'apres demain"),
+        ("quest-ce quil y a", "qu'est-ce qu'il y a"),
+        ("son atelier", "son atelier"),  # not « s'on »
         ("les ENR c'est où", "les énergies renouvelables c'est où"),
     ],
 )

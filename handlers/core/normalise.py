@@ -111,8 +111,25 @@ SMS = {
     "q": "question",
     "info": "information",
 }
-# Spellings of two words, and workshop names cut short ("atelier éco", "env workshop").
+
+
+def _elide(match: re.Match[str]) -> str:
+    small, word = (g for g in match.groups() if g)
+    return f"{small}'{word}"
+
+
+# Elisions typed without their apostrophe ("latelier", "cest", "dapres demain"): before the
+# words delegates elide most, and the small words that always elide.
+_ELIDED = (
+    r"ateliers?|agenda|apres|apr[eè]s-midi|heure|ouverture|[eé]dition|[eé]conomie|"
+    r"environnement|[eé]v[eé]nement|accueil|inscription|endroit|entr[eé]e|autre|h[oô]tel|"
+    r"[eé]cologie|[eé]ducation|[eé]nergie|[eé]tage|adresse|application|anglais|avance|"
+    r"organisation|organisateurs|inter[eê]t|ordre|avant|alerte"
+)
 SMS_PHRASES = (
+    (re.compile(rf"\b([ld])({_ELIDED})\b"), r"\1'\2"),
+    (re.compile(r"\bquest-ce\b|\bquestce\b|\bqueske\b"), "qu'est-ce"),
+    (re.compile(r"\b(?:(c)(est|etait|était)|(j)(ai)|(qu)(il|ils|on|est)|([ns])(est))\b"), _elide),
     (re.compile(r"\bc t\b"), "c'était"),
     (re.compile(r"\batelier (?:eco|éco)\b"), "atelier économie"),
     (re.compile(r"\batelier (?:env|envt|enviro|envi)\b"), "atelier environnement"),

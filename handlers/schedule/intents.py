@@ -224,6 +224,8 @@ SERIES = _rx(
     r"\bnext (?:rencontres|meeting|edition|one in)\b",
     r"\b(?:previous|last) (?:rencontres|meeting|edition)\b",
     r"\b(?:precedente|derniere) (?:edition|rencontre)s?\b",
+    r"\b(?:editions?|rencontres?) (?:precedente|derniere|passee|prochaine|suivante)s?\b",
+    r"\b(?:editions?|rencontres?|meeting) (?:before|after) (?:this|that)\b",
     r"次回",
     r"じかい",
     r"前回",
