@@ -203,6 +203,12 @@ def test_japanese_question_words_are_dropped_only_where_they_are_words() -> None
     assert analysis.reading == "にってい"  # not 「にい」 without its 「って」
 
 
+def test_a_short_word_is_not_corrected_into_another_word() -> None:
+    match = MATCHER.match("is there a dress code for the dinner", "en")
+    assert not match.candidates or match.candidates[0].entry.id != "venue"  # not "adress"
+    assert MATCHER.match("c'est quoi le thme ?", "fr").best.id == "theme-general"  # type: ignore[union-attr]
+
+
 def test_a_typo_in_a_word_ending_is_read_as_its_stem() -> None:
     match = MATCHER.match("la 4eme editon c'était où ?", "fr")
     assert match.best is not None and match.best.id == "history-edition-4"

@@ -43,3 +43,9 @@ def test_french_is_not_taken_for_romaji_or_sms(typed: str) -> None:
 
 def test_hepburn_long_vowels_are_romaji() -> None:
     assert readable("kōen wa doko") == ("こーえんはどこ", "ja")
+
+
+def test_a_macron_and_a_small_word_make_romaji_even_with_short_words() -> None:
+    text, language = readable("tēma wa nani?")
+    assert language == "ja" and text.startswith("てーま")
+    assert readable("qu'est-ce que c'est, no ?")[1] is None

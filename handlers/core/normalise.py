@@ -177,7 +177,7 @@ def expand_sms(text: str) -> str:
     return _OU_WHERE.sub(lambda m: m.group(0).replace("ou", "où"), result)
 
 
-def looks_romaji(text: str) -> bool:
+def looks_romaji(text: str, long_vowels: bool = False) -> bool:
     """Japanese typed in Latin letters: ASCII, not French or English, most words Japanese
     syllables, and one of Japanese's small words (or only Japanese syllables, two words or
     more)."""
@@ -194,6 +194,8 @@ def looks_romaji(text: str) -> bool:
     particles = {w for w in words if w in _JAPANESE_WORDS}
     if len(particles) >= 2 and len(words) >= 3:
         return True
+    if long_vowels and particles:
+        return True  # a long vowel written with a macron ("tēma"), and a small word
     if detect(text) is not None or any(is_latin_word(w) for w in words):
         return False
     if particles:
@@ -227,6 +229,6 @@ _MACRONS = re.compile("[āēīōūĀĒĪŌŪ]")
 def readable(text: str) -> tuple[str, str | None]:
     """The text the understanders read, and the language it shows (Japanese for romaji)."""
     romaji = _MACRONS.sub(lambda m: fold_accents(m[0]) + "-", text)  # "tē" → "te-" → 「てー」
-    if looks_romaji(romaji):
+    if looks_romaji(romaji, long_vowels=romaji != text):
         return romaji_to_kana(romaji), "ja"
     return expand_sms(text), None

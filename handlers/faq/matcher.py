@@ -345,7 +345,8 @@ class _Index:
         return covered / total
 
     def correct(self, words: Sequence[str]) -> list[str]:
-        """An unknown word becomes the known word one edit away, the most common if several."""
+        """An unknown word becomes the known word one edit away, the most common if several.
+        A short word keeps its first letter: one edit from "dress" is "adress", another word."""
         fixed = []
         for word in words:
             if word in self.unit_idf or len(word) < 4:
@@ -356,6 +357,8 @@ class _Index:
                 candidates |= self.deletions.get(variant, set())
                 if variant in self.unit_idf:
                     candidates.add(variant)
+            if len(word) < 6:
+                candidates = {c for c in candidates if c[0] == word[0]}
             if candidates:
                 fixed.append(
                     min(
