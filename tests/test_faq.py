@@ -203,6 +203,19 @@ def test_japanese_question_words_are_dropped_only_where_they_are_words() -> None
     assert analysis.reading == "にってい"  # not 「にい」 without its 「って」
 
 
+@pytest.mark.parametrize(
+    ("question", "lang", "expected"),
+    [
+        ("so what are the rencontres anyway?", "en", "rencontres-what"),
+        ("les Rencontres, c'est quoi au juste ?", "fr", "rencontres-what"),
+    ],
+)
+def test_what_the_rencontres_are(question: str, lang: str, expected: str) -> None:
+    match = MATCHER.match(question, lang)
+    assert match.outcome is Outcome.ANSWER and match.best is not None
+    assert match.best.id == expected
+
+
 def test_a_short_word_is_not_corrected_into_another_word() -> None:
     match = MATCHER.match("is there a dress code for the dinner", "en")
     assert not match.candidates or match.candidates[0].entry.id != "venue"  # not "adress"

@@ -149,6 +149,7 @@ def test_venue_romaji_days_and_workshops(text: str, kind: IntentKind, day: date 
     [
         "la suivante, ce sera au Japon ou en France ?",  # another edition
         "les rencontres précédentes, c'était où ?",
+        "where will the next one be held?",
         "quelle tenue pour le dîner de demain ?",  # what to wear, not when
         "les slides de la table ronde seront en ligne ?",
         "閉会式の服装は？",

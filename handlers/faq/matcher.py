@@ -128,7 +128,7 @@ FILLERS = frozenset(
     "question i'm im here ok okay so hi hello thanks thank also even still already some like "
     "get got know want need will be been has have had they them their these those now "
     "quick quickly explain again bit little lol because parce car something anything "
-    "quelque only seulement".split()
+    "quelque only seulement anyway anyhow".split()
 )
 
 

@@ -238,6 +238,9 @@ SERIES = _rx(
     r"\b(?:en|in) france\b",
     r"\bau japon\b",
     r"\bce sera ou\b",
+    r"\bwhere will (?:the )?next\b",
+    r"\bnext one (?:be|take place|be held)\b",
+    r"\bla prochaine,? (?:ce sera|sera|aura lieu)\b",
     r"(?:ふらんす|フランス)で(?:やる|開催|ある)",
 )
 # What a session is like rather than when or where: what to wear, the slides afterwards.
