@@ -129,6 +129,11 @@ async def test_requests_in_words_as_delegates_type_them(app: App, fr: Chat, ja: 
     assert await fr.understood("tenez-moi au courant pour l'atelier 1") == ("follow", "economy")
     assert await ja.understood("スマホのカレンダーに取り込みたい") == ("agenda", "ics")
     assert (await ja.understood("FAQの一覧を見たい"))[0] == "faq"
+    # casual Japanese requests
+    assert (await ja.understood("保存してるやつを確認したい"))[0] == "agenda"
+    assert await ja.understood("歓迎交流会には出席します") == ("add", "reception")
+    assert await ja.understood("第2パネルは欠席なので外しといて") == ("remove", "plenary-panel-2")
+    assert await ja.understood("経済分科会の変更あったら知らせて") == ("follow", "economy")
     # the workshops in general, unless the words are one session's title
     # romaji with a borrowed word, a kanji of the same sound, explaining something
     assert await ja.understood("heikaishiki wo agenda ni tsuika shite") == ("add", "closing")

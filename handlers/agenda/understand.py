@@ -29,7 +29,7 @@ AGENDA = Words(
         r"planning",
     ),
     japanese=(
-        r"(?:登録|保存|追加)した(?:セッション|予定|もの)",
+        r"(?:登録|保存|追加)(?:した|してる|している|済み)(?:セッション|予定|もの|やつ|の)",
         r"お気に入り",
         r"まいりすと",
         r"my ?list",
@@ -82,6 +82,9 @@ ADD = Words(
         r"入れたい",
         r"いれたい",
         r"参加したい",
+        r"(?:参加|出席)します",
+        r"行きます",
+        r"いきます",
         r"行きたい",
         r"いきたい",
         r"ぶっくまーく",
@@ -253,8 +256,8 @@ FOLLOW = Words(
         r"しらせて",
         r"連絡",
         r"れんらく",
-        r"変更があったら",
-        r"へんこうがあったら",
+        r"変更(?:が)?あったら",
+        r"へんこう(?:が)?あったら",
         r"変わったら",
         r"かわったら",
         r"通知",
@@ -339,7 +342,10 @@ HOW = Words(
 SCHEDULE = Words(latin=(r"schedule", r"programme", r"program"), japanese=(r"予定", r"よてい"))
 ALREADY = Words(
     latin=(r"what (?:did|have) i (?:save|add|put)\w*", r"qu'?est-ce que j'ai", r"qu'ai-je"),
-    japanese=(r"何を(?:入れ|登録|追加)した", r"(?:登録|保存|追加|入れ)した(?!い)"),
+    japanese=(
+        r"何を(?:入れ|登録|追加)した",
+        r"(?:登録|保存|追加|入れ)(?:した|してる|している|済み)(?!い)",
+    ),
 )
 # "ics" says it all: no other request has a calendar file.
 CALENDAR_FILE = Words(
@@ -375,7 +381,11 @@ REMOVE_NOW = Words(
         r"\bi (?:can'?t|cannot|won'?t|will not) (?:make it|come|go|attend)\b",
     ),
     japanese=(
-        r"(?:外|はず|消|け|削除|さくじょ|取り消|とりけ)して",
+        r"(?:外|はず|消|け|削除|さくじょ|取り消|とりけ)(?:して|しといて|しておいて)",
+        r"(?:キャンセル|きゃんせる)(?:で|します|して)",
+        r"(?:行け|いけ)(?:ません|ない)",
+        r"(?:行か|いか)ない(?:ので|から|です)",
+        r"欠席",
         r"きゃんせるして",
         r"キャンセルして",
         r"やっぱ(?:り)?(?:やめ|なし)",

@@ -123,6 +123,9 @@ def _japanese_score(text: str, forms: Sequence[str]) -> float:
     for form in forms:
         if form in folded:
             best = max(best, min(1.0, len(form) / 4))
+        elif len(form) >= 6 and form[:4] in folded:
+            # the start of a long title ("第1パネル" for 「第1パネルディスカッション」)
+            best = max(best, 0.9)
         elif len(form) >= 4:
             best = max(best, fuzz.partial_ratio(form, folded) / 100 - 0.15)
     return best
