@@ -129,6 +129,11 @@ async def test_requests_in_words_as_delegates_type_them(app: App, fr: Chat, ja: 
     assert await fr.understood("tenez-moi au courant pour l'atelier 1") == ("follow", "economy")
     assert await ja.understood("スマホのカレンダーに取り込みたい") == ("agenda", "ics")
     assert (await ja.understood("FAQの一覧を見たい"))[0] == "faq"
+    assert (await fr.understood("tu peux me montrer ce que j'ai retenu ?"))[0] == "agenda"
+    assert (await fr.understood("jcomprends rien a ce bot"))[0] == "help"
+    assert await fr.understood("je pourrai pas venir au pot d'accueil") == ("remove", "reception")
+    # "I cannot find the room" is not "remove it"
+    assert (await fr.understood("je ne peux pas trouver la salle de l'atelier 2"))[0] != "remove"
     # casual Japanese requests
     assert (await ja.understood("保存してるやつを確認したい"))[0] == "agenda"
     assert await ja.understood("歓迎交流会には出席します") == ("add", "reception")
@@ -202,6 +207,7 @@ async def test_off_topic_is_declined_before_a_day_word(app: App, fr: Chat, ja: C
         ("ja", "駅の近くにおいしいおでん屋さんある？"),
         ("ja", "明日は曇りですか"),
         ("fr", "il y a une supérette ouverte le soir ?"),
+        ("fr", "on mange où ce soir ?"),
         ("fr", "comment dit-on « bon appétit » en japonais ?"),
         ("en", "where can I charge my phone, do I need a power adapter"),
         ("ja", "会場の近くにコンビニはありますか"),

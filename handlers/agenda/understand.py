@@ -341,7 +341,11 @@ HOW = Words(
 )
 SCHEDULE = Words(latin=(r"schedule", r"programme", r"program"), japanese=(r"予定", r"よてい"))
 ALREADY = Words(
-    latin=(r"what (?:did|have) i (?:save|add|put)\w*", r"qu'?est-ce que j'ai", r"qu'ai-je"),
+    latin=(
+        r"what (?:did|have) i (?:save|add|put|chose|pick|select)\w*",
+        r"qu'?est-ce que j'ai",
+        r"qu'ai-je",
+    ),
     japanese=(
         r"何を(?:入れ|登録|追加)した",
         r"(?:登録|保存|追加|入れ)(?:した|してる|している|済み)(?!い)",
@@ -377,7 +381,8 @@ REMOVE_NOW = Words(
         r"^(?:retire|retirez|enleve|enlevez|supprime|supprimez|remove|delete|drop|cancel)",
         r"^(?:annule|annulez) (?:mon|ma|l'|la|le)",
         r"\b(?:retire|enleve|supprime|efface|annule)[- ](?:la|le|les)\b",
-        r"\bje ne (?:viendrai|serai|pourrai|vais|peux) pas\b",
+        r"\bje (?:ne )?(?:viendrai|serai|irai) pas\b",
+        r"\bje (?:ne )?(?:pourrai|peux|vais) pas (?:venir|y aller|aller|assister|participer)\b",
         r"\bi (?:can'?t|cannot|won'?t|will not) (?:make it|come|go|attend)\b",
     ),
     japanese=(
@@ -414,8 +419,20 @@ async def _named(turn: Turn, text: str, verb: str) -> list[Reply] | None:
     return None
 
 
+# "ce que j'ai choisi": the agenda, without the word.
+MINE = Words(
+    latin=(
+        r"ce que j'ai (?:choisi|ajoute|selectionne|retenu|garde|note|enregistre|mis de cote)",
+        r"what i(?:'ve| have)? (?:chosen|chose|picked|selected|saved|added)",
+        r"my (?:picks|choices|selection)",
+    )
+)
+
+
 async def understand(turn: Turn, text: str) -> list[Reply] | None:
     forms = Forms(text)
+    if MINE.search(forms):
+        return await turn.run("agenda")
     if FORGET.search(forms):
         return await turn.run("forget")
     if HOW.search(forms) or choosing_workshop(text):

@@ -63,6 +63,8 @@ SMS = {
     "jsuis": "je suis",
     "chui": "je suis",
     "jveux": "je veux",
+    "jcomprends": "je comprends",
+    "jsais": "je sais",
     "jpeux": "je peux",
     # spoken French for what the FAQ says in writing
     "boulot": "travail",

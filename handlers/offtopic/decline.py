@@ -37,6 +37,7 @@ SUBJECTS = Words(
         r"bars?",
         r"bieres?|beers?",
         r"ou manger",
+        r"on mange|manger|bouffer",
         r"where to eat",
         r"something to eat",
         r"cafes? (?:pres|near)",

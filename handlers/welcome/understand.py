@@ -85,6 +85,8 @@ HELP = Words(
         r"que sais[- ]tu faire",
         r"tu (?:sais|peux) faire quoi",
         r"tu fais quoi",
+        r"je (?:ne )?comprends (?:rien|pas comment)",
+        r"i don'?t (?:get|understand) (?:how|this|it)",
         r"(?:t'es|tu es) capable de quoi",
         r"de quoi (?:es-tu|t'es|tu es) capable",
         r"que (?:peux|pouvez)[- ](?:tu|vous) faire",
@@ -114,7 +116,13 @@ HELP = Words(
     ),
 )
 # "Comment ça marche ?" alone is about the bot.
-HELP_SHORT = Words(latin=(r"^comment (?:ca|ça) marche ?\??$", r"^how does (?:this|it) work ?\??$"))
+HELP_SHORT = Words(
+    latin=(
+        r"^comment (?:ca|ça) marche ?\??$",
+        r"^how does (?:this|it) work ?\??$",
+        r"je (?:ne )?comprends (?:rien|pas comment)",  # lost with the bot, not with a topic
+    )
+)
 TOPICS = Words(
     latin=(
         r"themes? (?:disponibles|possibles)",
