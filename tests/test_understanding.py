@@ -222,6 +222,23 @@ async def test_small_talk_and_city_life_are_declined(
     assert outcome is Outcome.OFF_TOPIC
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "soutenir les petits magasins du centre-ville, c'est quel atelier ?"),
+        ("fr", "nos musées municipaux, dans quel atelier ?"),
+        ("en", "we run a food bank, which workshop is that?"),
+        ("ja", "温泉地の観光振興はどの分科会ですか"),
+    ],
+)
+async def test_a_workshop_topic_with_a_city_word_is_not_declined(
+    app: App, clock: FixedClock, language: str, text: str
+) -> None:
+    chat = Chat(app, clock, f"delegate-{language}", language)
+    _, _, _, outcome, _ = await chat.say(text)
+    assert outcome is not Outcome.OFF_TOPIC
+
+
 async def test_thanks_get_a_word_back_and_nothing_is_stored(app: App, fr: Chat, ja: Chat) -> None:
     for chat, text, expected in (
         (fr, "merci beaucoup !", "Avec plaisir"),

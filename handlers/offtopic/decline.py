@@ -8,6 +8,7 @@ from handlers.core.messages import Reply, ReplyKind
 from handlers.core.turn import Turn
 from handlers.core.understanding import Outcome
 from handlers.core.words import Forms, Words
+from handlers.schedule.intents import choosing_workshop
 
 SUBJECTS = Words(
     latin=(
@@ -37,7 +38,7 @@ SUBJECTS = Words(
         r"bars?",
         r"bieres?|beers?",
         r"ou manger",
-        r"on mange|manger|bouffer",
+        r"on mange (?:ou|quoi)|(?:ou|quoi) (?:on )?mange|bouffer",
         r"where to eat",
         r"something to eat",
         r"cafes? (?:pres|near)",
@@ -71,18 +72,24 @@ SUBJECTS = Words(
         r"chante\w*|sing (?:me )?a song",
         r"comment (?:tu vas|vas-tu|allez-vous)|how are you",
         r"tu es (?:un robot|humain|qui)|are you (?:a robot|human)",
-        r"scores?|match(?:es)? de|foot(?:ball)?|rugby|baseball|psg|ligue 1|j-league",
+        r"(?:le |the )?(?:score|resultat|result)s? (?:du|de la|of the) (?:match|game)",
+        r"match (?:de |du |d')?(?:foot|rugby|baseball)|who won|qui a gagne|psg|ligue 1|j-league",
         r"pourboires?|tips? (?:in|au) japan|tipping",
         r"(?:yens?|euros?) (?:en|in|to) (?:yens?|euros?)",
         r"combien (?:de|d') ?(?:yens?|euros?)",
         r"\d+ ?(?:yens?|euros?|€) (?:en|in) ",
         r"acheter|buy",
         r"superettes?|supermarches?|konbini|convenience store|supermarket",
-        r"fumer|fumeurs?|cigarettes?|smok\w+",
+        r"ou fumer|fumoir|zone fumeurs?|peut-on fumer|cigarettes?|smoking (?:area|room)",
+        r"can (?:i|we) smoke",
         r"cartes? sim|sim card|esim|roaming|recharger (?:mon|mon tel)|charger (?:my )?phone",
         r"prises? (?:electriques?|pour)|adaptateur|power (?:plug|adapter|outlet)",
-        r"temples?|onsen|karaoke|musees?|museums?|chateau|castle",
-        r"poste|post office|banque|bank",
+        r"(?:visiter|voir) (?:un|le|les|des) (?:temples?|musees?|chateau)",
+        r"visit (?:a |the )?(?:temples?|museums?|castle)",
+        r"(?:temples?|museums?|castle|onsen) (?:near|nearby|to visit|pres d'ici)",
+        r"(?:an|un|the|a|le) onsen|karaoke",
+        r"la poste|bureau de poste|post office",
+        r"(?:une|la) banque(?! alimentaire)|(?:a|the|nearest) bank\b(?! account)",
         r"laverie|laundry",
         r"comment (?:dit-on|on dit|est-ce qu'on dit|dire)|how (?:do you|do i|to) say",
         # greetings and small talk alone
@@ -141,9 +148,8 @@ SUBJECTS = Words(
         "晴れる",
         "曇",
         "くもり",
-        "屋さん",
-        "お店",
-        "おみせ",
+        "(?:おすすめ|近く|ちかく|いい|美味しい|おいしい).{0,8}(?:屋さん|お店|おみせ)",
+        "(?:屋さん|お店|おみせ)(?:は|って)?(?:ある|どこ)",
         "うなぎ",
         "鰻",
         "おでん",
@@ -154,8 +160,7 @@ SUBJECTS = Words(
         "冗談",
         "じょうだん",
         "歌って",
-        "野球",
-        "サッカー",
+        "(?:野球|サッカー)の(?:試合|結果)",
         "チップ",
         "円は(?:何|なん)ユーロ",
         "ユーロは(?:何|なん)円",
@@ -165,11 +170,13 @@ SUBJECTS = Words(
         "たばこ",
         "タバコ",
         "SIM",
-        "充電",
-        "温泉",
+        "(?:スマホ|携帯|電話)の?充電",
+        "充電(?:器|できる|する場所)",
+        "温泉(?:に行|行き|ある|は(?:どこ|ある)|おすすめ)",
         "カラオケ",
         "郵便局",
-        "銀行",
+        "(?:近くの|近くに|ちかくに)銀行",
+        "銀行(?:は|って)?どこ",
         "コインランドリー",
         "(?:何|なん)て言",
         "(?:何|なん)と言いま",
@@ -191,8 +198,18 @@ THANKS = Words(
 )
 
 
+# A question about which workshop a subject belongs to is for the FAQ, whatever the subject:
+# « acheter local », 「温泉地の観光」, 'food banks' are topics of the workshops.
+ABOUT_THE_WORKSHOPS = Words(
+    latin=(r"ateliers?", r"workshops?", r"bunkakai", r"themes?"),
+    japanese=(r"分科会", r"ぶんかかい", r"テーマ"),
+)
+
+
 async def decline(turn: Turn, text: str) -> list[Reply] | None:
     forms = Forms(text)
+    if choosing_workshop(text) or ABOUT_THE_WORKSHOPS.search(forms):
+        return None
     if THANKS.search(forms):
         turn.understood_as("", outcome=Outcome.OFF_TOPIC)
         return [turn.reply(ReplyKind.FALLBACK, "thanks-reply", turn.menu())]
