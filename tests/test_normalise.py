@@ -49,3 +49,9 @@ def test_a_macron_and_a_small_word_make_romaji_even_with_short_words() -> None:
     text, language = readable("tēma wa nani?")
     assert language == "ja" and text.startswith("てーま")
     assert readable("qu'est-ce que c'est, no ?")[1] is None
+
+
+def test_english_words_in_a_romaji_sentence_stay_latin() -> None:
+    assert readable("chisan chishou to local food no jirei wa nan bunkakai")[0] == (
+        "ちさんちしょうとlocal foodのじれいはなんぶんかかい"
+    )

@@ -221,7 +221,15 @@ def romaji_to_kana(text: str) -> str:
     """Kana without the spaces between romaji words: Japanese is written without them, and
     names split in romaji ("kangei kouryuukai") must read as one word."""
     particles = re.sub(r"\bwa\b", "は", re.sub(r"\bwo\b", "を", text.casefold()))  # said "wa"
-    return re.sub(r"\s+", "", str(jaconv.alphabet2kana(particles)))
+    # Only words of Japanese syllables become kana: "local food" in a romaji sentence stays.
+    kana = re.sub(
+        r"[a-z-]+",
+        lambda m: (
+            str(jaconv.alphabet2kana(m[0])) if _SYLLABLES.match(m[0].replace("-", "")) else m[0]
+        ),
+        particles,
+    )
+    return re.sub(r"(?<=[^a-z])\s+|\s+(?=[^a-z])", "", kana).strip()
 
 
 # Hepburn's long vowels ("tēma", "kōen"): no French or English word has them.
