@@ -216,6 +216,14 @@ def test_what_the_rencontres_are(question: str, lang: str, expected: str) -> Non
     assert match.best.id == expected
 
 
+def test_a_one_word_sentence_is_a_frame_unless_it_asks_what() -> None:
+    # "- which workshop to present?" says nothing of the topic: the topic sentence decides
+    match = MATCHER.match("bike sharing scheme for students - which workshop to present??", "en")
+    assert match.best is None or match.best.id != "how-to-present"
+    match = MATCHER.match("the Rencontres, what are they? my mayor keeps mentioning them", "en")
+    assert match.best is not None and match.best.id == "rencontres-what"
+
+
 def test_a_short_word_is_not_corrected_into_another_word() -> None:
     match = MATCHER.match("is there a dress code for the dinner", "en")
     assert not match.candidates or match.candidates[0].entry.id != "venue"  # not "adress"

@@ -32,6 +32,11 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf\uff66-\uff9f]"
 
 TOP = 5  # candidates kept: the best answer and up to three "did you mean" suggestions
 
+# Grams in more than this share of one language's phrasings are not indexed. French and English
+# keep them all: a question made of one common word ("what are the Rencontres?") must still
+# find its entry; Japanese n-grams are many more, and its figures are better pruned.
+COMMON_SHARE = {"fr": 1.01, "en": 1.01, "ja": 0.08}
+
 # The answer's own words count as a phrasing, less than a real one: long texts match loosely.
 ANSWER_WEIGHT = 0.7
 
@@ -84,6 +89,9 @@ class Match:
 
 
 SENTENCE_WEIGHT = 0.9
+_ASKS_WHAT = re.compile(
+    r"(?i)\b(?:quoi|what|qu'est-ce|who|qui|why|pourquoi)\b|とは|って何|ってなに"
+)
 _SENTENCES = re.compile(r"[?!.;？！。]+\s*|\s+-\s+|\n+")
 
 
@@ -160,7 +168,11 @@ def latin_words(text: str, lang: str) -> list[str]:
     folded = _ELISION.sub("", latin(text))
     folded = _LATIN_FRAMES.sub(" ", folded)
     words = [_ordinal(w) for w in _NON_WORD.sub(" ", folded.replace("_", " ")).split()]
-    return [_stem(lang, w) for w in words if w not in STOPWORDS and w not in FILLERS]
+    # single letters are what is left of "can't", "I'm", "it's"
+    kept = [
+        w for w in words if w not in STOPWORDS and w not in FILLERS and (len(w) > 1 or w.isdigit())
+    ]
+    return [_stem(lang, w) for w in kept]
 
 
 # --- Japanese -----------------------------------------------------------------------------
@@ -261,7 +273,12 @@ class _Index:
     millisecond on a base of thousands of entries.
     """
 
-    def __init__(self, docs: list[tuple[int, Analysis, float]], vocab: dict[int, set[str]]) -> None:
+    def __init__(
+        self,
+        docs: list[tuple[int, Analysis, float]],
+        vocab: dict[int, set[str]],
+        common_share: float = 0.08,
+    ) -> None:
         df: dict[str, int] = defaultdict(int)
         counted = []
         for _, analysis, _ in docs:
@@ -274,8 +291,8 @@ class _Index:
         total = max(len(docs), 1)
         self.idf = {g: math.log((1 + total) / (1 + n)) + 1.0 for g, n in df.items()}
         self.max_idf = math.log(1 + total) + 1.0
-        # A gram in more than 8% of the phrasings says little and costs most: not indexed.
-        common = max(50, int(total * 0.08))
+        # A gram in more than `common` of the phrasings says little and costs most: not indexed.
+        common = max(50, int(total * common_share))
         postings: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
         self.doc_entry = np.array([entry for entry, _, _ in docs], dtype=np.int32)
         self.doc_weight = np.array([weight for _, _, weight in docs], dtype=np.float64)
@@ -423,7 +440,7 @@ class FaqMatcher:
                     analysis = self.analyzer.analyse(answer, lang)
                     docs.append((position, analysis, ANSWER_WEIGHT))
                     vocab[position].update(analysis.units)
-            self._indexes[lang] = _Index(docs, vocab)
+            self._indexes[lang] = _Index(docs, vocab, COMMON_SHARE[lang])
 
     def match(self, text: str, language: str) -> Match:
         text = text[:MAX_INPUT]
@@ -444,6 +461,8 @@ class FaqMatcher:
                 analysis = self.analyzer.analyse(part, lang)
                 if not analysis.units:
                     continue
+                if weight < 1.0 and len(analysis.units) < 2 and not _ASKS_WHAT.search(part):
+                    continue  # a frame ("- which workshop to present?"), not "what is X?"
                 for entry, score in self._score(analysis, lang).items():
                     scores[entry] = max(scores.get(entry, 0.0), score * weight)
             if max(scores.values(), default=0.0) >= self.thresholds[script].answer:
