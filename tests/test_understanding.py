@@ -132,6 +132,9 @@ async def test_requests_in_words_as_delegates_type_them(app: App, fr: Chat, ja: 
     assert (await fr.understood("tu peux me montrer ce que j'ai retenu ?"))[0] == "agenda"
     assert (await fr.understood("jcomprends rien a ce bot"))[0] == "help"
     assert await fr.understood("je pourrai pas venir au pot d'accueil") == ("remove", "reception")
+    # questions, not requests
+    assert (await fr.understood("faut-il s'inscrire pour le pot d'accueil ?"))[0] != "add"
+    assert (await fr.understood("quelle est la langue de travail de la plénière ?"))[0] != "lang"
     # "I cannot find the room" is not "remove it"
     assert (await fr.understood("je ne peux pas trouver la salle de l'atelier 2"))[0] != "remove"
     # casual Japanese requests
@@ -229,6 +232,7 @@ async def test_small_talk_and_city_life_are_declined(
         ("fr", "nos musées municipaux, dans quel atelier ?"),
         ("en", "we run a food bank, which workshop is that?"),
         ("ja", "温泉地の観光振興はどの分科会ですか"),
+        ("fr", "y aura-t-il une interprétation simultanée ?"),  # not the "SIM" of a SIM card
     ],
 )
 async def test_a_workshop_topic_with_a_city_word_is_not_declined(

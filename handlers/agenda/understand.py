@@ -372,8 +372,10 @@ ASKS_WHAT = Words(
         r"quelles? (?:sont|est)",
         r"(?:can|could|may) (?:observers|they|we|everyone|anyone)",
         r"(?:peut-on|est-ce qu'on peut|peuvent-ils|les \w+ peuvent)",
+        r"faut-il|il faut|dois-je|doit-on|do (?:i|we) (?:need|have) to|must (?:i|we)",
+        r"is (?:it|registration|booking) (?:required|necessary|needed|compulsory)",
     ),
-    japanese=(r"とは", r"って何", r"ってなに", r"できますか", r"できる？"),
+    japanese=(r"とは", r"って何", r"ってなに", r"できますか", r"できる？", r"必要(?:ですか|\?)"),
 )
 # Removing in the imperative, with a session named: no need to say "from my agenda".
 REMOVE_NOW = Words(

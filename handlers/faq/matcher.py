@@ -363,7 +363,8 @@ class _Index:
 
     def correct(self, words: Sequence[str]) -> list[str]:
         """An unknown word becomes the known word one edit away, the most common if several.
-        A short word keeps its first letter: one edit from "dress" is "adress", another word."""
+        A short word keeps its first letter: one edit from "dress" is "adress", another word;
+        and only loses, gains or swaps a letter."""
         fixed = []
         for word in words:
             if word in self.unit_idf or len(word) < 4:
@@ -374,8 +375,15 @@ class _Index:
                 candidates |= self.deletions.get(variant, set())
                 if variant in self.unit_idf:
                     candidates.add(variant)
-            if len(word) < 6:
-                candidates = {c for c in candidates if c[0] == word[0]}
+            if len(word) < 7:
+                # short words: a letter missing, extra or swapped, not another letter
+                # ("faut" is not "faun", "recept" not "recent")
+                candidates = {
+                    c
+                    for c in candidates
+                    if (len(c) != len(word) or sorted(c) == sorted(word))
+                    and (len(word) >= 6 or c[0] == word[0])
+                }
             if candidates:
                 fixed.append(
                     min(

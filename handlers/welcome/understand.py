@@ -197,6 +197,13 @@ def _only_a_language(folded: str) -> bool:
     return len(words) <= 6 and all(w in _BESIDE_A_LANGUAGE for w in words)
 
 
+# "Change the language": a verb beside the word (« la langue de travail » asks, it does not).
+STRONG_SWITCH_VERB = Words(
+    latin=(r"passe\w*", r"change\w*", r"switch\w*", r"modifie\w*", r"set", r"choisi\w*"),
+    japanese=(r"変え", r"かえ", r"切り替", r"切替", r"きりかえ", r"変更", r"設定"),
+)
+
+
 def _language(forms: Forms, text: str) -> str | None:
     """The language asked for, when the message asks for one: a switch word, or just the
     language's name ("english please", 「日本語で」); the first one named that is not refused
@@ -228,7 +235,7 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
     language = _language(forms, text)
     if language is not None:
         return await turn.run("lang", language)
-    if LANGUAGE_WORD.search(forms) and SWITCH.search(forms):
+    if LANGUAGE_WORD.search(forms) and STRONG_SWITCH_VERB.search(forms):
         return await turn.run("lang")
     if TOPICS.search(forms):
         return await turn.run("faq")
