@@ -18,7 +18,14 @@ from db.models import AuditLog, Role
 from handlers.core.messages import ReplyKind
 from handlers.faq.files import FaqFileError, read_faq, read_thresholds
 from handlers.faq.japanese import reading
-from handlers.faq.matcher import FaqMatcher, Outcome
+from handlers.faq.matcher import (
+    Candidate,
+    FaqEntry,
+    FaqMatcher,
+    Outcome,
+    japanese_form,
+    latin_words,
+)
 from handlers.faq.store import unanswered
 from handlers.organisers.roles import set_role
 from tests.conftest import Database, FixedClock
@@ -150,6 +157,121 @@ DIRECT = {"theme-general", "topic-biodiversity", "topic-elderly", "sdg-wedding-c
 )
 def test_off_topic_is_not_answered(question: str, lang: str) -> None:
     assert MATCHER.match(question, lang).outcome is not Outcome.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "expected"),
+    [
+        ("bon, c'est quoi déjà le thème, en fait ?", "fr", "theme-general"),
+        ("le dernier jour c'est quand au juste ?", "fr", "dates"),
+        ("ok so basically what is the theme again?", "en", "theme-general"),
+        (
+            "is there something like a workshop on school meals, because we run canteens",
+            "en",
+            "topic-school-meals",
+        ),
+    ],
+)
+def test_filler_words_do_not_hide_the_question(question: str, lang: str, expected: str) -> None:
+    match = MATCHER.match(question, lang)
+    assert match.outcome is Outcome.ANSWER and match.best is not None
+    assert match.best.id == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("pourquoi avoir pris ce thème-là pour Shizuoka ?", "fr"),
+        ("so why this theme, and why now?", "en"),
+    ],
+)
+def test_why_counts_in_a_question(question: str, lang: str) -> None:
+    """ "Why" tells a question about the reasons for the theme from one about the theme."""
+    match = MATCHER.match(question, lang)
+    assert match.best is not None and match.best.id == "theme-context"
+
+
+def test_french_verbs_in_the_plural_meet_their_infinitive() -> None:
+    assert latin_words("ils présentent", "fr")[-1] == latin_words("présenter", "fr")[0]
+    assert latin_words("les villes se dépeuplent", "fr")[-1] == latin_words("dépeuplement", "fr")[0]
+    assert latin_words("environnement", "fr") == ["environ"]  # "-ment" is Snowball's
+
+
+def test_japanese_question_words_are_dropped_only_where_they_are_words() -> None:
+    assert japanese_form("ナンシーは何回目？") == "なんし回目"
+    analysis = MATCHER.analyzer.analyse("日程", "ja")
+    assert analysis.reading == "にってい"  # not 「にい」 without its 「って」
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "expected"),
+    [
+        ("so what are the rencontres anyway?", "en", "rencontres-what"),
+        ("les Rencontres, c'est quoi au juste ?", "fr", "rencontres-what"),
+    ],
+)
+def test_what_the_rencontres_are(question: str, lang: str, expected: str) -> None:
+    match = MATCHER.match(question, lang)
+    assert match.outcome is Outcome.ANSWER and match.best is not None
+    assert match.best.id == expected
+
+
+def test_a_one_word_sentence_is_a_frame_unless_it_asks_what() -> None:
+    # "- which workshop to present?" says nothing of the topic: the topic sentence decides
+    match = MATCHER.match("bike sharing scheme for students - which workshop to present??", "en")
+    assert match.best is None or match.best.id != "how-to-present"
+    match = MATCHER.match("the Rencontres, what are they? my mayor keeps mentioning them", "en")
+    assert match.best is not None and match.best.id == "rencontres-what"
+
+
+def test_a_short_word_is_not_corrected_into_another_word() -> None:
+    match = MATCHER.match("is there a dress code for the dinner", "en")
+    assert match.outcome is Outcome.FALLBACK or match.candidates[0].entry.id != "venue"
+    assert MATCHER.match("c'est quoi le thme ?", "fr").best.id == "theme-general"  # type: ignore[union-attr]
+    # nor by changing one of its letters: « faut » is not « faune »
+    assert MATCHER.match("faut-il s'inscrire au dîner ?", "fr").outcome is Outcome.FALLBACK
+
+
+def test_a_typo_in_a_word_ending_is_read_as_its_stem() -> None:
+    match = MATCHER.match("la 4eme editon c'était où ?", "fr")
+    assert match.best is not None and match.best.id == "history-edition-4"
+
+
+def test_who_counts_in_a_question() -> None:
+    assert "qui" in latin_words("qui organise les Rencontres ?", "fr")
+    assert "who" in latin_words("who runs the conference?", "en")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "expected"),
+    [
+        (
+            "how often do the rencontres take place? my deputy mayor asked me during lunch",
+            "en",
+            "rencontres-what",
+        ),
+        ("c'est quoi les ODD ? mon élu m'en parle tout le temps pendant les trajets", "fr", "sdgs"),
+    ],
+)
+def test_a_sentence_of_context_does_not_hide_the_question(
+    question: str, lang: str, expected: str
+) -> None:
+    match = MATCHER.match(question, lang)
+    assert match.outcome is Outcome.ANSWER and match.best is not None
+    assert match.best.id == expected
+    # the whole message alone would not have been answered
+    whole = FaqMatcher._decide(
+        tuple(Candidate(e, s) for e, s in _whole_scores(question, lang)),
+        MATCHER.thresholds["latin"],
+    )
+    assert whole is not Outcome.ANSWER
+
+
+def _whole_scores(question: str, lang: str) -> list[tuple[FaqEntry, float]]:
+    analysis = MATCHER.analyzer.analyse(question, lang)
+    scores = MATCHER._score(analysis, lang)
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    return [(MATCHER.entries[i], score) for i, score in ranked[:5]]
 
 
 def test_huge_and_strange_input_is_handled() -> None:

@@ -85,3 +85,76 @@ def test_days(text: str, expected: date | None) -> None:
 def test_tracks_come_from_content() -> None:
     assert {t.code for t in TRACKS if t.workshop} == {"economy", "society", "environment"}
     assert Path(CONTENT_DIR / "tracks.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "track"),
+    [
+        ("et ensuite, c'est quoi la suite ?", IntentKind.NEXT, None),
+        ("bon, ça se passe quoi en ce moment", IntentKind.NOW, None),
+        ("la clôture, c'est à quel moment ?", IntentKind.TRACK, "ceremony"),
+        ("l'atelier société c'est ou", IntentKind.TRACK, "society"),
+        ("しゃかいぶんかかいはどのへや", IntentKind.TRACK, "society"),
+        ("かんげいこうりゅうかいはなんじから", IntentKind.TRACK, "reception"),
+        ("l'atelier économie, c'est au premier étage ?", IntentKind.TRACK, "economy"),
+        ("ça dure combien de temps, la table ronde ?", IntentKind.TRACK, "plenary"),
+        ("how long does the environment workshop last", IntentKind.TRACK, "environment"),
+        ("comment je vais au centre de congrès ?", IntentKind.VENUE, None),
+        ("y a quoi ce soir ?", IntentKind.DAY, None),
+        ("anything on tonight", IntentKind.DAY, None),
+        ("これから何をやりますか", IntentKind.NEXT, None),
+    ],
+)
+def test_schedule_questions_as_typed(text: str, kind: IntentKind, track: str | None) -> None:
+    intent = parse(text, TRACKS, TODAY, DAYS)
+    assert intent is not None
+    assert (intent.kind, intent.track) == (kind, track)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le vélo partagé, atelier économie ou environnement ?",  # "ou" is "or" here
+        "we do bike sharing: economy or environment?",
+        "リサイクルは経済か環境か",
+        "かんきょうぶんかかいのもくてき",  # 「かんきょう」 holds 「きょう」, not today
+        "les rencontres vont du 18 au 21 novembre, c'est bien ça ?",
+        "前回はどこで開かれましたか",
+        "森林保全はどこの分科会ですか",
+        "notre cantine bio, on la présente où ?",
+        "on pourra revoir les vidéos après ?",  # "après" alone is not "what is next"
+    ],
+)
+def test_choices_series_and_ranges_are_left_to_the_faq(text: str) -> None:
+    assert parse(text, TRACKS, TODAY, DAYS) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "day"),
+    [
+        ("bon alors c'est où la conférence ?", IntentKind.VENUE, None),
+        ("ashita no puroguramu", IntentKind.DAY, date(2024, 11, 21)),
+        ("kyo no schedule pls", IntentKind.DAY, TODAY),
+        ("分科会ってどこでやるんですか", IntentKind.WORKSHOPS, None),
+    ],
+)
+def test_venue_romaji_days_and_workshops(text: str, kind: IntentKind, day: date | None) -> None:
+    intent = parse(text, TRACKS, TODAY, DAYS)
+    assert intent is not None
+    assert (intent.kind, intent.day) == (kind, day)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la suivante, ce sera au Japon ou en France ?",  # another edition
+        "les rencontres précédentes, c'était où ?",
+        "where will the next one be held?",
+        "quelle tenue pour le dîner de demain ?",  # what to wear, not when
+        "les slides de la table ronde seront en ligne ?",
+        "閉会式の服装は？",
+        "the conference is 18 to 21 Nov, right?",
+    ],
+)
+def test_other_editions_and_what_a_session_is_like(text: str) -> None:
+    assert parse(text, TRACKS, TODAY, DAYS) is None

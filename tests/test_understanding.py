@@ -90,6 +90,89 @@ async def test_every_command_in_japanese_words(app: App, ja: Chat) -> None:
     assert (intent, lang) == ("lang", "fr")
 
 
+async def test_requests_in_words_as_delegates_type_them(app: App, fr: Chat, ja: Chat) -> None:
+    english = Chat(app, fr.clock, "kate", "en")
+    # a title word picks one session of a kind ("la visite" alone names three)
+    assert await fr.understood("mettez la visite d'Asahata dans mon agenda svp") == (
+        "add",
+        "visit-asahata",
+    )
+    assert await fr.understood("+ pot d'accueil dans mon planning") == ("add", "reception")
+    assert await ja.understood("へいかいしきもいれといて") == ("add", "closing")
+    assert await ja.understood("閉会式はやっぱり外して") == ("remove", "closing")
+    assert (await ja.understood("追加したセッションを見たい"))[0] == "agenda"
+    assert await ja.understood("icsでほしい") == ("agenda", "ics")
+    assert await fr.understood("tenez-moi averti si l'atelier société change d'horaire") == (
+        "follow",
+        "society",
+    )
+    assert await english.understood("ping me 20 min before each session") == ("reminders", "20")
+    # a question about sessions, or about a topic, is not a request
+    assert (await english.understood("what is the Asahata visit, can observers join?"))[0] != "add"
+    assert (await fr.understood("l'atelier société parle de la garde d'enfants ?"))[0] != "add"
+    # the language asked for, not the one refused; "how do I" is for the FAQ
+    lang, _, _, _, intent = await english.say("reply in french from now on, not in english")
+    assert (intent, lang) == ("lang", "fr")
+    assert (await fr.understood("comment je mets le bot en japonais ?"))[0] == "faq"
+    assert (await english.understood("today's schedule in english please"))[0] == "schedule.day"
+    assert await fr.understood("je préfère le japonais") == ("lang", "ja")
+    assert (await fr.understood("le titre de l'atelier 3 en japonais ?"))[0] != "lang"
+    assert await fr.understood("rajoute la visite de Mochimune à mes sessions") == (
+        "add",
+        "visit-mochimune",
+    )
+    assert await fr.understood("je ne pourrai pas venir au pot, enlève-le") == (
+        "remove",
+        "reception",
+    )
+    assert (await fr.understood("de quoi es-tu capable ?"))[0] == "help"
+    assert await fr.understood("tenez-moi au courant pour l'atelier 1") == ("follow", "economy")
+    assert await ja.understood("スマホのカレンダーに取り込みたい") == ("agenda", "ics")
+    assert (await ja.understood("FAQの一覧を見たい"))[0] == "faq"
+    assert (await fr.understood("tu peux me montrer ce que j'ai retenu ?"))[0] == "agenda"
+    assert (await fr.understood("jcomprends rien a ce bot"))[0] == "help"
+    assert await fr.understood("je pourrai pas venir au pot d'accueil") == ("remove", "reception")
+    # questions, not requests
+    assert (await fr.understood("faut-il s'inscrire pour le pot d'accueil ?"))[0] != "add"
+    assert (await fr.understood("quelle est la langue de travail de la plénière ?"))[0] != "lang"
+    # "I cannot find the room" is not "remove it"
+    assert (await fr.understood("je ne peux pas trouver la salle de l'atelier 2"))[0] != "remove"
+    # casual Japanese requests
+    assert (await ja.understood("保存してるやつを確認したい"))[0] == "agenda"
+    assert await ja.understood("歓迎交流会には出席します") == ("add", "reception")
+    assert await ja.understood("第2パネルは欠席なので外しといて") == ("remove", "plenary-panel-2")
+    assert await ja.understood("経済分科会の変更あったら知らせて") == ("follow", "economy")
+    # the workshops in general, unless the words are one session's title
+    # romaji with a borrowed word, a kanji of the same sound, explaining something
+    assert await ja.understood("heikaishiki wo agenda ni tsuika shite") == ("add", "closing")
+    assert await ja.understood("開回式は何時から？") == ("schedule.track", "ceremony")
+    assert (await ja.understood("分科会のテーマを説明して"))[0] != "help"
+    # a place name in kana, as the romanised title spells it (the dictionary reads 麻機 あさき)
+    assert await ja.understood("あさはたちくのしさつをついかして") == ("add", "visit-asahata")
+    assert await english.understood("can i get an ics calendar of my sessions") == (
+        "agenda",
+        "ics",
+    )
+    # where to find something is not where a session is
+    assert (await ja.understood("閉会式の宣言文はどこで読めますか"))[0] != "schedule.track"
+    assert (await english.understood("where can i download the closing declaration"))[0] != (
+        "schedule.track"
+    )
+    # a session named with its day or its kind: that session, not the day or the kind
+    assert await fr.understood("la visite du sanctuaire cet après-midi, c'est où ?") == (
+        "schedule.search",
+        "visit-sengen",
+    )
+    assert await english.understood("what time is the second panel discussion") == (
+        "schedule.search",
+        "plenary-panel-2",
+    )
+    assert await fr.understood("la séance de restitution des ateliers, c'est quand ?") == (
+        "schedule.search",
+        "workshop-reports",
+    )
+
+
 async def test_noise_typos_sms_romaji_kana_widths(fr: Chat, ja: Chat) -> None:
     assert await fr.understood("atlier environement c ou ?") == ("schedule.track", "environment")
     assert await fr.understood("c koi le prog de dmain") == ("schedule.day", "2024-11-21")
@@ -111,6 +194,62 @@ async def test_off_topic_is_declined_before_a_day_word(app: App, fr: Chat, ja: C
     english = Chat(app, fr.clock, "john", "en")
     lang, reply, _, outcome, _ = await english.say("wifi password?")
     assert outcome is Outcome.OFF_TOPIC and lang == "en" and reply.startswith("I can only")
+    async with app.sessionmaker() as db:
+        assert (await db.scalars(select(UnansweredQuestion))).all() == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "tu connais une bonne blague ?"),
+        ("fr", "le match de rugby de ce soir, qui gagne ?"),
+        ("fr", "on laisse un pourboire au restaurant ici ?"),
+        ("en", "how much is 5000 yen in euros"),
+        ("en", "is it sunny tomorrow, can we see fuji-san?"),
+        ("ja", "きょうあめふるかな"),
+        ("ja", "駅の近くにおいしいおでん屋さんある？"),
+        ("ja", "明日は曇りですか"),
+        ("fr", "il y a une supérette ouverte le soir ?"),
+        ("fr", "on mange où ce soir ?"),
+        ("fr", "comment dit-on « bon appétit » en japonais ?"),
+        ("en", "where can I charge my phone, do I need a power adapter"),
+        ("ja", "会場の近くにコンビニはありますか"),
+        ("ja", "こんにちは！"),
+    ],
+)
+async def test_small_talk_and_city_life_are_declined(
+    app: App, clock: FixedClock, language: str, text: str
+) -> None:
+    chat = Chat(app, clock, f"someone-{language}", language)
+    _, _, _, outcome, _ = await chat.say(text)
+    assert outcome is Outcome.OFF_TOPIC
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "soutenir les petits magasins du centre-ville, c'est quel atelier ?"),
+        ("fr", "nos musées municipaux, dans quel atelier ?"),
+        ("en", "we run a food bank, which workshop is that?"),
+        ("ja", "温泉地の観光振興はどの分科会ですか"),
+        ("fr", "y aura-t-il une interprétation simultanée ?"),  # not the "SIM" of a SIM card
+    ],
+)
+async def test_a_workshop_topic_with_a_city_word_is_not_declined(
+    app: App, clock: FixedClock, language: str, text: str
+) -> None:
+    chat = Chat(app, clock, f"delegate-{language}", language)
+    _, _, _, outcome, _ = await chat.say(text)
+    assert outcome is not Outcome.OFF_TOPIC
+
+
+async def test_thanks_get_a_word_back_and_nothing_is_stored(app: App, fr: Chat, ja: Chat) -> None:
+    for chat, text, expected in (
+        (fr, "merci beaucoup !", "Avec plaisir"),
+        (ja, "ありがとうございました", "どういたしまして"),
+    ):
+        _, reply, _, outcome, _ = await chat.say(text)
+        assert outcome is Outcome.OFF_TOPIC and reply.startswith(expected)
     async with app.sessionmaker() as db:
         assert (await db.scalars(select(UnansweredQuestion))).all() == []
 

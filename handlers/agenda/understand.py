@@ -23,18 +23,20 @@ AGENDA = Words(
         r"(?:mon|ma|mes) (?:agenda|planning|programme perso\w*|selection|seances|sessions)",
         r"programme (?:perso|personnel)",
         r"(?:mon|my) (?:propre |own )?(?:agenda|agnda|planning|list|schedule|plan)",
+        r"my (?:sessions?|sesions?|talks|events)",
         r"(?:personal|own) (?:agenda|schedule|list)",
         r"agenda",
         r"planning",
     ),
     japanese=(
-        r"(?:登録|保存|追加)した(?:セッション|予定|もの)",
+        r"(?:登録|保存|追加)(?:した|してる|している|済み)(?:セッション|予定|もの|やつ|の)",
         r"お気に入り",
         r"まいりすと",
         r"my ?list",
         r"(?:自分|じぶん|私|わたし|僕|ぼく|まい|my ?)の? ?"
         r"(?:予定|よてい|あじぇんだ|すけじゅーる|agenda)",
         r"あじぇんだ",
+        r"あげんだ",  # "agenda" typed in romaji
         r"agenda",
         r"予定(?:に|から|へ)",
         r"よてい(?:に|から|へ)",
@@ -56,12 +58,16 @@ ADD = Words(
         r"register for",
         r"i(?:'ll| will) (?:go|attend)",
         r"ajout\w*",
+        r"rajout\w*",
         r"mets?",
+        r"mettez",
         r"mettre",
-        r"garde\w*",
+        r"garde[- ]moi",
+        r"garder",
+        r"gardez",
         r"inscri\w*",
         r"reserve\w*",
-        r"note\w*",
+        r"note[rz]?(?: moi)?",
         r"enregistre\w*",
         r"je (?:veux|voudrais|vais|souhaite) (?:aller|assister|participer)",
         r"add",
@@ -76,6 +82,9 @@ ADD = Words(
         r"入れたい",
         r"いれたい",
         r"参加したい",
+        r"(?:参加|出席)します",
+        r"行きます",
+        r"いきます",
         r"行きたい",
         r"いきたい",
         r"ぶっくまーく",
@@ -193,6 +202,7 @@ REMINDERS = Words(
         r"(?:prevenir|previens|previenne) (?:moi )?avant",
         r"avant (?:les|la|le|chaque) (?:sessions?|seances?|ateliers?|debut)",
         r"before (?:the |each )?(?:sessions?|start)",
+        r"\d+ ?(?:min\w*|mn|h|heures?|hours?) (?:avant|before|plus tot|earlier)",
     ),
     japanese=(
         r"あらーむ",
@@ -200,6 +210,7 @@ REMINDERS = Words(
         r"事前に(?:通知|知らせ|連絡)",
         r"事前通知",
         r"開始の?\d*分前",
+        r"\d+分前に(?:知らせ|しらせ|通知|教え|おしえ)",
         r"りまいんど",
         r"りまいんだー",
         r"開始前",
@@ -226,7 +237,13 @@ FOLLOW = Words(
         r"notif\w*",
         r"alertes?",
         r"previen\w*",
+        r"prevenu\w*",
+        r"averti\w*",
+        r"(?:si|quand|des que) .{0,50}chang\w*",
+        r"(?:if|when|whenever) .{0,50}chang\w*",
         r"tenir au courant",
+        r"(?:mets|mettez|tenez|tiens)[- ](?:moi|nous) au courant",
+        r"keep me in the loop",
         r"tiens[- ]moi au courant",
         r"follow",
         r"subscribe",
@@ -239,8 +256,8 @@ FOLLOW = Words(
         r"しらせて",
         r"連絡",
         r"れんらく",
-        r"変更があったら",
-        r"へんこうがあったら",
+        r"変更(?:が)?あったら",
+        r"へんこう(?:が)?あったら",
         r"変わったら",
         r"かわったら",
         r"通知",
@@ -316,6 +333,7 @@ HOW = Words(
     latin=(
         r"comment (?:\w+ )?(?:marche|fonctionne)\w*",
         r"comment (?:faire|on fait|je fais|puis-je|peut-on)",
+        r"comment (?:je|j'|on|est-ce que je|est-ce qu'on|faut-il|dois-je) \w+",
         r"how (?:do|does|can|could) .{0,20}(?:work|change|set|use)",
         r"how to",
     ),
@@ -323,8 +341,62 @@ HOW = Words(
 )
 SCHEDULE = Words(latin=(r"schedule", r"programme", r"program"), japanese=(r"予定", r"よてい"))
 ALREADY = Words(
-    latin=(r"what (?:did|have) i (?:save|add|put)\w*", r"qu'?est-ce que j'ai", r"qu'ai-je"),
-    japanese=(r"何を(?:入れ|登録|追加)した",),
+    latin=(
+        r"what (?:did|have) i (?:save|add|put|chose|pick|select)\w*",
+        r"qu'?est-ce que j'ai",
+        r"qu'ai-je",
+    ),
+    japanese=(
+        r"何を(?:入れ|登録|追加)した",
+        r"(?:登録|保存|追加|入れ)(?:した|してる|している|済み)(?!い)",
+    ),
+)
+# "ics" says it all: no other request has a calendar file.
+CALENDAR_FILE = Words(
+    latin=(
+        r"ics",
+        r"ical\w*",
+        r"icalendar",
+        r"(?:to|in|into) my (?:google |outlook |phone'?s? )?calendar",
+        r"dans mon (?:calendrier|agenda (?:google|outlook|du telephone))",
+    ),
+    japanese=(r"ics", r"かれんだー(?:に|へ)(?:入れ|いれ|追加|ついか|登録|取り込|とりこ)"),
+)
+# "What are the visits, can observers join?": a question about a session, not a request.
+ASKS_WHAT = Words(
+    latin=(
+        r"what (?:are|is)",
+        r"qu'est-ce que (?:c'est|sont)",
+        r"c'est quoi",
+        r"quels? (?:sont|est)",
+        r"quelles? (?:sont|est)",
+        r"(?:can|could|may) (?:observers|they|we|everyone|anyone)",
+        r"(?:peut-on|est-ce qu'on peut|peuvent-ils|les \w+ peuvent)",
+        r"faut-il|il faut|dois-je|doit-on|do (?:i|we) (?:need|have) to|must (?:i|we)",
+        r"is (?:it|registration|booking) (?:required|necessary|needed|compulsory)",
+    ),
+    japanese=(r"とは", r"って何", r"ってなに", r"できますか", r"できる？", r"必要(?:ですか|\?)"),
+)
+# Removing in the imperative, with a session named: no need to say "from my agenda".
+REMOVE_NOW = Words(
+    latin=(
+        r"^(?:retire|retirez|enleve|enlevez|supprime|supprimez|remove|delete|drop|cancel)",
+        r"^(?:annule|annulez) (?:mon|ma|l'|la|le)",
+        r"\b(?:retire|enleve|supprime|efface|annule)[- ](?:la|le|les)\b",
+        r"\bje (?:ne )?(?:viendrai|serai|irai) pas\b",
+        r"\bje (?:ne )?(?:pourrai|peux|vais) pas (?:venir|y aller|aller|assister|participer)\b",
+        r"\bi (?:can'?t|cannot|won'?t|will not) (?:make it|come|go|attend)\b",
+    ),
+    japanese=(
+        r"(?:外|はず|消|け|削除|さくじょ|取り消|とりけ)(?:して|しといて|しておいて)",
+        r"(?:キャンセル|きゃんせる)(?:で|します|して)",
+        r"(?:行け|いけ)(?:ません|ない)",
+        r"(?:行か|いか)ない(?:ので|から|です)",
+        r"欠席",
+        r"きゃんせるして",
+        r"キャンセルして",
+        r"やっぱ(?:り)?(?:やめ|なし)",
+    ),
 )
 _DELAY = re.compile(r"(\d{1,3})\s*(?:h\b|heures?|hours?|時間)|(\d{1,4})\s*(?:min\w*|mn|分)")
 
@@ -349,8 +421,20 @@ async def _named(turn: Turn, text: str, verb: str) -> list[Reply] | None:
     return None
 
 
+# "ce que j'ai choisi": the agenda, without the word.
+MINE = Words(
+    latin=(
+        r"ce que j'ai (?:choisi|ajoute|selectionne|retenu|garde|note|enregistre|mis de cote)",
+        r"what i(?:'ve| have)? (?:chosen|chose|picked|selected|saved|added)",
+        r"my (?:picks|choices|selection)",
+    )
+)
+
+
 async def understand(turn: Turn, text: str) -> list[Reply] | None:
     forms = Forms(text)
+    if MINE.search(forms):
+        return await turn.run("agenda")
     if FORGET.search(forms):
         return await turn.run("forget")
     if HOW.search(forms) or choosing_workshop(text):
@@ -372,7 +456,9 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
     in_agenda = AGENDA.search(forms)
     if in_agenda and ALREADY.search(forms):
         return await turn.run("agenda")
-    if CALENDAR.search(forms) and (in_agenda or SCHEDULE.search(forms)):
+    if CALENDAR_FILE.search(forms) or (
+        CALENDAR.search(forms) and (in_agenda or SCHEDULE.search(forms))
+    ):
         return await turn.run("agenda", "ics")
     if REMOVE.search(forms) and in_agenda:
         named = await _named(turn, text, "remove")
@@ -381,7 +467,12 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         turn.understood_as("remove")
         buttons = (Button(turn.t("button-agenda"), "/agenda"),)
         return [turn.reply(ReplyKind.AGENDA, "agenda-remove-which", buttons)]
-    if ADD.search(forms) and (in_agenda or tracked):
+    if REMOVE_NOW.search(forms) and not in_agenda:
+        shown = await programme_of(turn)
+        if named_sessions(text, shown.sessions, turn.deps.conference.tracks):
+            return await _named(turn, text, "remove")
+    adds = ADD.search(forms) or text.lstrip().startswith("+")
+    if adds and (in_agenda or (tracked and not ASKS_WHAT.search(forms))):
         named = await _named(turn, text, "add")
         if named is not None:
             return named
@@ -389,6 +480,6 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
             turn.understood_as("add")
             buttons = (Button(turn.t("button-programme"), "/programme"),)
             return [turn.reply(ReplyKind.AGENDA, "agenda-add-which", buttons)]
-    if in_agenda and not ADD.search(forms):
+    if in_agenda and not adds:
         return await turn.run("agenda")
     return None

@@ -1,6 +1,6 @@
 """Messages as delegates type them on a phone, made readable for the understanders: French
 SMS spellings spelt out ("koi" → "quoi", "ya" → "il y a") and Japanese typed in romaji turned
-into kana ("kaijou doko" → "かいじょう どこ"). Accents, widths and kana are folded later, by
+into kana ("kaijou doko" → "かいじょうどこ"). Accents, widths and kana are folded later, by
 `handlers.core.text`."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import re
 import jaconv
 
 from handlers.core.language import detect, is_latin_word
+from handlers.core.text import fold_accents
 
 # SMS and chat spellings (French, then English), one word each (casefolded, accents kept).
 SMS = {
@@ -28,6 +29,11 @@ SMS = {
     "ds": "dans",
     "pr": "pour",
     "pk": "pourquoi",
+    "pkoi": "pourquoi",
+    "pkwa": "pourquoi",
+    "cmt": "comment",
+    "tt": "tout",
+    "jcrois": "je crois",
     "pq": "pourquoi",
     "pcq": "parce que",
     "qd": "quand",
@@ -57,7 +63,31 @@ SMS = {
     "jsuis": "je suis",
     "chui": "je suis",
     "jveux": "je veux",
+    "jcomprends": "je comprends",
+    "jsais": "je sais",
     "jpeux": "je peux",
+    # spoken French for what the FAQ says in writing
+    "boulot": "travail",
+    "taf": "travail",
+    "bosse": "travaille",
+    "bossons": "travaillons",
+    "bosser": "travailler",
+    "gamins": "enfants",
+    "gosses": "enfants",
+    "mômes": "enfants",
+    "mamans": "mères",
+    "maman": "mère",
+    "papas": "pères",
+    "ados": "adolescents",
+    "pb": "problème",
+    "pbs": "problèmes",
+    "asso": "association",
+    "assos": "associations",
+    # abbreviations of local-government French
+    "enr": "énergies renouvelables",
+    "ges": "gaz à effet de serre",
+    "ess": "économie sociale et solidaire",
+    "pmr": "personnes à mobilité réduite",
     # English chat spellings
     "tmrw": "tomorrow",
     "tmr": "tomorrow",
@@ -74,10 +104,46 @@ SMS = {
     "wat": "what",
     "wen": "when",
     "whr": "where",
+    "nxt": "next",
+    "ppl": "people",
+    "bc": "because",
+    "bcz": "because",
+    "cuz": "because",
+    "im": "i'm",
+    "q": "question",
+    "info": "information",
 }
+
+
+def _elide(match: re.Match[str]) -> str:
+    small, word = (g for g in match.groups() if g)
+    return f"{small}'{word}"
+
+
+# Elisions typed without their apostrophe ("latelier", "cest", "dapres demain"): before the
+# words delegates elide most, and the small words that always elide.
+_ELIDED = (
+    r"ateliers?|agenda|apres|apr[eè]s-midi|heure|ouverture|[eé]dition|[eé]conomie|"
+    r"environnement|[eé]v[eé]nement|accueil|inscription|endroit|entr[eé]e|autre|h[oô]tel|"
+    r"[eé]cologie|[eé]ducation|[eé]nergie|[eé]tage|adresse|application|anglais|avance|"
+    r"organisation|organisateurs|inter[eê]t|ordre|avant|alerte"
+)
+SMS_PHRASES = (
+    (re.compile(rf"\b([ld])({_ELIDED})\b"), r"\1'\2"),
+    (re.compile(r"\bquest-ce\b|\bquestce\b|\bqueske\b"), "qu'est-ce"),
+    (re.compile(r"\b(?:(c)(est|etait|était)|(j)(ai)|(qu)(il|ils|on|est)|([ns])(est))\b"), _elide),
+    (re.compile(r"\bc t\b"), "c'était"),
+    (re.compile(r"\batelier (?:eco|éco)\b"), "atelier économie"),
+    (re.compile(r"\batelier (?:env|envt|enviro|envi)\b"), "atelier environnement"),
+    (re.compile(r"\batelier (?:soc|socio)\b"), "atelier société"),
+    (re.compile(r"\b(?:eco|econ) workshop\b"), "economy workshop"),
+    (re.compile(r"\b(?:env|envt|enviro|envi) workshop\b"), "environment workshop"),
+    (re.compile(r"\b(?:soc|socio) workshop\b"), "society workshop"),
+)
 # "ou" is "or" as often as "where": spelt out only where a where-question is likely.
 _OU_WHERE = re.compile(r"\b(?:c|c'est|se passe|a lieu|sont|est|on va|se trouve)\s+ou\b|\bou\s*\?$")
-_WORD = re.compile(r"[\w'’]+|[^\w\s]+|\s+")
+# A hyphenated word is one token: the "t" of « parle-t-on » is not the SMS "t" (« tu es »).
+_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*|[^\w\s]+|\s+")
 
 # Romaji: a word made only of Japanese syllables (Hepburn and Kunrei, long vowels, doubled
 # consonants, a final n), and the small words that show a sentence is Japanese.
@@ -85,6 +151,7 @@ _SYLLABLES = re.compile(
     r"^(?:(?:(?:ky|gy|sh|sy|zy|jy|ch|ty|dy|ts|ny|hy|by|py|my|ry|[kgszjtdnhbpmyrwf])?[aiueo])"
     r"|n(?![aiueoy])|([kgsztdhbpmcfj])(?=\1))+$"
 )
+_JAPANESE_SOUNDS = re.compile(r"ou|uu|ii|aa|ei|ky|ry|ny|hy|sh|ch|ts|j|fu|zu|nn")
 _JAPANESE_WORDS = frozenset(
     "wa ga no wo ni de to mo ka ne yo desu masu desuka kudasai onegai doko itsu nan nani nanji "
     "naze dou dore kara made ashita kyou kyo asatte ima tsugi basho kaijou kaijo bunkakai "
@@ -95,6 +162,11 @@ _JAPANESE_WORDS = frozenset(
 def expand_sms(text: str) -> str:
     """SMS spellings spelt out, word by word; other text comes back unchanged."""
     lowered = text.casefold()
+    phrased = lowered
+    for pattern, spelt in SMS_PHRASES:
+        phrased = pattern.sub(spelt, phrased)
+    if phrased != lowered:
+        lowered = text = phrased
     if not any(w in SMS for w in re.findall(r"[\w'’]+", lowered)):
         return text
     out = []
@@ -107,27 +179,66 @@ def expand_sms(text: str) -> str:
     return _OU_WHERE.sub(lambda m: m.group(0).replace("ou", "où"), result)
 
 
-def looks_romaji(text: str) -> bool:
+def looks_romaji(text: str, long_vowels: bool = False) -> bool:
     """Japanese typed in Latin letters: ASCII, not French or English, most words Japanese
     syllables, and one of Japanese's small words (or only Japanese syllables, two words or
     more)."""
     if not text.isascii():
         return False
     words = re.findall(r"[a-z]+", text.casefold())
-    if not words or detect(text) is not None or any(is_latin_word(w) for w in words):
+    if not words:
         return False
     valid = [w for w in words if _SYLLABLES.match(w)]
     if len(valid) < 0.7 * len(words):
         return False
-    return any(w in _JAPANESE_WORDS for w in words) or (len(words) >= 2 and valid == words)
+    # Two of Japanese's small words make a Japanese sentence even with a borrowed word in it
+    # ("kangei kouryuukai wo agenda ni tsuika"); otherwise no French or English may show.
+    particles = {w for w in words if w in _JAPANESE_WORDS}
+    if len(particles) >= 2 and len(words) >= 3:
+        return True
+    if long_vowels and particles:
+        return True  # a long vowel written with a macron ("tēma"), and a small word
+    if detect(text) is not None or any(is_latin_word(w) for w in words):
+        return False
+    if particles:
+        return True
+    # Without one, only Japanese sounds French and English lack ("kangei kouryuukai"), and no
+    # digit glued to a word: "3eme edition" is French.
+    return (
+        len(words) >= 2
+        and valid == words
+        and not re.search(r"\d[a-z]", text.casefold())
+        and any(_JAPANESE_SOUNDS.search(w) for w in words)
+    )
+
+
+def is_romaji_word(word: str) -> bool:
+    """A word made only of Japanese syllables ("asahata", "sengen")."""
+    return bool(_SYLLABLES.match(word))
 
 
 def romaji_to_kana(text: str) -> str:
-    return str(jaconv.alphabet2kana(text.casefold()))
+    """Kana without the spaces between romaji words: Japanese is written without them, and
+    names split in romaji ("kangei kouryuukai") must read as one word."""
+    particles = re.sub(r"\bwa\b", "は", re.sub(r"\bwo\b", "を", text.casefold()))  # said "wa"
+    # Only words of Japanese syllables become kana: "local food" in a romaji sentence stays.
+    kana = re.sub(
+        r"[a-z-]+",
+        lambda m: (
+            str(jaconv.alphabet2kana(m[0])) if _SYLLABLES.match(m[0].replace("-", "")) else m[0]
+        ),
+        particles,
+    )
+    return re.sub(r"(?<=[^a-z])\s+|\s+(?=[^a-z])", "", kana).strip()
+
+
+# Hepburn's long vowels ("tēma", "kōen"): no French or English word has them.
+_MACRONS = re.compile("[āēīōūĀĒĪŌŪ]")
 
 
 def readable(text: str) -> tuple[str, str | None]:
     """The text the understanders read, and the language it shows (Japanese for romaji)."""
-    if looks_romaji(text):
-        return romaji_to_kana(text), "ja"
+    romaji = _MACRONS.sub(lambda m: fold_accents(m[0]) + "-", text)  # "tē" → "te-" → 「てー」
+    if looks_romaji(romaji, long_vowels=romaji != text):
+        return romaji_to_kana(romaji), "ja"
     return expand_sms(text), None

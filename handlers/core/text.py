@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import jaconv
 
@@ -31,11 +32,14 @@ def basic(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# Every understander folds the same message again (about a dozen times a turn): folded once.
+@lru_cache(maxsize=8192)
 def latin(text: str) -> str:
     """French/English form: accents folded, œ → oe, elisions kept as words (l', d')."""
     return fold_accents(basic(text)).replace("œ", "oe").replace("æ", "ae")
 
 
+@lru_cache(maxsize=8192)
 def kana(text: str) -> str:
     """Japanese form: katakana → hiragana, so that ケ and け, セッション and せっしょん agree."""
     return str(jaconv.kata2hira(basic(text)))

@@ -36,6 +36,15 @@ class Words:
             re.compile("|".join(f"(?:{kana(p)})" for p in japanese)) if japanese else None
         )
 
+    def finditer(self, forms: Forms) -> list[re.Match[str]]:
+        """Every place the words are found, in the Latin form, then in the Japanese one."""
+        found: list[re.Match[str]] = []
+        if self._latin is not None:
+            found += self._latin.finditer(forms.latin)
+        if self._japanese is not None:
+            found += self._japanese.finditer(forms.kana)
+        return found
+
     def search(self, forms: Forms) -> bool:
         return bool(
             (self._latin is not None and self._latin.search(forms.latin))

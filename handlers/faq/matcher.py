@@ -25,12 +25,17 @@ import snowballstemmer
 from rapidfuzz.distance import Levenshtein
 
 from handlers.core.conference import Localised
-from handlers.core.text import MAX_INPUT, kana, latin
+from handlers.core.text import MAX_INPUT, basic, kana, latin
 
 LANGS = ("fr", "ja", "en")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf\uff66-\uff9f]")
 
 TOP = 5  # candidates kept: the best answer and up to three "did you mean" suggestions
+
+# Grams in more than this share of one language's phrasings are not indexed. French and English
+# keep them all: a question made of one common word ("what are the Rencontres?") must still
+# find its entry; Japanese n-grams are many more, and its figures are better pruned.
+COMMON_SHARE = {"fr": 1.01, "en": 1.01, "ja": 0.08}
 
 # The answer's own words count as a phrasing, less than a real one: long texts match loosely.
 ANSWER_WEIGHT = 0.7
@@ -83,6 +88,13 @@ class Match:
         return self.candidates[0].entry if self.candidates else None
 
 
+SENTENCE_WEIGHT = 0.9
+_ASKS_WHAT = re.compile(
+    r"(?i)\b(?:quoi|what|qu'est-ce|who|qui|why|pourquoi)\b|とは|って何|ってなに"
+)
+_SENTENCES = re.compile(r"[?!.;？！。]+\s*|\s+-\s+|\n+")
+
+
 def script_of(text: str) -> str:
     """'ja' for Japanese script, 'latin' otherwise: the form a text is analysed in."""
     return "ja" if _JAPANESE.search(text) else "latin"
@@ -104,13 +116,27 @@ _LATIN_FRAMES = re.compile(
     r"|\b(?:quel|which|what) (?:atelier|workshop)\b"
 )
 STOPWORDS = frozenset(
-    "le la les un une des du de au aux et ou est sont ce cet cette ces c ca que qui quoi quel "
-    "quelle quels quelles comment pourquoi il elle on nous vous je tu se sa son ses leur leurs "
+    "le la les un une des du de au aux et ou est sont ce cet cette ces c ca que quoi quel "
+    "quelle quels quelles comment il elle on nous vous je tu se sa son ses leur leurs "
     "en dans sur pour par avec pas ne plus y a as ont etre faire fait peut peux est-ce "
     "qu'est-ce parle parler dire dit moi me svp stp merci bonjour alors donc bien tres "
-    "the a an of to in on for and or is are was were be it its this that what which who how why "
+    "the a an of to in on for and or is are was were be it its this that what which how "
     "do does did can could would should about tell me please i you we our my there with at by "
     "from as so any".split()
+)
+# Words that fill a question out without saying what it is about: a base that does not know
+# them should not lose the question ("c'est quoi déjà ?", "what exactly?", "au juste").
+FILLERS = frozenset(
+    "deja exactement juste vraiment toute toutes tout tous etait sera seront ete meme aussi "
+    "encore bon ben bah hein ok okay sinon enfin voila genre truc trucs chose choses bref "
+    "svp stp sil vous plait merci salut coucou rapidement vite petite petit question questions "
+    "savoir sais connaitre voudrais aimerais veux souhaite pouvez pourriez dites explique "
+    "expliquer expliquez ca cela ceci la-bas ici maintenant actuellement concretement "
+    "exactly actually really just basically stuff thing things kind sort sorry very basic "
+    "question i'm im here ok okay so hi hello thanks thank also even still already some like "
+    "get got know want need will be been has have had they them their these those now "
+    "quick quickly explain again bit little lol because parce car something anything "
+    "quelque only seulement anyway anyhow".split()
 )
 
 
@@ -128,7 +154,13 @@ _STEMMERS = {"fr": snowballstemmer.stemmer("french"), "en": snowballstemmer.stem
 @lru_cache(maxsize=200_000)
 def _stem(lang: str, word: str) -> str:
     # Snowball in pure Python costs ~35 µs a word; delegates reuse the same few thousand words.
-    return str(_STEMMERS[lang].stemWord(word))
+    stem = str(_STEMMERS[lang].stemWord(word))
+    # French Snowball keeps the plural of the present ("terminent", "présentent",
+    # "dépeuplent"): read as the infinitive, they meet "termine", "présenter".
+    plural = word.endswith("ent") and not word.endswith("ment")
+    if lang == "fr" and stem == word and len(word) >= 8 and plural:
+        return str(_STEMMERS[lang].stemWord(word[:-3] + "er"))
+    return stem
 
 
 def latin_words(text: str, lang: str) -> list[str]:
@@ -136,7 +168,11 @@ def latin_words(text: str, lang: str) -> list[str]:
     folded = _ELISION.sub("", latin(text))
     folded = _LATIN_FRAMES.sub(" ", folded)
     words = [_ordinal(w) for w in _NON_WORD.sub(" ", folded.replace("_", " ")).split()]
-    return [_stem(lang, w) for w in words if w not in STOPWORDS]
+    # single letters are what is left of "can't", "I'm", "it's"
+    kept = [
+        w for w in words if w not in STOPWORDS and w not in FILLERS and (len(w) > 1 or w.isdigit())
+    ]
+    return [_stem(lang, w) for w in kept]
 
 
 # --- Japanese -----------------------------------------------------------------------------
@@ -156,13 +192,22 @@ _JA_PARTICLES = re.compile(r"(?<=[\u4e00-\u9fff\u30a0-\u30ff])(?:の|は|が|を
 
 
 def japanese_form(text: str) -> str:
-    """Written form for matching: width, kana, kanji ordinals, question frames and endings."""
+    """Written form for matching: width, kana, kanji ordinals, question frames and endings.
+    Frames and endings go before katakana is folded to hiragana: 「ナンシー」 keeps its 「ナン」
+    and 「マッテ」 its 「ッテ」, which are not 「なん」 (what) or 「って」."""
     folded = _JA_ORDINAL.sub(lambda m: "第" + m[1].translate(_KANJI_DIGITS), text)
-    folded = kana(folded)
+    folded = basic(folded)
     folded = _JA_FRAMES.sub("", folded)
     folded = _JA_NOISE.sub("", folded)
+    folded = kana(folded)
     folded = _JA_PARTICLES.sub("", folded)
     return _JA_PUNCT.sub("", folded)
+
+
+def _reading_form(reading: str) -> str:
+    """A reading as matched: hiragana without punctuation. Question words were dropped from the
+    written form already; dropping them again would cut words (「にってい」 holds 「って」)."""
+    return _JA_PUNCT.sub("", kana(reading))
 
 
 def _grams(text: str, sizes: tuple[int, ...], prefix: str = "") -> list[str]:
@@ -205,7 +250,7 @@ class Analyzer:
         units = [] if self.reader is not None else _grams(form, (2,))
         reading = ""
         if self.reader is not None:
-            reading = japanese_form(self.reader(form)) if form else ""
+            reading = _reading_form(self.reader(form)) if form else ""
             grams += _grams(reading, (2, 3), "r:")
             units += _grams(reading, (3,), "r:")
         return Analysis(tuple(grams), tuple(units), form, reading)
@@ -228,7 +273,12 @@ class _Index:
     millisecond on a base of thousands of entries.
     """
 
-    def __init__(self, docs: list[tuple[int, Analysis, float]], vocab: dict[int, set[str]]) -> None:
+    def __init__(
+        self,
+        docs: list[tuple[int, Analysis, float]],
+        vocab: dict[int, set[str]],
+        common_share: float = 0.08,
+    ) -> None:
         df: dict[str, int] = defaultdict(int)
         counted = []
         for _, analysis, _ in docs:
@@ -241,8 +291,8 @@ class _Index:
         total = max(len(docs), 1)
         self.idf = {g: math.log((1 + total) / (1 + n)) + 1.0 for g, n in df.items()}
         self.max_idf = math.log(1 + total) + 1.0
-        # A gram in more than 8% of the phrasings says little and costs most: not indexed.
-        common = max(50, int(total * 0.08))
+        # A gram in more than `common` of the phrasings says little and costs most: not indexed.
+        common = max(50, int(total * common_share))
         postings: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
         self.doc_entry = np.array([entry for entry, _, _ in docs], dtype=np.int32)
         self.doc_weight = np.array([weight for _, _, weight in docs], dtype=np.float64)
@@ -312,7 +362,9 @@ class _Index:
         return covered / total
 
     def correct(self, words: Sequence[str]) -> list[str]:
-        """An unknown word becomes the known word one edit away, the most common if several."""
+        """An unknown word becomes the known word one edit away, the most common if several.
+        A short word keeps its first letter: one edit from "dress" is "adress", another word;
+        and only loses, gains or swaps a letter."""
         fixed = []
         for word in words:
             if word in self.unit_idf or len(word) < 4:
@@ -323,6 +375,15 @@ class _Index:
                 candidates |= self.deletions.get(variant, set())
                 if variant in self.unit_idf:
                     candidates.add(variant)
+            if len(word) < 7:
+                # short words: a letter missing, extra or swapped, not another letter
+                # ("faut" is not "faun", "recept" not "recent")
+                candidates = {
+                    c
+                    for c in candidates
+                    if (len(c) != len(word) or sorted(c) == sorted(word))
+                    and (len(word) >= 6 or c[0] == word[0])
+                }
             if candidates:
                 fixed.append(
                     min(
@@ -331,8 +392,16 @@ class _Index:
                     )
                 )
             else:
-                fixed.append(word)
+                fixed.append(self._known_prefix(word))
         return fixed
+
+    def _known_prefix(self, word: str) -> str:
+        """A word Snowball left whole with a typo in its ending ("editon") is its longest
+        known stem, up to three letters shorter ("edit")."""
+        for size in range(len(word) - 1, max(3, len(word) - 4), -1):
+            if word[:size] in self.unit_idf:
+                return word[:size]
+        return word
 
 
 def _deletions(word: str) -> set[str]:
@@ -379,7 +448,7 @@ class FaqMatcher:
                     analysis = self.analyzer.analyse(answer, lang)
                     docs.append((position, analysis, ANSWER_WEIGHT))
                     vocab[position].update(analysis.units)
-            self._indexes[lang] = _Index(docs, vocab)
+            self._indexes[lang] = _Index(docs, vocab, COMMON_SHARE[lang])
 
     def match(self, text: str, language: str) -> Match:
         text = text[:MAX_INPUT]
@@ -387,12 +456,23 @@ class FaqMatcher:
         order = [language, *(lang for lang in LANGS if lang != language)]
         order = [lang for lang in order if (lang == "ja") == (script == "ja")]
         scores: dict[int, float] = {}
+        # A question with a sentence of context ("… ? I'm here as an observer") is also
+        # scored sentence by sentence: the words of the context are not the question's.
+        # A sentence alone counts a little less than the whole message: it is read without
+        # what the other sentences say ("… nancy right? why there").
+        sentences = [p for p in _SENTENCES.split(text) if len(p.split()) >= 3 or script == "ja"]
+        parts = [(text, 1.0)]
+        if len(sentences) >= 2:
+            parts += [(sentence, SENTENCE_WEIGHT) for sentence in sentences]
         for lang in order:
-            analysis = self.analyzer.analyse(text, lang)
-            if not analysis.units:
-                continue
-            for entry, score in self._score(analysis, lang).items():
-                scores[entry] = max(scores.get(entry, 0.0), score)
+            for part, weight in parts:
+                analysis = self.analyzer.analyse(part, lang)
+                if not analysis.units:
+                    continue
+                if weight < 1.0 and len(analysis.units) < 2 and not _ASKS_WHAT.search(part):
+                    continue  # a frame ("- which workshop to present?"), not "what is X?"
+                for entry, score in self._score(analysis, lang).items():
+                    scores[entry] = max(scores.get(entry, 0.0), score * weight)
             if max(scores.values(), default=0.0) >= self.thresholds[script].answer:
                 break  # the question's own language answered: the others need not be asked
         ranked = sorted(scores.items(), key=lambda item: -item[1])

@@ -8,6 +8,7 @@ from handlers.core.messages import Reply, ReplyKind
 from handlers.core.turn import Turn
 from handlers.core.understanding import Outcome
 from handlers.core.words import Forms, Words
+from handlers.schedule.intents import choosing_workshop
 
 SUBJECTS = Words(
     latin=(
@@ -26,6 +27,8 @@ SUBJECTS = Words(
         r"umbrella",
         r"forecast",
         r"typhoon|typhon",
+        r"nuageux|nuages|cloudy|clouds?|sunny|ensoleille",
+        r"froid dehors|cold outside",
         # eating and drinking out
         r"restos?",
         r"restaurants?",
@@ -35,6 +38,7 @@ SUBJECTS = Words(
         r"bars?",
         r"bieres?|beers?",
         r"ou manger",
+        r"on mange (?:ou|quoi)|(?:ou|quoi) (?:on )?mange|bouffer",
         r"where to eat",
         r"something to eat",
         r"cafes? (?:pres|near)",
@@ -62,8 +66,34 @@ SUBJECTS = Words(
         r"(?:on peut|a) visiter (?:a|en|dans) (?:la ville|shizuoka|ville)",
         r"sightseeing",
         r"tourist (?:spots?|attractions?)",
-        r"mt\.? fuji|mont fuji|mount fuji",
+        r"mt\.? fuji|mont fuji|mount fuji|fuji[- ]?(?:san|yama)",
+        # small talk, jokes, sport, customs
+        r"blagues?|jokes?|devinette",
+        r"chante\w*|sing (?:me )?a song",
+        r"comment (?:tu vas|vas-tu|allez-vous)|how are you",
+        r"tu es (?:un robot|humain|qui)|are you (?:a robot|human)",
+        r"(?:le |the )?(?:score|resultat|result)s? (?:du|de la|of the) (?:match|game)",
+        r"match (?:de |du |d')?(?:foot|rugby|baseball)|who won|qui a gagne|psg|ligue 1|j-league",
+        r"pourboires?|tips? (?:in|au) japan|tipping",
+        r"(?:yens?|euros?) (?:en|in|to) (?:yens?|euros?)",
+        r"combien (?:de|d') ?(?:yens?|euros?)",
+        r"\d+ ?(?:yens?|euros?|€) (?:en|in) ",
         r"acheter|buy",
+        r"superettes?|supermarches?|konbini|convenience store|supermarket",
+        r"ou fumer|fumoir|zone fumeurs?|peut-on fumer|cigarettes?|smoking (?:area|room)",
+        r"can (?:i|we) smoke",
+        r"cartes? sim|sim card|esim|roaming|recharger (?:mon|mon tel)|charger (?:my )?phone",
+        r"prises? (?:electriques?|pour)|adaptateur|power (?:plug|adapter|outlet)",
+        r"(?:visiter|voir) (?:un|le|les|des) (?:temples?|musees?|chateau)",
+        r"visit (?:a |the )?(?:temples?|museums?|castle)",
+        r"(?:temples?|museums?|castle|onsen) (?:near|nearby|to visit|pres d'ici)",
+        r"(?:an|un|the|a|le) onsen|karaoke",
+        r"la poste|bureau de poste|post office",
+        r"(?:une|la) banque(?! alimentaire)|(?:a|the|nearest) bank\b(?! account)",
+        r"laverie|laundry",
+        r"comment (?:dit-on|on dit|est-ce qu'on dit|dire)|how (?:do you|do i|to) say",
+        # greetings and small talk alone
+        r"^(?:bonjour|bonsoir|salut|coucou|hello|hi|hey|good (?:morning|evening))(?=[ !.]*$)",
     ),
     japanese=(
         "天気",
@@ -95,8 +125,8 @@ SUBJECTS = Words(
         "チェックアウト",
         "両替",
         "為替",
-        "ATM",
-        "wi-?fi",
+        "(?<![a-z])atm(?![a-z])",  # Latin letters in Japanese text: whole words only
+        "(?<![a-z])wi-?fi(?![a-z])",
         "ワイファイ",
         "パスワード",
         "薬局",
@@ -113,6 +143,44 @@ SUBJECTS = Words(
         "観光地",
         "観光スポット",
         "富士山",
+        "ふじさん",
+        r"あめ(?:ふ|が|は|です|かな|降|\?|$)",  # rain in kana, not 「あめりか」
+        "晴れる",
+        "曇",
+        "くもり",
+        "(?:おすすめ|近く|ちかく|いい|美味しい|おいしい).{0,8}(?:屋さん|お店|おみせ)",
+        "(?:屋さん|お店|おみせ)(?:は|って)?(?:ある|どこ)",
+        "うなぎ",
+        "鰻",
+        "おでん",
+        "焼肉",
+        "お寿司",
+        "おすすめの(?:店|料理|食べ物|観光)",
+        "居酒屋",
+        "冗談",
+        "じょうだん",
+        "歌って",
+        "(?:野球|サッカー)の(?:試合|結果)",
+        "チップ",
+        "円は(?:何|なん)ユーロ",
+        "ユーロは(?:何|なん)円",
+        "元気ですか",
+        "コンビニ",
+        "喫煙",
+        "たばこ",
+        "タバコ",
+        "(?<![a-z])sim(?![a-z])",
+        "(?:スマホ|携帯|電話)の?充電",
+        "充電(?:器|できる|する場所)",
+        "温泉(?:に行|行き|ある|は(?:どこ|ある)|おすすめ)",
+        "カラオケ",
+        "郵便局",
+        "(?:近くの|近くに|ちかくに)銀行",
+        "銀行(?:は|って)?どこ",
+        "コインランドリー",
+        "(?:何|なん)て言",
+        "(?:何|なん)と言いま",
+        "^(?:こんにちは|こんばんは|おはよう(?:ございます)?)[!！。]*$",
         "買え",
         "買う",
         "買い",
@@ -120,8 +188,32 @@ SUBJECTS = Words(
 )
 
 
+# Thanks alone: a word back, not the list of what the bot cannot do.
+THANKS = Words(
+    latin=(
+        r"^(?:merci|thanks|thank you|thx|cool|super|parfait|ok merci|great)"
+        r"(?: (?:beaucoup|bien|a vous|a toi|a lot|so much|very much))?(?=[ !.]*$)",
+    ),
+    japanese=(r"^(?:ありがとう|どうも|助かりました|たすかりました)", r"^了解"),
+)
+
+
+# A question about which workshop a subject belongs to is for the FAQ, whatever the subject:
+# « acheter local », 「温泉地の観光」, 'food banks' are topics of the workshops.
+ABOUT_THE_WORKSHOPS = Words(
+    latin=(r"ateliers?", r"workshops?", r"bunkakai", r"themes?"),
+    japanese=(r"分科会", r"ぶんかかい", r"テーマ"),
+)
+
+
 async def decline(turn: Turn, text: str) -> list[Reply] | None:
-    if not SUBJECTS.search(Forms(text)):
+    forms = Forms(text)
+    if choosing_workshop(text) or ABOUT_THE_WORKSHOPS.search(forms):
+        return None
+    if THANKS.search(forms):
+        turn.understood_as("", outcome=Outcome.OFF_TOPIC)
+        return [turn.reply(ReplyKind.FALLBACK, "thanks-reply", turn.menu())]
+    if not SUBJECTS.search(forms):
         return None
     turn.understood_as("", outcome=Outcome.OFF_TOPIC)
     return [turn.reply(ReplyKind.FALLBACK, "offtopic", turn.menu())]

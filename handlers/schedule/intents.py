@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from handlers.core.conference import TrackInfo
 from handlers.core.text import kana, latin
+from handlers.faq.japanese import reading
 
 
 class IntentKind(enum.StrEnum):
@@ -39,6 +40,11 @@ class ScheduleIntent:
 def _rx(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
+
+# A day word in kana is a word of its own only at the start of the text or after a particle:
+# 「かんきょう」 (environment) holds 「きょう」, 「きょういく」 is education, 「きのう」 a feature.
+_KANA_START = r"(?:(?<![ぁ-ゖ])|(?<=[はのもがでにとへや]))"
+_KANA_END = r"(?=[はのもにで、。？?！!]|$|\s)"
 
 # Latin patterns run on accent-folded, casefolded text; Japanese ones on hiragana-folded text.
 WHEN = _rx(
@@ -72,10 +78,29 @@ WHEN = _rx(
     r"what hour",
     r"at what time",
     r"\btime of\b",
-    r"\bhoraires?\b",
+    r"\ba quel moment\b",
+    r"\bcombien de temps\b",
+    r"\bduree\b",
+    r"\bdure\b",
+    r"\bjusqu'a quand\b",
+    r"\bhow long\b",
+    r"\buntil when\b",
+    r"\b(?:ends?|finish(?:es)?)\b",
+    r"\bfinit\b",
+    r"\bse termine\b",
+    r"何時まで",
+    r"どのくらい",
+    r"どれくらい",
+    r"\bwhat day\b",
+    r"(?:午前|午後|ごぜん|ごご|朝|夕方|夜)(?:から|の何時)",
 )
 WHERE = _rx(
-    r"\bou\b(?! bien)",
+    # "ou" (accents dropped) is "or" as often as "where": "where" only at the end of the
+    # question, at its start, or after or before a verb of place ("c'est ou", "ou se trouve").
+    r"\bou\s*[?？!]*\s*$",
+    r"^(?:et )?ou\b(?! bien)",
+    r"\b(?:c'est|c|est|sont|passe|lieu|trouve|sera|seront|va|vont|aller|ca) ou\b",
+    r"\bou (?:est|sont|se|a lieu|ca|c'est|aura|auront|on|il|elle|je|aller|sera)\b",
     r"\bsalles?\b",
     r"\blieu\b",
     r"\bendroit\b",
@@ -93,6 +118,17 @@ WHERE = _rx(
     r"かいじょう",
     r"ばしょ",
     r"どこでやる",
+    r"へや",
+    r"\betages?\b",
+    r"\bfloors?\b",
+    r"\bcomment (?:y |s'y )?(?:aller|on va|se rendre|je vais|venir)\b",
+    r"\bhow (?:do i|do we|to|can i|can we) get (?:to|there)\b",
+    r"\bacces\b",
+    r"行き方",
+    r"いきかた",
+    r"アクセス",
+    r"あくせす",
+    r"なんかい(?!め)",
     r"建物",
     r"たてもの",
 )
@@ -107,8 +143,11 @@ NOW = _rx(
     r"\bnow\b",
     r"\bcurrently\b",
     r"\bhappening\b",
+    r"\bqu'est-ce qui se passe\b",
+    r"\bse passe quoi\b",
+    r"\bil se passe quoi\b",
     r"今(?![日年回度週月後朝晩夜])",
-    r"いま(?!す|せ|し)",
+    rf"{_KANA_START}いま(?!す|せ|し)",
     r"現在",
     r"進行中",
     r"げんざい",
@@ -118,7 +157,10 @@ NEXT = _rx(
     r"\bensuite\b",
     r"\bprochaine?s?\b",
     r"\bsuivante?s?\b",
-    r"\bapres\b(?![ -]?(?:midi|demain))",
+    r"\bla suite\b",
+    r"\b(?:quoi|y a|il y a|y a quoi|et|ensuite|juste) apres\b(?![ -]?(?:midi|demain))",
+    r"^apres\b(?![ -]?(?:midi|demain))",
+    r"\bapres (?:ca|cela|ceci|cette session|la pause)\b",
     r"\bnext\b",
     r"\bupcoming\b",
     r"\bcoming up\b",
@@ -126,6 +168,7 @@ NEXT = _rx(
     r"つぎ",
     r"この後",
     r"このあと",
+    r"これから",
     r"\bafter (?:this|that)(?: one)?\b",
     r"\bwhat comes\b",
     r"\bwhat'?s next\b",
@@ -157,6 +200,13 @@ VENUE = _rx(
     r"建物",
     r"たてもの",
     r"会議は",
+    r"\bla conf(?:erence)?\b",
+    r"\bthe conference\b",
+    r"\bles rencontres\b",
+    r"\bthe rencontres\b",
+    r"\bcentre de congres\b",
+    r"\b(?:congress|convention|conference) (?:center|centre|hall)\b",
+    r"\ble (?:congres|colloque|sommet)\b",
 )
 # Questions about the series rather than this edition's sessions belong to the FAQ.
 SERIES = _rx(
@@ -174,10 +224,47 @@ SERIES = _rx(
     r"\bnext (?:rencontres|meeting|edition|one in)\b",
     r"\b(?:previous|last) (?:rencontres|meeting|edition)\b",
     r"\b(?:precedente|derniere) (?:edition|rencontre)s?\b",
+    r"\b(?:editions?|rencontres?) (?:precedente|derniere|passee|prochaine|suivante)s?\b",
+    r"\b(?:editions?|rencontres?|meeting) (?:before|after) (?:this|that)\b",
     r"次回",
+    r"じかい",
+    r"前回",
+    r"ぜんかい",
+    r"(?:前|次|つぎ|まえ)の(?:会議|かいぎ|大会|開催|回)",
     r"第9回",
     r"カンヌ",
     r"かんぬ",
+    # this edition is in Shizuoka: a place in France or "in Japan" is another edition's
+    r"\b(?:en|in) france\b",
+    r"\bau japon\b",
+    r"\bce sera ou\b",
+    r"\bwhere will (?:the )?next\b",
+    r"\bnext one (?:be|take place|be held)\b",
+    r"\bla prochaine,? (?:ce sera|sera|aura lieu)\b",
+    r"(?:ふらんす|フランス)で(?:やる|開催|ある)",
+)
+# What a session is like rather than when or where: what to wear, the slides afterwards.
+ABOUT_A_SESSION = _rx(
+    r"\bdress ?code\b",
+    r"\btenue\b",
+    r"\bs'habiller\b",
+    r"\bwhat (?:to|should i) wear\b",
+    r"\bslides?\b",
+    r"\bdiapos?\b",
+    r"\bsupports? de presentation\b",
+    r"服装",
+    r"ふくそう",
+    r"ドレスコード",
+    r"どれすこーど",
+    # where to find or read something, not where a session is
+    r"\bwhere (?:can|do|could) (?:i|we) (?:find|see|read|download|get)\b",
+    r"\b(?:c'est |est-ce )?indique\w* ou\b",
+    r"\bou (?:peut-on |puis-je |on peut |je peux )?(?:trouver|lire|voir|telecharger)\b",
+    r"\btelecharg\w*|\bdownload\w*",
+    r"どこで(?:分か|わか|確認|見られ|みられ|見れ|みれ|読め|よめ|読む|手に入|入手)",
+    r"スライド",
+    r"すらいど",
+    r"資料",
 )
 
 # "Which workshop for…": a content question, whatever time or place words it has.
@@ -187,13 +274,25 @@ WORKSHOP_CHOICE = _rx(
     r"\bwhich workshop\b",
     r"\bwhere does (?:it|this|that) fit\b",
     r"\brelev\w+ de\b",
-    r"どの分科会",
+    r"(?:どの|どこの|なんの|何の)(?:分科会|ぶんかかい)",
     r"何分科会",
     r"なに分科会",
     r"紹介したい",
     r"発表",
     r"どこに入",
-    r"\bou (?:est-ce qu'on |on )?(?:le |la |les |l')?(?:met|mettre|place|classe)\w*",
+    r"\bou (?:est-ce qu'on |on |peut-on |je |nous )?(?:le |la |les |l')?"
+    r"(?:met|mettre|place|classe|present)\w*",
+    r"\b(?:on|je|nous) (?:le |la |les |l')?(?:met|place|classe|present)\w* ou\b",
+    r"\bwhere (?:do|should|can) (?:we|i) (?:present|put|place)\b",
+)
+# "Économie ou environnement ?", 「経済か環境か」: which workshop, whatever else is asked. Tracks
+# are found later; two of them around "ou"/"or"/「か」 make a choice.
+BETWEEN_TRACKS = _rx(
+    r"\b(?:eco\w*|societe|social\w*|environ\w*|economy|society|environment\w*|env)"
+    r" (?:ou|or|ou bien|or rather) (?:l'atelier |the |le |la )?"
+    r"(?:eco\w*|societe|social\w*|environ\w*|economy|society|environment\w*|env)\b",
+    r"(?:経済|社会|環境|けいざい|しゃかい|かんきょう)(?:分科会)?(?:か|なのか|それとも|or)"
+    r"(?:経済|社会|環境|けいざい|しゃかい|かんきょう)",
 )
 # "Why…" asks about content, whatever time words it has ("pourquoi … en ce moment ?").
 WHY = _rx(r"^pourquoi\b", r"^why\b", r"^なぜ", r"^どうして", r"^何で")
@@ -208,14 +307,66 @@ ALL_WORKSHOPS = _rx(
     r"(?:3つ|三つ|全部|すべて|ぜんぶ)(?:とも|の)?.{0,6}分科会",
     r"分科会.{0,6}(?:3つ|三つ|全部|すべて)",
     r"わーくしょっぷ",
+    r"^(?:分科会|ぶんかかい)(?:って|は|の)",
 )
 LIST = _rx(r"\bliste\b", r"\blist\b", r"一覧", r"いちらん", r"りすと", r"\bwhich\b", r"\bquels\b")
 
 RELATIVE_DAYS: tuple[tuple[re.Pattern[str], int], ...] = (
-    (_rx(r"\bapres[ -]?demain\b", r"\bday after tomorrow\b", r"明後日", r"あさって"), 2),
-    (_rx(r"\bdemain\b", r"\btomorrow\b", r"明日", r"あした", r"あす"), 1),
-    (_rx(r"\baujourd'?hui\b", r"\btoday\b", r"\bce jour\b", r"今日", r"きょう", r"本日"), 0),
-    (_rx(r"\bhier\b", r"\byesterday\b", r"昨日", r"きのう"), -1),
+    (
+        _rx(
+            r"\bapres[ -]?demain\b",
+            r"\bday after tomorrow\b",
+            r"明後日",
+            rf"{_KANA_START}あさって",
+            r"\basatte\b",
+        ),
+        2,
+    ),
+    (
+        _rx(
+            r"\bdemain\b",
+            r"\btomorrow\b",
+            r"明日",
+            rf"{_KANA_START}あした",
+            rf"{_KANA_START}あす{_KANA_END}",
+            r"\bashita\b",
+        ),
+        1,
+    ),
+    (
+        _rx(
+            r"\baujourd'?hui\b",
+            r"\btoday\b",
+            r"\bce jour\b",
+            r"\bcet? (?:apres-midi|apres midi|matin|soir)\b",
+            r"\bthis (?:afternoon|morning|evening)\b",
+            r"\btonight\b",
+            r"今夜",
+            r"今晩",
+            r"今朝",
+            r"今日",
+            rf"{_KANA_START}きょう(?![かつみいどぎしりざゆせじ])",
+            r"本日",
+            r"\bkyou?\b",
+        ),
+        0,
+    ),
+    (
+        _rx(
+            r"\bhier\b",
+            r"\byesterday\b",
+            r"昨日",
+            rf"{_KANA_START}きのう{_KANA_END}",
+            r"\bkinou\b",
+        ),
+        -1,
+    ),
+)
+# "du 18 au 21", 「18日から21日」: the Rencontres' dates, not one day's programme.
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
+_DAY_RANGE = re.compile(
+    r"(?<!\d)\d{1,2}\s*(?:日|er)?\s*(?:から|〜|~|-|–|au|to|till|until|through)\s*(?:le )?"
+    r"\d{1,2}(?!\d)"
 )
 MONTHS = {
     **{
@@ -339,41 +490,104 @@ def parse_day(text: str, today: date, programme_days: Sequence[date]) -> date | 
 
 
 @lru_cache(maxsize=4096)
-def _keyword_forms(word: str) -> tuple[str, str]:
-    return latin(word), kana(word)
-
-
-# find_track's answers for the last texts: one turn asks it several times (the agenda's, the
-# schedule's and the session names' understanders), and it tries every keyword of every track.
-_TRACK_OF: dict[tuple[str, int], str | None] = {}
+def _keyword_forms(word: str) -> tuple[str, str, str]:
+    """The keyword folded, in kana, and its reading when it is Japanese of three characters or
+    more (「歓迎交流会」 → 「かんげいこうりゅうかい」, as typed in kana only); shorter ones
+    read too loosely (「宣言」 is also the 「せんげん」 of Sengen)."""
+    w_kana = kana(word)
+    w_reading = reading(word) if not word.isascii() and len(word) >= 3 else ""
+    return latin(word), w_kana, w_reading if w_reading != w_kana else ""
 
 
 def find_track(text: str, tracks: Sequence[TrackInfo]) -> str | None:
-    key = (text, id(tracks))
-    if key not in _TRACK_OF:
-        if len(_TRACK_OF) > 4096:
-            _TRACK_OF.clear()
-        _TRACK_OF[key] = _find_track(text, tracks)
-    return _TRACK_OF[key]
+    """The track the text names; the longest keyword wins ("atelier environnement")."""
+    found = _tracks_found(text, tracks)
+    return max(found, key=lambda code: found[code]) if found else None
 
 
-def _find_track(text: str, tracks: Sequence[TrackInfo]) -> str | None:
-    folded, hira = latin(text), kana(text)
-    best: tuple[int, str] | None = None
+def tracks_named(text: str, tracks: Sequence[TrackInfo]) -> frozenset[str]:
+    """Every track the text names ("l'atelier éco ou environnement ?" names two)."""
+    return frozenset(_tracks_found(text, tracks))
+
+
+@dataclass(frozen=True)
+class _TrackWords:
+    """Every track keyword ready to search: one pattern for the Latin ones (longest first),
+    the long ones for typos, the Japanese ones with their readings."""
+
+    latin: re.Pattern[str] | None
+    latin_track: dict[str, tuple[str, int]]  # folded keyword -> track, keyword length
+    long: tuple[str, ...]  # Latin keywords of one word, seven letters or more
+    japanese: tuple[tuple[str, str, str, int], ...]  # kana, reading, track, keyword length
+
+
+_TRACK_WORDS: dict[int, tuple[Sequence[TrackInfo], _TrackWords]] = {}
+
+
+def _track_words(tracks: Sequence[TrackInfo]) -> _TrackWords:
+    cached = _TRACK_WORDS.get(id(tracks))
+    if cached is not None and cached[0] is tracks:
+        return cached[1]
+    latin_track: dict[str, tuple[str, int]] = {}
+    japanese: list[tuple[str, str, str, int]] = []
     for track in tracks:
-        for words in track.keywords.values():
-            for word in words:
-                w_latin, w_kana = _keyword_forms(word)
+        for keywords in track.keywords.values():
+            for word in keywords:
+                w_latin, w_kana, w_reading = _keyword_forms(word)
                 if w_latin.isascii():
-                    found = re.search(rf"\b{re.escape(w_latin)}\b", folded) is not None
-                    if not found and len(w_latin) >= 7 and " " not in w_latin:
-                        # one typo in a long word: "environement", "envrionnement"
-                        found = any(fuzz.ratio(w_latin, w) >= 85 for w in folded.split())
+                    if len(word) > latin_track.get(w_latin, ("", 0))[1]:
+                        latin_track[w_latin] = (track.code, len(word))
                 else:
-                    found = w_kana in hira
-                if found and (best is None or len(word) > best[0]):
-                    best = (len(word), track.code)
-    return best[1] if best else None
+                    japanese.append((w_kana, w_reading, track.code, len(word)))
+    ordered = sorted(latin_track, key=len, reverse=True)
+    pattern = (
+        re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ordered) + r")\b") if ordered else None
+    )
+    long = tuple(w for w in ordered if len(w) >= 7 and " " not in w)
+    found = _TrackWords(pattern, latin_track, long, tuple(japanese))
+    _TRACK_WORDS[id(tracks)] = (tracks, found)
+    return found
+
+
+def _search_tracks(text: str, tracks: Sequence[TrackInfo]) -> dict[str, int]:
+    folded, hira = latin(text), kana(text)
+    known = _track_words(tracks)
+    best: dict[str, int] = {}
+
+    def found(code: str, size: int) -> None:
+        if size > best.get(code, 0):
+            best[code] = size
+
+    if known.latin is not None:
+        for match in known.latin.finditer(folded):
+            found(*known.latin_track[match[0]])
+    for word in folded.split():
+        if len(word) >= 6 and word not in known.latin_track:
+            # one typo in a long word: "environement", "envrionnement"
+            near = process.extractOne(word, known.long, scorer=fuzz.ratio, score_cutoff=85)
+            if near is not None:
+                found(*known.latin_track[near[0]])
+    if known.japanese and not folded.isascii():
+        # The text's own reading catches a wrong kanji of the same sound (「閉回式」).
+        read = reading(text) if _KANJI.search(text) else ""
+        for w_kana, w_reading, code, size in known.japanese:
+            if w_kana in hira or (w_reading and (w_reading in hira or w_reading in read)):
+                found(code, size)
+    return best
+
+
+# The tracks found in the last texts: one turn asks several times (the agenda's, the schedule's
+# and the session names' understanders), and each search tries every keyword of every track.
+_FOUND: dict[tuple[str, int], dict[str, int]] = {}
+
+
+def _tracks_found(text: str, tracks: Sequence[TrackInfo]) -> dict[str, int]:
+    key = (text, id(tracks))
+    if key not in _FOUND:
+        if len(_FOUND) > 4096:
+            _FOUND.clear()
+        _FOUND[key] = _search_tracks(text, tracks)
+    return _FOUND[key]
 
 
 def parse(
@@ -389,6 +603,8 @@ def parse(
     if asks is None or has(WHY):
         return None
     asks_when, asks_where = asks
+    if _DAY_RANGE.search(folded):
+        return None  # the dates of the Rencontres: the FAQ's
     if has(ALL_WORKSHOPS) and (asks_when or asks_where or has(LIST)):
         return ScheduleIntent(IntentKind.WORKSHOPS)
     track = find_track(text, tracks)
@@ -415,7 +631,7 @@ def _asks(folded: str, hira: str, accented: str) -> tuple[bool, bool] | None:
     def has(pattern: re.Pattern[str]) -> bool:
         return bool(pattern.search(folded) or pattern.search(hira))
 
-    if has(SERIES) or has(WORKSHOP_CHOICE):
+    if has(SERIES) or has(WORKSHOP_CHOICE) or has(BETWEEN_TRACKS) or has(ABOUT_A_SESSION):
         return None
     return has(WHEN), has(WHERE) or bool(WHERE_ACCENTED.search(accented))
 

@@ -11,6 +11,8 @@ from rapidfuzz import fuzz
 
 from db.models import ProgrammeSession
 from handlers.core.conference import TrackInfo
+from handlers.core.language import is_latin_word
+from handlers.core.normalise import is_romaji_word, romaji_to_kana
 from handlers.core.text import kana, latin
 from handlers.faq.japanese import reading
 from handlers.schedule.intents import find_track
@@ -27,6 +29,9 @@ _NOISE = frozenset(
     est ou et quand quel quelle quels quelles heure heures commence commencent debut fin lieu
     salle se passe passer trouve a lieu combien temps jour date qui what where when which who
     is are at time does do start starts begin begins end ends room place how long day
+    retirez ajoutez mettez enlevez supprimez gardez notez reservez inscrivez voudrais aimerais
+    vous plait merci cet apres midi matin soir aujourd hui demain moment today tomorrow
+    afternoon morning evening this that
     """.split()
 )
 _ORDINALS = {
@@ -61,12 +66,38 @@ def _title_words(title: str) -> frozenset[str]:
     return frozenset(_latin_words(title))
 
 
-@lru_cache(maxsize=1024)
-def _japanese_forms(title: str) -> tuple[str, ...]:
+def _japanese_forms(title: str) -> set[str]:
     """The title folded to hiragana, and its reading, in pieces (「専門視察」「麻機地区の緑地」)."""
     pieces = [p for p in _JA_PUNCT.split(title) if p]
-    forms = {kana(p) for p in pieces} | {reading(p) for p in pieces}
-    return tuple(f for f in forms if len(f) >= 2)
+    return {f for f in {kana(p) for p in pieces} | {reading(p) for p in pieces} if len(f) >= 2}
+
+
+def _place_names(*romanised: str) -> set[str]:
+    """The place names of the romanised titles, in kana: the dictionary reads 「麻機」 あさき,
+    the English title says Asahata; 「浅間」 あさま, the title says Sengen."""
+    return {
+        romaji_to_kana(word)
+        for title in romanised
+        for word in re.findall(r"[a-z]{5,}", latin(title))
+        if is_romaji_word(word) and not is_latin_word(word)
+    }
+
+
+@lru_cache(maxsize=64)
+def _distinct_forms(titles: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, ...], ...]:
+    """Each session's forms, without those another title has too: 「視察」 and 「全体会」 name a
+    kind of session, 「閉会式」 names one. A place name is dropped only when another title
+    names the same place (Shizuoka), not for a word of the same sound (Sengen, 宣言)."""
+    forms = [_japanese_forms(ja) for ja, _, _ in titles]
+    places = [_place_names(en, fr) for _, en, fr in titles]
+    distinct = []
+    for index, (own, named) in enumerate(zip(forms, places, strict=True)):
+        others = [" ".join(f) for other, f in enumerate(forms) if other != index]
+        other_places = set().union(*(p for other, p in enumerate(places) if other != index))
+        kept = {f for f in own if not any(f in text for text in others)}
+        kept |= named - other_places
+        distinct.append(tuple(sorted(kept)))
+    return tuple(distinct)
 
 
 def _latin_score(words: Sequence[str], session: ProgrammeSession) -> float:
@@ -86,12 +117,15 @@ def _latin_score(words: Sequence[str], session: ProgrammeSession) -> float:
     return best
 
 
-def _japanese_score(text: str, session: ProgrammeSession) -> float:
+def _japanese_score(text: str, forms: Sequence[str]) -> float:
     folded = kana(text)
     best = 0.0
-    for form in _japanese_forms(session.title_ja):
+    for form in forms:
         if form in folded:
             best = max(best, min(1.0, len(form) / 4))
+        elif len(form) >= 6 and form[:4] in folded:
+            # the start of a long title ("第1パネル" for 「第1パネルディスカッション」)
+            best = max(best, 0.9)
         elif len(form) >= 4:
             best = max(best, fuzz.partial_ratio(form, folded) / 100 - 0.15)
     return best
@@ -106,10 +140,17 @@ def named_sessions(
     japanese = bool(re.search(r"[ぁ-んァ-ン一-龯]", text))
     words = [w for w in _latin_words(text) if w not in _NOISE]
     scored: list[tuple[float, ProgrammeSession]] = []
-    for session in sessions:
-        score = _japanese_score(text, session) if japanese else _latin_score(words, session)
+    forms = (
+        _distinct_forms(tuple((s.title_ja, s.title_en, s.title_fr) for s in sessions))
+        if japanese
+        else ()
+    )
+    for position, session in enumerate(sessions):
+        score = _japanese_score(text, forms[position]) if japanese else _latin_score(words, session)
         if track is not None and session.track_code == track:
-            score = max(score, 0.6)
+            # the kind named ("la visite"): every session of it fits, those whose title words
+            # the message also has fit best ("la visite du sanctuaire")
+            score = max(score, 0.6) + 0.2 * score
         if score >= 0.5:
             scored.append((score, session))
     scored.sort(key=lambda pair: (-pair[0], pair[1].starts_at))
@@ -117,3 +158,19 @@ def named_sessions(
         return []
     top = scored[0][0]
     return [s for score, s in scored if score >= top - 0.05]
+
+
+def titled_session(text: str, sessions: Sequence[ProgrammeSession]) -> ProgrammeSession | None:
+    """The one session whose title has every meaningful word of the message, two or more
+    ("la restitution des ateliers c'est quand ?"): a title, not the workshops in general."""
+    if re.search(r"[ぁ-んァ-ン一-龯]", text):
+        return None
+    words = [w for w in _latin_words(text) if w not in _NOISE]
+    if len(words) < 2:
+        return None
+    found = [
+        session
+        for session in sessions
+        if any(set(words) <= _title_words(t) for t in (session.title_fr, session.title_en))
+    ]
+    return found[0] if len(found) == 1 else None

@@ -11,7 +11,7 @@ from handlers.core.turn import Turn
 from handlers.schedule import intents, replies
 from handlers.schedule.cards import day_label, local_day
 from handlers.schedule.commands import programme_of
-from handlers.schedule.names import named_sessions
+from handlers.schedule.names import named_sessions, titled_session
 from handlers.schedule.replies import MAX_CARDS, Programme
 
 
@@ -23,6 +23,23 @@ async def answer_question(turn: Turn, text: str) -> list[Reply] | None:
     intent = intents.parse(text, deps.conference.tracks, today, shown.days(deps))
     if intent is None:
         return await _named_session(turn, text)
+    if intent.kind is intents.IntentKind.DAY:
+        # "le sanctuaire Sengen cet après-midi, c'est à quelle heure ?": a session, on that day
+        named = await _named_session(turn, text)
+        if named is not None:
+            return named
+    if intent.kind is intents.IntentKind.TRACK:
+        # "la visite d'Asahata, c'est où ?": one of the kind's sessions, named by its title
+        found = named_sessions(text, shown.sessions, deps.conference.tracks)
+        kind = [s for s in shown.sessions if found and s.track_code == found[0].track_code]
+        if len(found) == 1 and len(kind) > 1:
+            turn.understood_as("schedule.search", found[0].id)
+            return [replies.search_reply(deps, lang, shown, found)]
+    if intent.kind is intents.IntentKind.WORKSHOPS:
+        titled = titled_session(text, shown.sessions)
+        if titled is not None:  # "la restitution des ateliers": one session, by its title
+            turn.understood_as("schedule.search", titled.id)
+            return [replies.search_reply(deps, lang, shown, [titled])]
     detail = intent.track or (intent.day.isoformat() if intent.day else "")
     turn.understood_as(f"schedule.{intent.kind}", detail)
     if not shown.sessions:

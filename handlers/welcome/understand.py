@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from handlers.agenda.understand import AGENDA, FOLLOW, HOW, REMINDERS, SETTINGS
 from handlers.core.messages import Reply
 from handlers.core.turn import Turn
@@ -26,7 +28,6 @@ SWITCH = Words(
     latin=(
         r"traduis\w*",
         r"translate",
-        r"in (?:french|english|japanese)",
         r"passe\w*",
         r"repasse\w*",
         r"parle\w*",
@@ -34,15 +35,15 @@ SWITCH = Words(
         r"ecri\w*",
         r"change\w*",
         r"mets",
-        r"en (?:francais|anglais|japonais)",
         r"switch\w*",
+        r"prefere\w*",
+        r"prefer\w*",
         r"speak",
         r"answer",
         r"reply",
         r"respond",
         r"write",
         r"use",
-        r"in (?:english|french|japanese|nihongo)",
         r"langue",
         r"language",
     ),
@@ -84,6 +85,10 @@ HELP = Words(
         r"que sais[- ]tu faire",
         r"tu (?:sais|peux) faire quoi",
         r"tu fais quoi",
+        r"je (?:ne )?comprends (?:rien|pas comment)",
+        r"i don'?t (?:get|understand) (?:how|this|it)",
+        r"(?:t'es|tu es) capable de quoi",
+        r"de quoi (?:es-tu|t'es|tu es) capable",
         r"que (?:peux|pouvez)[- ](?:tu|vous) faire",
         r"qu'?est-ce que (?:je peux|on peut) (?:te |vous )?demander",
         r"comment tu marche\w*",
@@ -96,7 +101,7 @@ HELP = Words(
         r"機能",
         r"きのう",
         r"できること",
-        r"説明して",
+        r"(?:使い方|機能|ぼっと|bot|この(?:アプリ|あぷり))を?説明して",
         r"どう使",
         r"使える",
         r"こまんど",
@@ -111,7 +116,13 @@ HELP = Words(
     ),
 )
 # "Comment ça marche ?" alone is about the bot.
-HELP_SHORT = Words(latin=(r"^comment (?:ca|ça) marche ?\??$", r"^how does (?:this|it) work ?\??$"))
+HELP_SHORT = Words(
+    latin=(
+        r"^comment (?:ca|ça) marche ?\??$",
+        r"^how does (?:this|it) work ?\??$",
+        r"je (?:ne )?comprends (?:rien|pas comment)",  # lost with the bot, not with a topic
+    )
+)
 TOPICS = Words(
     latin=(
         r"themes? (?:disponibles|possibles)",
@@ -138,21 +149,81 @@ TOPICS = Words(
         r"とぴっく",
         r"もくじ",
         r"目次",
+        r"faq",
         r"どんな質問",
     ),
 )
 
 
+# "in English, not French", "plutôt qu'en français": the language after these is not wanted.
+NOT_THIS = re.compile(
+    r"\b(?:not|pas|no|non|instead of|rather than|plutot qu'?|au lieu d'?)(?: en| in)? ?$"
+)
+# "the programme in English": a request for the programme, not a change of language.
+ABOUT_THE_PROGRAMME = Words(
+    latin=(r"program\w*", r"schedule", r"prog", r"agenda", r"planning"),
+    japanese=(r"予定", r"ぷろぐらむ", r"日程"),
+)
+STRONG_SWITCH = Words(
+    latin=(
+        r"passe\w*",
+        r"change\w*",
+        r"switch\w*",
+        r"from now on",
+        r"desormais",
+        r"dorenavant",
+        r"a partir de maintenant",
+        r"langue",
+        r"language",
+    ),
+    japanese=(r"変え", r"かえ", r"切り替", r"切替", r"きりかえ", r"言語", r"げんご"),
+)
+
+
+# What may stand beside a language's name in a request for it ("en anglais svp", "japanese
+# please", « je préfère le japonais »); any other word ("le thème en japonais ?") asks for
+# something in that language.
+_BESIDE_A_LANGUAGE = frozenset(
+    "en in le la l the je j i me moi prefere prefer please pls plz svp stp s il te vous plait "
+    "merci thanks ok oui yes mode version only seulement".split()
+)
+_LANGUAGE_NAMES = re.compile(
+    r"\b(?:francais|french|furansugo|anglais|english|eigo|japonais|japanese|nihongo)\b"
+)
+
+
+def _only_a_language(folded: str) -> bool:
+    words = re.findall(r"[a-z]+", _LANGUAGE_NAMES.sub(" ", folded))
+    return len(words) <= 6 and all(w in _BESIDE_A_LANGUAGE for w in words)
+
+
+# "Change the language": a verb beside the word (« la langue de travail » asks, it does not).
+STRONG_SWITCH_VERB = Words(
+    latin=(r"passe\w*", r"change\w*", r"switch\w*", r"modifie\w*", r"set", r"choisi\w*"),
+    japanese=(r"変え", r"かえ", r"切り替", r"切替", r"きりかえ", r"変更", r"設定"),
+)
+
+
 def _language(forms: Forms, text: str) -> str | None:
     """The language asked for, when the message asks for one: a switch word, or just the
-    language's name ("english please", 「日本語で」)."""
-    named = [code for code, words in LANGUAGES.items() if words.search(forms)]
+    language's name ("english please", 「日本語で」); the first one named that is not refused
+    ("in English, not French")."""
+    named = []
+    for code, words in LANGUAGES.items():
+        for found in words.finditer(forms):
+            before = found.string[: found.start()]
+            if not NOT_THIS.search(before):
+                named.append((found.start(), code))
     if not named:
         return None
-    short = len(forms.latin.split()) <= 4 if text.isascii() else len(forms.kana) <= 12
+    named.sort()
+    japanese = re.search(r"[ぁ-んァ-ン一-龯]", text) is not None  # not just any accent
+    short = len(forms.kana) <= 12 if japanese else _only_a_language(forms.latin)
     if not (SWITCH.search(forms) or short):
         return None  # "le thème en japonais ?" asks for a title, not for a language
-    return named[0]
+    if ABOUT_THE_PROGRAMME.search(forms) and not STRONG_SWITCH.search(forms):
+        return None
+    return named[0][1]
 
 
 async def understand(turn: Turn, text: str) -> list[Reply] | None:
@@ -164,7 +235,7 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
     language = _language(forms, text)
     if language is not None:
         return await turn.run("lang", language)
-    if LANGUAGE_WORD.search(forms) and SWITCH.search(forms):
+    if LANGUAGE_WORD.search(forms) and STRONG_SWITCH_VERB.search(forms):
         return await turn.run("lang")
     if TOPICS.search(forms):
         return await turn.run("faq")

@@ -1,0 +1,57 @@
+"""The one normaliser in front of the understanders: SMS spellings, shortened workshop names,
+romaji."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.core.normalise import readable
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("pkoi la 1ere c t a nancy", "pourquoi la 1ere c'était a nancy"),
+        ("l'atelier eco ca parle de koi", "l'atelier économie ca parle de quoi"),
+        ("env workshop ok?", "environment workshop ok?"),
+        ("nxt one pls", "next one please"),
+        ("le boulot des mamans", "le travail des mères"),
+        ("cest quand latelier 2", "c'est quand l'atelier 2"),
+        ("le prog dapres demain", "le programme d'apres demain"),
+        ("quest-ce quil y a", "qu'est-ce qu'il y a"),
+        ("son atelier", "son atelier"),  # not « s'on »
+        ("les ENR c'est où", "les énergies renouvelables c'est où"),
+    ],
+)
+def test_sms_and_short_names_are_spelt_out(typed: str, read: str) -> None:
+    assert readable(typed) == (read, None)
+
+
+def test_romaji_becomes_kana() -> None:
+    text, language = readable("kaigi no basho wa doko")
+    assert (text, language) == ("かいぎのばしょはどこ", "ja")
+    # two small words make it Japanese even with a borrowed English word in it
+    assert readable("zentaikai wo agenda ni irete")[1] == "ja"
+    assert readable("add the plenary to my agenda")[1] is None
+
+
+@pytest.mark.parametrize("typed", ["3eme edition ??", "parle-t-on de la 2e ?", "atelier ado"])
+def test_french_is_not_taken_for_romaji_or_sms(typed: str) -> None:
+    text, language = readable(typed)
+    assert language is None and "tu es" not in text
+
+
+def test_hepburn_long_vowels_are_romaji() -> None:
+    assert readable("kōen wa doko") == ("こーえんはどこ", "ja")
+
+
+def test_a_macron_and_a_small_word_make_romaji_even_with_short_words() -> None:
+    text, language = readable("tēma wa nani?")
+    assert language == "ja" and text.startswith("てーま")
+    assert readable("qu'est-ce que c'est, no ?")[1] is None
+
+
+def test_english_words_in_a_romaji_sentence_stay_latin() -> None:
+    assert readable("chisan chishou to local food no jirei wa nan bunkakai")[0] == (
+        "ちさんちしょうとlocal foodのじれいはなんぶんかかい"
+    )
