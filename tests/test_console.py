@@ -425,9 +425,24 @@ async def test_a_programme_file_is_previewed_then_imported_and_a_bad_row_changes
     assert "Un délégué sera prévenu." in shown
     data = re.search(r'name="data" value="([^"]+)"', preview.text)
     assert data
+    version = re.search(r'name="version" value="(\d+)"', preview.text)
+    assert version
+    form = {"csrf": csrf, "name": "programme-v2.csv", "data": data.group(1), "action": "apply"}
+    # Another organiser changes the programme meanwhile: the confirmation shows the changes
+    # again instead of applying a diff nobody has seen.
+    other = await browser.get("/organisers/programme/opening")
+    values = dict(re.findall(r'name="(\w+)"[^>]*value="([^"]*)"', other.text))
+    values.update(csrf=csrf, room_fr="Salle 12", action="apply")
+    assert (await browser.post("/organisers/programme/opening", data=values)).status_code == 303
+    stale = await browser.post(
+        "/organisers/programme/upload/confirm", data={**form, "version": version.group(1)}
+    )
+    assert stale.status_code == 200 and 'id="stale"' in stale.text
+    assert "Salle 12" in unescape(stale.text)  # the file would undo it: the preview says so
+    fresh = re.search(r'name="version" value="(\d+)"', stale.text)
+    assert fresh and fresh.group(1) != version.group(1)
     applied = await browser.post(
-        "/organisers/programme/upload/confirm",
-        data={"csrf": csrf, "name": "programme-v2.csv", "data": data.group(1), "action": "apply"},
+        "/organisers/programme/upload/confirm", data={**form, "version": fresh.group(1)}
     )
     assert applied.status_code == 303
     clock.now += timedelta(minutes=2)
@@ -526,3 +541,21 @@ async def test_sign_in_attempts_are_limited_and_refusals_audited(
         actions = (await db.scalars(select(AuditLog.action))).all()
     assert actions.count("console.sign-in-refused") == 10
     assert "console.session-refused" in actions
+
+
+async def test_a_room_renamed_in_japanese_only_is_told_to_japanese_readers_only(
+    bot: Running, tg: FakeTelegram, clock: FixedClock
+) -> None:
+    await say(bot, tg, DELEGATE, "/add ws-society")
+    await say(bot, tg, DELEGATE + 1, "/add ws-society", lang="ja")
+    await say(bot, tg, DELEGATE + 1, "/lang ja", lang="ja")
+    browser = await sign_in(bot, tg)
+    form = await browser.get("/organisers/programme/ws-society")
+    values = dict(re.findall(r'name="(\w+)"[^>]*value="([^"]*)"', form.text))
+    values.update(csrf=csrf_of(form.text), room_ja="第９会場", action="apply")
+    tg.reset_calls()
+    assert (await browser.post("/organisers/programme/ws-society", data=values)).status_code == 303
+    clock.now += timedelta(minutes=2)
+    await eventually(lambda: any("第９会場" in m["text"] for m in tg.sent_messages(DELEGATE + 1)))
+    await asyncio.sleep(0.3)
+    assert tg.sent_messages(DELEGATE) == []  # its French room did not change

@@ -399,6 +399,11 @@ class OrganisersConsole:
             except binascii.Error:
                 data = b""
         confirm = visit.form.get("action") == "apply"
+        version = (await programme_store.programme_version(visit.db))[0]
+        stale = confirm and str(visit.form.get("version", "")) != str(version)
+        # The programme changed since this preview (another organiser): show the changes again
+        # rather than apply a diff nobody has seen.
+        confirm = confirm and not stale
         try:
             parsed = parse_programme(data, deps.tz, name=name, tracks=deps.conference.tracks)
         except ProgrammeFileError as exc:
@@ -444,6 +449,8 @@ class OrganisersConsole:
                 for c in change.changes
             ],
             told=await count_recipients(visit.db, diff, options),
+            version=version,
+            stale=stale,
             title=_title,
             tz=deps.tz,
             section="programme",
@@ -462,6 +469,10 @@ class OrganisersConsole:
         if visit.form is not None:
             wanted = {f: str(visit.form.get(f, current[f])).strip() for f in EDITED}
             edits = [(f, wanted[f]) for f in EDITED if wanted[f] != current[f]]
+            if any(f == "start" for f, _ in edits) and all(f != "end" for f, _ in edits):
+                # A new start keeps the duration in the model; the form shows an end, so the
+                # end the organiser sees is the one that counts.
+                edits.insert([f for f, _ in edits].index("start") + 1, ("end", wanted["end"]))
             context["values"] = wanted
             apply = visit.form.get("action") == "apply"
             options = NotifyOptions.of(deps, visit.now, source=visit.who.actor)

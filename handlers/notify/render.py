@@ -115,7 +115,11 @@ def _change(
                     new=_when(deps, lang, new_start, new_end),
                 )
             )
-    room = changes.get(f"room_{lang}") or changes.get("room_fr") or changes.get("room_ja")
+    # The room as this delegate reads it (their language, else French, else Japanese, as cards
+    # show it): a change to another language's name of the room only is not theirs to hear.
+    named = session.room if session is not None else None
+    names = [k for k in (lang, "fr", "ja") if named is not None and getattr(named, f"name_{k}")]
+    room = changes.get(f"room_{names[0] if names else lang}")
     if room:
         unknown = deps.t(lang, "room-unknown")
         lines.append(deps.t(lang, "notify-room", old=room[0] or unknown, new=room[1] or unknown))
@@ -124,6 +128,8 @@ def _change(
         lines.append(deps.t(lang, "notify-cancelled"))
     elif status and status[1] == "confirmed":
         lines.append(deps.t(lang, "notify-reinstated"))
+    if len(lines) == 1:  # nothing this delegate reads changed (another language's room name)
+        return Reply(ReplyKind.NOTIFICATION, "", lang)
     return Reply(ReplyKind.NOTIFICATION, "\n".join(lines), lang, buttons=buttons, cards=cards)
 
 

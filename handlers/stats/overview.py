@@ -29,6 +29,7 @@ from db.models import (
 )
 from handlers.broadcast.quota import LineQuota
 from handlers.core.understanding import Outcome
+from handlers.faq.store import UNANSWERED_REASONS
 
 DAYS = 7  # the outcome chart and the top lists look back this far
 TOP = 8
@@ -139,7 +140,10 @@ async def overview(
             sessions[detail] += int(count)
 
     unanswered_open = await db.scalar(
-        select(func.count()).where(UnansweredQuestion.status == UnansweredStatus.OPEN)
+        select(func.count()).where(
+            UnansweredQuestion.status == UnansweredStatus.OPEN,
+            UnansweredQuestion.reason.in_(UNANSWERED_REASONS),  # as the inbox lists them
+        )
     )
     statuses = dict(
         (status, count)

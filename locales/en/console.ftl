@@ -202,3 +202,4 @@ faq-problem-last-entry = { $where }: the FAQ cannot be left empty.
 console-in-language-fr = in French
 console-in-language-ja = in Japanese
 console-in-language-en = in English
+console-upload-stale = The programme changed since the preview (another organiser?): here are the changes this file makes now. Nothing has been changed yet.

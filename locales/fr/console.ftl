@@ -203,3 +203,4 @@ faq-problem-last-entry = { $where } : la FAQ ne peut pas rester vide.
 console-in-language-fr = en français
 console-in-language-ja = en japonais
 console-in-language-en = en anglais
+console-upload-stale = Le programme a changé depuis l'aperçu (un autre organisateur ?) : voici les changements que ce fichier apporte maintenant. Rien n'a encore été modifié.

@@ -187,3 +187,4 @@ faq-problem-last-entry = { $where }：FAQを空にすることはできません
 console-in-language-fr = フランス語
 console-in-language-ja = 日本語
 console-in-language-en = 英語
+console-upload-stale = 確認画面を表示した後にプログラムが変更されました（他の事務局員による変更の可能性があります）。このファイルによる現在の変更内容は以下のとおりです。まだ何も変更されていません。
