@@ -336,9 +336,19 @@ async def test_a_broadcast_to_japanese_speakers_reaches_only_them_and_can_be_sch
     shown = unescape(preview.text)
     assert "Une personne la recevra" in shown
     assert "シャトルバスは17時に出発します。" in shown
+    key = re.search(r'name="key" value="([0-9a-f]+)"', preview.text)
+    assert key
+    # Changed after its preview: previewed again, not sent.
+    changed = await browser.post(
+        "/organisers/broadcasts/send",
+        data={**form, "key": key.group(1), "audience": "all"},
+    )
+    assert changed.status_code == 409 and 'id="broadcast-preview"' in changed.text
     tg.reset_calls()
-    sent = await browser.post("/organisers/broadcasts/send", data=form)
+    sent = await browser.post("/organisers/broadcasts/send", data={**form, "key": key.group(1)})
     assert sent.status_code == 303
+    again = await browser.post("/organisers/broadcasts/send", data={**form, "key": key.group(1)})
+    assert again.headers["location"] == sent.headers["location"]  # the same one, not a second
 
     await eventually(lambda: bool(tg.sent_messages(DELEGATE + 1)))
     assert "シャトルバス" in last_text(tg, DELEGATE + 1)
@@ -356,8 +366,15 @@ async def test_a_broadcast_to_japanese_speakers_reaches_only_them_and_can_be_sch
     assert state["percent"] == 100 and state["counts"] == {"sent": 1}
 
     # Scheduled for later, then cancelled before it goes out: nobody receives it.
+    form["send_at"] = "2024-11-19T08:00"
+    past = await browser.post("/organisers/broadcasts/preview", data=form)
+    assert past.status_code == 422 and "Cette heure est passée" in unescape(past.text)
     form["send_at"] = "2024-11-21T08:00"
     form["text_fr"] = "Rappel : départ à 8 h."
+    scheduled = await browser.post("/organisers/broadcasts/preview", data=form)
+    key = re.search(r'name="key" value="([0-9a-f]+)"', scheduled.text)
+    assert key
+    form["key"] = key.group(1)
     assert (await browser.post("/organisers/broadcasts/send", data=form)).status_code == 303
     listing = await browser.get("/organisers/broadcasts")
     cancel = re.search(r'action="(/organisers/broadcasts/\d+/cancel)"', listing.text)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
+import json
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -49,6 +51,7 @@ from handlers.broadcast.usecases import (
     create_broadcast,
     preview,
     recent_deliveries,
+    same_recent_broadcast,
 )
 from handlers.broadcast.wizard import MAX_TEXT
 from handlers.core.store import audit
@@ -643,15 +646,22 @@ class OrganisersConsole:
             Audience.parse(audience)
         except AudienceError:
             return composer, "console-broadcast-bad-audience"
-        if send_at and _send_at(send_at, visit) is None:
-            return composer, "console-broadcast-bad-time"
+        if send_at:
+            moment = _send_at(send_at, visit)
+            if moment is None:
+                return composer, "console-broadcast-bad-time"
+            if moment < visit.now - timedelta(minutes=1):
+                return composer, "console-broadcast-past"
         return composer, ""
 
-    async def broadcast_preview(self, visit: Visit) -> Response:
-        composer, problem = self._composed(visit)
-        if problem:
-            composer["error"] = visit.t(problem, max=MAX_TEXT)
-            return await self.broadcasts_page(visit, composer=composer, status=422)
+    async def broadcast_preview(
+        self, visit: Visit, *, composer: dict[str, Any] | None = None, status: int = 200
+    ) -> Response:
+        if composer is None:
+            composer, problem = self._composed(visit)
+            if problem:
+                composer["error"] = visit.t(problem, max=MAX_TEXT)
+                return await self.broadcasts_page(visit, composer=composer, status=422)
         deps = visit.app.deps
         audience = Audience.parse(composer["audience"])
         seen = await preview(
@@ -662,6 +672,7 @@ class OrganisersConsole:
             quota=deps.quota,
         )
         payload = BroadcastPayload(broadcast_id=0)
+        composer["key"] = _composer_key(composer)
         composer["preview"] = {
             "summary": seen.summary,
             "line_messages": seen.line_messages,
@@ -675,23 +686,39 @@ class OrganisersConsole:
             ],
             "when": _send_at(composer["send_at"], visit) if composer["send_at"] else None,
         }
-        return await self.broadcasts_page(visit, composer=composer)
+        return await self.broadcasts_page(visit, composer=composer, status=status)
 
     async def broadcast_send(self, visit: Visit) -> Response:
+        """Sends what the organiser previewed, once: a form changed since its preview is
+        previewed again, and the same announcement sent twice within a minute is one."""
+        assert visit.form is not None
         composer, problem = self._composed(visit)
         if problem:
             composer["error"] = visit.t(problem, max=MAX_TEXT)
             return await self.broadcasts_page(visit, composer=composer, status=422)
+        if visit.form.get("key") != _composer_key(composer):
+            composer["error"] = visit.t("console-broadcast-changed")
+            return await self.broadcast_preview(visit, composer=composer, status=409)
         deps = visit.app.deps
+        audience = Audience.parse(composer["audience"])
+        twice = await same_recent_broadcast(
+            visit.db,
+            actor=visit.who.actor,
+            texts=composer["texts"],
+            audience=audience,
+            since=visit.now - timedelta(minutes=1),
+        )
+        if twice is not None:
+            return self._see_other(f"/broadcasts?created={twice.id}")
         send_at = _send_at(composer["send_at"], visit) if composer["send_at"] else None
         delegate = await visit.db.get(Delegate, visit.who.delegate_id)
         broadcast, _summary = await create_broadcast(
             visit.db,
             texts=composer["texts"],
-            audience=Audience.parse(composer["audience"]),
+            audience=audience,
             actor=visit.who.actor,
             reporter_id=delegate.id if delegate is not None else None,
-            send_at=max(send_at or visit.now, visit.now),
+            send_at=send_at or visit.now,
             now=visit.now,
             default_language=deps.default_language,
             pushable=deps.pushable,
@@ -830,6 +857,14 @@ def _progress_text(visit: Visit, delivery: Delivery) -> str:
         waiting=counts.get(OutboxStatus.WAITING_QUOTA, 0),
         total=delivery.broadcast.recipients,
     )
+
+
+def _composer_key(composer: dict[str, Any]) -> str:
+    """What a preview showed, as a short digest: sending checks that the form still says it."""
+    shown = json.dumps(
+        [composer["texts"], composer["audience"], composer["send_at"]], ensure_ascii=False
+    )
+    return hashlib.sha256(shown.encode()).hexdigest()[:32]
 
 
 def _send_at(text: str, visit: Visit) -> datetime | None:

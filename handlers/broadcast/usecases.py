@@ -172,3 +172,20 @@ async def recent_deliveries(db: AsyncSession, limit: int = 30) -> list[Delivery]
     for group, status, count in rows:
         counts[groups[group]][status] = count
     return [Delivery(b, counts[b.id]) for b in broadcasts]
+
+
+async def same_recent_broadcast(
+    db: AsyncSession,
+    *,
+    actor: str,
+    texts: dict[str, str],
+    audience: Audience,
+    since: datetime,
+) -> Broadcast | None:
+    """The same announcement by the same organiser since `since`: a form sent twice (a double
+    click, a reload) must not reach the delegates twice."""
+    wanted = {k: v for k, v in texts.items() if v}
+    recent = await db.scalars(
+        select(Broadcast).where(Broadcast.created_by == actor, Broadcast.created_at >= since)
+    )
+    return next((b for b in recent if b.texts == wanted and b.audience == audience.as_dict()), None)

@@ -203,3 +203,5 @@ console-in-language-fr = in French
 console-in-language-ja = in Japanese
 console-in-language-en = in English
 console-upload-stale = The programme changed since the preview (another organiser?): here are the changes this file makes now. Nothing has been changed yet.
+console-broadcast-changed = The text, the recipients or the time changed since the preview: check this new preview, then send.
+console-broadcast-past = This time has passed: choose a time to come, or leave it empty to send right away.

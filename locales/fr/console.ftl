@@ -204,3 +204,5 @@ console-in-language-fr = en français
 console-in-language-ja = en japonais
 console-in-language-en = en anglais
 console-upload-stale = Le programme a changé depuis l'aperçu (un autre organisateur ?) : voici les changements que ce fichier apporte maintenant. Rien n'a encore été modifié.
+console-broadcast-changed = Le texte, les destinataires ou l'heure ont changé depuis l'aperçu : vérifiez ce nouvel aperçu, puis envoyez.
+console-broadcast-past = Cette heure est passée : choisissez une heure à venir, ou laissez vide pour envoyer tout de suite.
