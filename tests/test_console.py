@@ -531,7 +531,12 @@ async def test_the_faq_editor_warns_before_an_entry_takes_other_entries_question
     assert refused.status_code == 422
     assert "au moins 4 façons de poser la question en anglais" in unescape(refused.text)
 
-    deleted = await browser.post("/organisers/faq/sdgs/delete", data={"csrf": values["csrf"]})
+    unsure = await browser.post("/organisers/faq/sdgs/delete", data={"csrf": values["csrf"]})
+    assert unsure.status_code == 422
+    assert (await browser.get("/organisers/faq/sdgs")).status_code == 200
+    deleted = await browser.post(
+        "/organisers/faq/sdgs/delete", data={"csrf": values["csrf"], "sure": "1"}
+    )
     assert deleted.status_code == 303
     assert (await browser.get("/organisers/faq/sdgs")).status_code == 404
 
@@ -576,3 +581,30 @@ async def test_a_room_renamed_in_japanese_only_is_told_to_japanese_readers_only(
     await eventually(lambda: any("第９会場" in m["text"] for m in tg.sent_messages(DELEGATE + 1)))
     await asyncio.sleep(0.3)
     assert tg.sent_messages(DELEGATE) == []  # its French room did not change
+
+
+async def test_an_entry_is_found_by_its_title_and_the_language_switch_returns_to_the_section(
+    bot: Running, tg: FakeTelegram
+) -> None:
+    await say(bot, tg, DELEGATE, "ou puis-je laisser mes valises pendant la journee ?")
+    browser = await sign_in(bot, tg)
+    inbox = await browser.get("/organisers/inbox")
+    ids = re.search(r'data-ids="([0-9,]+)"', inbox.text)
+    assert ids
+    attached = await browser.post(
+        "/organisers/inbox/attach",
+        data={
+            "csrf": csrf_of(inbox.text),
+            "ids": ids.group(1),
+            "entry_id": "lieu exact",
+            "tell": "",
+        },
+    )
+    assert attached.status_code == 303  # the venue entry's French title, in lower case
+    # After a form, the switcher goes back to the section's page, not to the form's address.
+    refused = await browser.post(
+        "/organisers/inbox/attach",
+        data={"csrf": csrf_of(inbox.text), "ids": ids.group(1), "entry_id": "venue"},
+    )
+    assert refused.status_code == 422
+    assert 'name="back" value="/inbox"' in refused.text

@@ -85,6 +85,15 @@ MAX_FORM_BYTES = 64 * 1024
 # back in base64 so that any replica can apply it.
 UPLOAD_BYTES = MAX_FILE + MAX_FORM_BYTES
 CONFIRM_BYTES = MAX_FILE * 4 // 3 + MAX_FORM_BYTES
+# Where the language switcher goes back to from a page that answered a form (POST only).
+SECTION_PATHS = {
+    "overview": "/",
+    "programme": "/programme",
+    "inbox": "/inbox",
+    "faq": "/faq",
+    "broadcasts": "/broadcasts",
+    "audit": "/audit",
+}
 # The fields of a session an organiser edits in the console, as edit_session names them.
 EDITED = (
     "date",
@@ -195,7 +204,14 @@ class OrganisersConsole:
         response: Response = self.templates.TemplateResponse(
             request,
             template,
-            {"t": t, "lang": lang, "languages": LANGUAGES, **context},
+            {
+                "t": t,
+                "lang": lang,
+                "languages": LANGUAGES,
+                "section_paths": SECTION_PATHS,
+                "section": "",
+                **context,
+            },
             status_code=status,
         )
         # The console's pages are never cached nor framed by another site.
@@ -561,7 +577,7 @@ class OrganisersConsole:
             resolved = await attach(
                 visit.db,
                 ids,
-                entry_id=None if new else str(form.get("entry_id", "")),
+                entry_id=None if new else await self._entry_named(visit, form.get("entry_id")),
                 new_entry=new,
                 tell_askers=tell,
                 actor=visit.who.actor,
@@ -575,6 +591,19 @@ class OrganisersConsole:
         return self._see_other(
             f"/inbox?done=attached&n={resolved.questions}&told={resolved.delegates_told}"
         )
+
+    async def _entry_named(self, visit: Visit, typed: object) -> str:
+        """The entry an organiser typed: its id, or one of its titles (the suggestions show
+        both)."""
+        text = str(typed or "").strip()
+        matcher = await visit.app.deps.faq.matcher(visit.db)
+        if text in matcher.by_id:
+            return text
+        folded = text.casefold()
+        for entry in matcher.entries:
+            if folded in {getattr(entry.title, k).casefold() for k in LANGUAGES}:
+                return entry.id
+        return text
 
     async def inbox_dismiss(self, visit: Visit) -> Response:
         assert visit.form is not None
@@ -811,6 +840,9 @@ class OrganisersConsole:
         )
 
     async def faq_delete(self, visit: Visit) -> Response:
+        assert visit.form is not None
+        if visit.form.get("sure") != "1":
+            return self._message(visit.request, visit.lang, 422, "console-faq-delete-unsure")
         problems = await editor.delete_entry(
             visit.db, visit.request.path_params["entry_id"], actor=visit.who.actor, now=visit.now
         )

@@ -205,3 +205,6 @@ console-in-language-en = in English
 console-upload-stale = The programme changed since the preview (another organiser?): here are the changes this file makes now. Nothing has been changed yet.
 console-broadcast-changed = The text, the recipients or the time changed since the preview: check this new preview, then send.
 console-broadcast-past = This time has passed: choose a time to come, or leave it empty to send right away.
+console-faq-delete-unsure = Tick the box to confirm the deletion: nothing was deleted.
+console-faq-delete-sure = I confirm: delete this FAQ entry
+console-field-title-short = Title (20 characters at most, shown on buttons)

@@ -206,3 +206,6 @@ console-in-language-en = en anglais
 console-upload-stale = Le programme a changé depuis l'aperçu (un autre organisateur ?) : voici les changements que ce fichier apporte maintenant. Rien n'a encore été modifié.
 console-broadcast-changed = Le texte, les destinataires ou l'heure ont changé depuis l'aperçu : vérifiez ce nouvel aperçu, puis envoyez.
 console-broadcast-past = Cette heure est passée : choisissez une heure à venir, ou laissez vide pour envoyer tout de suite.
+console-faq-delete-unsure = Cochez la case pour confirmer la suppression : rien n'a été supprimé.
+console-faq-delete-sure = Je confirme : supprimer cette entrée de la FAQ
+console-field-title-short = Titre (20 caractères au plus, affiché sur les boutons)

@@ -190,3 +190,6 @@ console-in-language-en = 英語
 console-upload-stale = 確認画面を表示した後にプログラムが変更されました（他の事務局員による変更の可能性があります）。このファイルによる現在の変更内容は以下のとおりです。まだ何も変更されていません。
 console-broadcast-changed = プレビューの後に本文・配信先・日時が変更されました。新しいプレビューを確認してから配信してください。
 console-broadcast-past = 過去の日時は指定できません。これからの日時を指定するか、空欄にしてすぐに配信してください。
+console-faq-delete-unsure = 削除するには確認欄にチェックを入れてください。何も削除されていません。
+console-faq-delete-sure = このFAQ項目を削除することを確認しました
+console-field-title-short = タイトル（20文字以内、ボタンに表示されます）
