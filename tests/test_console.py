@@ -202,7 +202,7 @@ async def test_the_inbox_answers_back_and_the_bot_answers_from_then_on(
     )
     assert done.status_code == 303
     after = await browser.get(done.headers["location"])
-    assert "La réponse part vers le délégué" in unescape(after.text)
+    assert "La réponse est envoyée au délégué qui l'a posée." in unescape(after.text)
     assert question not in unescape(after.text)
 
     # The delegate who asked receives the answer, in French, through the outbox.

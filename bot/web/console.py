@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import jinja2
+from babel.dates import format_skeleton, get_timezone_name
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import FormData, UploadFile
@@ -67,6 +69,7 @@ from handlers.notify.payloads import BroadcastPayload
 from handlers.notify.render import render
 from handlers.organisers.console_access import SignedIn, redeem_link, set_language, sign_out
 from handlers.schedule import store as programme_store
+from handlers.schedule.cards import quoted
 from handlers.schedule.exports import ExportFormat, export_programme
 from handlers.schedule.files import ProgrammeFileError
 from handlers.schedule.formats import parse_programme
@@ -208,6 +211,10 @@ class OrganisersConsole:
                 "t": t,
                 "lang": lang,
                 "languages": LANGUAGES,
+                "day": lambda value: format_skeleton("MMMEd", value, locale=lang),
+                "moment": lambda value: _moment(value, lang, app.deps.tz),
+                "zone": get_timezone_name(app.deps.tz, "long", locale=lang),
+                "quoted": lambda text: quoted(lang, text),
                 "section_paths": SECTION_PATHS,
                 "section": "",
                 **context,
@@ -320,10 +327,11 @@ class OrganisersConsole:
         figures = await self._overview(visit)
         names = {o.value: visit.t(f"console-outcome-{o.value}") for o in UNDERSTANDING}
         per_hour = charts.bars(
-            [(f"{h:%H}h", n) for h, n in figures.per_hour], title=visit.t("console-per-hour")
+            [(visit.t("console-hour", hour=h.hour), n) for h, n in figures.per_hour],
+            title=visit.t("console-per-hour"),
         )
         per_day = charts.stacked(
-            [(f"{d:%m-%d}", counts) for d, counts in figures.per_day],
+            [(format_skeleton("MMMd", d, locale=visit.lang), c) for d, c in figures.per_day],
             names=names,
             title=visit.t("console-per-day"),
         )
@@ -463,7 +471,11 @@ class OrganisersConsole:
             warnings=parsed.warnings,
             diff=diff,
             changes=[
-                (change.session_id, c.field, _shown(c.old, deps.tz), _shown(c.new, deps.tz))
+                (
+                    change.session_id,
+                    _field_label(visit, c.field),
+                    *_values(visit, c.field, c.old, c.new),
+                )
                 for change in diff.changed
                 for c in change.changes
             ],
@@ -524,9 +536,10 @@ class OrganisersConsole:
                         session=session_id,
                         fields=[f for f, _ in edits],
                     )
-                return self._see_other(f"/programme?changed={session_id}")
+                told = await count_recipients(visit.db, diff, options) if not diff.is_empty else 0
+                return self._see_other(f"/programme?changed={session_id}&told={told}")
             context["changes"] = [
-                (c.field, _shown(c.old, deps.tz), _shown(c.new, deps.tz))
+                (_field_label(visit, c.field), *_values(visit, c.field, c.old, c.new))
                 for change in diff.changed
                 for c in change.changes
             ]
@@ -891,6 +904,13 @@ def _progress_text(visit: Visit, delivery: Delivery) -> str:
     )
 
 
+def _moment(value: datetime, lang: str, tz: ZoneInfo) -> str:
+    """A day and a time in the venue's zone, as the organiser's language writes them."""
+    local = value.astimezone(tz)
+    day = format_skeleton("MMMd", local, locale=lang, fuzzy=True)
+    return f"{day} {local:%H:%M}"
+
+
 def _composer_key(composer: dict[str, Any]) -> str:
     """What a preview showed, as a short digest: sending checks that the form still says it."""
     shown = json.dumps(
@@ -973,6 +993,33 @@ def _fields(row: SessionRow, tz: Any) -> dict[str, str]:
         "room_en": row.room_en,
         "status": row.status.value if isinstance(row.status, SessionStatus) else str(row.status),
     }
+
+
+def _field_label(visit: Visit, field: str) -> str:
+    """A session's field as the edit form names it: « Début », « Salle (japonais) »."""
+    name, _, lang = field.rpartition("_")
+    if lang in LANGUAGES and name in ("title", "room", "description"):
+        label = visit.t(f"console-field-{name}")
+        return label + visit.t(
+            "console-language-paren", language=visit.t(f"console-language-{lang}")
+        )
+    known = {"starts_at": "start", "ends_at": "end", "status": "status", "track": "track"}
+    return visit.t(f"console-field-{known[field]}") if field in known else field
+
+
+def _values(visit: Visit, field: str, old: object, new: object) -> tuple[str, str]:
+    if field == "status":
+        return (
+            visit.t(f"console-status-{_shown(old, visit.app.deps.tz)}"),
+            visit.t(f"console-status-{_shown(new, visit.app.deps.tz)}"),
+        )
+    if isinstance(old, datetime) or isinstance(new, datetime):
+        tz = visit.app.deps.tz
+        return (
+            _moment(old, visit.lang, tz) if isinstance(old, datetime) else "",
+            _moment(new, visit.lang, tz) if isinstance(new, datetime) else "",
+        )
+    return _shown(old, visit.app.deps.tz), _shown(new, visit.app.deps.tz)
 
 
 def _shown(value: object, tz: Any) -> str:

@@ -53,7 +53,12 @@ console-outbox-failed = Failed
 console-outbox-blocked = Delegates who blocked the bot
 console-line-quota = LINE quota this month
 console-line-quota-value = { $used } used of { $limit }
-console-session-changed = The change is saved; the delegates concerned are told in their language.
+console-session-changed =
+    { $count ->
+        [0] The change is saved; no delegate is concerned.
+        [one] The change is saved; the delegate concerned is told in their language.
+       *[other] The change is saved; the { $count } delegates concerned are told in their language.
+    }
 console-cancelled = cancelled
 console-session-unknown = This session is not (or no longer) in the programme.
 console-field = Field
@@ -77,7 +82,7 @@ console-told =
     }
 console-apply = Confirm the change
 console-no-change = Nothing differs from the current programme.
-console-cancel = Cancel
+console-cancel = Go back without saving
 console-inbox-summary =
     { $count ->
         [0] No question waiting.
@@ -108,8 +113,8 @@ console-inbox-attached =
        *[other] { $count } questions attached: the bot answers them from now on.
     }{ $told ->
         [0] {""}
-        [one] {" "}The answer is on its way to the delegate who asked.
-       *[other] {" "}The answer is on its way to the { $told } delegates who asked.
+        [one] {" "}The answer is sent to the delegate who asked.
+       *[other] {" "}The answer is sent to the { $told } delegates who asked.
     }
 console-inbox-dismissed = The questions were dismissed.
 console-audit-when = When
@@ -124,7 +129,7 @@ console-optional = optional
 console-broadcast-new = New announcement
 console-broadcast-text = Text
 console-broadcast-audience = Recipients
-console-broadcast-when = Scheduled for ({ $zone } time; empty: right away)
+console-broadcast-when = Scheduled for ({ $zone }; leave empty to send right away)
 console-broadcast-recipients =
     { $count ->
         [0] Nobody will receive it ({ $audience }).
@@ -138,7 +143,7 @@ console-broadcast-line-missing =
         [one] One LINE message is beyond the quota: it will go with the next reply to that delegate.
        *[other] { $count } LINE messages are beyond the quota: each will go with the next reply to its delegate.
     }
-console-broadcast-at = Sent on { $when } ({ $zone } time).
+console-broadcast-at = Sent on { $when } ({ $zone }).
 console-broadcast-now = Sent right away.
 console-broadcast-send = Send
 console-broadcast-created = The announcement is saved; its progress shows below.
@@ -208,3 +213,8 @@ console-broadcast-past = This time has passed: choose a time to come, or leave i
 console-faq-delete-unsure = Tick the box to confirm the deletion: nothing was deleted.
 console-faq-delete-sure = I confirm: delete this FAQ entry
 console-field-title-short = Title (20 characters at most, shown on buttons)
+console-language-paren = {" "}({ $language })
+console-optional-suffix = , optional
+console-hour = { $hour }:00
+console-field-track = Track
+console-broadcast-preview-button = Preview

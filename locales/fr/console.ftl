@@ -54,7 +54,12 @@ console-outbox-failed = Échecs
 console-outbox-blocked = Délégués ayant bloqué le bot
 console-line-quota = Quota LINE du mois
 console-line-quota-value = { $used } utilisés sur { $limit }
-console-session-changed = La modification est enregistrée ; les délégués concernés sont prévenus dans leur langue.
+console-session-changed =
+    { $count ->
+        [0] La modification est enregistrée ; aucun délégué n'est concerné.
+        [one] La modification est enregistrée ; le délégué concerné en est informé dans sa langue.
+       *[other] La modification est enregistrée ; les { $count } délégués concernés en sont informés dans leur langue.
+    }
 console-cancelled = annulée
 console-session-unknown = Cette session n'existe pas (ou plus) dans le programme.
 console-field = Champ
@@ -78,7 +83,7 @@ console-told =
     }
 console-apply = Confirmer la modification
 console-no-change = Aucune modification par rapport au programme actuel.
-console-cancel = Annuler
+console-cancel = Revenir sans enregistrer
 console-inbox-summary =
     { $count ->
         [0] Aucune question en attente.
@@ -109,8 +114,8 @@ console-inbox-attached =
        *[other] { $count } questions rattachées : le bot y répond désormais.
     }{ $told ->
         [0] {""}
-        [one] {" "}La réponse part vers le délégué qui l'avait posée.
-       *[other] {" "}La réponse part vers les { $told } délégués qui l'avaient posée.
+        [one] {" "}La réponse est envoyée au délégué qui l'a posée.
+       *[other] {" "}La réponse est envoyée aux { $told } délégués qui l'ont posée.
     }
 console-inbox-dismissed = Les questions ont été ignorées.
 console-audit-when = Quand
@@ -125,7 +130,7 @@ console-optional = facultatif
 console-broadcast-new = Nouvelle annonce
 console-broadcast-text = Texte
 console-broadcast-audience = Destinataires
-console-broadcast-when = Envoi programmé (heure de { $zone } ; vide : tout de suite)
+console-broadcast-when = Envoi programmé ({ $zone } ; laisser vide pour envoyer tout de suite)
 console-broadcast-recipients =
     { $count ->
         [0] Personne ne la recevra ({ $audience }).
@@ -139,7 +144,7 @@ console-broadcast-line-missing =
         [one] Un message LINE dépasse le quota : il partira avec la prochaine réponse à ce délégué.
        *[other] { $count } messages LINE dépassent le quota : ils partiront avec la prochaine réponse à chacun de ces délégués.
     }
-console-broadcast-at = Envoi le { $when } (heure de { $zone }).
+console-broadcast-at = Envoi le { $when } ({ $zone }).
 console-broadcast-now = Envoi immédiat.
 console-broadcast-send = Envoyer
 console-broadcast-created = L'annonce est enregistrée ; sa progression s'affiche ci-dessous.
@@ -209,3 +214,8 @@ console-broadcast-past = Cette heure est passée : choisissez une heure à venir
 console-faq-delete-unsure = Cochez la case pour confirmer la suppression : rien n'a été supprimé.
 console-faq-delete-sure = Je confirme : supprimer cette entrée de la FAQ
 console-field-title-short = Titre (20 caractères au plus, affiché sur les boutons)
+console-language-paren = {" "}({ $language })
+console-optional-suffix = , facultatif
+console-hour = { $hour } h
+console-field-track = Type de session
+console-broadcast-preview-button = Prévisualiser

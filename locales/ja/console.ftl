@@ -41,8 +41,8 @@ console-unanswered-open = { $count ->
 console-delegates-by = プラットフォーム・言語別の参加者数
 console-platform = プラットフォーム
 console-none-yet = まだありません。
-console-top-entries = よくある質問（7日間）
-console-top-sessions = よく見られたセッション（7日間）
+console-top-entries = よく聞かれた質問（直近7日間）
+console-top-sessions = よく見られたセッション（直近7日間）
 console-pushes = 配信
 console-outbox-waiting = 送信待ち
 console-outbox-waiting-quota = LINEの配信上限待ち
@@ -50,7 +50,11 @@ console-outbox-failed = 送信失敗
 console-outbox-blocked = ボットをブロックした参加者
 console-line-quota = 今月のLINE配信数
 console-line-quota-value = { $limit }通中{ $used }通を使用
-console-session-changed = 変更を保存しました。該当する参加者には、それぞれの言語で通知されます。
+console-session-changed =
+    { $count ->
+        [0] 変更を保存しました。通知の対象となる参加者はいません。
+       *[other] 変更を保存しました。該当する参加者{ $count }人には、それぞれの言語で通知されます。
+    }
 console-cancelled = 中止
 console-session-unknown = このセッションはプログラムにありません（削除された可能性があります）。
 console-field = 項目
@@ -73,7 +77,7 @@ console-told =
     }
 console-apply = この内容で変更する
 console-no-change = 現在のプログラムから変更はありません。
-console-cancel = キャンセル
+console-cancel = 保存せずに戻る
 console-inbox-summary =
     { $count ->
         [0] 対応待ちの質問はありません。
@@ -81,7 +85,7 @@ console-inbox-summary =
     }
 console-inbox-group =
     { $count ->
-        [one] { $first }に1回
+        [1] { $first }に1回
        *[other] { $first }～{ $last }に{ $count }回
     }
 console-inbox-attach = 既存の回答に追加
@@ -112,7 +116,7 @@ console-optional = 任意
 console-broadcast-new = 新しいお知らせ
 console-broadcast-text = 本文
 console-broadcast-audience = 配信先
-console-broadcast-when = 予約配信（{ $zone }時間。空欄の場合はすぐに配信）
+console-broadcast-when = 予約配信（{ $zone }。空欄の場合はすぐに配信）
 console-broadcast-recipients =
     { $count ->
         [0] 配信対象者はいません（{ $audience }）。
@@ -124,7 +128,7 @@ console-broadcast-line-missing =
     { $count ->
        *[other] { $count }通のLINEメッセージが上限を超えます。該当する参加者には、次回の返信と一緒に届きます。
     }
-console-broadcast-at = 配信日時：{ $when }（{ $zone }時間）
+console-broadcast-at = 配信日時：{ $when }（{ $zone }）
 console-broadcast-now = すぐに配信します。
 console-broadcast-send = 配信する
 console-broadcast-created = お知らせを登録しました。配信状況は下に表示されます。
@@ -193,3 +197,8 @@ console-broadcast-past = 過去の日時は指定できません。これから�
 console-faq-delete-unsure = 削除するには確認欄にチェックを入れてください。何も削除されていません。
 console-faq-delete-sure = このFAQ項目を削除することを確認しました
 console-field-title-short = タイトル（20文字以内、ボタンに表示されます）
+console-language-paren = （{ $language }）
+console-optional-suffix = ・任意
+console-hour = { $hour }時
+console-field-track = 区分
+console-broadcast-preview-button = プレビュー
