@@ -410,6 +410,7 @@ async def test_a_programme_file_is_previewed_then_imported_and_a_bad_row_changes
     exported = await browser.get("/organisers/programme/export?format=csv&lang=fr")
     assert exported.status_code == 200
     assert exported.headers["content-disposition"] == 'attachment; filename="programme.csv"'
+    assert exported.content.startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
     original = exported.text
 
     broken = original.replace(",13:30,16:00,environment,", ",25:00,16:00,environment,", 1)
@@ -492,6 +493,8 @@ async def test_an_incomplete_new_entry_is_refused_in_the_organisers_language(
     assert "luggage : il manque la réponse en anglais." in shown
     assert "luggage : il faut au moins 4 façons de poser la question en japonais" in shown
     assert "entry" not in shown.split("</header>")[1].split("<datalist")[0]
+    assert "À l&#39;accueil." in refused.text or "À l'accueil." in shown  # kept, not retyped
+    assert 'value="luggage"' in refused.text
 
 
 async def test_the_faq_editor_warns_before_an_entry_takes_other_entries_questions(
@@ -526,6 +529,12 @@ async def test_the_faq_editor_warns_before_an_entry_takes_other_entries_question
     assert saved.status_code == 303
 
     values.pop("confirm")
+    # The form was opened before that save: saving it again would undo it, so it is refused.
+    stale = await browser.post("/organisers/faq/dates", data=values)
+    assert stale.status_code == 409 and "Un autre organisateur" in unescape(stale.text)
+    fresh = re.search(r'name="version" value="([0-9a-f]+)"', stale.text)
+    assert fresh
+    values["version"] = fresh.group(1)
     values["questions_en"] = ""
     refused = await browser.post("/organisers/faq/dates", data=values)
     assert refused.status_code == 422

@@ -143,7 +143,12 @@ async def _export(settings: Settings, args: argparse.Namespace) -> int:
     try:
         async with app.sessionmaker() as db:
             exported = await export_programme(
-                db, app.deps, ExportFormat(args.format), language=args.lang, acronym=args.acronym
+                db,
+                app.deps,
+                ExportFormat(args.format),
+                language=args.lang,
+                acronym=args.acronym,
+                excel_bom=args.output is not None,  # a file may be opened in Excel; stdout is piped
             )
     finally:
         await app.close()

@@ -402,6 +402,7 @@ class OrganisersConsole:
             visit.app.deps,
             file_format,
             language=language if language in LANGUAGES else visit.lang,
+            excel_bom=True,
         )
         disposition = f'attachment; filename="{exported.file_name}"'
         return Response(
@@ -550,7 +551,13 @@ class OrganisersConsole:
 
     # ------------------------------------------------------------------------------ inbox
 
-    async def inbox_page(self, visit: Visit, error: str = "", status: int = 200) -> Response:
+    async def inbox_page(
+        self,
+        visit: Visit,
+        error: str = "",
+        status: int = 200,
+        kept: dict[str, str] | None = None,
+    ) -> Response:
         total, groups = await unanswered_groups(visit.db, visit.app.deps.faq)
         matcher = await visit.app.deps.faq.matcher(visit.db)
         entries = sorted(
@@ -568,6 +575,7 @@ class OrganisersConsole:
             entries=entries,
             tz=visit.app.deps.tz,
             error=error,
+            kept=kept or {},
             done=visit.request.query_params.get("done", ""),
             section="inbox",
         )
@@ -600,7 +608,9 @@ class OrganisersConsole:
         except InboxError as exc:
             error = visit.t(exc.message_id, **exc.args_)
             details = [_problem_text(visit, p) for p in exc.problems]
-            return await self.inbox_page(visit, "\n".join([error, *details]), status=422)
+            # What was typed stays in the form, to be completed rather than typed again.
+            kept = {k: str(v) for k, v in form.items() if k != "csrf"}
+            return await self.inbox_page(visit, "\n".join([error, *details]), 422, kept)
         return self._see_other(
             f"/inbox?done=attached&n={resolved.questions}&told={resolved.delegates_told}"
         )
@@ -821,10 +831,27 @@ class OrganisersConsole:
         if original_id is not None and original_id not in stored:
             return self._message(visit.request, visit.lang, 404, "console-faq-unknown")
         current = stored.get(original_id or "", {})
-        context: dict[str, Any] = {"original_id": original_id, "data": _faq_form(current)}
+        context: dict[str, Any] = {
+            "original_id": original_id,
+            "data": _faq_form(current),
+            "version": _digest(current),
+        }
         if visit.form is not None:
             data = _faq_data(visit.form, current)
             context["data"] = _faq_form(data)
+            if original_id is not None and visit.form.get("version") != context["version"]:
+                # Another organiser saved this entry since the form was opened: saving would
+                # silently undo their change.
+                context["problems"] = [visit.t("console-faq-changed-meanwhile")]
+                return self._render(
+                    visit.request,
+                    "faq_entry.html",
+                    visit.lang,
+                    409,
+                    who=visit.who,
+                    section="faq",
+                    **context,
+                )
             result = await editor.save_entry(
                 visit.db,
                 visit.app.deps.faq,
@@ -909,6 +936,12 @@ def _moment(value: datetime, lang: str, tz: ZoneInfo) -> str:
     local = value.astimezone(tz)
     day = format_skeleton("MMMd", local, locale=lang, fuzzy=True)
     return f"{day} {local:%H:%M}"
+
+
+def _digest(value: object) -> str:
+    """A short digest of what a form was opened on, to tell when it changed meanwhile."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def _composer_key(composer: dict[str, Any]) -> str:

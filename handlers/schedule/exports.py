@@ -59,7 +59,10 @@ async def export_programme(
     *,
     language: str,
     acronym: str = GENERATOR,
+    excel_bom: bool = False,
 ) -> ExportedFile:
+    """The programme in `file_format`; `excel_bom` starts a CSV file with a byte-order mark,
+    without which Excel reads UTF-8 as the local code page (accents and kana garbled)."""
     rows = await load_rows(db)
     if file_format in (ExportFormat.JSON, ExportFormat.XML):
         programme = await programme_version(db)
@@ -87,6 +90,7 @@ async def export_programme(
         )
     else:
         text = to_csv(rows, deps.tz) if file_format is ExportFormat.CSV else to_yaml(rows, deps.tz)
-        data = text.encode("utf-8")
+        bom = excel_bom and file_format is ExportFormat.CSV
+        data = text.encode("utf-8-sig" if bom else "utf-8")
     name = FILE_NAMES[file_format].format(lang=language)
     return ExportedFile(data, MEDIA_TYPES[file_format], name)

@@ -218,3 +218,4 @@ console-optional-suffix = , optional
 console-hour = { $hour }:00
 console-field-track = Track
 console-broadcast-preview-button = Preview
+console-faq-changed-meanwhile = Another organiser changed this entry since you opened it: nothing was saved. Your changes are below; open the entry in another tab to see theirs, then save again.

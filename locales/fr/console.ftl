@@ -219,3 +219,4 @@ console-optional-suffix = , facultatif
 console-hour = { $hour } h
 console-field-track = Type de session
 console-broadcast-preview-button = Prévisualiser
+console-faq-changed-meanwhile = Un autre organisateur a modifié cette entrée depuis que vous l'avez ouverte : rien n'a été enregistré. Vos changements sont ci-dessous ; ouvrez l'entrée dans un autre onglet pour voir la sienne, puis enregistrez de nouveau.

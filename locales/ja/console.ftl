@@ -202,3 +202,4 @@ console-optional-suffix = ・任意
 console-hour = { $hour }時
 console-field-track = 区分
 console-broadcast-preview-button = プレビュー
+console-faq-changed-meanwhile = この項目を開いた後に、他の事務局員が内容を変更しました。保存は行われていません。入力内容は下に残っています。別のタブで現在の内容を確認してから、もう一度保存してください。
