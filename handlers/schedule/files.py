@@ -82,7 +82,7 @@ class ProblemKind(StrEnum):
     CONTROL_CHARACTER = "control-character"
     BAD_ID = "bad-id"  # value
     NO_ID = "no-id"
-    DUPLICATE_ID = "duplicate-id"  # first: where the id first is; value: the id (c3voc)
+    DUPLICATE_ID = "duplicate-id"  # value: the id; first: its first line (or path)
     BAD_TRACK = "bad-track"  # value
     BAD_DATE = "bad-date"  # value, expected: "YYYY-MM-DD" or "ISO 8601"
     NO_DATE = "no-date"
@@ -322,6 +322,7 @@ def rows_from_records(
                     f"duplicate id, first on line {seen[row.id]}",
                     kind=ProblemKind.DUPLICATE_ID,
                     first=str(seen[row.id]),
+                    value=row.id,
                 )
             )
             continue
@@ -358,7 +359,7 @@ def _row(
                 "track",
                 "one lowercase word, e.g. plenary, economy, visit",
                 kind=ProblemKind.BAD_TRACK,
-                value=track,
+                value=raw["track"],
             )
         )
     day = _date(line, raw["date"], problems)
