@@ -65,7 +65,7 @@ class ProblemKind(StrEnum):
     EMPTY_FILE = "empty-file"
     EMPTY_SHEET = "empty-sheet"
     NO_SHEET = "no-sheet"  # value: the sheet asked; expected: the sheets
-    TOO_MANY_ROWS = "too-many-rows"  # limit, value: the sheet
+    TOO_MANY_ROWS = "too-many-rows"  # limit, sheet
     UNPACKS_TOO_LARGE = "unpacks-too-large"  # limit (MB)
     UNREADABLE = "unreadable"  # expected: CSV, YAML, JSON, XML, XLSX; detail: the parser's
     NOT_A_PROGRAMME = "not-a-programme"  # the header names no column
