@@ -421,8 +421,12 @@ async def test_a_programme_file_is_previewed_then_imported_and_a_bad_row_changes
         files={"file": ("programme.csv", broken.encode(), "text/csv")},
     )
     assert refused.status_code == 422
-    assert re.search(r"line \d+", unescape(refused.text)), refused.text
-    assert "rien n'a changé" in unescape(refused.text)
+    told = unescape(refused.text)
+    assert re.search(
+        r"ligne \d+, colonne start : « 25:00 » n'est pas une heure au format HH:MM\.", told
+    ), told
+    assert "rien n'a changé" in told
+    assert "is not a time" not in told and not re.search(r"\bline \d", told)  # no English
     assert (await browser.get("/organisers/programme/export?format=csv")).text == original
 
     moved = "\n".join(
@@ -465,6 +469,43 @@ async def test_a_programme_file_is_previewed_then_imported_and_a_bad_row_changes
     assert applied.status_code == 303
     clock.now += timedelta(minutes=2)
     await eventually(lambda: any("15 h 00" in m["text"] for m in tg.sent_messages(DELEGATE)))
+
+
+async def test_a_refused_programme_file_is_explained_in_japanese_to_a_japanese_organiser(
+    bot: Running, tg: FakeTelegram
+) -> None:
+    await say(bot, tg, ORGANISER, "/lang ja")
+    browser = await sign_in(bot, tg)
+    page = await browser.get("/organisers/programme")
+    csrf = csrf_of(page.text)
+    original = (await browser.get("/organisers/programme/export?format=csv")).text
+
+    async def refusal(name: str, data: bytes) -> str:
+        refused = await browser.post(
+            "/organisers/programme/upload",
+            data={"csrf": csrf},
+            files={"file": (name, data, "application/octet-stream")},
+        )
+        assert refused.status_code == 422, refused.text
+        told = unescape(refused.text)
+        assert "ファイルは取り込まれず、何も変更されていません。" in told
+        return told
+
+    broken = original.replace(",13:30,16:00,environment,", ",13:30,25:00,environment,", 1)
+    assert broken != original
+    told = await refusal("programme.csv", broken.encode())
+    assert re.search(r"\d+行目の「end」列：「25:00」は時刻（HH:MM）として読めません。", told), told
+    assert "is not a time" not in told
+
+    no_track = original.replace(",track,", ",", 1)
+    told = await refusal("programme.csv", no_track.encode())
+    assert "1行目の「track」列：必須の列がありません。" in told, told
+
+    told = await refusal("programme.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    assert "<li>PDFはconfbotでは読めません。" in told, told
+    told = await refusal("programme.csv", b"")
+    assert "1行目：ファイルが空です。" in told, told
+    assert (await browser.get("/organisers/programme/export?format=csv")).text == original
 
 
 async def test_an_incomplete_new_entry_is_refused_in_the_organisers_language(

@@ -71,7 +71,7 @@ from handlers.organisers.console_access import SignedIn, redeem_link, set_langua
 from handlers.schedule import store as programme_store
 from handlers.schedule.cards import quoted
 from handlers.schedule.exports import ExportFormat, export_programme
-from handlers.schedule.files import ProgrammeFileError
+from handlers.schedule.files import Problem, ProgrammeFileError
 from handlers.schedule.formats import parse_programme
 from handlers.schedule.model import SessionRow
 from handlers.schedule.replies import edit_error
@@ -436,7 +436,9 @@ class OrganisersConsole:
             parsed = parse_programme(data, deps.tz, name=name, tracks=deps.conference.tracks)
         except ProgrammeFileError as exc:
             return await self.programme_page(
-                visit, problems=[str(p) for p in exc.problems], status=422
+                visit,
+                problems=[_programme_problem_text(visit, p) for p in exc.problems],
+                status=422,
             )
         options = NotifyOptions.of(deps, visit.now, source=f"console {name}"[:160])
         diff = await replace_programme(
@@ -1006,6 +1008,41 @@ def _problem_text(visit: Visit, problem: EntryProblem) -> str:
         related=problem.related,
         detail=problem.detail,
     )
+
+
+def _programme_problem_text(visit: Visit, problem: Problem) -> str:
+    """A programme file's problem in the organiser's language: its place (line, a sheet's
+    row, or the JSON / XML path, which has no language), its column, then what is wrong;
+    what is wrong alone when it is the whole file."""
+    message = visit.t(
+        f"programme-problem-{problem.kind.value}",
+        value=problem.value,
+        expected=problem.expected,
+        first=_programme_place(visit, problem.first, problem.sheet, ""),
+        limit=problem.limit,
+        count=problem.count,
+        encoding=problem.encoding,
+        sheet=problem.sheet,
+        looks_like=problem.looks_like,
+        detail=problem.detail,
+    )
+    if not (problem.line or problem.where or problem.column):
+        return message[:1].upper() + message[1:]  # the whole file: no place to name
+    place = _programme_place(visit, str(problem.line or ""), problem.sheet, problem.where)
+    if problem.column:
+        place = visit.t("programme-problem-column", place=place, column=problem.column)
+    return visit.t("programme-problem-at", place=place, message=message)
+
+
+def _programme_place(visit: Visit, line: str, sheet: str, path: str) -> str:
+    """ "ligne 5", "シート「予定」の5行目", a JSON or XML path as written, or the whole file."""
+    if line.isdigit() and sheet:
+        return visit.t("programme-problem-row", line=line, sheet=sheet)
+    if path or (line and not line.isdigit()):
+        return path or line
+    if line:
+        return visit.t("programme-problem-line", line=line)
+    return visit.t("programme-problem-file")
 
 
 def _title(row: SessionRow, lang: str) -> str:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from handlers.schedule.files import Problem, ProgrammeFileError
+from handlers.schedule.files import Problem, ProblemKind, ProgrammeFileError
 
 
 class TextEncoding(StrEnum):
@@ -63,6 +63,9 @@ def decode(data: bytes) -> DecodedText:
                     f"the file is not UTF-8, and read as {TextEncoding.CP932} it gives "
                     f"{sample.strip()[:40]!r}: is it a Windows-1252 file (French Excel)? "
                     f"{_SAVE_AS}",
+                    kind=ProblemKind.GARBLED_CP932,
+                    encoding=TextEncoding.CP932.value,
+                    value=sample.strip()[:40],
                 )
             ]
         )
@@ -82,4 +85,12 @@ def _strict(data: bytes, codec: str, encoding: TextEncoding) -> str:
             if encoding is TextEncoding.CP932
             else f"not {encoding} text at column {column}"
         )
-        raise ProgrammeFileError([Problem(line, "", f"{reason}; {_SAVE_AS}")]) from None
+        unreadable = Problem(
+            line,
+            "",
+            f"{reason}; {_SAVE_AS}",
+            kind=ProblemKind.NOT_TEXT_IN_ENCODING,
+            encoding=encoding.value,
+            count=column,
+        )
+        raise ProgrammeFileError([unreadable]) from None

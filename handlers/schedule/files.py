@@ -12,8 +12,9 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field, replace
 from datetime import UTC, date, datetime, time
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -43,6 +44,7 @@ COLUMNS = (
 REQUIRED = ("id", "date", "start", "end", "track")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 _TRACK = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
+_ID_RULE = "letters, digits, '.', '_' or '-', at most 64"
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 MAX_FIELD = 4000
 # Control characters (NUL first: PostgreSQL refuses it in text) have no place in a programme.
@@ -51,15 +53,70 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
+class ProblemKind(StrEnum):
+    """Why a programme file is refused: the console says it from the catalogues
+    (`programme-problem-<kind>`), the command line prints the English `reason`."""
+
+    TOO_LARGE = "too-large"  # limit (MB)
+    CANNOT_READ = "cannot-read"  # detail: the system's reason (command line only)
+    UNSUPPORTED_FORMAT = "unsupported-format"  # looks_like; value: an XML root element
+    NOT_TEXT_IN_ENCODING = "not-text-in-encoding"  # encoding; count: the character's column
+    GARBLED_CP932 = "garbled-cp932"  # encoding; value: the garbled sample
+    EMPTY_FILE = "empty-file"
+    EMPTY_SHEET = "empty-sheet"
+    NO_SHEET = "no-sheet"  # value: the sheet asked; expected: the sheets
+    TOO_MANY_ROWS = "too-many-rows"  # limit, sheet
+    UNPACKS_TOO_LARGE = "unpacks-too-large"  # limit (MB)
+    UNREADABLE = "unreadable"  # expected: CSV, YAML, JSON, XML, XLSX; detail: the parser's
+    NOT_A_PROGRAMME = "not-a-programme"  # the header names no column
+    MISSING_COLUMN = "missing-column"
+    UNKNOWN_COLUMN = "unknown-column"
+    UNKNOWN_FIELD = "unknown-field"
+    TOO_MANY_VALUES = "too-many-values"  # count, limit (the columns)
+    LINE_BREAK = "line-break"
+    NOT_A_LIST = "not-a-list"  # the YAML's or the JSON's structure
+    NOT_A_MAPPING = "not-a-mapping"
+    NOT_TEXT = "not-text"
+    MISSING_VALUE = "missing-value"
+    TOO_LONG = "too-long"  # limit (characters)
+    CONTROL_CHARACTER = "control-character"
+    BAD_ID = "bad-id"  # value
+    NO_ID = "no-id"
+    DUPLICATE_ID = "duplicate-id"  # value: the id; first: its first line (or path)
+    BAD_TRACK = "bad-track"  # value
+    BAD_DATE = "bad-date"  # value, expected: "YYYY-MM-DD" or "ISO 8601"
+    NO_DATE = "no-date"
+    BAD_TIME = "bad-time"  # value
+    BAD_DURATION = "bad-duration"  # value
+    BAD_STATUS = "bad-status"
+    NO_TITLE = "no-title"
+    END_BEFORE_START = "end-before-start"
+    NO_SESSION = "no-session"
+    OTHER = "other"  # detail: the English reason (rare, technical: an edited c3voc file)
+
+
 @dataclass(frozen=True)
 class Problem:
     """What is wrong and where: a line (CSV, YAML), or `where` when a line says less (a
-    spreadsheet's row, an element's XML path, a JSON path)."""
+    spreadsheet's row, an element's XML path, a JSON path). `reason` is the English the
+    command line prints; `kind` and the values after it let the console say it in the
+    organiser's language."""
 
     line: int
     column: str
     reason: str
     where: str = ""
+    _: KW_ONLY
+    kind: ProblemKind
+    value: str = ""  # the text found, as written in the file
+    expected: str = ""  # the format expected (a notation, not words: "YYYY-MM-DD")
+    first: str = ""  # where a duplicate first is: a line number or a path
+    limit: int = 0
+    count: int = 0
+    encoding: str = ""
+    sheet: str = ""  # a spreadsheet's sheet: `line` is then its row
+    looks_like: str = ""  # what a file of an unsupported format is (formats.ForeignFormat)
+    detail: str = ""  # a parser's own message, or a rare reason in English
 
     def __str__(self) -> str:
         where = self.where or (f"line {self.line}" if self.line else "file")
@@ -99,9 +156,22 @@ def parse_csv(text: str, tz: ZoneInfo) -> ParsedProgramme:
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:
-        raise ProgrammeFileError([Problem(1, "", "the file is empty")]) from None
+        raise ProgrammeFileError(
+            [Problem(1, "", "the file is empty", kind=ProblemKind.EMPTY_FILE)]
+        ) from None
     except csv.Error as exc:
-        raise ProgrammeFileError([Problem(1, "", f"unreadable CSV: {exc}")]) from None
+        raise ProgrammeFileError(
+            [
+                Problem(
+                    1,
+                    "",
+                    f"unreadable CSV: {exc}",
+                    kind=ProblemKind.UNREADABLE,
+                    expected="CSV",
+                    detail=str(exc),
+                )
+            ]
+        ) from None
     if not set(header) & set(COLUMNS):
         raise ProgrammeFileError(
             [
@@ -110,15 +180,11 @@ def parse_csv(text: str, tz: ZoneInfo) -> ParsedProgramme:
                     "",
                     "the first line names none of the programme's columns "
                     f"({', '.join(COLUMNS)}): is this a programme file?",
+                    kind=ProblemKind.NOT_A_PROGRAMME,
                 )
             ]
         )
-    problems = [Problem(1, c, "required column is missing") for c in REQUIRED if c not in header]
-    problems += [
-        Problem(1, c, f"unknown column (known: {', '.join(COLUMNS)})")
-        for c in header
-        if c and c not in COLUMNS
-    ]
+    problems = header_problems(header)
     if problems:
         raise ProgrammeFileError(problems)
     records: list[tuple[int, dict[str, str]]] = []
@@ -129,17 +195,38 @@ def parse_csv(text: str, tz: ZoneInfo) -> ParsedProgramme:
                 continue
             if len(values) > len(header):
                 problems.append(
-                    Problem(line, "", f"{len(values)} values for {len(header)} columns")
+                    Problem(
+                        line,
+                        "",
+                        f"{len(values)} values for {len(header)} columns",
+                        kind=ProblemKind.TOO_MANY_VALUES,
+                        count=len(values),
+                        limit=len(header),
+                    )
                 )
                 continue
             if any("\n" in v or "\r" in v for v in values):
                 problems.append(
-                    Problem(line, "", 'a line break inside a value: is a quote (") left open?')
+                    Problem(
+                        line,
+                        "",
+                        'a line break inside a value: is a quote (") left open?',
+                        kind=ProblemKind.LINE_BREAK,
+                    )
                 )
                 continue
             records.append((line, dict(zip(header, values, strict=False))))
     except csv.Error as exc:
-        problems.append(Problem(reader.line_num, "", f"unreadable CSV: {exc}"))
+        problems.append(
+            Problem(
+                reader.line_num,
+                "",
+                f"unreadable CSV: {exc}",
+                kind=ProblemKind.UNREADABLE,
+                expected="CSV",
+                detail=str(exc),
+            )
+        )
     return rows_from_records(records, tz, problems)
 
 
@@ -150,29 +237,67 @@ def parse_yaml(text: str, tz: ZoneInfo) -> ParsedProgramme:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0
-        raise ProgrammeFileError([Problem(line, "", f"unreadable YAML: {exc}")]) from None
+        raise ProgrammeFileError(
+            [
+                Problem(
+                    line,
+                    "",
+                    f"unreadable YAML: {exc}",
+                    kind=ProblemKind.UNREADABLE,
+                    expected="YAML",
+                    detail=str(exc),
+                )
+            ]
+        ) from None
     if isinstance(root, yaml.MappingNode):
         root = next((v for k, v in root.value if k.value == "sessions"), None)
     if not isinstance(root, yaml.SequenceNode):
-        raise ProgrammeFileError([Problem(1, "", "expected a list of sessions (or `sessions:`)")])
+        raise ProgrammeFileError(
+            [
+                Problem(
+                    1,
+                    "",
+                    "expected a list of sessions (or `sessions:`)",
+                    kind=ProblemKind.NOT_A_LIST,
+                )
+            ]
+        )
     problems: list[Problem] = []
     records: list[tuple[int, dict[str, str]]] = []
     for item in root.value:
         line = item.start_mark.line + 1
         if not isinstance(item, yaml.MappingNode):
-            problems.append(Problem(line, "", "a session must be a mapping of fields"))
+            problems.append(
+                Problem(
+                    line,
+                    "",
+                    "a session must be a mapping of fields",
+                    kind=ProblemKind.NOT_A_MAPPING,
+                )
+            )
             continue
         record: dict[str, str] = {}
         for key, value in item.value:
             name = str(key.value).strip().lower()
             if name not in COLUMNS:
-                problems.append(Problem(key.start_mark.line + 1, name, "unknown field"))
+                problems.append(
+                    Problem(
+                        key.start_mark.line + 1,
+                        name,
+                        "unknown field",
+                        kind=ProblemKind.UNKNOWN_FIELD,
+                    )
+                )
             elif isinstance(value, yaml.SequenceNode):
                 record[name] = ";".join(str(v.value) for v in value.value)
             elif isinstance(value, yaml.ScalarNode):
                 record[name] = "" if value.tag.endswith(":null") else str(value.value)
             else:
-                problems.append(Problem(key.start_mark.line + 1, name, "expected text"))
+                problems.append(
+                    Problem(
+                        key.start_mark.line + 1, name, "expected text", kind=ProblemKind.NOT_TEXT
+                    )
+                )
         records.append((line, record))
     return rows_from_records(records, tz, problems)
 
@@ -190,14 +315,25 @@ def rows_from_records(
         if row is None:
             continue
         if row.id in seen:
-            problems.append(Problem(line, "id", f"duplicate id, first on line {seen[row.id]}"))
+            problems.append(
+                Problem(
+                    line,
+                    "id",
+                    f"duplicate id, first on line {seen[row.id]}",
+                    kind=ProblemKind.DUPLICATE_ID,
+                    first=str(seen[row.id]),
+                    value=row.id,
+                )
+            )
             continue
         seen[row.id] = line
         rows.append(row)
     if problems:
         raise ProgrammeFileError(problems)
     if not rows:
-        raise ProgrammeFileError([Problem(0, "", "no session in the file")])
+        raise ProgrammeFileError(
+            [Problem(0, "", "no session in the file", kind=ProblemKind.NO_SESSION)]
+        )
     rows.sort(key=lambda r: (r.starts_at, r.id))
     return ParsedProgramme(rows, warnings)
 
@@ -207,35 +343,46 @@ def _row(
 ) -> SessionRow | None:
     before = len(problems)
     for name, value in raw.items():
-        if len(value) > MAX_FIELD:
-            problems.append(Problem(line, name, f"longer than {MAX_FIELD} characters"))
-        if _CONTROL.search(value):
-            problems.append(Problem(line, name, "a control character (NUL or similar)"))
+        problems += [replace(p, line=line) for p in _text_problems(name, value)]
     for name in REQUIRED:
         if not raw.get(name):
-            problems.append(Problem(line, name, "empty"))
+            problems.append(Problem(line, name, "empty", kind=ProblemKind.MISSING_VALUE))
     if len(problems) > before:
         return None
     session_id, track = raw["id"], raw["track"].lower()
     if not _ID.match(session_id):
-        problems.append(Problem(line, "id", "letters, digits, '.', '_' or '-', at most 64"))
+        problems.append(Problem(line, "id", _ID_RULE, kind=ProblemKind.BAD_ID, value=session_id))
     if not _TRACK.match(track):
-        problems.append(Problem(line, "track", "one lowercase word, e.g. plenary, economy, visit"))
+        problems.append(
+            Problem(
+                line,
+                "track",
+                "one lowercase word, e.g. plenary, economy, visit",
+                kind=ProblemKind.BAD_TRACK,
+                value=raw["track"],
+            )
+        )
     day = _date(line, raw["date"], problems)
     start = _time(line, "start", raw["start"], problems)
     end = _time(line, "end", raw["end"], problems)
     status_text = raw.get("status", "").lower() or SessionStatus.CONFIRMED.value
     if status_text not in {s.value for s in SessionStatus}:
-        problems.append(Problem(line, "status", "must be confirmed or cancelled"))
+        problems.append(
+            Problem(line, "status", "must be confirmed or cancelled", kind=ProblemKind.BAD_STATUS)
+        )
     title_fr, title_ja = raw.get("title_fr", ""), raw.get("title_ja", "")
     if not title_fr and not title_ja:
-        problems.append(Problem(line, "title_fr", "title_fr or title_ja is required"))
+        problems.append(
+            Problem(line, "title_fr", "title_fr or title_ja is required", kind=ProblemKind.NO_TITLE)
+        )
     if len(problems) > before or day is None or start is None or end is None:
         return None
     starts_at = datetime.combine(day, start, tz).astimezone(UTC)
     ends_at = datetime.combine(day, end, tz).astimezone(UTC)
     if ends_at <= starts_at:
-        problems.append(Problem(line, "end", "must be after start"))
+        problems.append(
+            Problem(line, "end", "must be after start", kind=ProblemKind.END_BEFORE_START)
+        )
         return None
     if not title_ja:
         warnings.append(f"line {line}: {session_id}: no title_ja, the French title is used")
@@ -277,25 +424,54 @@ TEXT_FIELDS = (
 )
 
 
-def check_row(row: SessionRow) -> list[tuple[str, str]]:
-    """What the CSV reader checks of a row, for sessions read another way (c3voc): (field,
-    reason) pairs, none when the row can be stored."""
-    found: list[tuple[str, str]] = []
+def header_problems(header: Sequence[str]) -> list[Problem]:
+    """A header's missing and unknown columns (CSV, XLSX), on line 1."""
+    problems = [
+        Problem(1, c, "required column is missing", kind=ProblemKind.MISSING_COLUMN)
+        for c in REQUIRED
+        if c not in header
+    ]
+    return problems + [
+        Problem(
+            1,
+            c,
+            f"unknown column (known: {', '.join(COLUMNS)})",
+            kind=ProblemKind.UNKNOWN_COLUMN,
+            value=c,
+        )
+        for c in header
+        if c and c not in COLUMNS
+    ]
+
+
+def _text_problems(name: str, value: str) -> list[Problem]:
+    found: list[Problem] = []
+    if len(value) > MAX_FIELD:
+        reason = f"longer than {MAX_FIELD} characters"
+        found.append(Problem(0, name, reason, kind=ProblemKind.TOO_LONG, limit=MAX_FIELD))
+    if _CONTROL.search(value):
+        reason = "a control character (NUL or similar)"
+        found.append(Problem(0, name, reason, kind=ProblemKind.CONTROL_CHARACTER))
+    return found
+
+
+def check_row(row: SessionRow) -> list[Problem]:
+    """What the CSV reader checks of a row, for sessions read another way (c3voc): problems
+    without a place (line 0), none when the row can be stored."""
+    found: list[Problem] = []
     if not _ID.match(row.id):
-        found.append(("id", f"{row.id!r}: letters, digits, '.', '_' or '-', at most 64"))
+        reason = f"{row.id!r}: {_ID_RULE}"
+        found.append(Problem(0, "id", reason, kind=ProblemKind.BAD_ID, value=row.id))
     if not _TRACK.match(row.track):
-        found.append(("track", f"{row.track!r}: one lowercase word, e.g. plenary, economy"))
+        reason = f"{row.track!r}: one lowercase word, e.g. plenary, economy"
+        found.append(Problem(0, "track", reason, kind=ProblemKind.BAD_TRACK, value=row.track))
     for name in (*TEXT_FIELDS, "speakers"):
         value = getattr(row, name)
-        value = ";".join(value) if isinstance(value, tuple) else value
-        if len(value) > MAX_FIELD:
-            found.append((name, f"longer than {MAX_FIELD} characters"))
-        if _CONTROL.search(value):
-            found.append((name, "a control character (NUL or similar)"))
+        found += _text_problems(name, ";".join(value) if isinstance(value, tuple) else value)
     if not row.title_fr and not row.title_ja:
-        found.append(("title", "no title"))
+        found.append(Problem(0, "title", "no title", kind=ProblemKind.NO_TITLE))
     if row.ends_at <= row.starts_at:
-        found.append(("end", "must be after start"))
+        found.append(Problem(0, "end", "must be after start", kind=ProblemKind.END_BEFORE_START))
     return found
 
 
@@ -305,14 +481,32 @@ def _date(line: int, text: str, problems: list[Problem]) -> date | None:
             return date.fromisoformat(text)
         except ValueError:
             pass
-    problems.append(Problem(line, "date", f"{text!r} is not a date YYYY-MM-DD"))
+    problems.append(
+        Problem(
+            line,
+            "date",
+            f"{text!r} is not a date YYYY-MM-DD",
+            kind=ProblemKind.BAD_DATE,
+            value=text,
+            expected="YYYY-MM-DD",
+        )
+    )
     return None
 
 
 def _time(line: int, column: str, text: str, problems: list[Problem]) -> time | None:
     match = _TIME.match(text)
     if not match:
-        problems.append(Problem(line, column, f"{text!r} is not a time HH:MM"))
+        problems.append(
+            Problem(
+                line,
+                column,
+                f"{text!r} is not a time HH:MM",
+                kind=ProblemKind.BAD_TIME,
+                value=text,
+                expected="HH:MM",
+            )
+        )
         return None
     return time(int(match.group(1)), int(match.group(2)))
 

@@ -27,6 +27,7 @@ from handlers.schedule.files import (
     SEPARATORS,
     ParsedProgramme,
     Problem,
+    ProblemKind,
     ProgrammeFileError,
     csv_separator,
     parse_csv,
@@ -43,10 +44,27 @@ class FileFormat(StrEnum):
     C3VOC_XML = "c3voc schedule.xml"
 
 
+class ForeignFormat(StrEnum):
+    """What a file confbot does not read looks like, for a refusal that names it."""
+
+    XLS = "xls"
+    PDF = "pdf"
+    JSON = "json"  # JSON that is not a c3voc schedule
+    HTML = "html"
+    XML = "xml"  # XML whose root is not <schedule>
+    ICS = "ics"
+    BINARY = "binary"
+    DAMAGED_ZIP = "damaged-zip"
+    ODS = "ods"
+    ODT = "odt"
+    DOCX = "docx"
+    ZIP = "zip"
+
+
 def too_large() -> ProgrammeFileError:
-    return ProgrammeFileError(
-        [Problem(0, "", f"larger than {MAX_FILE // 1_000_000} MB: refused unread")]
-    )
+    limit = MAX_FILE // 1_000_000
+    reason = f"larger than {limit} MB: refused unread"
+    return ProgrammeFileError([Problem(0, "", reason, kind=ProblemKind.TOO_LARGE, limit=limit)])
 
 
 def read_programme(
@@ -57,7 +75,10 @@ def read_programme(
             raise too_large()
         data = path.read_bytes()
     except OSError as exc:
-        raise ProgrammeFileError([Problem(0, "", f"cannot read {path}: {exc.strerror}")]) from exc
+        reason = f"cannot read {path}: {exc.strerror}"
+        raise ProgrammeFileError(
+            [Problem(0, "", reason, kind=ProblemKind.CANNOT_READ, detail=str(exc.strerror))]
+        ) from exc
     return parse_programme(data, tz, name=path.name, tracks=tracks, sheet=sheet)
 
 
@@ -101,8 +122,11 @@ def parse_programme(
 
 
 _UNSUPPORTED_ZIP = {
-    "application/vnd.oasis.opendocument.spreadsheet": "an OpenDocument spreadsheet (.ods)",
-    "application/vnd.oasis.opendocument.text": "an OpenDocument text (.odt)",
+    "application/vnd.oasis.opendocument.spreadsheet": (
+        ForeignFormat.ODS,
+        "an OpenDocument spreadsheet (.ods)",
+    ),
+    "application/vnd.oasis.opendocument.text": (ForeignFormat.ODT, "an OpenDocument text (.odt)"),
 }
 _ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
 
@@ -113,19 +137,31 @@ def detect(data: bytes, name: str = "") -> FileFormat:
     if data.startswith(b"PK\x03\x04"):
         return _zip_format(data)
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        _unsupported("an Excel 97-2003 workbook (.xls)", "save it as .xlsx or as CSV UTF-8")
+        _unsupported(
+            ForeignFormat.XLS,
+            "an Excel 97-2003 workbook (.xls)",
+            "save it as .xlsx or as CSV UTF-8",
+        )
     if data.startswith(b"%PDF-"):
-        _unsupported("a PDF document", "export the programme as CSV, XLSX or schedule.json")
+        _unsupported(
+            ForeignFormat.PDF,
+            "a PDF document",
+            "export the programme as CSV, XLSX or schedule.json",
+        )
     head = _text_head(data)
     if head.startswith(("{", "[")):
         if re.match(r'\{\s*("\$schema"|"generator"|"schedule")', head) or '"schedule"' in head:
             return FileFormat.C3VOC_JSON
-        _unsupported('JSON that is not a c3voc schedule (no "schedule")', _WHAT_IS_READ)
+        _unsupported(
+            ForeignFormat.JSON, 'JSON that is not a c3voc schedule (no "schedule")', _WHAT_IS_READ
+        )
     if head.startswith("<"):
         lowered = head.lower()
         if lowered.startswith("<!doctype html") or "<html" in lowered[:2000]:
             _unsupported(
-                "an HTML page", "give the address of the file itself (schedule.xml or .json)"
+                ForeignFormat.HTML,
+                "an HTML page",
+                "give the address of the file itself (schedule.xml or .json)",
             )
         root = next(
             (m.group(1) for m in _ROOT.finditer(data[:4096]) if not m.group(1).startswith(b"!")),
@@ -133,12 +169,17 @@ def detect(data: bytes, name: str = "") -> FileFormat:
         )
         if root == b"schedule":
             return FileFormat.C3VOC_XML
-        what = f"XML whose root is <{root.decode(errors='replace')}>, not a c3voc <schedule>"
-        _unsupported(what, _WHAT_IS_READ)
+        tag = f"<{root.decode(errors='replace')}>"
+        what = f"XML whose root is {tag}, not a c3voc <schedule>"
+        _unsupported(ForeignFormat.XML, what, _WHAT_IS_READ, value=tag)
     if head.startswith("BEGIN:VCALENDAR"):
-        _unsupported("an iCalendar file (.ics)", "confbot writes them but does not import them")
+        _unsupported(
+            ForeignFormat.ICS,
+            "an iCalendar file (.ics)",
+            "confbot writes them but does not import them",
+        )
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        _unsupported("a binary file of unknown format", _WHAT_IS_READ)
+        _unsupported(ForeignFormat.BINARY, "a binary file of unknown format", _WHAT_IS_READ)
     if Path(name).suffix.lower() in {".yaml", ".yml"} or re.match(r"(---|sessions:|- )", head):
         return FileFormat.YAML
     return FileFormat.CSV
@@ -159,12 +200,13 @@ def _zip_format(data: bytes) -> FileFormat:
                 else ""
             )
     except zipfile.BadZipFile:
-        _unsupported("a damaged ZIP archive", _WHAT_IS_READ)
+        _unsupported(ForeignFormat.DAMAGED_ZIP, "a damaged ZIP archive", _WHAT_IS_READ)
     if mimetype in _UNSUPPORTED_ZIP:
-        _unsupported(_UNSUPPORTED_ZIP[mimetype], "save it as .xlsx or as CSV UTF-8")
+        foreign, what = _UNSUPPORTED_ZIP[mimetype]
+        _unsupported(foreign, what, "save it as .xlsx or as CSV UTF-8")
     if "word/document.xml" in names:
-        _unsupported("a Word document (.docx)", _WHAT_IS_READ)
-    _unsupported("a ZIP archive that is not an XLSX workbook", _WHAT_IS_READ)
+        _unsupported(ForeignFormat.DOCX, "a Word document (.docx)", _WHAT_IS_READ)
+    _unsupported(ForeignFormat.ZIP, "a ZIP archive that is not an XLSX workbook", _WHAT_IS_READ)
 
 
 def _text_head(data: bytes) -> str:
@@ -185,6 +227,17 @@ def _skip_comments(head: str) -> str:
     return "\n".join(lines)
 
 
-def _unsupported(what: str, advice: str) -> NoReturn:
+def _unsupported(foreign: ForeignFormat, what: str, advice: str, value: str = "") -> NoReturn:
     reason = f"this is {what}: not a format confbot reads; {advice}"
-    raise ProgrammeFileError([Problem(0, "", reason)])
+    raise ProgrammeFileError(
+        [
+            Problem(
+                0,
+                "",
+                reason,
+                kind=ProblemKind.UNSUPPORTED_FORMAT,
+                looks_like=foreign.value,
+                value=value,
+            )
+        ]
+    )

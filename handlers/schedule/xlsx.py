@@ -16,11 +16,11 @@ import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
 from handlers.schedule.files import (
-    COLUMNS,
-    REQUIRED,
     ParsedProgramme,
     Problem,
+    ProblemKind,
     ProgrammeFileError,
+    header_problems,
     rows_from_records,
 )
 
@@ -39,27 +39,42 @@ def parse_xlsx(data: bytes, tz: ZoneInfo, sheet: str | None = None) -> ParsedPro
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(i.file_size for i in archive.infolist())
     except zipfile.BadZipFile as exc:
-        raise ProgrammeFileError([Problem(0, "", f"unreadable XLSX workbook: {exc}")]) from None
+        raise _unreadable(exc) from None
     if unpacked > MAX_UNPACKED:
+        limit = MAX_UNPACKED // 1_000_000
+        reason = f"the workbook unpacks to more than {limit} MB"
         raise ProgrammeFileError(
-            [Problem(0, "", f"the workbook unpacks to more than {MAX_UNPACKED // 1_000_000} MB")]
+            [Problem(0, "", reason, kind=ProblemKind.UNPACKS_TOO_LARGE, limit=limit)]
         )
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ProgrammeFileError([Problem(0, "", f"unreadable XLSX workbook: {exc}")]) from None
+        raise _unreadable(exc) from None
     try:
         names = book.sheetnames
         if sheet is not None and sheet not in names:
+            reason = f"no sheet {sheet!r} (sheets: {', '.join(names)})"
             raise ProgrammeFileError(
-                [Problem(0, "", f"no sheet {sheet!r} (sheets: {', '.join(names)})")]
+                [
+                    Problem(
+                        0,
+                        "",
+                        reason,
+                        kind=ProblemKind.NO_SHEET,
+                        value=sheet,
+                        expected=", ".join(names),
+                    )
+                ]
             )
         name = sheet if sheet is not None else names[0]
         cells = list(book[name].iter_rows(values_only=True, max_row=MAX_ROWS + 1))
     finally:
         book.close()
     if len(cells) > MAX_ROWS:
-        raise ProgrammeFileError([Problem(0, "", f"more than {MAX_ROWS} rows in sheet {name!r}")])
+        reason = f"more than {MAX_ROWS} rows in sheet {name!r}"
+        raise ProgrammeFileError(
+            [Problem(0, "", reason, kind=ProblemKind.TOO_MANY_ROWS, limit=MAX_ROWS, sheet=name)]
+        )
     parsed = _parse_rows(cells, tz, name)
     return replace(parsed, kind=f"XLSX, sheet {name!r}")
 
@@ -67,18 +82,16 @@ def parse_xlsx(data: bytes, tz: ZoneInfo, sheet: str | None = None) -> ParsedPro
 def _parse_rows(cells: list[tuple[Any, ...]], tz: ZoneInfo, sheet: str) -> ParsedProgramme:
     def at(problems: Sequence[Problem]) -> ProgrammeFileError:
         return ProgrammeFileError(
-            [replace(p, where=f"sheet {sheet!r}, row {p.line}") if p.line else p for p in problems]
+            [
+                replace(p, where=f"sheet {sheet!r}, row {p.line}", sheet=sheet) if p.line else p
+                for p in problems
+            ]
         )
 
     if not cells:
-        raise at([Problem(1, "", "the sheet is empty")])
+        raise at([Problem(1, "", "the sheet is empty", kind=ProblemKind.EMPTY_SHEET)])
     header = [_text(v, "").strip().lower() for v in cells[0]]
-    problems = [Problem(1, c, "required column is missing") for c in REQUIRED if c not in header]
-    problems += [
-        Problem(1, c, f"unknown column (known: {', '.join(COLUMNS)})")
-        for c in header
-        if c and c not in COLUMNS
-    ]
+    problems = header_problems(header)
     if problems:
         raise at(problems)
     records: list[tuple[int, dict[str, str]]] = []
@@ -95,6 +108,21 @@ def _parse_rows(cells: list[tuple[Any, ...]], tz: ZoneInfo, sheet: str) -> Parse
         return rows_from_records(records, tz, [])
     except ProgrammeFileError as exc:
         raise at(exc.problems) from None
+
+
+def _unreadable(exc: Exception) -> ProgrammeFileError:
+    return ProgrammeFileError(
+        [
+            Problem(
+                0,
+                "",
+                f"unreadable XLSX workbook: {exc}",
+                kind=ProblemKind.UNREADABLE,
+                expected="XLSX",
+                detail=str(exc),
+            )
+        ]
+    )
 
 
 def _text(value: Any, column: str) -> str:

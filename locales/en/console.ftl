@@ -219,3 +219,62 @@ console-hour = { $hour }:00
 console-field-track = Track
 console-broadcast-preview-button = Preview
 console-faq-changed-meanwhile = Another organiser changed this entry since you opened it: nothing was saved. Your changes are below; open the entry in another tab to see theirs, then save again.
+# Why a programme file is refused: `programme-problem-<kind>` (handlers/schedule/files.py ProblemKind),
+# after its place (a line, a spreadsheet's row, a JSON or XML path) and its column.
+programme-problem-line = line { $line }
+programme-problem-row = sheet “{ $sheet }”, row { $line }
+programme-problem-file = file
+programme-problem-column = { $place }, column { $column }
+programme-problem-at = { $place }: { $message }
+programme-problem-too-large = the file is larger than { $limit } MB: refused unread.
+programme-problem-cannot-read = the file cannot be read ({ $detail }).
+programme-problem-unsupported-format = { $looks_like ->
+    [xls] this is an Excel 97-2003 workbook (.xls), which confbot does not read: save it as .xlsx or as CSV UTF-8.
+    [pdf] this is a PDF document, which confbot does not read: export the programme as CSV, XLSX or schedule.json.
+    [json] this is JSON that is not a c3voc schedule (no “schedule”): confbot reads CSV, XLSX, YAML and c3voc schedule.json / schedule.xml.
+    [html] this is a web page (HTML), which confbot does not read: give the address of the file itself (schedule.xml or schedule.json).
+    [xml] this is XML whose root element is “{ $value }”, not a c3voc “<schedule>”: confbot reads CSV, XLSX, YAML and c3voc schedule.json / schedule.xml.
+    [ics] this is an iCalendar file (.ics): confbot writes them but does not import them.
+    [damaged-zip] this is a damaged ZIP archive: confbot reads CSV, XLSX, YAML and c3voc schedule.json / schedule.xml.
+    [ods] this is an OpenDocument spreadsheet (.ods), which confbot does not read: save it as .xlsx or as CSV UTF-8.
+    [odt] this is an OpenDocument text (.odt), which confbot does not read: save the programme as .xlsx or as CSV UTF-8.
+    [docx] this is a Word document (.docx), which confbot does not read: confbot reads CSV, XLSX, YAML and c3voc schedule.json / schedule.xml.
+    [zip] this is a ZIP archive that is not an XLSX workbook: confbot reads CSV, XLSX, YAML and c3voc schedule.json / schedule.xml.
+   *[binary] this is a binary file of unknown format: confbot reads CSV, XLSX, YAML and c3voc schedule.json / schedule.xml.
+}
+programme-problem-not-text-in-encoding = the text cannot be read as { $encoding } (unreadable character at column { $count }): save the file as CSV UTF-8.
+programme-problem-garbled-cp932 = the file is not UTF-8, and read as Shift-JIS it gives “{ $value }”: is it a Windows-1252 file (French Excel)? Save it as CSV UTF-8.
+programme-problem-empty-file = the file is empty.
+programme-problem-empty-sheet = the sheet is empty.
+programme-problem-no-sheet = the workbook has no sheet “{ $value }” (sheets: { $expected }).
+programme-problem-too-many-rows = sheet “{ $sheet }” has more than { $limit } rows.
+programme-problem-unpacks-too-large = the workbook unpacks to more than { $limit } MB.
+programme-problem-unreadable = unreadable { $expected } file ({ $detail }).
+programme-problem-not-a-programme = the first line names none of the programme's columns (id, date, start, end, track…): is this a programme file?
+programme-problem-missing-column = this required column is missing.
+programme-problem-unknown-column = unknown column (the programme's columns are id, date, start, end, track, title_fr, title_ja, title_en, room_fr, room_ja, room_en, speakers, description_fr, description_ja, description_en and status).
+programme-problem-unknown-field = unknown field.
+programme-problem-too-many-values = { $count } values for { $limit } columns.
+programme-problem-line-break = a line break inside a value: is a quote (") left open?
+programme-problem-not-a-list = a list is expected here (in a YAML file, the list of sessions or “sessions:”).
+programme-problem-not-a-mapping = fields (name: value) are expected here.
+programme-problem-not-text = text is expected here.
+programme-problem-missing-value = this required value is empty.
+programme-problem-too-long = the value is longer than { $limit } characters.
+programme-problem-control-character = the value holds a control character (NUL or similar).
+programme-problem-bad-id = the identifier “{ $value }” is not valid: letters, digits, “.”, “_” or “-” only, 64 characters at most.
+programme-problem-no-id = the session has no code, id or guid.
+programme-problem-duplicate-id = the identifier “{ $value }” is used twice (first: { $first }).
+programme-problem-bad-track = the track “{ $value }” is not valid: one lowercase word, e.g. plenary, economy or visit.
+programme-problem-bad-date = “{ $value }” is not a date in the format { $expected ->
+    [YYYY-MM-DD] YYYY-MM-DD
+   *[other] { $expected }
+}.
+programme-problem-no-date = no date, and no day and start time to work it out from.
+programme-problem-bad-time = “{ $value }” is not a time in the format { $expected }.
+programme-problem-bad-duration = “{ $value }” is not a duration in the format HH:MM.
+programme-problem-bad-status = the status must be confirmed or cancelled.
+programme-problem-no-title = a French or Japanese title (title_fr or title_ja) is required.
+programme-problem-end-before-start = the end must be after the start.
+programme-problem-no-session = the file holds no session.
+programme-problem-other = { $detail }

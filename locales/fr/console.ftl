@@ -220,3 +220,62 @@ console-hour = { $hour } h
 console-field-track = Type de session
 console-broadcast-preview-button = Prévisualiser
 console-faq-changed-meanwhile = Un autre organisateur a modifié cette entrée depuis que vous l'avez ouverte : rien n'a été enregistré. Vos changements sont ci-dessous ; ouvrez l'entrée dans un autre onglet pour voir la sienne, puis enregistrez de nouveau.
+# Why a programme file is refused: `programme-problem-<kind>` (handlers/schedule/files.py ProblemKind),
+# after its place (a line, a spreadsheet's row, a JSON or XML path) and its column.
+programme-problem-line = ligne { $line }
+programme-problem-row = feuille « { $sheet } », ligne { $line }
+programme-problem-file = fichier
+programme-problem-column = { $place }, colonne { $column }
+programme-problem-at = { $place } : { $message }
+programme-problem-too-large = le fichier dépasse { $limit } Mo ; il a été refusé sans être lu.
+programme-problem-cannot-read = le fichier ne peut pas être lu ({ $detail }).
+programme-problem-unsupported-format = { $looks_like ->
+    [xls] c'est un classeur Excel 97-2003 (.xls), que confbot ne lit pas : enregistrez-le au format .xlsx ou « CSV UTF-8 ».
+    [pdf] c'est un document PDF, que confbot ne lit pas : exportez le programme en CSV, en XLSX ou en schedule.json.
+    [json] c'est un fichier JSON qui n'est pas un programme c3voc (pas de « schedule ») : confbot lit les fichiers CSV, XLSX, YAML et les schedule.json / schedule.xml c3voc.
+    [html] c'est une page web (HTML), que confbot ne lit pas : donnez l'adresse du fichier lui-même (schedule.xml ou schedule.json).
+    [xml] c'est un fichier XML dont l'élément racine est « { $value } » et non le « <schedule> » d'un programme c3voc : confbot lit les fichiers CSV, XLSX, YAML et les schedule.json / schedule.xml c3voc.
+    [ics] c'est un fichier d'agenda iCalendar (.ics) : confbot en produit, mais ne les importe pas.
+    [damaged-zip] c'est une archive ZIP endommagée : confbot lit les fichiers CSV, XLSX, YAML et les schedule.json / schedule.xml c3voc.
+    [ods] c'est un classeur OpenDocument (.ods), que confbot ne lit pas : enregistrez-le au format .xlsx ou « CSV UTF-8 ».
+    [odt] c'est un document texte OpenDocument (.odt), que confbot ne lit pas : enregistrez le programme au format .xlsx ou « CSV UTF-8 ».
+    [docx] c'est un document Word (.docx), que confbot ne lit pas : confbot lit les fichiers CSV, XLSX, YAML et les schedule.json / schedule.xml c3voc.
+    [zip] c'est une archive ZIP qui n'est pas un classeur XLSX : confbot lit les fichiers CSV, XLSX, YAML et les schedule.json / schedule.xml c3voc.
+   *[binary] c'est un fichier binaire de format inconnu : confbot lit les fichiers CSV, XLSX, YAML et les schedule.json / schedule.xml c3voc.
+}
+programme-problem-not-text-in-encoding = le texte n'est pas lisible en { $encoding } (caractère n° { $count } de la ligne) : enregistrez le fichier au format « CSV UTF-8 ».
+programme-problem-garbled-cp932 = le fichier n'est pas en UTF-8 et, lu en Shift-JIS, il donne « { $value } » : est-ce un fichier Windows-1252 (Excel en français) ? Enregistrez-le au format « CSV UTF-8 ».
+programme-problem-empty-file = le fichier est vide.
+programme-problem-empty-sheet = la feuille est vide.
+programme-problem-no-sheet = le classeur n'a pas de feuille « { $value } » (feuilles : { $expected }).
+programme-problem-too-many-rows = la feuille « { $sheet } » a plus de { $limit } lignes.
+programme-problem-unpacks-too-large = le classeur décompressé dépasse { $limit } Mo.
+programme-problem-unreadable = le fichier { $expected } est illisible ({ $detail }).
+programme-problem-not-a-programme = la première ligne ne nomme aucune des colonnes du programme (id, date, start, end, track…) : est-ce bien un fichier de programme ?
+programme-problem-missing-column = cette colonne obligatoire est absente.
+programme-problem-unknown-column = colonne inconnue (les colonnes du programme sont id, date, start, end, track, title_fr, title_ja, title_en, room_fr, room_ja, room_en, speakers, description_fr, description_ja, description_en et status).
+programme-problem-unknown-field = champ inconnu.
+programme-problem-too-many-values = { $count } valeurs pour { $limit } colonnes.
+programme-problem-line-break = un retour à la ligne dans une valeur : un guillemet (") est-il resté ouvert ?
+programme-problem-not-a-list = une liste est attendue ici (dans un fichier YAML, la liste des sessions ou « sessions: »).
+programme-problem-not-a-mapping = un ensemble de champs (nom : valeur) est attendu ici.
+programme-problem-not-text = un texte est attendu ici.
+programme-problem-missing-value = la valeur est vide alors qu'elle est obligatoire.
+programme-problem-too-long = la valeur dépasse { $limit } caractères.
+programme-problem-control-character = la valeur contient un caractère de contrôle (NUL ou semblable).
+programme-problem-bad-id = l'identifiant « { $value } » n'est pas valable : lettres, chiffres, « . », « _ » ou « - » uniquement, 64 caractères au plus.
+programme-problem-no-id = la session n'a ni code, ni id, ni guid.
+programme-problem-duplicate-id = l'identifiant « { $value } » est en double (déjà utilisé : { $first }).
+programme-problem-bad-track = le type de session « { $value } » n'est pas valable : un seul mot en minuscules, par exemple plenary, economy ou visit.
+programme-problem-bad-date = « { $value } » n'est pas une date au format { $expected ->
+    [YYYY-MM-DD] AAAA-MM-JJ
+   *[other] { $expected }
+}.
+programme-problem-no-date = pas de date, ni de jour et d'heure de début pour la déduire.
+programme-problem-bad-time = « { $value } » n'est pas une heure au format { $expected }.
+programme-problem-bad-duration = « { $value } » n'est pas une durée au format HH:MM.
+programme-problem-bad-status = le statut doit être confirmed ou cancelled.
+programme-problem-no-title = il faut un titre en français ou en japonais (title_fr ou title_ja).
+programme-problem-end-before-start = la fin doit être après le début.
+programme-problem-no-session = le fichier ne contient aucune session.
+programme-problem-other = { $detail }

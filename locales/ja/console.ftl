@@ -203,3 +203,62 @@ console-hour = { $hour }時
 console-field-track = 区分
 console-broadcast-preview-button = プレビュー
 console-faq-changed-meanwhile = この項目を開いた後に、他の事務局員が内容を変更しました。保存は行われていません。入力内容は下に残っています。別のタブで現在の内容を確認してから、もう一度保存してください。
+# Why a programme file is refused: `programme-problem-<kind>` (handlers/schedule/files.py ProblemKind),
+# after its place (a line, a spreadsheet's row, a JSON or XML path) and its column.
+programme-problem-line = { $line }行目
+programme-problem-row = シート「{ $sheet }」の{ $line }行目
+programme-problem-file = ファイル全体
+programme-problem-column = { $place }の「{ $column }」列
+programme-problem-at = { $place }：{ $message }
+programme-problem-too-large = ファイルが{ $limit }MBを超えているため、読み込まずに受け付けませんでした。
+programme-problem-cannot-read = ファイルを読めません（{ $detail }）。
+programme-problem-unsupported-format = { $looks_like ->
+    [xls] Excel 97-2003形式（.xls）のブックはconfbotでは読めません。.xlsx形式か「CSV UTF-8」形式で保存し直してください。
+    [pdf] PDFはconfbotでは読めません。プログラムをCSV、XLSX、schedule.jsonのいずれかで書き出してください。
+    [json] c3vocのプログラムではないJSONです（「schedule」がありません）。confbotが読めるのはCSV、XLSX、YAML、c3vocのschedule.json／schedule.xmlです。
+    [html] ウェブページ（HTML）はconfbotでは読めません。ファイルそのもの（schedule.xmlまたはschedule.json）のアドレスを指定してください。
+    [xml] ルート要素が「{ $value }」のXMLで、c3vocプログラムの「<schedule>」ではありません。confbotが読めるのはCSV、XLSX、YAML、c3vocのschedule.json／schedule.xmlです。
+    [ics] iCalendar（.ics）ファイルです。confbotは書き出しはできますが、取り込みはできません。
+    [damaged-zip] 壊れたZIPファイルです。confbotが読めるのはCSV、XLSX、YAML、c3vocのschedule.json／schedule.xmlです。
+    [ods] OpenDocument形式（.ods）の表計算ファイルはconfbotでは読めません。.xlsx形式か「CSV UTF-8」形式で保存し直してください。
+    [odt] OpenDocument形式（.odt）の文書はconfbotでは読めません。プログラムを.xlsx形式か「CSV UTF-8」形式で保存してください。
+    [docx] Word文書（.docx）はconfbotでは読めません。confbotが読めるのはCSV、XLSX、YAML、c3vocのschedule.json／schedule.xmlです。
+    [zip] XLSXブックではないZIPファイルです。confbotが読めるのはCSV、XLSX、YAML、c3vocのschedule.json／schedule.xmlです。
+   *[binary] 形式の分からないバイナリファイルです。confbotが読めるのはCSV、XLSX、YAML、c3vocのschedule.json／schedule.xmlです。
+}
+programme-problem-not-text-in-encoding = { $encoding }の文字として読めません（行内の{ $count }文字目）。ファイルを「CSV UTF-8」形式で保存し直してください。
+programme-problem-garbled-cp932 = ファイルがUTF-8ではなく、Shift-JISとして読むと「{ $value }」になります。Windows-1252（フランス語版Excel）のファイルではありませんか。「CSV UTF-8」形式で保存し直してください。
+programme-problem-empty-file = ファイルが空です。
+programme-problem-empty-sheet = シートが空です。
+programme-problem-no-sheet = シート「{ $value }」がありません（シート：{ $expected }）。
+programme-problem-too-many-rows = シート「{ $sheet }」の行数が{ $limit }行を超えています。
+programme-problem-unpacks-too-large = ブックを展開すると{ $limit }MBを超えます。
+programme-problem-unreadable = { $expected }ファイルとして読めません（{ $detail }）。
+programme-problem-not-a-programme = 1行目にプログラムの列名（id、date、start、end、track など）が一つもありません。プログラムのファイルで間違いありませんか。
+programme-problem-missing-column = 必須の列がありません。
+programme-problem-unknown-column = 不明な列です（プログラムの列は id、date、start、end、track、title_fr、title_ja、title_en、room_fr、room_ja、room_en、speakers、description_fr、description_ja、description_en、status です）。
+programme-problem-unknown-field = 不明な項目です。
+programme-problem-too-many-values = 列は{ $limit }列ですが、値が{ $count }個あります。
+programme-problem-line-break = 値の中に改行があります。引用符（"）が閉じられていないのではありませんか。
+programme-problem-not-a-list = ここにはリストが必要です（YAMLファイルの場合は、セッションのリストか「sessions:」）。
+programme-problem-not-a-mapping = ここには「項目名: 値」の組が必要です。
+programme-problem-not-text = ここには文字列が必要です。
+programme-problem-missing-value = 必須の値が空です。
+programme-problem-too-long = 値が{ $limit }文字を超えています。
+programme-problem-control-character = 値に制御文字（NULなど）が含まれています。
+programme-problem-bad-id = ID「{ $value }」は使えません。英数字と「.」「_」「-」のみ、64文字以内にしてください。
+programme-problem-no-id = セッションにcode、id、guidのいずれもありません。
+programme-problem-duplicate-id = ID「{ $value }」が重複しています（最初は{ $first }）。
+programme-problem-bad-track = 区分「{ $value }」は使えません。plenary、economy、visit のような半角小文字の1語にしてください。
+programme-problem-bad-date = 「{ $value }」は日付（{ $expected ->
+    [YYYY-MM-DD] YYYY-MM-DD
+   *[other] { $expected }
+}）として読めません。
+programme-problem-no-date = 日付がなく、日付を決める日と開始時刻もありません。
+programme-problem-bad-time = 「{ $value }」は時刻（{ $expected }）として読めません。
+programme-problem-bad-duration = 「{ $value }」は所要時間（HH:MM）として読めません。
+programme-problem-bad-status = 状態は confirmed か cancelled にしてください。
+programme-problem-no-title = フランス語か日本語のタイトル（title_fr または title_ja）が必要です。
+programme-problem-end-before-start = 終了時刻は開始時刻より後にしてください。
+programme-problem-no-session = セッションが一つもありません。
+programme-problem-other = { $detail }

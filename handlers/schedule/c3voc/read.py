@@ -42,7 +42,13 @@ from handlers.schedule.c3voc.extension import (
 )
 from handlers.schedule.c3voc.schema import json_deviations, json_path, xml_deviations
 from handlers.schedule.c3voc.tracks import TrackMapper
-from handlers.schedule.files import ParsedProgramme, Problem, ProgrammeFileError, check_row
+from handlers.schedule.files import (
+    ParsedProgramme,
+    Problem,
+    ProblemKind,
+    ProgrammeFileError,
+    check_row,
+)
 from handlers.schedule.model import SessionRow
 
 MAX_SHOWN_DEVIATIONS = 10
@@ -70,8 +76,25 @@ class _Reading:
     single_language: list[tuple[str, str]] = field(default_factory=list)  # (id, language)
     warnings: list[str] = field(default_factory=list)
 
-    def problem(self, where: str, column: str, reason: str) -> None:
-        self.problems.append(Problem(0, column, reason, where=where))
+    def problem(
+        self,
+        where: str,
+        column: str,
+        reason: str,
+        kind: ProblemKind,
+        *,
+        value: str = "",
+        expected: str = "",
+        first: str = "",
+    ) -> None:
+        found = Problem(
+            0, column, reason, where=where, kind=kind, value=value, expected=expected, first=first
+        )
+        self.problems.append(found)
+
+    def other(self, where: str, reason: str) -> None:
+        """A reason too rare to translate (confbot's own data, edited by hand)."""
+        self.problem(where, "", reason, ProblemKind.OTHER)
 
 
 # ------------------------------------------------------------------------------- JSON
@@ -84,14 +107,37 @@ def parse_schedule_json(
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ProgrammeFileError(
-            [Problem(exc.lineno, "", f"unreadable JSON at column {exc.colno}: {exc.msg}")]
+            [
+                Problem(
+                    exc.lineno,
+                    "",
+                    f"unreadable JSON at column {exc.colno}: {exc.msg}",
+                    kind=ProblemKind.UNREADABLE,
+                    expected="JSON",
+                    detail=f"column {exc.colno}: {exc.msg}",
+                )
+            ]
         ) from None
     except RecursionError:
-        raise ProgrammeFileError([Problem(0, "", "JSON nested too deeply")]) from None
+        raise ProgrammeFileError(
+            [
+                Problem(
+                    0,
+                    "",
+                    "JSON nested too deeply",
+                    kind=ProblemKind.UNREADABLE,
+                    expected="JSON",
+                    detail="nested too deeply",
+                )
+            ]
+        ) from None
     schedule = document.get("schedule") if isinstance(document, dict) else None
     conference = schedule.get("conference") if isinstance(schedule, dict) else None
     if not isinstance(conference, dict):
-        raise ProgrammeFileError([Problem(0, "", "no conference", where="$.schedule.conference")])
+        missing = Problem(
+            0, "", "no conference", where="$.schedule.conference", kind=ProblemKind.NOT_A_MAPPING
+        )
+        raise ProgrammeFileError([missing])
     slugs = {
         str(t.get("name")): str(t.get("slug") or "")
         for t in conference.get("tracks") or []
@@ -111,22 +157,30 @@ def _json_events(
 ) -> Iterator[_Event]:
     days = conference.get("days")
     if not isinstance(days, list):
-        reading.problem("$.schedule.conference.days", "", "expected a list of days")
+        reading.problem(
+            "$.schedule.conference.days", "", "expected a list of days", ProblemKind.NOT_A_LIST
+        )
         return
     for d, day in enumerate(days):
         base: list[str | int] = ["schedule", "conference", "days", d]
         rooms = day.get("rooms") if isinstance(day, dict) else None
         if not isinstance(rooms, dict):
-            reading.problem(json_path([*base, "rooms"]), "", "expected rooms by name")
+            reading.problem(
+                json_path([*base, "rooms"]), "", "expected rooms by name", ProblemKind.NOT_A_MAPPING
+            )
             continue
         for room, events in rooms.items():
             if not isinstance(events, list):
-                reading.problem(json_path([*base, "rooms", room]), "", "expected a list")
+                reading.problem(
+                    json_path([*base, "rooms", room]), "", "expected a list", ProblemKind.NOT_A_LIST
+                )
                 continue
             for e, event in enumerate(events):
                 where = json_path([*base, "rooms", room, e])
                 if not isinstance(event, dict):
-                    reading.problem(where, "", "an event must be an object")
+                    reading.problem(
+                        where, "", "an event must be an object", ProblemKind.NOT_A_MAPPING
+                    )
                     continue
                 fields = dict(event)
                 fields.setdefault("room", room)
@@ -151,16 +205,44 @@ def parse_schedule_xml(
         root = parser.close()
     except DefusedXmlException as exc:
         raise ProgrammeFileError(
-            [Problem(0, "", f"refused XML: {exc} (entities and external references are not read)")]
+            [
+                Problem(
+                    0,
+                    "",
+                    f"refused XML: {exc} (entities and external references are not read)",
+                    kind=ProblemKind.UNREADABLE,
+                    expected="XML",
+                    detail=f"{exc} (entities and external references are not read)",
+                )
+            ]
         ) from None
     except ET.ParseError as exc:
         line, column = exc.position
         raise ProgrammeFileError(
-            [Problem(line, "", f"unreadable XML at column {column + 1}: {exc}")]
+            [
+                Problem(
+                    line,
+                    "",
+                    f"unreadable XML at column {column + 1}: {exc}",
+                    kind=ProblemKind.UNREADABLE,
+                    expected="XML",
+                    detail=str(exc),
+                )
+            ]
         ) from None
     if root.tag != "schedule":
         raise ProgrammeFileError(
-            [Problem(0, "", f"the root element is <{root.tag}>, not <schedule>", where="/")]
+            [
+                Problem(
+                    0,
+                    "",
+                    f"the root element is <{root.tag}>, not <schedule>",
+                    where="/",
+                    kind=ProblemKind.UNSUPPORTED_FORMAT,
+                    looks_like="xml",
+                    value=f"<{root.tag}>",
+                )
+            ]
         )
     conference = root.find("conference")
     zone_name = conference.findtext("time_zone_name") if conference is not None else None
@@ -188,7 +270,7 @@ def _xml_events(root: ET.Element, reading: _Reading) -> Iterator[_Event]:
                         try:
                             extras = from_comment(child.text or "") or extras
                         except ValueError as exc:
-                            reading.problem(where, "", str(exc))
+                            reading.other(where, str(exc))
                     elif child.tag == "persons":
                         fields["persons"] = [(p.text or "") for p in child.findall("person")]
                     else:
@@ -219,7 +301,14 @@ def _finish(
                 row = replace(row, id=guid)
             else:
                 first = seen[row.id]
-                reading.problem(event.where, "id", f"duplicate id {row.id}, first at {first}")
+                reading.problem(
+                    event.where,
+                    "id",
+                    f"duplicate id {row.id}, first at {first}",
+                    ProblemKind.DUPLICATE_ID,
+                    value=row.id,
+                    first=first,
+                )
                 continue
         seen[row.id] = event.where
         guids.add(guid)
@@ -227,7 +316,9 @@ def _finish(
     if reading.problems:
         raise ProgrammeFileError(reading.problems)
     if not rows:
-        raise ProgrammeFileError([Problem(0, "", "no session in the schedule")])
+        raise ProgrammeFileError(
+            [Problem(0, "", "no session in the schedule", kind=ProblemKind.NO_SESSION)]
+        )
     warnings = [f"schema: {d}" for d in deviations[:MAX_SHOWN_DEVIATIONS]]
     if len(deviations) > MAX_SHOWN_DEVIATIONS:
         warnings.append(f"schema: and {len(deviations) - MAX_SHOWN_DEVIATIONS} more deviations")
@@ -244,10 +335,10 @@ def _row(event: _Event, reading: _Reading) -> SessionRow | None:
         try:
             extras = parse_extras(event.extras)
         except ValueError as exc:
-            reading.problem(event.where, "", str(exc))
+            reading.other(event.where, str(exc))
     session_id = extras.id if extras else _identifier(fields)
     if not session_id:
-        reading.problem(event.where, "id", "no code, id or guid")
+        reading.problem(event.where, "id", "no code, id or guid", ProblemKind.NO_ID)
     starts_at = _start(event, reading)
     ends_at = _end(event, starts_at, reading)
     if len(reading.problems) > before or starts_at is None or ends_at is None:
@@ -283,8 +374,7 @@ def _row(event: _Event, reading: _Reading) -> SessionRow | None:
         description_en=texts["description"][0].get("en", ""),
         status=extras.status if extras else SessionStatus.CONFIRMED,
     )
-    for column, reason in check_row(row):
-        reading.problem(event.where, column, reason)
+    reading.problems += [replace(p, where=event.where) for p in check_row(row)]
     return None if len(reading.problems) > before else row
 
 
@@ -372,7 +462,14 @@ def _start(event: _Event, reading: _Reading) -> datetime | None:
     if fields.get("date"):
         moment = _moment(fields["date"], reading.tz)
         if moment is None:
-            reading.problem(event.where, "date", f"{fields['date']!r} is not an ISO date-time")
+            reading.problem(
+                event.where,
+                "date",
+                f"{fields['date']!r} is not an ISO date-time",
+                ProblemKind.BAD_DATE,
+                value=str(fields["date"]),
+                expected="ISO 8601",
+            )
         return moment
     start, day = str(fields.get("start") or ""), event.day
     match = _HHMM.match(start)
@@ -381,7 +478,12 @@ def _start(event: _Event, reading: _Reading) -> datetime | None:
     except ValueError:
         on = None
     if match is None or on is None:
-        reading.problem(event.where, "date", "no date, and no day and start to make it from")
+        reading.problem(
+            event.where,
+            "date",
+            "no date, and no day and start to make it from",
+            ProblemKind.NO_DATE,
+        )
         return None
     local = datetime(on.year, on.month, on.day, int(match[1]), int(match[2]), tzinfo=reading.tz)
     return local.astimezone(UTC)
@@ -392,12 +494,23 @@ def _end(event: _Event, start: datetime | None, reading: _Reading) -> datetime |
     if fields.get("end"):
         moment = _moment(fields["end"], reading.tz)
         if moment is None:
-            reading.problem(event.where, "end", f"{fields['end']!r} is not an ISO date-time")
+            reading.problem(
+                event.where,
+                "end",
+                f"{fields['end']!r} is not an ISO date-time",
+                ProblemKind.BAD_DATE,
+                value=str(fields["end"]),
+                expected="ISO 8601",
+            )
         return moment
     duration = _DURATION.match(str(fields.get("duration") or "").strip())
     if duration is None:
         reading.problem(
-            event.where, "duration", f"{fields.get('duration')!r} is not a duration HH:MM"
+            event.where,
+            "duration",
+            f"{fields.get('duration')!r} is not a duration HH:MM",
+            ProblemKind.BAD_DURATION,
+            value=str(fields.get("duration") or ""),
         )
         return None
     hours, minutes, seconds = (int(g or 0) for g in duration.groups())
