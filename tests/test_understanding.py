@@ -90,6 +90,29 @@ async def test_every_command_in_japanese_words(app: App, ja: Chat) -> None:
     assert (intent, lang) == ("lang", "fr")
 
 
+async def test_japanese_requests_in_their_many_forms(app: App, ja: Chat) -> None:
+    """A verb asked for politely, plainly or casually (〜したい, 〜してほしい, 〜お願いします),
+    in kanji or kana only, is the same request."""
+    assert await ja.understood("経済分科会を削除したい") == ("remove", "ws-economy")
+    assert await ja.understood("閉会式は行けなくなりました") == ("remove", "closing")
+    assert await ja.understood("麻機の視察をキャンセルしたいです") == ("remove", "visit-asahata")
+    # cancelling a session's registration is not erasing one's data
+    assert await ja.understood("第2分科会の登録を取り消してください") == ("remove", "ws-society")
+    assert await ja.understood("しゃかいぶんかかいをよていについかして") == ("add", "ws-society")
+    # setting a reminder up is not the settings page; looking at them is
+    assert await ja.understood("リマインダーを10分前に設定してください") == ("reminders", "10")
+    assert await ja.understood("リマインダーを設定したい") == ("reminders", "on")
+    assert await ja.understood("リマインダーの設定を見たい") == ("settings", "")
+    assert (await ja.understood("どうやって使うの？"))[0] == "help"
+
+
+async def test_japanese_schedule_questions_in_kana_and_lists(app: App, ja: Chat) -> None:
+    # 「ぶんかかい」 starts every workshop's name, not only the workshop reports'
+    assert await ja.understood("しゃかいぶんかかいのばしょ") == ("schedule.track", "society")
+    assert (await ja.understood("どんな分科会がある？"))[0] == "workshops"
+    assert (await ja.understood("分科会は何がありますか"))[0] == "workshops"
+
+
 async def test_requests_in_words_as_delegates_type_them(app: App, fr: Chat, ja: Chat) -> None:
     english = Chat(app, fr.clock, "kate", "en")
     # a title word picks one session of a kind ("la visite" alone names three)

@@ -184,7 +184,7 @@ FORGET = Words(
         r"消去",
         r"全部消して",
         r"ぜんぶけして",
-        r"(?:でーた|情報|登録|個人情報|履歴|記録).{0,10}(?:削除|さくじょ|消|けし|けす)",
+        r"(?:でーた|情報|登録|個人情報|履歴|記録).{0,10}(?:削除|さくじょ|(?<!取り|とり)(?:消|けし|けす))",
         r"退会",
         r"忘れて",
     ),
@@ -377,6 +377,11 @@ ASKS_WHAT = Words(
     ),
     japanese=(r"とは", r"って何", r"ってなに", r"できますか", r"できる？", r"必要(?:ですか|\?)"),
 )
+# What follows a verb's 〜て stem when a delegate asks for it, politely or not: 〜して,
+# 〜したい, 〜してほしい, 〜してください, 〜してもらえますか, 〜しといて, 〜しておいて.
+_ASKING = r"(?:て|た(?:い|く)|とい|ておい|ちゃ|ても)"
+# A noun of doing (削除, キャンセル) asked for: 〜して…, 〜でお願いします, 〜お願い, 〜できますか.
+_DOING = rf"(?:を|は)?(?:し{_ASKING}|(?:で|を)?(?:お願い|おねがい)|でき|します|したいで)"
 # Removing in the imperative, with a session named: no need to say "from my agenda".
 REMOVE_NOW = Words(
     latin=(
@@ -388,9 +393,10 @@ REMOVE_NOW = Words(
         r"\bi (?:can'?t|cannot|won'?t|will not) (?:make it|come|go|attend)\b",
     ),
     japanese=(
-        r"(?:外|はず|消|け|削除|さくじょ|取り消|とりけ)(?:して|しといて|しておいて)",
+        rf"(?:外|はず|消|け|取り消|とりけ|取りやめ|とりやめ)し{_ASKING}",
+        rf"(?:削除|さくじょ|キャンセル|きゃんせる|取り消し|とりけし){_DOING}",
         r"(?:キャンセル|きゃんせる)(?:で|します|して)",
-        r"(?:行け|いけ)(?:ません|ない)",
+        r"(?:行け|いけ|参加でき|さんかでき|出られ|でられ|出席でき)(?:ません|ない|なく)",
         r"(?:行か|いか)ない(?:ので|から|です)",
         r"欠席",
         r"きゃんせるして",
@@ -421,6 +427,10 @@ async def _named(turn: Turn, text: str, verb: str) -> list[Reply] | None:
     return None
 
 
+# 「設定して」: setting something up, not the settings page.
+SETTING_UP = Words(japanese=(rf"(?:設定|せってい){_DOING}",))
+
+
 # "ce que j'ai choisi": the agenda, without the word.
 MINE = Words(
     latin=(
@@ -439,8 +449,8 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         return await turn.run("forget")
     if HOW.search(forms) or choosing_workshop(text):
         return None  # "comment marchent les rappels ?", "où on le met ?": the FAQ explains
-    if SETTINGS.search(forms):
-        return await turn.run("settings")
+    if SETTINGS.search(forms) and not (REMINDERS.search(forms) and SETTING_UP.search(forms)):
+        return await turn.run("settings")  # not 「リマインダーを10分前に設定して」: a reminder
     if REMINDERS.search(forms):
         minutes = _delay(forms)
         if minutes is not None:

@@ -308,8 +308,21 @@ ALL_WORKSHOPS = _rx(
     r"分科会.{0,6}(?:3つ|三つ|全部|すべて)",
     r"わーくしょっぷ",
     r"^(?:分科会|ぶんかかい)(?:って|は|の)",
+    r"(?:どんな|どういう|どの|何の|なんの)(?:分科会|ぶんかかい)",
 )
-LIST = _rx(r"\bliste\b", r"\blist\b", r"一覧", r"いちらん", r"りすと", r"\bwhich\b", r"\bquels\b")
+LIST = _rx(
+    r"\bliste\b",
+    r"\blist\b",
+    r"一覧",
+    r"いちらん",
+    r"りすと",
+    r"\bwhich\b",
+    r"\bquels\b",
+    r"(?:何|なに|なん)が(?:ある|あり)",
+    r"どんな",
+    r"どういう",
+    r"どの(?!くらい|ぐらい|へん|辺)",
+)
 
 RELATIVE_DAYS: tuple[tuple[re.Pattern[str], int], ...] = (
     (

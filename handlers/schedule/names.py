@@ -84,7 +84,9 @@ def _place_names(*romanised: str) -> set[str]:
 
 
 @lru_cache(maxsize=64)
-def _distinct_forms(titles: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, ...], ...]:
+def _distinct_forms(
+    titles: tuple[tuple[str, str, str], ...],
+) -> tuple[tuple[tuple[str, str], ...], ...]:
     """Each session's forms, without those another title has too: 「視察」 and 「全体会」 name a
     kind of session, 「閉会式」 names one. A place name is dropped only when another title
     names the same place (Shizuoka), not for a word of the same sound (Sengen, 宣言)."""
@@ -96,8 +98,16 @@ def _distinct_forms(titles: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str
         other_places = set().union(*(p for other, p in enumerate(places) if other != index))
         kept = {f for f in own if not any(f in text for text in others)}
         kept |= named - other_places
-        distinct.append(tuple(sorted(kept)))
+        distinct.append(tuple((f, _own_start(f, others)) for f in sorted(kept)))
     return tuple(distinct)
+
+
+def _own_start(form: str, others: Sequence[str]) -> str:
+    """The first four kana of a long form, when no other title has them: 「ぶんかかいほうこく」
+    (workshop reports) does not start a title of its own, since every workshop is a
+    「ぶんかかい」."""
+    start = form[:4]
+    return start if len(form) >= 6 and not any(start in text for text in others) else ""
 
 
 def _latin_score(words: Sequence[str], session: ProgrammeSession) -> float:
@@ -117,13 +127,13 @@ def _latin_score(words: Sequence[str], session: ProgrammeSession) -> float:
     return best
 
 
-def _japanese_score(text: str, forms: Sequence[str]) -> float:
+def _japanese_score(text: str, forms: Sequence[tuple[str, str]]) -> float:
     folded = kana(text)
     best = 0.0
-    for form in forms:
+    for form, start in forms:
         if form in folded:
             best = max(best, min(1.0, len(form) / 4))
-        elif len(form) >= 6 and form[:4] in folded:
+        elif start and start in folded:
             # the start of a long title ("第1パネル" for 「第1パネルディスカッション」)
             best = max(best, 0.9)
         elif len(form) >= 4:

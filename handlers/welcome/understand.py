@@ -103,6 +103,7 @@ HELP = Words(
         r"できること",
         r"(?:使い方|機能|ぼっと|bot|この(?:アプリ|あぷり))を?説明して",
         r"どう使",
+        r"どうやって(?:使|つか)",
         r"使える",
         r"こまんど",
         r"コマンド",
@@ -121,7 +122,8 @@ HELP_SHORT = Words(
         r"^comment (?:ca|ça) marche ?\??$",
         r"^how does (?:this|it) work ?\??$",
         r"je (?:ne )?comprends (?:rien|pas comment)",  # lost with the bot, not with a topic
-    )
+    ),
+    japanese=(r"^(?:この(?:ぼっと|あぷり|bot)(?:は|って)?)?どうやって(?:使|つか)",),
 )
 TOPICS = Words(
     latin=(
