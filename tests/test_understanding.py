@@ -104,6 +104,18 @@ async def test_japanese_requests_in_their_many_forms(app: App, ja: Chat) -> None
     assert await ja.understood("リマインダーを設定したい") == ("reminders", "on")
     assert await ja.understood("リマインダーの設定を見たい") == ("settings", "")
     assert (await ja.understood("どうやって使うの？"))[0] == "help"
+    assert await ja.understood("環境分科会やめときます") == ("remove", "ws-environment")
+    assert await ja.understood("社会分科会の最新情報がほしい") == ("follow", "society")
+    assert await ja.understood("経済分科会の変更を知りたいです") == ("follow", "economy")
+    assert await ja.understood("kankyou bunkakai wo follow shitai") == ("follow", "environment")
+    assert await ja.understood("リマインダー無効にしてください") == ("reminders", "off")
+    assert await ja.understood("rimaindaa ofu") == ("reminders", "off")
+    # kanji numerals, and 「十分」 only as ten minutes before
+    assert await ja.understood("一時間前にリマインドお願いします") == ("reminders", "60")
+    assert await ja.understood("三十分前に知らせてほしい") == ("reminders", "30")
+    assert await ja.understood("十五分前に通知して") == ("reminders", "15")
+    assert (await ja.understood("アカウントを削除したい"))[0] == "forget"
+    assert (await ja.understood("どんなことが聞けますか"))[0] == "faq"
 
 
 async def test_japanese_schedule_questions_in_kana_and_lists(app: App, ja: Chat) -> None:

@@ -187,6 +187,7 @@ FORGET = Words(
         r"(?:でーた|情報|登録|個人情報|履歴|記録).{0,10}(?:削除|さくじょ|(?<!取り|とり)(?:消|けし|けす))",
         r"退会",
         r"忘れて",
+        r"あかうんと.{0,6}(?:削除|さくじょ|消|けし|けす)",
     ),
 )
 REMINDERS = Words(
@@ -212,7 +213,7 @@ REMINDERS = Words(
         r"開始の?\d*分前",
         r"\d+分前に(?:知らせ|しらせ|通知|教え|おしえ)",
         r"りまいんど",
-        r"りまいんだー",
+        r"りまいんだ[ーあ]",  # 「rimaindaa」 in romaji
         r"開始前",
         r"始まる前",
         r"はじまる前",
@@ -265,8 +266,12 @@ FOLLOW = Words(
         r"お知らせ",
         r"おしらせ",
         r"ふぉろー",
+        r"follow",
         r"購読",
         r"更新",
+        r"最新(?:情報|じょうほう)",
+        r"(?:変更|へんこう|変わ|かわ)(?:を|が|は|の)?(?:知りたい|しりたい|教え|おしえ|知らせ|しらせ"
+        r"|欲しい|ほしい|受け取|うけと)",
     ),
 )
 NOT_ANY_MORE = Words(
@@ -308,6 +313,7 @@ NOT_ANY_MORE = Words(
         r"いらない",
         r"要らない",
         r"不要",
+        r"無効",
         r"おふ",
     ),
 )
@@ -399,6 +405,8 @@ REMOVE_NOW = Words(
         r"(?:行け|いけ|参加でき|さんかでき|出られ|でられ|出席でき)(?:ません|ない|なく)",
         r"(?:行か|いか)ない(?:ので|から|です)",
         r"欠席",
+        r"不参加",
+        r"(?:やめ|止め)(?:とき|ておき|とく|ます|る)",
         r"きゃんせるして",
         r"キャンセルして",
         r"やっぱ(?:り)?(?:やめ|なし)",
@@ -407,8 +415,24 @@ REMOVE_NOW = Words(
 _DELAY = re.compile(r"(\d{1,3})\s*(?:h\b|heures?|hours?|時間)|(\d{1,4})\s*(?:min\w*|mn|分)")
 
 
+# 「一時間前」「三十分前」: kanji numerals before a delay (「十分」 alone is "enough").
+_KANJI_DELAY = re.compile(r"([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)(分|時間)前")
+_KANJI_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
+
+
+def _arabic(match: re.Match[str]) -> str:
+    tens, ten, units = match[1], match[2], match[3]
+    if not (tens or ten or units):
+        return match[0]
+    if ten:
+        number = _KANJI_DIGITS.get(tens, 1) * 10 + _KANJI_DIGITS.get(units, 0)
+    else:
+        number = _KANJI_DIGITS.get(tens or units, 0)
+    return f"{number}{match[4]}前"
+
+
 def _delay(forms: Forms) -> int | None:
-    found = _DELAY.search(forms.latin) or _DELAY.search(forms.kana)
+    found = _DELAY.search(forms.latin) or _DELAY.search(_KANJI_DELAY.sub(_arabic, forms.kana))
     if found is None:
         return None
     minutes = int(found[1]) * 60 if found[1] else int(found[2])
