@@ -451,6 +451,12 @@ WEEKDAYS = {
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _JA_DATE = re.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?!目)")
 _NTH_DAY = re.compile(r"(?:\bjour (\d)\b|\bday (\d)\b|(\d)日目)")
+# The first and the last day of the programme, by those words.
+_FIRST_DAY = re.compile(r"\b(?:premier jour|1er jour|first day|opening day)\b|初日|しょにち")
+_LAST_DAY = re.compile(
+    r"\b(?:dernier jour|derniere journee|last day|final day|closing day)\b"
+    r"|最終日|さいしゅうび|最後の日|さいごのひ"
+)
 _SLASH = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})(?!\d)")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:er)? ([a-z]{3,9})\.?")
 _MONTH_DAY = re.compile(r"\b([a-z]{3,9})\.? (\d{1,2})\b")
@@ -473,6 +479,10 @@ def parse_day(text: str, today: date, programme_days: Sequence[date]) -> date | 
             return today + timedelta(days=offset)
     if match := _ISO.search(folded):
         return _safe_date(int(match[1]), int(match[2]), int(match[3]))
+    if programme_days and (_FIRST_DAY.search(folded) or _FIRST_DAY.search(hira)):
+        return programme_days[0]
+    if programme_days and (_LAST_DAY.search(folded) or _LAST_DAY.search(hira)):
+        return programme_days[-1]
     if match := _NTH_DAY.search(folded):
         index = int(next(g for g in match.groups() if g)) - 1
         return programme_days[index] if 0 <= index < len(programme_days) else None
