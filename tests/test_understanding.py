@@ -116,6 +116,20 @@ async def test_japanese_requests_in_their_many_forms(app: App, ja: Chat) -> None
     assert await ja.understood("十五分前に通知して") == ("reminders", "15")
     assert (await ja.understood("アカウントを削除したい"))[0] == "forget"
     assert (await ja.understood("どんなことが聞けますか"))[0] == "faq"
+    # the verb left out, a wish instead of a verb, a noun of doing with 「で」
+    assert await ja.understood("経済分科会をマイアジェンダへ") == ("add", "ws-economy")
+    assert await ja.understood("浅間神社視察に参加希望です") == ("add", "visit-sengen")
+    assert await ja.understood("社会分科会に出たい") == ("add", "ws-society")
+    assert await ja.understood("社会分科会、削除で") == ("remove", "ws-society")
+    assert await ja.understood("閉会式の登録取消をお願いします") == ("remove", "closing")
+    assert (await ja.understood("お気に入り一覧"))[0] == "agenda"
+    assert (await ja.understood("自分の登録状況を確認したい"))[0] == "agenda"
+    assert await ja.understood("環境分科会に変更があれば教えてください") == (
+        "follow",
+        "environment",
+    )
+    assert await ja.understood("環境分科会のフォロー外して") == ("unfollow", "environment")
+    assert (await ja.understood("言語設定を英語に"))[0] == "lang"
 
 
 async def test_japanese_schedule_questions_in_kana_and_lists(app: App, ja: Chat) -> None:

@@ -229,9 +229,17 @@ def _language(forms: Forms, text: str) -> str | None:
     return named[0][1]
 
 
+# 「言語設定を英語に」: a setting changed to a language, not the settings page.
+TO_A_LANGUAGE = Words(
+    latin=(r"to (?:french|english|japanese)",),
+    japanese=(r"(?:英語|えいご|日本語|にほんご|ふらんす語|ふらんすご)(?:に|へ|で)",),
+)
+
+
 async def understand(turn: Turn, text: str) -> list[Reply] | None:
     forms = Forms(text)
-    if SETTINGS.search(forms) or (HOW.search(forms) and not HELP_SHORT.search(forms)):
+    settings = SETTINGS.search(forms) and not TO_A_LANGUAGE.search(forms)
+    if settings or (HOW.search(forms) and not HELP_SHORT.search(forms)):
         # "my settings (language, reminders…)": the agenda's; "how do I change the
         # language?": the FAQ explains
         return None
