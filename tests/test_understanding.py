@@ -132,6 +132,33 @@ async def test_japanese_requests_in_their_many_forms(app: App, ja: Chat) -> None
     assert (await ja.understood("言語設定を英語に"))[0] == "lang"
 
 
+async def test_french_and_english_requests_in_more_forms(app: App, fr: Chat) -> None:
+    english = Chat(app, fr.clock, "kate", "en")
+    assert (await fr.understood("qu'est-ce que j'ai prévu ?"))[0] == "agenda"
+    assert (await english.understood("what have I saved?"))[0] == "agenda"
+    assert await fr.understood("je participerai à la réception de bienvenue") == (
+        "add",
+        "reception",
+    )
+    assert await fr.understood("finalement je n'irai pas à la réception") == ("remove", "reception")
+    assert await fr.understood("désinscris-moi de l'atelier société") == ("remove", "ws-society")
+    # the kind's name ("ceremony") does not name the opening as well as the closing
+    assert await english.understood("I'd like to attend the closing ceremony, please add it") == (
+        "add",
+        "closing",
+    )
+    # a delay in words
+    assert await fr.understood("préviens-moi une demi-heure avant") == ("reminders", "30")
+    assert await english.understood("remind me an hour before each session") == ("reminders", "60")
+    assert await english.understood("half an hour reminder please") == ("reminders", "30")
+    assert (await fr.understood("oubliez-moi"))[0] == "forget"
+    assert (await fr.understood("je veux me désinscrire complètement du bot"))[0] == "forget"
+    assert (await fr.understood("qu'est-ce que tu sais faire ?"))[0] == "help"
+    assert (await fr.understood("comment on t'utilise ?"))[0] == "help"
+    assert await english.understood("switch to french") == ("lang", "fr")
+    assert (await english.understood("remets le français"))[0] == "lang"
+
+
 async def test_japanese_schedule_questions_in_kana_and_lists(app: App, ja: Chat) -> None:
     # 「ぶんかかい」 starts every workshop's name, not only the workshop reports'
     assert await ja.understood("しゃかいぶんかかいのばしょ") == ("schedule.track", "society")

@@ -73,6 +73,9 @@ ADD = Words(
         r"note[rz]?(?: moi)?",
         r"enregistre\w*",
         r"je (?:veux|voudrais|vais|souhaite) (?:aller|assister|participer)",
+        r"je (?:participerai|assisterai|serai present\w*|compte (?:aller|assister|participer))",
+        r"i(?:'d| would) like to (?:attend|go|join)",
+        r"i (?:want|plan) to (?:attend|go|join)",
         r"add",
         r"put",
         r"save",
@@ -176,13 +179,13 @@ FORGET = Words(
     latin=(
         r"supprime\w* mon compte",
         r"delete my account",
-        r"desinscri\w* (?:de|du) (?:bot|service)",
+        r"desinscri\w*(?: \w+)? (?:de|du) (?:bot|service)",
         r"rgpd",
         r"gdpr",
         r"(?:efface\w*|supprime\w*|oublie\w*|detrui\w*|delete|erase|forget|remove|wipe)"
         r" .{0,40}(?:donnees|infos|informations|tout ce que|mon compte|me concernant|sur moi"
         r"|about me|my data|my account|everything|personal data)",
-        r"(?:forget|oublie\w*) (?:me|moi)",
+        r"(?:forget|oublie\w*)[- ](?:me|moi)",
     ),
     japanese=(
         r"登録解除",
@@ -210,6 +213,7 @@ REMINDERS = Words(
         r"avant (?:les|la|le|chaque) (?:sessions?|seances?|ateliers?|debut)",
         r"before (?:the |each )?(?:sessions?|start)",
         r"\d+ ?(?:min\w*|mn|h|heures?|hours?) (?:avant|before|plus tot|earlier)",
+        r"(?:heure|hour|quart d'heure|quarter of an hour) (?:avant|before|plus tot|earlier)",
     ),
     japanese=(
         r"あらーむ",
@@ -406,7 +410,8 @@ REMOVE_NOW = Words(
         r"^(?:retire|retirez|enleve|enlevez|supprime|supprimez|remove|delete|drop|cancel)",
         r"^(?:annule|annulez) (?:mon|ma|l'|la|le)",
         r"\b(?:retire|enleve|supprime|efface|annule)[- ](?:la|le|les)\b",
-        r"\bje (?:ne )?(?:viendrai|serai|irai) pas\b",
+        r"\bje (?:ne |n')?(?:viendrai|serai|irai) pas\b",
+        r"\bdesinscri\w*",
         r"\bje (?:ne )?(?:pourrai|peux|vais) pas (?:venir|y aller|aller|assister|participer)\b",
         r"\bi (?:can'?t|cannot|won'?t|will not) (?:make it|come|go|attend)\b",
     ),
@@ -443,8 +448,25 @@ def _arabic(match: re.Match[str]) -> str:
     return f"{number}{match[4]}前"
 
 
+# "une demi-heure avant", "an hour before": the delays said in words.
+_WORDS_DELAY = (
+    (re.compile(r"\b(?:une |a |one )?demi[- ]heure\b|\bhalf an hour\b"), "30 min"),
+    (re.compile(r"\b(?:un )?quart d'heure\b|\b(?:a )?quarter of an hour\b"), "15 min"),
+    (re.compile(r"\b(?:une|an|one) (?:heure|hour)\b"), "1 h"),
+    (re.compile(r"\b(?:deux|two) (?:heures|hours)\b"), "2 h"),
+)
+
+
+def _in_digits(folded: str) -> str:
+    for words, digits in _WORDS_DELAY:
+        folded = words.sub(digits, folded)
+    return folded
+
+
 def _delay(forms: Forms) -> int | None:
-    found = _DELAY.search(forms.latin) or _DELAY.search(_KANJI_DELAY.sub(_arabic, forms.kana))
+    found = _DELAY.search(_in_digits(forms.latin)) or _DELAY.search(
+        _KANJI_DELAY.sub(_arabic, forms.kana)
+    )
     if found is None:
         return None
     minutes = int(found[1]) * 60 if found[1] else int(found[2])
@@ -470,8 +492,12 @@ SETTING_UP = Words(japanese=(rf"(?:設定|せってい){_DOING}",))
 # "ce que j'ai choisi": the agenda, without the word.
 MINE = Words(
     latin=(
-        r"ce que j'ai (?:choisi|ajoute|selectionne|retenu|garde|note|enregistre|mis de cote)",
+        r"ce que j'ai (?:choisi|ajoute|selectionne|retenu|garde|note|enregistre|mis de cote|prevu)",
+        r"(?:qu'?est-ce que j'ai|qu'ai-je) (?:choisi|ajoute|selectionne|retenu|garde|note"
+        r"|enregistre|prevu)",
         r"what i(?:'ve| have)? (?:chosen|chose|picked|selected|saved|added)",
+        r"what (?:have|did) i (?:chosen|choose|chose|picked|pick|selected|select|saved|save"
+        r"|added|add)",
         r"my (?:picks|choices|selection)",
     )
 )

@@ -149,6 +149,11 @@ def named_sessions(
     track = find_track(text, tracks)
     japanese = bool(re.search(r"[ぁ-んァ-ン一-龯]", text))
     words = [w for w in _latin_words(text) if w not in _NOISE]
+    if track is not None:
+        # the kind's own name ("ceremony") is in one title and not the other: it names
+        # the kind, and "closing ceremony" the closing, not the opening ceremony too
+        kind = _kind_words(next((t for t in tracks if t.code == track), None))
+        words = [w for w in words if w not in kind] or words
     scored: list[tuple[float, ProgrammeSession]] = []
     forms = (
         _distinct_forms(tuple((s.title_ja, s.title_en, s.title_fr) for s in sessions))
@@ -168,6 +173,14 @@ def named_sessions(
         return []
     top = scored[0][0]
     return [s for score, s in scored if score >= top - 0.05]
+
+
+def _kind_words(track: TrackInfo | None) -> frozenset[str]:
+    if track is None:
+        return frozenset()
+    names = (track.name.fr, track.name.en, track.short.fr, track.short.en)
+    words = [w for name in names for w in _latin_words(name)]
+    return frozenset(words) | frozenset(w.removesuffix("s") for w in words)
 
 
 def titled_session(text: str, sessions: Sequence[ProgrammeSession]) -> ProgrammeSession | None:

@@ -30,6 +30,10 @@ SWITCH = Words(
         r"translate",
         r"passe\w*",
         r"repasse\w*",
+        r"remet\w*",
+        r"revien\w*",
+        r"go back",
+        r"back to",
         r"parle\w*",
         r"repon\w*",
         r"ecri\w*",
@@ -83,6 +87,8 @@ HELP = Words(
         r"tu sers a quoi",
         r"a quoi (?:tu sers|sers-tu|sert ce bot)",
         r"que sais[- ]tu faire",
+        r"qu'?est-ce que tu (?:sais|peux) faire",
+        r"comment (?:on |je )?(?:t'|vous |te )?utilis\w*",
         r"tu (?:sais|peux) faire quoi",
         r"tu fais quoi",
         r"je (?:ne )?comprends (?:rien|pas comment)",
@@ -121,6 +127,9 @@ HELP_SHORT = Words(
     latin=(
         r"^comment (?:ca|ça) marche ?\??$",
         r"^how does (?:this|it) work ?\??$",
+        r"^comment (?:on |je |puis-je |peut-on )?(?:t'|vous |te )?utilis\w*"
+        r"(?: (?:ce|le) bot)?(?! \w)",
+        r"^how (?:do|can) (?:i|we) use (?:you|this|the bot|this bot)\b",
         r"je (?:ne )?comprends (?:rien|pas comment)",  # lost with the bot, not with a topic
     ),
     japanese=(r"^(?:この(?:ぼっと|あぷり|bot)(?:は|って)?)?どうやって(?:使|つか)",),
