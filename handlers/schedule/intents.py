@@ -58,6 +58,7 @@ WHEN = _rx(
     r"\bquelle date\b",
     r"\bwhen\b",
     r"\bwhat time\b",
+    r"\b(?:start |starting )?(?:times?|timing)\s*[?？!]*\s*$",  # "opening ceremony time?"
     r"\bstarts?\b",
     r"\bbegins?\b",
     r"いつ",
@@ -507,6 +508,10 @@ def parse_day(text: str, today: date, programme_days: Sequence[date]) -> date | 
             return today + timedelta(days=(weekday - today.weekday()) % 7)
     if match := re.search(r"\ble (\d{1,2})\b", folded):
         return _safe_date(year, month, int(match[1]))
+    if match := re.search(r"\b(?:du|on the|for the) (\d{1,2})(?:er|st|nd|rd|th)?\b", folded):
+        named = _safe_date(year, month, int(match[1]))  # « le programme du 21 »: one of its days
+        if named in programme_days:
+            return named
     if match := re.fullmatch(r"\s*(\d{1,2})\s*", folded):  # "/programme 21": a day of the month
         return _safe_date(year, month, int(match[1]))
     return None
