@@ -132,6 +132,18 @@ async def test_japanese_requests_in_their_many_forms(app: App, ja: Chat) -> None
     assert (await ja.understood("言語設定を英語に"))[0] == "lang"
 
 
+async def test_japanese_requests_in_romaji_and_kana(app: App, ja: Chat) -> None:
+    """The vocabularies' kanji compounds are also read in kana (「参加」 as 「さんか」), and a
+    long vowel mark matches the vowel written out, as romaji gives it ('sukejuuru')."""
+    assert (await ja.understood("jibun no sukejuuru wo mitai"))[0] == "agenda"
+    assert await ja.understood("kangei kouryuukai ni sanka shitai") == ("add", "reception")
+    assert (await ja.understood("deeta wo zenbu sakujo shite"))[0] == "forget"
+    assert await ja.understood("15fun mae ni oshiete") == ("reminders", "15")
+    assert await ja.understood("30 pun mae ni tsuuchi shite") == ("reminders", "30")
+    assert await ja.understood("eigo de onegaishimasu") == ("lang", "en")
+    assert (await ja.understood("sukejuuru misete"))[0] == "schedule.programme"
+
+
 async def test_french_and_english_requests_in_more_forms(app: App, fr: Chat) -> None:
     english = Chat(app, fr.clock, "kate", "en")
     assert (await fr.understood("qu'est-ce que j'ai prévu ?"))[0] == "agenda"

@@ -221,9 +221,9 @@ REMINDERS = Words(
         r"事前に(?:通知|知らせ|連絡)",
         r"事前通知",
         r"開始の?\d*分前",
-        r"\d+分前に(?:知らせ|しらせ|通知|教え|おしえ)",
+        r"\d+\s*(?:分|ふん|ぷん|時間|じかん)\s*(?:前|まえ)",
         r"りまいんど",
-        r"りまいんだ[ーあ]",  # 「rimaindaa」 in romaji
+        r"りまいんだー",
         r"開始前",
         r"始まる前",
         r"はじまる前",
@@ -429,7 +429,9 @@ REMOVE_NOW = Words(
         r"やっぱ(?:り)?(?:やめ|なし)",
     ),
 )
-_DELAY = re.compile(r"(\d{1,3})\s*(?:h\b|heures?|hours?|時間)|(\d{1,4})\s*(?:min\w*|mn|分)")
+_DELAY = re.compile(
+    r"(\d{1,3})\s*(?:h\b|heures?|hours?|時間|じかん)|(\d{1,4})\s*(?:min\w*|mn|分|ふん|ぷん)"
+)
 
 
 # 「一時間前」「三十分前」: kanji numerals before a delay (「十分」 alone is "enough").

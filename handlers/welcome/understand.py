@@ -197,7 +197,8 @@ STRONG_SWITCH = Words(
 # something in that language.
 _BESIDE_A_LANGUAGE = frozenset(
     "en in le la l the je j i me moi prefere prefer please pls plz svp stp s il te vous plait "
-    "merci thanks ok oui yes mode version only seulement".split()
+    "merci thanks ok oui yes mode version only seulement "
+    "de ni onegai onegaishimasu kudasai shite".split()  # romaji left as typed
 )
 _LANGUAGE_NAMES = re.compile(
     r"\b(?:francais|french|furansugo|anglais|english|eigo|japonais|japanese|nihongo)\b"
