@@ -79,6 +79,9 @@ def test_content_questions_are_left_to_the_faq(text: str) -> None:
         ("初日は何がありますか", date(2024, 11, 18)),
         ("programme du dernier jour", date(2024, 11, 21)),
         ("le programme du 21", date(2024, 11, 21)),
+        ("二十日の予定", date(2024, 11, 20)),
+        ("十八日", date(2024, 11, 18)),
+        ("二十一日は何がある", date(2024, 11, 21)),
         ("schedule for the 20th", date(2024, 11, 20)),
         ("l'atelier du 3", None),  # not a day of the Rencontres
         ("what's on the first day?", date(2024, 11, 18)),

@@ -450,6 +450,17 @@ WEEKDAYS = {
     **{"(" + d + ")": i for i, d in enumerate("月火水木金土日")},
 }
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+# 「十八日」「二十日」「二十一日」 (and 「はつか」, the twentieth): the day in kanji numerals.
+_KANJI_DAY = re.compile(r"([一二三]?)十([一二三四五六七八九]?)日|はつか")
+_KANJI_DIGIT = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
+
+
+def _kanji_day(match: re.Match[str]) -> str:
+    if match[0] == "はつか":
+        return "20日"
+    return f"{_KANJI_DIGIT.get(match[1], 1) * 10 + _KANJI_DIGIT.get(match[2], 0)}日"
+
+
 _JA_DATE = re.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?!目)")
 _NTH_DAY = re.compile(r"(?:\bjour (\d)\b|\bday (\d)\b|(\d)日目)")
 # The first and the last day of the programme, by those words.
@@ -487,7 +498,7 @@ def parse_day(text: str, today: date, programme_days: Sequence[date]) -> date | 
     if match := _NTH_DAY.search(folded):
         index = int(next(g for g in match.groups() if g)) - 1
         return programme_days[index] if 0 <= index < len(programme_days) else None
-    if match := _JA_DATE.search(folded):
+    if match := _JA_DATE.search(_KANJI_DAY.sub(_kanji_day, folded)):
         return _safe_date(year, int(match[1] or month), int(match[2]))
     if (match := _DAY_MONTH.search(folded)) and match[2] in MONTHS:
         return _safe_date(year, MONTHS[match[2]], int(match[1]))
