@@ -282,6 +282,9 @@ async def test_off_topic_is_declined_before_a_day_word(app: App, fr: Chat, ja: C
     english = Chat(app, fr.clock, "john", "en")
     lang, reply, _, outcome, _ = await english.say("wifi password?")
     assert outcome is Outcome.OFF_TOPIC and lang == "en" and reply.startswith("I can only")
+    for text in ("where can I exchange money", "je voudrais changer de l'argent"):
+        assert (await english.say(text))[3] is Outcome.OFF_TOPIC
+    assert (await english.understood("how do I change the language?"))[0] == "faq"
     async with app.sessionmaker() as db:
         assert (await db.scalars(select(UnansweredQuestion))).all() == []
 
