@@ -142,6 +142,9 @@ async def test_japanese_requests_in_romaji_and_kana(app: App, ja: Chat) -> None:
     assert await ja.understood("30 pun mae ni tsuuchi shite") == ("reminders", "30")
     assert await ja.understood("eigo de onegaishimasu") == ("lang", "en")
     assert (await ja.understood("sukejuuru misete"))[0] == "schedule.programme"
+    # questions, not requests: how the reminders work, where the next edition is
+    assert (await ja.understood("リマインダーって何分前に来るの"))[0] == "faq"
+    assert await ja.understood("次はフランスのどこでやるの") == ("faq", "history-edition-9")
 
 
 async def test_french_and_english_requests_in_more_forms(app: App, fr: Chat) -> None:

@@ -354,7 +354,15 @@ HOW = Words(
         r"how (?:do|does|can|could) .{0,20}(?:work|change|set|use)",
         r"how to",
     ),
-    japanese=(r"仕組み", r"どうやって", r"どういう仕組", r"方法", r"変え方", r"やり方"),
+    japanese=(
+        r"仕組み",
+        r"どうやって",
+        r"どういう仕組",
+        r"方法",
+        r"変え方",
+        r"やり方",
+        r"(?:何|なん)(?:分|ぷん|ふん)(?:前|まえ)",  # 「何分前に来るの」 asks how they work
+    ),
 )
 SCHEDULE = Words(latin=(r"schedule", r"programme", r"program"), japanese=(r"予定", r"よてい"))
 ALREADY = Words(

@@ -243,6 +243,7 @@ SERIES = _rx(
     r"\bnext one (?:be|take place|be held)\b",
     r"\bla prochaine,? (?:ce sera|sera|aura lieu)\b",
     r"(?:ふらんす|フランス)で(?:やる|開催|ある)",
+    r"(?:次|つぎ)(?:は|の)(?:ふらんす|フランス|日本|にほん)",  # the next edition's country
 )
 # What a session is like rather than when or where: what to wear, the slides afterwards.
 ABOUT_A_SESSION = _rx(
