@@ -166,6 +166,8 @@ async def test_french_and_english_requests_in_more_forms(app: App, fr: Chat) -> 
     assert await fr.understood("préviens-moi une demi-heure avant") == ("reminders", "30")
     assert await english.understood("remind me an hour before each session") == ("reminders", "60")
     assert await english.understood("half an hour reminder please") == ("reminders", "30")
+    assert await english.understood("no reminders please") == ("reminders", "off")
+    assert await fr.understood("pas de rappels merci") == ("reminders", "off")
     assert (await fr.understood("oubliez-moi"))[0] == "forget"
     assert (await fr.understood("je veux me désinscrire complètement du bot"))[0] == "forget"
     assert (await fr.understood("qu'est-ce que tu sais faire ?"))[0] == "help"

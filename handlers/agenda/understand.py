@@ -299,6 +299,8 @@ NOT_ANY_MORE = Words(
         r"unfollow",
         r"unsubscribe",
         r"no more",
+        r"no (?:\w+ )?(?:reminders?|notifications?|alerts?)",
+        r"(?:pas|aucune?) (?:de |d')?(?:rappels?|notifications?|alertes?)",
         r"don'?t",
         r"do not",
         r"turn off",
