@@ -130,6 +130,13 @@ async def test_japanese_requests_in_their_many_forms(app: App, ja: Chat) -> None
     )
     assert await ja.understood("環境分科会のフォロー外して") == ("unfollow", "environment")
     assert (await ja.understood("言語設定を英語に"))[0] == "lang"
+    # keigo: 「お願いできますか」 asks for it, it does not ask whether it can be done
+    assert await ja.understood("経済分科会への参加登録をお願いできますか") == ("add", "ws-economy")
+    assert await ja.understood("歓迎交流会の予定を取り消していただけますか") == (
+        "remove",
+        "reception",
+    )
+    assert (await ja.understood("利用方法を教えてください"))[0] == "help"
 
 
 async def test_japanese_requests_in_romaji_and_kana(app: App, ja: Chat) -> None:

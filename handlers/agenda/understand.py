@@ -404,7 +404,14 @@ ASKS_WHAT = Words(
         r"faut-il|il faut|dois-je|doit-on|do (?:i|we) (?:need|have) to|must (?:i|we)",
         r"is (?:it|registration|booking) (?:required|necessary|needed|compulsory)",
     ),
-    japanese=(r"とは", r"って何", r"ってなに", r"できますか", r"できる？", r"必要(?:ですか|\?)"),
+    japanese=(
+        r"とは",
+        r"って何",
+        r"ってなに",
+        r"(?<!お願い)(?<!おねがい)できますか",  # 「お願いできますか」 asks for it politely
+        r"できる[？?]",  # kana() folds 「？」 to "?", a quantifier outside brackets
+        r"必要(?:ですか|\?)",
+    ),
 )
 # What follows a verb's 〜て stem when a delegate asks for it, politely or not: 〜して,
 # 〜したい, 〜してほしい, 〜してください, 〜してもらえますか, 〜しといて, 〜しておいて.

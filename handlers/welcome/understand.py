@@ -110,6 +110,7 @@ HELP = Words(
         r"(?:使い方|機能|ぼっと|bot|この(?:アプリ|あぷり))を?説明して",
         r"どう使",
         r"どうやって(?:使|つか)",
+        r"(?:利用|使用)方法",
         r"使える",
         r"こまんど",
         r"コマンド",
@@ -132,7 +133,10 @@ HELP_SHORT = Words(
         r"^how (?:do|can) (?:i|we) use (?:you|this|the bot|this bot)\b",
         r"je (?:ne )?comprends (?:rien|pas comment)",  # lost with the bot, not with a topic
     ),
-    japanese=(r"^(?:この(?:ぼっと|あぷり|bot)(?:は|って)?)?どうやって(?:使|つか)",),
+    japanese=(
+        r"^(?:この(?:ぼっと|あぷり|bot)(?:は|って)?)?どうやって(?:使|つか)",
+        r"^(?:この(?:ぼっと|あぷり|bot)の)?(?:利用|使用|使い)方法",
+    ),
 )
 TOPICS = Words(
     latin=(
