@@ -175,6 +175,13 @@ async def test_french_and_english_requests_in_more_forms(app: App, fr: Chat) -> 
     assert await english.understood("half an hour reminder please") == ("reminders", "30")
     assert await english.understood("no reminders please") == ("reminders", "off")
     assert await fr.understood("pas de rappels merci") == ("reminders", "off")
+    # SMS French
+    assert await fr.understood("vire la réception de mon agenda") == ("remove", "reception")
+    assert await fr.understood("tiens moi au jus pour l'atelier env") == ("follow", "environment")
+    assert await fr.understood("jveux plus les notifs de l'atelier env") == (
+        "unfollow",
+        "environment",
+    )
     assert (await fr.understood("oubliez-moi"))[0] == "forget"
     assert (await fr.understood("je veux me désinscrire complètement du bot"))[0] == "forget"
     assert (await fr.understood("qu'est-ce que tu sais faire ?"))[0] == "help"

@@ -126,6 +126,7 @@ REMOVE = Words(
         r"ote\w*",
         r"annule\w*",
         r"desinscri\w*",
+        r"vire[rz]?",
         r"remove",
         r"delete",
         r"drop",
@@ -255,6 +256,7 @@ FOLLOW = Words(
         r"tenir au courant",
         r"(?:mets|mettez|tenez|tiens)[- ](?:moi|nous) au courant",
         r"keep me in the loop",
+        r"(?:au jus|au parfum)",
         r"tiens[- ]moi au courant",
         r"follow",
         r"subscribe",
@@ -290,6 +292,7 @@ NOT_ANY_MORE = Words(
         r"silence",
         r"pas besoin",
         r"ne (?:veux |souhaite |voudrais )?plus",
+        r"(?:veux|voudrais|souhaite) plus",
         r"plus de",
         r"arret\w*",
         r"stop\w*",
@@ -424,7 +427,7 @@ _DOING = (
 # Removing in the imperative, with a session named: no need to say "from my agenda".
 REMOVE_NOW = Words(
     latin=(
-        r"^(?:retire|retirez|enleve|enlevez|supprime|supprimez|remove|delete|drop|cancel)",
+        r"^(?:retire|retirez|enleve|enlevez|supprime|supprimez|vire|virez|remove|delete|drop|cancel)",
         r"^(?:annule|annulez) (?:mon|ma|l'|la|le)",
         r"\b(?:retire|enleve|supprime|efface|annule)[- ](?:la|le|les)\b",
         r"\bje (?:ne |n')?(?:viendrai|serai|irai) pas\b",
