@@ -174,6 +174,17 @@ async def test_french_and_english_requests_in_more_forms(app: App, fr: Chat) -> 
     assert await english.understood("remind me an hour before each session") == ("reminders", "60")
     assert await english.understood("half an hour reminder please") == ("reminders", "30")
     assert await english.understood("no reminders please") == ("reminders", "off")
+    assert await english.understood("count me in for the society workshop") == (
+        "add",
+        "ws-society",
+    )
+    assert await english.understood("I'll be at the welcome reception") == ("add", "reception")
+    assert await english.understood("scratch the reception") == ("remove", "reception")
+    assert await english.understood("I'm not going to the society workshop after all") == (
+        "remove",
+        "ws-society",
+    )
+    assert (await english.understood("how does this bot work?"))[0] == "help"
     assert await fr.understood("pas de rappels merci") == ("reminders", "off")
     # SMS French
     assert await fr.understood("vire la réception de mon agenda") == ("remove", "reception")

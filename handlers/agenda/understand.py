@@ -76,6 +76,8 @@ ADD = Words(
         r"je (?:participerai|assisterai|serai present\w*|compte (?:aller|assister|participer))",
         r"i(?:'d| would) like to (?:attend|go|join)",
         r"i (?:want|plan) to (?:attend|go|join)",
+        r"count me in",
+        r"i(?:'ll| will) be (?:at|there)",
         r"add",
         r"put",
         r"save",
@@ -434,6 +436,8 @@ REMOVE_NOW = Words(
         r"\bdesinscri\w*",
         r"\bje (?:ne )?(?:pourrai|peux|vais) pas (?:venir|y aller|aller|assister|participer)\b",
         r"\bi (?:can'?t|cannot|won'?t|will not) (?:make it|come|go|attend)\b",
+        r"\bi'?m not (?:going|coming|attending)\b",
+        r"^(?:scratch|forget about|skip)\b",
     ),
     japanese=(
         rf"(?:外|はず|消|け|取り消|とりけ|取りやめ|とりやめ)し{_ASKING}",

@@ -101,6 +101,7 @@ HELP = Words(
         r"mode d'emploi",
         r"what can (?:you|this bot|the bot|u) do",
         r"how (?:does|do) (?:this|you|it) work",
+        r"how (?:does|do) (?:this|the) (?:bot|app|chatbot) work",
         r"how (?:to|do i) use (?:you|this|the bot)",
     ),
     japanese=(
@@ -128,6 +129,7 @@ HELP_SHORT = Words(
     latin=(
         r"^comment (?:ca|ça) marche ?\??$",
         r"^how does (?:this|it) work ?\??$",
+        r"^how does (?:this|the) (?:bot|app|chatbot) work\b",
         r"^comment (?:on |je |puis-je |peut-on )?(?:t'|vous |te )?utilis\w*"
         r"(?: (?:ce|le) bot)?(?! \w)",
         r"^how (?:do|can) (?:i|we) use (?:you|this|the bot|this bot)\b",
