@@ -110,6 +110,7 @@ async def test_japanese_requests_in_their_many_forms(app: App, ja: Chat) -> None
     assert await ja.understood("kankyou bunkakai wo follow shitai") == ("follow", "environment")
     assert await ja.understood("リマインダー無効にしてください") == ("reminders", "off")
     assert await ja.understood("rimaindaa ofu") == ("reminders", "off")
+    assert await ja.understood("リマインダーいらんわ") == ("reminders", "off")
     # kanji numerals, and 「十分」 only as ten minutes before
     assert await ja.understood("一時間前にリマインドお願いします") == ("reminders", "60")
     assert await ja.understood("三十分前に知らせてほしい") == ("reminders", "30")
