@@ -203,6 +203,13 @@ def test_japanese_question_words_are_dropped_only_where_they_are_words() -> None
     assert analysis.reading == "にってい"  # not 「にい」 without its 「って」
 
 
+def test_japanese_words_are_read_apart_where_particles_were() -> None:
+    # 「水道話」 read in one piece is 「みずどうわ」; the particle marked where the word ended
+    assert MATCHER.analyzer.analyse("水道の話はどの分科会", "ja").reading == "すいどうはなし"
+    assert reading("水道 話") == "すいどう はなし"  # a space is not read 「きごう」
+    assert MATCHER.match("水道の話はどの分科会", "ja").candidates[0].entry.id == "topic-water"
+
+
 @pytest.mark.parametrize(
     ("question", "lang", "expected"),
     [

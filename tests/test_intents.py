@@ -74,6 +74,17 @@ def test_content_questions_are_left_to_the_faq(text: str) -> None:
         ("jeudi", date(2024, 11, 21)),
         ("月曜日", date(2024, 11, 18)),
         ("le 19", date(2024, 11, 19)),
+        ("最終日のスケジュール", date(2024, 11, 21)),
+        ("さいごのひ", date(2024, 11, 21)),
+        ("初日は何がありますか", date(2024, 11, 18)),
+        ("programme du dernier jour", date(2024, 11, 21)),
+        ("le programme du 21", date(2024, 11, 21)),
+        ("二十日の予定", date(2024, 11, 20)),
+        ("十八日", date(2024, 11, 18)),
+        ("二十一日は何がある", date(2024, 11, 21)),
+        ("schedule for the 20th", date(2024, 11, 20)),
+        ("l'atelier du 3", None),  # not a day of the Rencontres
+        ("what's on the first day?", date(2024, 11, 18)),
         ("31/02", None),
         ("rien", None),
     ],
@@ -103,6 +114,8 @@ def test_tracks_come_from_content() -> None:
         ("y a quoi ce soir ?", IntentKind.DAY, None),
         ("anything on tonight", IntentKind.DAY, None),
         ("これから何をやりますか", IntentKind.NEXT, None),
+        ("opening ceremony time?", IntentKind.TRACK, "ceremony"),
+        ("workshop 2 start time", IntentKind.TRACK, "society"),
     ],
 )
 def test_schedule_questions_as_typed(text: str, kind: IntentKind, track: str | None) -> None:

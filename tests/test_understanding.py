@@ -90,6 +90,125 @@ async def test_every_command_in_japanese_words(app: App, ja: Chat) -> None:
     assert (intent, lang) == ("lang", "fr")
 
 
+async def test_japanese_requests_in_their_many_forms(app: App, ja: Chat) -> None:
+    """A verb asked for politely, plainly or casually (〜したい, 〜してほしい, 〜お願いします),
+    in kanji or kana only, is the same request."""
+    assert await ja.understood("経済分科会を削除したい") == ("remove", "ws-economy")
+    assert await ja.understood("閉会式は行けなくなりました") == ("remove", "closing")
+    assert await ja.understood("麻機の視察をキャンセルしたいです") == ("remove", "visit-asahata")
+    # cancelling a session's registration is not erasing one's data
+    assert await ja.understood("第2分科会の登録を取り消してください") == ("remove", "ws-society")
+    assert await ja.understood("しゃかいぶんかかいをよていについかして") == ("add", "ws-society")
+    # setting a reminder up is not the settings page; looking at them is
+    assert await ja.understood("リマインダーを10分前に設定してください") == ("reminders", "10")
+    assert await ja.understood("リマインダーを設定したい") == ("reminders", "on")
+    assert await ja.understood("リマインダーの設定を見たい") == ("settings", "")
+    assert (await ja.understood("どうやって使うの？"))[0] == "help"
+    assert await ja.understood("環境分科会やめときます") == ("remove", "ws-environment")
+    assert await ja.understood("社会分科会の最新情報がほしい") == ("follow", "society")
+    assert await ja.understood("経済分科会の変更を知りたいです") == ("follow", "economy")
+    assert await ja.understood("kankyou bunkakai wo follow shitai") == ("follow", "environment")
+    assert await ja.understood("リマインダー無効にしてください") == ("reminders", "off")
+    assert await ja.understood("rimaindaa ofu") == ("reminders", "off")
+    assert await ja.understood("リマインダーいらんわ") == ("reminders", "off")
+    # kanji numerals, and 「十分」 only as ten minutes before
+    assert await ja.understood("一時間前にリマインドお願いします") == ("reminders", "60")
+    assert await ja.understood("三十分前に知らせてほしい") == ("reminders", "30")
+    assert await ja.understood("十五分前に通知して") == ("reminders", "15")
+    assert (await ja.understood("アカウントを削除したい"))[0] == "forget"
+    assert (await ja.understood("どんなことが聞けますか"))[0] == "faq"
+    # the verb left out, a wish instead of a verb, a noun of doing with 「で」
+    assert await ja.understood("経済分科会をマイアジェンダへ") == ("add", "ws-economy")
+    assert await ja.understood("浅間神社視察に参加希望です") == ("add", "visit-sengen")
+    assert await ja.understood("社会分科会に出たい") == ("add", "ws-society")
+    assert await ja.understood("社会分科会、削除で") == ("remove", "ws-society")
+    assert await ja.understood("閉会式の登録取消をお願いします") == ("remove", "closing")
+    assert (await ja.understood("お気に入り一覧"))[0] == "agenda"
+    assert (await ja.understood("自分の登録状況を確認したい"))[0] == "agenda"
+    assert await ja.understood("環境分科会に変更があれば教えてください") == (
+        "follow",
+        "environment",
+    )
+    assert await ja.understood("環境分科会のフォロー外して") == ("unfollow", "environment")
+    assert (await ja.understood("言語設定を英語に"))[0] == "lang"
+    # keigo: 「お願いできますか」 asks for it, it does not ask whether it can be done
+    assert await ja.understood("経済分科会への参加登録をお願いできますか") == ("add", "ws-economy")
+    assert await ja.understood("歓迎交流会の予定を取り消していただけますか") == (
+        "remove",
+        "reception",
+    )
+    assert (await ja.understood("利用方法を教えてください"))[0] == "help"
+
+
+async def test_japanese_requests_in_romaji_and_kana(app: App, ja: Chat) -> None:
+    """The vocabularies' kanji compounds are also read in kana (「参加」 as 「さんか」), and a
+    long vowel mark matches the vowel written out, as romaji gives it ('sukejuuru')."""
+    assert (await ja.understood("jibun no sukejuuru wo mitai"))[0] == "agenda"
+    assert await ja.understood("kangei kouryuukai ni sanka shitai") == ("add", "reception")
+    assert (await ja.understood("deeta wo zenbu sakujo shite"))[0] == "forget"
+    assert await ja.understood("15fun mae ni oshiete") == ("reminders", "15")
+    assert await ja.understood("30 pun mae ni tsuuchi shite") == ("reminders", "30")
+    assert await ja.understood("eigo de onegaishimasu") == ("lang", "en")
+    assert (await ja.understood("sukejuuru misete"))[0] == "schedule.programme"
+    # questions, not requests: how the reminders work, where the next edition is
+    assert (await ja.understood("リマインダーって何分前に来るの"))[0] == "faq"
+    assert await ja.understood("次はフランスのどこでやるの") == ("faq", "history-edition-9")
+
+
+async def test_french_and_english_requests_in_more_forms(app: App, fr: Chat) -> None:
+    english = Chat(app, fr.clock, "kate", "en")
+    assert (await fr.understood("qu'est-ce que j'ai prévu ?"))[0] == "agenda"
+    assert (await english.understood("what have I saved?"))[0] == "agenda"
+    assert await fr.understood("je participerai à la réception de bienvenue") == (
+        "add",
+        "reception",
+    )
+    assert await fr.understood("finalement je n'irai pas à la réception") == ("remove", "reception")
+    assert await fr.understood("désinscris-moi de l'atelier société") == ("remove", "ws-society")
+    # the kind's name ("ceremony") does not name the opening as well as the closing
+    assert await english.understood("I'd like to attend the closing ceremony, please add it") == (
+        "add",
+        "closing",
+    )
+    # a delay in words
+    assert await fr.understood("préviens-moi une demi-heure avant") == ("reminders", "30")
+    assert await english.understood("remind me an hour before each session") == ("reminders", "60")
+    assert await english.understood("half an hour reminder please") == ("reminders", "30")
+    assert await english.understood("no reminders please") == ("reminders", "off")
+    assert await english.understood("count me in for the society workshop") == (
+        "add",
+        "ws-society",
+    )
+    assert await english.understood("I'll be at the welcome reception") == ("add", "reception")
+    assert await english.understood("scratch the reception") == ("remove", "reception")
+    assert await english.understood("I'm not going to the society workshop after all") == (
+        "remove",
+        "ws-society",
+    )
+    assert (await english.understood("how does this bot work?"))[0] == "help"
+    assert await fr.understood("pas de rappels merci") == ("reminders", "off")
+    # SMS French
+    assert await fr.understood("vire la réception de mon agenda") == ("remove", "reception")
+    assert await fr.understood("tiens moi au jus pour l'atelier env") == ("follow", "environment")
+    assert await fr.understood("jveux plus les notifs de l'atelier env") == (
+        "unfollow",
+        "environment",
+    )
+    assert (await fr.understood("oubliez-moi"))[0] == "forget"
+    assert (await fr.understood("je veux me désinscrire complètement du bot"))[0] == "forget"
+    assert (await fr.understood("qu'est-ce que tu sais faire ?"))[0] == "help"
+    assert (await fr.understood("comment on t'utilise ?"))[0] == "help"
+    assert await english.understood("switch to french") == ("lang", "fr")
+    assert (await english.understood("remets le français"))[0] == "lang"
+
+
+async def test_japanese_schedule_questions_in_kana_and_lists(app: App, ja: Chat) -> None:
+    # 「ぶんかかい」 starts every workshop's name, not only the workshop reports'
+    assert await ja.understood("しゃかいぶんかかいのばしょ") == ("schedule.track", "society")
+    assert (await ja.understood("どんな分科会がある？"))[0] == "workshops"
+    assert (await ja.understood("分科会は何がありますか"))[0] == "workshops"
+
+
 async def test_requests_in_words_as_delegates_type_them(app: App, fr: Chat, ja: Chat) -> None:
     english = Chat(app, fr.clock, "kate", "en")
     # a title word picks one session of a kind ("la visite" alone names three)
@@ -194,6 +313,9 @@ async def test_off_topic_is_declined_before_a_day_word(app: App, fr: Chat, ja: C
     english = Chat(app, fr.clock, "john", "en")
     lang, reply, _, outcome, _ = await english.say("wifi password?")
     assert outcome is Outcome.OFF_TOPIC and lang == "en" and reply.startswith("I can only")
+    for text in ("where can I exchange money", "je voudrais changer de l'argent"):
+        assert (await english.say(text))[3] is Outcome.OFF_TOPIC
+    assert (await english.understood("how do I change the language?"))[0] == "faq"
     async with app.sessionmaker() as db:
         assert (await db.scalars(select(UnansweredQuestion))).all() == []
 

@@ -37,6 +37,9 @@ AGENDA = Words(
         r"(?:予定|よてい|あじぇんだ|すけじゅーる|agenda)",
         r"あじぇんだ",
         r"あげんだ",  # "agenda" typed in romaji
+        r"登録状況",
+        r"とうろくじょうきょう",
+        r"まいぺーじ",
         r"agenda",
         r"予定(?:に|から|へ)",
         r"よてい(?:に|から|へ)",
@@ -70,6 +73,11 @@ ADD = Words(
         r"note[rz]?(?: moi)?",
         r"enregistre\w*",
         r"je (?:veux|voudrais|vais|souhaite) (?:aller|assister|participer)",
+        r"je (?:participerai|assisterai|serai present\w*|compte (?:aller|assister|participer))",
+        r"i(?:'d| would) like to (?:attend|go|join)",
+        r"i (?:want|plan) to (?:attend|go|join)",
+        r"count me in",
+        r"i(?:'ll| will) be (?:at|there)",
         r"add",
         r"put",
         r"save",
@@ -88,8 +96,11 @@ ADD = Words(
         r"行きたい",
         r"いきたい",
         r"ぶっくまーく",
-        r"お気に入り",
         r"加わり",
+        r"(?:参加|出席|さんか|しゅっせき)(?:希望|きぼう)",
+        r"に(?:出|で)(?:たい|ます|る(?:つもり|予定))",
+        # 「経済分科会をマイアジェンダへ」: the verb left out
+        r"(?:あじぇんだ|よてい|すけじゅーる|りすと|お気に入り)(?:に|へ)[。！!\s]*$",
         r"申し込",
         r"追加",
         r"ついか",
@@ -117,6 +128,7 @@ REMOVE = Words(
         r"ote\w*",
         r"annule\w*",
         r"desinscri\w*",
+        r"vire[rz]?",
         r"remove",
         r"delete",
         r"drop",
@@ -170,13 +182,13 @@ FORGET = Words(
     latin=(
         r"supprime\w* mon compte",
         r"delete my account",
-        r"desinscri\w* (?:de|du) (?:bot|service)",
+        r"desinscri\w*(?: \w+)? (?:de|du) (?:bot|service)",
         r"rgpd",
         r"gdpr",
         r"(?:efface\w*|supprime\w*|oublie\w*|detrui\w*|delete|erase|forget|remove|wipe)"
         r" .{0,40}(?:donnees|infos|informations|tout ce que|mon compte|me concernant|sur moi"
         r"|about me|my data|my account|everything|personal data)",
-        r"(?:forget|oublie\w*) (?:me|moi)",
+        r"(?:forget|oublie\w*)[- ](?:me|moi)",
     ),
     japanese=(
         r"登録解除",
@@ -184,9 +196,10 @@ FORGET = Words(
         r"消去",
         r"全部消して",
         r"ぜんぶけして",
-        r"(?:でーた|情報|登録|個人情報|履歴|記録).{0,10}(?:削除|さくじょ|消|けし|けす)",
+        r"(?:でーた|情報|登録|個人情報|履歴|記録).{0,10}(?:削除|さくじょ|(?<!取り)(?<!とり)(?<!取)(?:消|けし|けす))",
         r"退会",
         r"忘れて",
+        r"あかうんと.{0,6}(?:削除|さくじょ|消|けし|けす)",
     ),
 )
 REMINDERS = Words(
@@ -203,6 +216,7 @@ REMINDERS = Words(
         r"avant (?:les|la|le|chaque) (?:sessions?|seances?|ateliers?|debut)",
         r"before (?:the |each )?(?:sessions?|start)",
         r"\d+ ?(?:min\w*|mn|h|heures?|hours?) (?:avant|before|plus tot|earlier)",
+        r"(?:heure|hour|quart d'heure|quarter of an hour) (?:avant|before|plus tot|earlier)",
     ),
     japanese=(
         r"あらーむ",
@@ -210,7 +224,7 @@ REMINDERS = Words(
         r"事前に(?:通知|知らせ|連絡)",
         r"事前通知",
         r"開始の?\d*分前",
-        r"\d+分前に(?:知らせ|しらせ|通知|教え|おしえ)",
+        r"\d+\s*(?:分|ふん|ぷん|時間|じかん)\s*(?:前|まえ)",
         r"りまいんど",
         r"りまいんだー",
         r"開始前",
@@ -244,6 +258,7 @@ FOLLOW = Words(
         r"tenir au courant",
         r"(?:mets|mettez|tenez|tiens)[- ](?:moi|nous) au courant",
         r"keep me in the loop",
+        r"(?:au jus|au parfum)",
         r"tiens[- ]moi au courant",
         r"follow",
         r"subscribe",
@@ -256,8 +271,7 @@ FOLLOW = Words(
         r"しらせて",
         r"連絡",
         r"れんらく",
-        r"変更(?:が)?あったら",
-        r"へんこう(?:が)?あったら",
+        r"(?:変更|へんこう)(?:が|の)?(?:あれば|あったら|あった場合|あったとき|の際)",
         r"変わったら",
         r"かわったら",
         r"通知",
@@ -265,8 +279,12 @@ FOLLOW = Words(
         r"お知らせ",
         r"おしらせ",
         r"ふぉろー",
+        r"follow",
         r"購読",
         r"更新",
+        r"最新(?:情報|じょうほう)",
+        r"(?:変更|へんこう|変わ|かわ)(?:を|が|は|の)?(?:知りたい|しりたい|教え|おしえ|知らせ|しらせ"
+        r"|欲しい|ほしい|受け取|うけと)",
     ),
 )
 NOT_ANY_MORE = Words(
@@ -276,6 +294,7 @@ NOT_ANY_MORE = Words(
         r"silence",
         r"pas besoin",
         r"ne (?:veux |souhaite |voudrais )?plus",
+        r"(?:veux|voudrais|souhaite) plus",
         r"plus de",
         r"arret\w*",
         r"stop\w*",
@@ -285,6 +304,8 @@ NOT_ANY_MORE = Words(
         r"unfollow",
         r"unsubscribe",
         r"no more",
+        r"no (?:\w+ )?(?:reminders?|notifications?|alerts?)",
+        r"(?:pas|aucune?) (?:de |d')?(?:rappels?|notifications?|alertes?)",
         r"don'?t",
         r"do not",
         r"turn off",
@@ -307,7 +328,11 @@ NOT_ANY_MORE = Words(
         r"解除",
         r"いらない",
         r"要らない",
+        r"(?:いら|要ら)ん",  # Kansai
         r"不要",
+        r"無効",
+        r"外し",
+        r"はずし",
         r"おふ",
     ),
 )
@@ -337,7 +362,15 @@ HOW = Words(
         r"how (?:do|does|can|could) .{0,20}(?:work|change|set|use)",
         r"how to",
     ),
-    japanese=(r"仕組み", r"どうやって", r"どういう仕組", r"方法", r"変え方", r"やり方"),
+    japanese=(
+        r"仕組み",
+        r"どうやって",
+        r"どういう仕組",
+        r"方法",
+        r"変え方",
+        r"やり方",
+        r"(?:何|なん)(?:分|ぷん|ふん)(?:前|まえ)",  # 「何分前に来るの」 asks how they work
+    ),
 )
 SCHEDULE = Words(latin=(r"schedule", r"programme", r"program"), japanese=(r"予定", r"よてい"))
 ALREADY = Words(
@@ -348,6 +381,8 @@ ALREADY = Words(
     ),
     japanese=(
         r"何を(?:入れ|登録|追加)した",
+        r"登録状況",
+        r"とうろくじょうきょう",
         r"(?:登録|保存|追加|入れ)(?:した|してる|している|済み)(?!い)",
     ),
 )
@@ -375,34 +410,90 @@ ASKS_WHAT = Words(
         r"faut-il|il faut|dois-je|doit-on|do (?:i|we) (?:need|have) to|must (?:i|we)",
         r"is (?:it|registration|booking) (?:required|necessary|needed|compulsory)",
     ),
-    japanese=(r"とは", r"って何", r"ってなに", r"できますか", r"できる？", r"必要(?:ですか|\?)"),
+    japanese=(
+        r"とは",
+        r"って何",
+        r"ってなに",
+        r"(?<!お願い)(?<!おねがい)できますか",  # 「お願いできますか」 asks for it politely
+        r"できる[？?]",  # kana() folds 「？」 to "?", a quantifier outside brackets
+        r"必要(?:ですか|\?)",
+    ),
+)
+# What follows a verb's 〜て stem when a delegate asks for it, politely or not: 〜して,
+# 〜したい, 〜してほしい, 〜してください, 〜してもらえますか, 〜しといて, 〜しておいて.
+_ASKING = r"(?:て|た(?:い|く)|とい|ておい|ちゃ|ても)"
+# A noun of doing (削除, キャンセル) asked for: 〜して…, 〜でお願いします, 〜お願い, 〜できますか.
+_DOING = (
+    rf"(?:を|は)?(?:し{_ASKING}|(?:で|を)?(?:お願い|おねがい)|でき|します|したいで"
+    r"|で(?:[。！!、\s]|$))"
 )
 # Removing in the imperative, with a session named: no need to say "from my agenda".
 REMOVE_NOW = Words(
     latin=(
-        r"^(?:retire|retirez|enleve|enlevez|supprime|supprimez|remove|delete|drop|cancel)",
+        r"^(?:retire|retirez|enleve|enlevez|supprime|supprimez|vire|virez|remove|delete|drop|cancel)",
         r"^(?:annule|annulez) (?:mon|ma|l'|la|le)",
         r"\b(?:retire|enleve|supprime|efface|annule)[- ](?:la|le|les)\b",
-        r"\bje (?:ne )?(?:viendrai|serai|irai) pas\b",
+        r"\bje (?:ne |n')?(?:viendrai|serai|irai) pas\b",
+        r"\bdesinscri\w*",
         r"\bje (?:ne )?(?:pourrai|peux|vais) pas (?:venir|y aller|aller|assister|participer)\b",
         r"\bi (?:can'?t|cannot|won'?t|will not) (?:make it|come|go|attend)\b",
+        r"\bi'?m not (?:going|coming|attending)\b",
+        r"^(?:scratch|forget about|skip)\b",
     ),
     japanese=(
-        r"(?:外|はず|消|け|削除|さくじょ|取り消|とりけ)(?:して|しといて|しておいて)",
+        rf"(?:外|はず|消|け|取り消|とりけ|取りやめ|とりやめ)し{_ASKING}",
+        rf"(?:削除|さくじょ|キャンセル|きゃんせる|取り消し|とりけし|取消){_DOING}",
         r"(?:キャンセル|きゃんせる)(?:で|します|して)",
-        r"(?:行け|いけ)(?:ません|ない)",
+        r"(?:行け|いけ|参加でき|さんかでき|出られ|でられ|出席でき)(?:ません|ない|なく)",
         r"(?:行か|いか)ない(?:ので|から|です)",
         r"欠席",
+        r"不参加",
+        r"(?:やめ|止め)(?:とき|ておき|とく|ます|る)",
         r"きゃんせるして",
         r"キャンセルして",
         r"やっぱ(?:り)?(?:やめ|なし)",
     ),
 )
-_DELAY = re.compile(r"(\d{1,3})\s*(?:h\b|heures?|hours?|時間)|(\d{1,4})\s*(?:min\w*|mn|分)")
+_DELAY = re.compile(
+    r"(\d{1,3})\s*(?:h\b|heures?|hours?|時間|じかん)|(\d{1,4})\s*(?:min\w*|mn|分|ふん|ぷん)"
+)
+
+
+# 「一時間前」「三十分前」: kanji numerals before a delay (「十分」 alone is "enough").
+_KANJI_DELAY = re.compile(r"([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)(分|時間)前")
+_KANJI_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
+
+
+def _arabic(match: re.Match[str]) -> str:
+    tens, ten, units = match[1], match[2], match[3]
+    if not (tens or ten or units):
+        return match[0]
+    if ten:
+        number = _KANJI_DIGITS.get(tens, 1) * 10 + _KANJI_DIGITS.get(units, 0)
+    else:
+        number = _KANJI_DIGITS.get(tens or units, 0)
+    return f"{number}{match[4]}前"
+
+
+# "une demi-heure avant", "an hour before": the delays said in words.
+_WORDS_DELAY = (
+    (re.compile(r"\b(?:une |a |one )?demi[- ]heure\b|\bhalf an hour\b"), "30 min"),
+    (re.compile(r"\b(?:un )?quart d'heure\b|\b(?:a )?quarter of an hour\b"), "15 min"),
+    (re.compile(r"\b(?:une|an|one) (?:heure|hour)\b"), "1 h"),
+    (re.compile(r"\b(?:deux|two) (?:heures|hours)\b"), "2 h"),
+)
+
+
+def _in_digits(folded: str) -> str:
+    for words, digits in _WORDS_DELAY:
+        folded = words.sub(digits, folded)
+    return folded
 
 
 def _delay(forms: Forms) -> int | None:
-    found = _DELAY.search(forms.latin) or _DELAY.search(forms.kana)
+    found = _DELAY.search(_in_digits(forms.latin)) or _DELAY.search(
+        _KANJI_DELAY.sub(_arabic, forms.kana)
+    )
     if found is None:
         return None
     minutes = int(found[1]) * 60 if found[1] else int(found[2])
@@ -421,11 +512,19 @@ async def _named(turn: Turn, text: str, verb: str) -> list[Reply] | None:
     return None
 
 
+# 「設定して」: setting something up, not the settings page.
+SETTING_UP = Words(japanese=(rf"(?:設定|せってい){_DOING}",))
+
+
 # "ce que j'ai choisi": the agenda, without the word.
 MINE = Words(
     latin=(
-        r"ce que j'ai (?:choisi|ajoute|selectionne|retenu|garde|note|enregistre|mis de cote)",
+        r"ce que j'ai (?:choisi|ajoute|selectionne|retenu|garde|note|enregistre|mis de cote|prevu)",
+        r"(?:qu'?est-ce que j'ai|qu'ai-je) (?:choisi|ajoute|selectionne|retenu|garde|note"
+        r"|enregistre|prevu)",
         r"what i(?:'ve| have)? (?:chosen|chose|picked|selected|saved|added)",
+        r"what (?:have|did) i (?:chosen|choose|chose|picked|pick|selected|select|saved|save"
+        r"|added|add)",
         r"my (?:picks|choices|selection)",
     )
 )
@@ -439,8 +538,8 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         return await turn.run("forget")
     if HOW.search(forms) or choosing_workshop(text):
         return None  # "comment marchent les rappels ?", "où on le met ?": the FAQ explains
-    if SETTINGS.search(forms):
-        return await turn.run("settings")
+    if SETTINGS.search(forms) and not (REMINDERS.search(forms) and SETTING_UP.search(forms)):
+        return await turn.run("settings")  # not 「リマインダーを10分前に設定して」: a reminder
     if REMINDERS.search(forms):
         minutes = _delay(forms)
         if minutes is not None:

@@ -9,6 +9,22 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from handlers.core.text import kana, latin
+from handlers.faq.japanese import reading
+
+# A compound of two kanji or more (「参加」「登録」「追加」) in a Japanese pattern is also
+# matched in its reading (「さんか」), as delegates type it in kana or romaji; one kanji alone is
+# left as written: its reading out of context is a guess (「消」 is not 「しょう」 here).
+_COMPOUND = re.compile(r"[一-龯々]{2,}")
+# A long vowel mark also matches the vowel written out: romaji 'sukejuuru',
+# 'deeta' become 「すけじゅうる」「でえた」, not 「すけじゅーる」「でーた」.
+_LONG_VOWEL = "[ーあいうえおぁぃぅぇぉ]"
+
+
+def _japanese_alternatives(pattern: str) -> str:
+    folded = kana(pattern)
+    read = _COMPOUND.sub(lambda m: reading(m[0]), folded)
+    forms = dict.fromkeys((folded, read))
+    return "|".join(f"(?:{f.replace('ー', _LONG_VOWEL)})" for f in forms)
 
 
 @dataclass(frozen=True)
@@ -33,7 +49,7 @@ class Words:
     def __init__(self, latin: tuple[str, ...] = (), japanese: tuple[str, ...] = ()) -> None:
         self._latin = re.compile("|".join(rf"\b(?:{p})\b" for p in latin)) if latin else None
         self._japanese = (
-            re.compile("|".join(f"(?:{kana(p)})" for p in japanese)) if japanese else None
+            re.compile("|".join(_japanese_alternatives(p) for p in japanese)) if japanese else None
         )
 
     def finditer(self, forms: Forms) -> list[re.Match[str]]:

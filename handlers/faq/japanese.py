@@ -19,6 +19,14 @@ def _tokenizer() -> Tokenizer:
 
 
 def reading(text: str) -> str:
-    """Hiragana reading; words the dictionary does not know keep their written form."""
+    """Hiragana reading; words the dictionary does not know keep their written form, and so
+    do spaces (the dictionary reads them 「キゴウ」, symbol)."""
     tokens = _tokenizer().tokenize(text)
-    return str(jaconv.kata2hira("".join(t.reading_form() or t.surface() for t in tokens)))
+    return str(
+        jaconv.kata2hira(
+            "".join(
+                t.surface() if t.surface().isspace() else (t.reading_form() or t.surface())
+                for t in tokens
+            )
+        )
+    )

@@ -191,17 +191,20 @@ _JA_NOISE = re.compile(
 _JA_PARTICLES = re.compile(r"(?<=[\u4e00-\u9fff\u30a0-\u30ff])(?:の|は|が|を|に|で|と|も|へ|や)")
 
 
-def japanese_form(text: str) -> str:
+def japanese_form(text: str, breaks: bool = False) -> str:
     """Written form for matching: width, kana, kanji ordinals, question frames and endings.
     Frames and endings go before katakana is folded to hiragana: 「ナンシー」 keeps its 「ナン」
-    and 「マッテ」 its 「ッテ」, which are not 「なん」 (what) or 「って」."""
+    and 「マッテ」 its 「ッテ」, which are not 「なん」 (what) or 「って」. With `breaks`, what
+    is dropped leaves a space, for the reader: 「水道の話」 is 「水道 話」 (すいどう はなし),
+    not 「水道話」, which the dictionary reads 「水」「道話」 (みずどうわ)."""
+    gap = " " if breaks else ""
     folded = _JA_ORDINAL.sub(lambda m: "第" + m[1].translate(_KANJI_DIGITS), text)
     folded = basic(folded)
-    folded = _JA_FRAMES.sub("", folded)
-    folded = _JA_NOISE.sub("", folded)
+    folded = _JA_FRAMES.sub(gap, folded)
+    folded = _JA_NOISE.sub(gap, folded)
     folded = kana(folded)
-    folded = _JA_PARTICLES.sub("", folded)
-    return _JA_PUNCT.sub("", folded)
+    folded = _JA_PARTICLES.sub(gap, folded)
+    return _JA_PUNCT.sub(gap, folded).strip()
 
 
 def _reading_form(reading: str) -> str:
@@ -250,7 +253,7 @@ class Analyzer:
         units = [] if self.reader is not None else _grams(form, (2,))
         reading = ""
         if self.reader is not None:
-            reading = _reading_form(self.reader(form)) if form else ""
+            reading = _reading_form(self.reader(japanese_form(text, breaks=True))) if form else ""
             grams += _grams(reading, (2, 3), "r:")
             units += _grams(reading, (3,), "r:")
         return Analysis(tuple(grams), tuple(units), form, reading)

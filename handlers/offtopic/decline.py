@@ -55,6 +55,9 @@ SUBJECTS = Words(
         # money, the network, health, shopping, sightseeing
         r"taux de change|exchange rate",
         r"change (?:des )?euros?",
+        r"(?:exchange|change) (?:some |my )?(?:money|currency|euros?|yens?|dollars?)",
+        r"(?:changer|echanger) (?:de l'|des |mes )?(?:argent|euros?|yens?|devises?)",
+        r"bureau de change|currency exchange|money changer",
         r"distributeur|atm|retirer de l'argent|cash",
         r"wifi|wi-fi",
         r"mot de passe|password",

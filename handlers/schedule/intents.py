@@ -58,6 +58,7 @@ WHEN = _rx(
     r"\bquelle date\b",
     r"\bwhen\b",
     r"\bwhat time\b",
+    r"\b(?:start |starting )?(?:times?|timing)\s*[?？!]*\s*$",  # "opening ceremony time?"
     r"\bstarts?\b",
     r"\bbegins?\b",
     r"いつ",
@@ -182,7 +183,7 @@ PROGRAMME = _rx(
     r"\btimetable\b",
     r"予定",
     r"ぷろぐらむ",
-    r"すけじゅーる",
+    r"すけじゅ[ーう]る",  # 'sukejuuru' in romaji
     r"日程",
     r"次第",
     r"よてい",
@@ -242,6 +243,7 @@ SERIES = _rx(
     r"\bnext one (?:be|take place|be held)\b",
     r"\bla prochaine,? (?:ce sera|sera|aura lieu)\b",
     r"(?:ふらんす|フランス)で(?:やる|開催|ある)",
+    r"(?:次|つぎ)(?:は|の)(?:ふらんす|フランス|日本|にほん)",  # the next edition's country
 )
 # What a session is like rather than when or where: what to wear, the slides afterwards.
 ABOUT_A_SESSION = _rx(
@@ -306,10 +308,23 @@ ALL_WORKSHOPS = _rx(
     r"分科会の?(?:一覧|いちらん|りすと|時間割|じかんわり)",
     r"(?:3つ|三つ|全部|すべて|ぜんぶ)(?:とも|の)?.{0,6}分科会",
     r"分科会.{0,6}(?:3つ|三つ|全部|すべて)",
-    r"わーくしょっぷ",
+    r"わ[ーあ]くしょっぷ",
     r"^(?:分科会|ぶんかかい)(?:って|は|の)",
+    r"(?:どんな|どういう|どの|何の|なんの)(?:分科会|ぶんかかい)",
 )
-LIST = _rx(r"\bliste\b", r"\blist\b", r"一覧", r"いちらん", r"りすと", r"\bwhich\b", r"\bquels\b")
+LIST = _rx(
+    r"\bliste\b",
+    r"\blist\b",
+    r"一覧",
+    r"いちらん",
+    r"りすと",
+    r"\bwhich\b",
+    r"\bquels\b",
+    r"(?:何|なに|なん)が(?:ある|あり)",
+    r"どんな",
+    r"どういう",
+    r"どの(?!くらい|ぐらい|へん|辺)",
+)
 
 RELATIVE_DAYS: tuple[tuple[re.Pattern[str], int], ...] = (
     (
@@ -436,8 +451,25 @@ WEEKDAYS = {
     **{"(" + d + ")": i for i, d in enumerate("月火水木金土日")},
 }
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+# 「十八日」「二十日」「二十一日」 (and 「はつか」, the twentieth): the day in kanji numerals.
+_KANJI_DAY = re.compile(r"([一二三]?)十([一二三四五六七八九]?)日|はつか")
+_KANJI_DIGIT = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
+
+
+def _kanji_day(match: re.Match[str]) -> str:
+    if match[0] == "はつか":
+        return "20日"
+    return f"{_KANJI_DIGIT.get(match[1], 1) * 10 + _KANJI_DIGIT.get(match[2], 0)}日"
+
+
 _JA_DATE = re.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?!目)")
 _NTH_DAY = re.compile(r"(?:\bjour (\d)\b|\bday (\d)\b|(\d)日目)")
+# The first and the last day of the programme, by those words.
+_FIRST_DAY = re.compile(r"\b(?:premier jour|1er jour|first day|opening day)\b|初日|しょにち")
+_LAST_DAY = re.compile(
+    r"\b(?:dernier jour|derniere journee|last day|final day|closing day)\b"
+    r"|最終日|さいしゅうび|最後の日|さいごのひ"
+)
 _SLASH = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})(?!\d)")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:er)? ([a-z]{3,9})\.?")
 _MONTH_DAY = re.compile(r"\b([a-z]{3,9})\.? (\d{1,2})\b")
@@ -460,10 +492,14 @@ def parse_day(text: str, today: date, programme_days: Sequence[date]) -> date | 
             return today + timedelta(days=offset)
     if match := _ISO.search(folded):
         return _safe_date(int(match[1]), int(match[2]), int(match[3]))
+    if programme_days and (_FIRST_DAY.search(folded) or _FIRST_DAY.search(hira)):
+        return programme_days[0]
+    if programme_days and (_LAST_DAY.search(folded) or _LAST_DAY.search(hira)):
+        return programme_days[-1]
     if match := _NTH_DAY.search(folded):
         index = int(next(g for g in match.groups() if g)) - 1
         return programme_days[index] if 0 <= index < len(programme_days) else None
-    if match := _JA_DATE.search(folded):
+    if match := _JA_DATE.search(_KANJI_DAY.sub(_kanji_day, folded)):
         return _safe_date(year, int(match[1] or month), int(match[2]))
     if (match := _DAY_MONTH.search(folded)) and match[2] in MONTHS:
         return _safe_date(year, MONTHS[match[2]], int(match[1]))
@@ -484,6 +520,10 @@ def parse_day(text: str, today: date, programme_days: Sequence[date]) -> date | 
             return today + timedelta(days=(weekday - today.weekday()) % 7)
     if match := re.search(r"\ble (\d{1,2})\b", folded):
         return _safe_date(year, month, int(match[1]))
+    if match := re.search(r"\b(?:du|on the|for the) (\d{1,2})(?:er|st|nd|rd|th)?\b", folded):
+        named = _safe_date(year, month, int(match[1]))  # « le programme du 21 »: one of its days
+        if named in programme_days:
+            return named
     if match := re.fullmatch(r"\s*(\d{1,2})\s*", folded):  # "/programme 21": a day of the month
         return _safe_date(year, month, int(match[1]))
     return None

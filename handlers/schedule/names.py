@@ -84,7 +84,9 @@ def _place_names(*romanised: str) -> set[str]:
 
 
 @lru_cache(maxsize=64)
-def _distinct_forms(titles: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, ...], ...]:
+def _distinct_forms(
+    titles: tuple[tuple[str, str, str], ...],
+) -> tuple[tuple[tuple[str, str], ...], ...]:
     """Each session's forms, without those another title has too: 「視察」 and 「全体会」 name a
     kind of session, 「閉会式」 names one. A place name is dropped only when another title
     names the same place (Shizuoka), not for a word of the same sound (Sengen, 宣言)."""
@@ -96,8 +98,16 @@ def _distinct_forms(titles: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str
         other_places = set().union(*(p for other, p in enumerate(places) if other != index))
         kept = {f for f in own if not any(f in text for text in others)}
         kept |= named - other_places
-        distinct.append(tuple(sorted(kept)))
+        distinct.append(tuple((f, _own_start(f, others)) for f in sorted(kept)))
     return tuple(distinct)
+
+
+def _own_start(form: str, others: Sequence[str]) -> str:
+    """The first four kana of a long form, when no other title has them: 「ぶんかかいほうこく」
+    (workshop reports) does not start a title of its own, since every workshop is a
+    「ぶんかかい」."""
+    start = form[:4]
+    return start if len(form) >= 6 and not any(start in text for text in others) else ""
 
 
 def _latin_score(words: Sequence[str], session: ProgrammeSession) -> float:
@@ -117,13 +127,13 @@ def _latin_score(words: Sequence[str], session: ProgrammeSession) -> float:
     return best
 
 
-def _japanese_score(text: str, forms: Sequence[str]) -> float:
+def _japanese_score(text: str, forms: Sequence[tuple[str, str]]) -> float:
     folded = kana(text)
     best = 0.0
-    for form in forms:
+    for form, start in forms:
         if form in folded:
             best = max(best, min(1.0, len(form) / 4))
-        elif len(form) >= 6 and form[:4] in folded:
+        elif start and start in folded:
             # the start of a long title ("第1パネル" for 「第1パネルディスカッション」)
             best = max(best, 0.9)
         elif len(form) >= 4:
@@ -139,6 +149,11 @@ def named_sessions(
     track = find_track(text, tracks)
     japanese = bool(re.search(r"[ぁ-んァ-ン一-龯]", text))
     words = [w for w in _latin_words(text) if w not in _NOISE]
+    if track is not None:
+        # the kind's own name ("ceremony") is in one title and not the other: it names
+        # the kind, and "closing ceremony" the closing, not the opening ceremony too
+        kind = _kind_words(next((t for t in tracks if t.code == track), None))
+        words = [w for w in words if w not in kind] or words
     scored: list[tuple[float, ProgrammeSession]] = []
     forms = (
         _distinct_forms(tuple((s.title_ja, s.title_en, s.title_fr) for s in sessions))
@@ -158,6 +173,14 @@ def named_sessions(
         return []
     top = scored[0][0]
     return [s for score, s in scored if score >= top - 0.05]
+
+
+def _kind_words(track: TrackInfo | None) -> frozenset[str]:
+    if track is None:
+        return frozenset()
+    names = (track.name.fr, track.name.en, track.short.fr, track.short.en)
+    words = [w for name in names for w in _latin_words(name)]
+    return frozenset(words) | frozenset(w.removesuffix("s") for w in words)
 
 
 def titled_session(text: str, sessions: Sequence[ProgrammeSession]) -> ProgrammeSession | None:

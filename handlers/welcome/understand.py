@@ -30,6 +30,10 @@ SWITCH = Words(
         r"translate",
         r"passe\w*",
         r"repasse\w*",
+        r"remet\w*",
+        r"revien\w*",
+        r"go back",
+        r"back to",
         r"parle\w*",
         r"repon\w*",
         r"ecri\w*",
@@ -83,6 +87,8 @@ HELP = Words(
         r"tu sers a quoi",
         r"a quoi (?:tu sers|sers-tu|sert ce bot)",
         r"que sais[- ]tu faire",
+        r"qu'?est-ce que tu (?:sais|peux) faire",
+        r"comment (?:on |je )?(?:t'|vous |te )?utilis\w*",
         r"tu (?:sais|peux) faire quoi",
         r"tu fais quoi",
         r"je (?:ne )?comprends (?:rien|pas comment)",
@@ -95,6 +101,7 @@ HELP = Words(
         r"mode d'emploi",
         r"what can (?:you|this bot|the bot|u) do",
         r"how (?:does|do) (?:this|you|it) work",
+        r"how (?:does|do) (?:this|the) (?:bot|app|chatbot) work",
         r"how (?:to|do i) use (?:you|this|the bot)",
     ),
     japanese=(
@@ -103,6 +110,8 @@ HELP = Words(
         r"できること",
         r"(?:使い方|機能|ぼっと|bot|この(?:アプリ|あぷり))を?説明して",
         r"どう使",
+        r"どうやって(?:使|つか)",
+        r"(?:利用|使用)方法",
         r"使える",
         r"こまんど",
         r"コマンド",
@@ -120,8 +129,16 @@ HELP_SHORT = Words(
     latin=(
         r"^comment (?:ca|ça) marche ?\??$",
         r"^how does (?:this|it) work ?\??$",
+        r"^how does (?:this|the) (?:bot|app|chatbot) work\b",
+        r"^comment (?:on |je |puis-je |peut-on )?(?:t'|vous |te )?utilis\w*"
+        r"(?: (?:ce|le) bot)?(?! \w)",
+        r"^how (?:do|can) (?:i|we) use (?:you|this|the bot|this bot)\b",
         r"je (?:ne )?comprends (?:rien|pas comment)",  # lost with the bot, not with a topic
-    )
+    ),
+    japanese=(
+        r"^(?:この(?:ぼっと|あぷり|bot)(?:は|って)?)?どうやって(?:使|つか)",
+        r"^(?:この(?:ぼっと|あぷり|bot)の)?(?:利用|使用|使い)方法",
+    ),
 )
 TOPICS = Words(
     latin=(
@@ -139,6 +156,7 @@ TOPICS = Words(
     ),
     japanese=(
         r"質問できること",
+        r"(?:何|なに|どんなこと|どういうこと)(?:が|を)?(?:聞け|きけ|質問でき|しつもんでき)",
         r"聞けること",
         r"きけること",
         r"質問一覧",
@@ -185,7 +203,8 @@ STRONG_SWITCH = Words(
 # something in that language.
 _BESIDE_A_LANGUAGE = frozenset(
     "en in le la l the je j i me moi prefere prefer please pls plz svp stp s il te vous plait "
-    "merci thanks ok oui yes mode version only seulement".split()
+    "merci thanks ok oui yes mode version only seulement "
+    "de ni onegai onegaishimasu kudasai shite".split()  # romaji left as typed
 )
 _LANGUAGE_NAMES = re.compile(
     r"\b(?:francais|french|furansugo|anglais|english|eigo|japonais|japanese|nihongo)\b"
@@ -226,9 +245,17 @@ def _language(forms: Forms, text: str) -> str | None:
     return named[0][1]
 
 
+# 「言語設定を英語に」: a setting changed to a language, not the settings page.
+TO_A_LANGUAGE = Words(
+    latin=(r"to (?:french|english|japanese)",),
+    japanese=(r"(?:英語|えいご|日本語|にほんご|ふらんす語|ふらんすご)(?:に|へ|で)",),
+)
+
+
 async def understand(turn: Turn, text: str) -> list[Reply] | None:
     forms = Forms(text)
-    if SETTINGS.search(forms) or (HOW.search(forms) and not HELP_SHORT.search(forms)):
+    settings = SETTINGS.search(forms) and not TO_A_LANGUAGE.search(forms)
+    if settings or (HOW.search(forms) and not HELP_SHORT.search(forms)):
         # "my settings (language, reminders…)": the agenda's; "how do I change the
         # language?": the FAQ explains
         return None
