@@ -49,7 +49,7 @@ async def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", action="store_true", help="store the best thresholds")
     args = parser.parse_args()
-    items = load_items(["calibration", "development"], ["fr", "ja", "en"])
+    items = load_items(["calibration", "development", "development2"], ["fr", "ja", "en"])
     programme = Programme.read()
     path = ROOT / "content" / "faq_matcher.yaml"
     current = read_thresholds(path)
