@@ -424,3 +424,31 @@ async def test_the_console_says_how_to_rehearse_a_conference_day(
     assert await rehearsing.rehearsal_hint("fr") == ""
     clock.now = datetime(2024, 11, 20, 10, 0, tzinfo=JST)
     assert await chat.rehearsal_hint("ja") == ""  # a conference day: nothing to say
+
+
+async def test_stopping_the_pings_stops_the_reminders_when_nothing_is_followed(
+    app: App, fr: Chat, ja: Chat
+) -> None:
+    # following no workshop, the reminders are the only pings a delegate gets
+    assert await fr.understood("arrête les notifications, ça sonne sans arrêt") == (
+        "reminders",
+        "off",
+    )
+    assert await ja.understood("通知はもう要らないです") == ("reminders", "off")
+    # changes named: the follow switches, not the reminders
+    assert await fr.understood("plus de notifs de changements merci") == ("settings", "")
+    # a workshop followed: which pings is unclear, both switches are shown
+    assert (await ja.understood("経済分科会の変更を知らせて"))[0] == "follow"
+    assert await ja.understood("通知いらない") == ("settings", "")
+
+
+async def test_no_longer_needing_a_workshop_unfollows_it(fr: Chat) -> None:
+    assert await fr.understood("je veux suivre l'atelier économie") == ("follow", "economy")
+    assert await fr.understood("plus besoin de suivre l'atelier économie") == (
+        "unfollow",
+        "economy",
+    )
+    assert await fr.understood("no longer need to follow the economy workshop") == (
+        "unfollow",
+        "economy",
+    )

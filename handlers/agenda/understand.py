@@ -8,6 +8,7 @@ import re
 
 from handlers.core.messages import Button, Reply, ReplyKind
 from handlers.core.turn import Turn
+from handlers.agenda import store
 from handlers.core.words import Forms, Words
 from handlers.schedule import replies
 from handlers.schedule.commands import programme_of
@@ -292,7 +293,8 @@ NOT_ANY_MORE = Words(
         r"ne (?:plus )?recevoir",
         r"mute",
         r"silence",
-        r"pas besoin",
+        r"(?:pas|plus) besoin",
+        r"no (?:longer|need)",
         r"ne (?:veux |souhaite |voudrais )?plus",
         r"(?:veux|voudrais|souhaite) plus",
         r"plus de",
@@ -516,6 +518,18 @@ async def _named(turn: Turn, text: str, verb: str) -> list[Reply] | None:
 SETTING_UP = Words(japanese=(rf"(?:設定|せってい){_DOING}",))
 
 
+# "stop les notifs", no workshop named, no word of changes: when the delegate follows no
+# workshop, the reminders before sessions are the only pings they get.
+PINGS = Words(
+    latin=(r"notif\w*", r"alertes?", r"alerts?", r"sonne\w*", r"buzz\w*", r"ring\w*"),
+    japanese=(r"通知", r"つうち", r"鳴"),
+)
+CHANGES = Words(
+    latin=(r"chang\w*", r"modif\w*", r"mises? a jour", r"updates?"),
+    japanese=(r"変更", r"へんこう", r"変わ", r"かわ", r"更新"),
+)
+
+
 # "ce que j'ai choisi": the agenda, without the word.
 MINE = Words(
     latin=(
@@ -550,7 +564,10 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         stop = NOT_ANY_MORE.search(forms)
         target = tracked or ("all" if ALL.search(forms) else "")
         if not target and stop:
-            return await turn.run("settings")
+            if PINGS.search(forms) and not CHANGES.search(forms):
+                if not await store.subscriptions(turn.db, turn.delegate.id):
+                    return await turn.run("reminders", "off")
+            return await turn.run("settings")  # both switches shown: which pings is unclear
         return await turn.run("unfollow" if stop else "follow", target)
     in_agenda = AGENDA.search(forms)
     if in_agenda and ALREADY.search(forms):
