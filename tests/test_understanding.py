@@ -452,3 +452,13 @@ async def test_no_longer_needing_a_workshop_unfollows_it(fr: Chat) -> None:
         "unfollow",
         "economy",
     )
+
+
+async def test_asking_how_to_do_something_is_answered_not_done(ja: Chat) -> None:
+    # 「〜にはどうすればいい」 asks how: the FAQ explains, nothing is switched
+    assert await ja.understood("英語に切り替えるにはどうしたらいいですか") == (
+        "faq",
+        "change-language",
+    )
+    lang, _, _, _, intent = await ja.say("フランス語に切り替えて")
+    assert (intent, lang) == ("lang", "fr")
