@@ -129,6 +129,16 @@ def test_every_topic_keyword_alone_finds_its_entry() -> None:
         ("ＤＸって何の略？", "ja", "dx"),
         ("which workshop is renewable energy in?", "en", "topic-renewable-energy"),
         ("what does GX mean", "en", "gx"),
+        # the cake's layers and the theme's aims, by the words anyone would use for them
+        (
+            "pourquoi l'environnement tout en bas du millefeuille",
+            "fr",
+            "wedding-cake-environment-base",
+        ),
+        ("ケーキの土台になっているのは何？", "ja", "wedding-cake-environment-base"),
+        ("ケーキのいちばん上にあるのは何の目標？", "ja", "wedding-cake-partnership-top"),
+        ("le thème vise quoi au juste", "fr", "theme-aims"),
+        ("テーマが目指すものは？", "ja", "theme-aims"),
     ],
 )
 def test_fixed_questions(question: str, lang: str, expected: str) -> None:
@@ -499,3 +509,17 @@ def test_console_done_when(database: Database) -> None:
     listed = database.confbot("faq", "unanswered")
     assert listed.startswith("1 unanswered question in 1 group\n")
     assert "crêpes" in listed and "富士山" not in listed
+
+
+def test_two_sure_entries_close_together_are_asked_back_not_guessed() -> None:
+    match = MATCHER.match("qu'est-ce qu'il y a tout en bas du millefeuille", "fr")
+    assert match.outcome is Outcome.CLARIFY
+    offered = [e.id for e in MATCHER.suggestions(match)]
+    assert {"sdg-wedding-cake", "wedding-cake-environment-base"} <= set(offered)
+    latin = THRESHOLDS["latin"]
+    cake, base = ENTRIES[0], ENTRIES[1]
+    sure = latin.confident + 0.05
+    close = (Candidate(cake, sure), Candidate(base, sure - latin.gap / 4))
+    apart = (Candidate(cake, sure), Candidate(base, sure - latin.gap))
+    assert FaqMatcher._decide(close, latin) is Outcome.CLARIFY
+    assert FaqMatcher._decide(apart, latin) is Outcome.ANSWER

@@ -541,7 +541,10 @@ class FaqMatcher:
             return Outcome.FALLBACK
         first = candidates[0].score
         second = candidates[1].score if len(candidates) > 1 else 0.0
-        if first >= t.confident or (first >= t.answer and first - second >= t.gap):
+        # Two entries both sure and close together (the cake, the cake's bottom layer): which
+        # one is meant is a guess, and a wrong answer costs more than a "did you mean".
+        torn = second >= t.confident and first - second < t.gap / 2
+        if (first >= t.confident and not torn) or (first >= t.answer and first - second >= t.gap):
             return Outcome.ANSWER
         if first >= t.clarify:
             return Outcome.CLARIFY
