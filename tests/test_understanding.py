@@ -462,3 +462,18 @@ async def test_asking_how_to_do_something_is_answered_not_done(ja: Chat) -> None
     )
     lang, _, _, _, intent = await ja.say("フランス語に切り替えて")
     assert (intent, lang) == ("lang", "fr")
+
+
+async def test_the_day_named_tells_two_sessions_of_one_name_apart(fr: Chat, ja: Chat) -> None:
+    assert await fr.understood("ajoute la table ronde à mon agenda") == (
+        "add",
+        "plenary-panel-1,plenary-panel-2",
+    )
+    assert await fr.understood("mets la table ronde du 21 novembre dans mon agenda") == (
+        "add",
+        "plenary-panel-2",
+    )
+    assert await ja.understood("20日のパネルディスカッションをマイアジェンダに追加して") == (
+        "add",
+        "plenary-panel-1",
+    )

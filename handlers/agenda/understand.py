@@ -12,7 +12,8 @@ from handlers.agenda import store
 from handlers.core.words import Forms, Words
 from handlers.schedule import replies
 from handlers.schedule.commands import programme_of
-from handlers.schedule.intents import choosing_workshop, find_track
+from handlers.schedule.cards import local_day
+from handlers.schedule.intents import choosing_workshop, find_track, parse_day
 from handlers.schedule.names import named_sessions
 
 AGENDA = Words(
@@ -507,6 +508,10 @@ async def _named(turn: Turn, text: str, verb: str) -> list[Reply] | None:
     """add/remove a named session; its card (with the button) when several fit."""
     shown = await programme_of(turn)
     found = named_sessions(text, shown.sessions, turn.deps.conference.tracks)
+    if len(found) > 1:  # "la table ronde de demain": the day named tells them apart
+        day = parse_day(text, local_day(turn.deps, turn.now), shown.days(turn.deps))
+        on_that_day = [s for s in found if local_day(turn.deps, s.starts_at) == day]
+        found = on_that_day or found
     if len(found) == 1:
         return await turn.run(verb, found[0].id)
     if found:
