@@ -477,3 +477,11 @@ async def test_the_day_named_tells_two_sessions_of_one_name_apart(fr: Chat, ja: 
         "add",
         "plenary-panel-1",
     )
+
+
+async def test_saved_sessions_into_a_phone_calendar_is_the_calendar_file(ja: Chat) -> None:
+    assert await ja.understood("追加した予定をスマホのカレンダーに取り込みたい") == (
+        "agenda",
+        "ics",
+    )
+    assert (await ja.understood("予定に何を登録したか見せて")) == ("agenda", "")

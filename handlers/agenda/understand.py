@@ -576,11 +576,13 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
             return await turn.run("settings")  # both switches shown: which pings is unclear
         return await turn.run("unfollow" if stop else "follow", target)
     in_agenda = AGENDA.search(forms)
+    if CALENDAR_FILE.search(
+        forms
+    ):  # 「登録した予定をカレンダーに入れたい」: the file, not the list
+        return await turn.run("agenda", "ics")
     if in_agenda and ALREADY.search(forms):
         return await turn.run("agenda")
-    if CALENDAR_FILE.search(forms) or (
-        CALENDAR.search(forms) and (in_agenda or SCHEDULE.search(forms))
-    ):
+    if CALENDAR.search(forms) and (in_agenda or SCHEDULE.search(forms)):
         return await turn.run("agenda", "ics")
     if REMOVE.search(forms) and in_agenda:
         named = await _named(turn, text, "remove")
