@@ -138,6 +138,7 @@ def test_every_topic_keyword_alone_finds_its_entry() -> None:
         ("ケーキの土台になっているのは何？", "ja", "wedding-cake-environment-base"),
         ("ケーキのいちばん上にあるのは何の目標？", "ja", "wedding-cake-partnership-top"),
         ("le thème vise quoi au juste", "fr", "theme-aims"),
+        ("est-ce qu'on peut avoir le bot en japonais ?", "fr", "change-language"),
         ("テーマが目指すものは？", "ja", "theme-aims"),
     ],
 )
