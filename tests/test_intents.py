@@ -49,6 +49,8 @@ def test_schedule_questions(text: str, kind: IntentKind, track: str | None) -> N
         "次回の会議はどこ？",
         "c'est quoi le thème ?",
         "今日は",  # "hello": not "now"
+        "なんで今のタイミングでこの分科会なの？",  # why, in kana: not "now"
+        "nande ima kono teema?",
     ],
 )
 def test_content_questions_are_left_to_the_faq(text: str) -> None:

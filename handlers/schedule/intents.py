@@ -297,7 +297,9 @@ BETWEEN_TRACKS = _rx(
     r"(?:経済|社会|環境|けいざい|しゃかい|かんきょう)",
 )
 # "Why…" asks about content, whatever time words it has ("pourquoi … en ce moment ?").
-WHY = _rx(r"^pourquoi\b", r"^why\b", r"^なぜ", r"^どうして", r"^何で")
+WHY = _rx(
+    r"^pourquoi\b", r"^why\b", r"^なぜ", r"^どうして", r"^何で", r"^なんで(?!も)", r"^nande\b"
+)
 # All the workshops at once ("horaires des ateliers", 「分科会の一覧」).
 ALL_WORKSHOPS = _rx(
     r"\b(?:les|des|tous les|the|all|3|trois|three) (?:ateliers|workshops|bunkakai)\b",
