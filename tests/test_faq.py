@@ -524,3 +524,12 @@ def test_two_sure_entries_close_together_are_asked_back_not_guessed() -> None:
     apart = (Candidate(cake, sure), Candidate(base, sure - latin.gap))
     assert FaqMatcher._decide(close, latin) is Outcome.CLARIFY
     assert FaqMatcher._decide(apart, latin) is Outcome.ANSWER
+
+
+def test_loanwords_spelt_with_small_or_full_vowels_are_one_word() -> None:
+    assert japanese_form("ウエディングケーキ") == japanese_form("ウェディングケーキ")
+    assert japanese_form("パーテイー") == japanese_form("パーティー")
+    one = MATCHER.match("SDGsウエディングケーキってなに", "ja")
+    other = MATCHER.match("SDGsウェディングケーキってなに", "ja")
+    assert one.best is not None and one.best.id == "sdg-wedding-cake"
+    assert [c.score for c in one.candidates] == [c.score for c in other.candidates]

@@ -202,15 +202,20 @@ def japanese_form(text: str, breaks: bool = False) -> str:
     folded = basic(folded)
     folded = _JA_FRAMES.sub(gap, folded)
     folded = _JA_NOISE.sub(gap, folded)
-    folded = kana(folded)
+    folded = kana(folded).translate(_SMALL_VOWELS)
     folded = _JA_PARTICLES.sub(gap, folded)
     return _JA_PUNCT.sub(gap, folded).strip()
+
+
+# Loanwords are spelt both ways (「ウェディング」「ウエディング」, 「パーティー」「パーテイー」):
+# a small vowel counts as the full one, in the question and in the entries alike.
+_SMALL_VOWELS = str.maketrans("ぁぃぅぇぉ", "あいうえお")
 
 
 def _reading_form(reading: str) -> str:
     """A reading as matched: hiragana without punctuation. Question words were dropped from the
     written form already; dropping them again would cut words (「にってい」 holds 「って」)."""
-    return _JA_PUNCT.sub("", kana(reading))
+    return _JA_PUNCT.sub("", kana(reading).translate(_SMALL_VOWELS))
 
 
 def _grams(text: str, sizes: tuple[int, ...], prefix: str = "") -> list[str]:
