@@ -533,3 +533,12 @@ def test_loanwords_spelt_with_small_or_full_vowels_are_one_word() -> None:
     other = MATCHER.match("SDGsウェディングケーキってなに", "ja")
     assert one.best is not None and one.best.id == "sdg-wedding-cake"
     assert [c.score for c in one.candidates] == [c.score for c in other.candidates]
+
+
+def test_a_subject_named_beside_a_workshop_asks_where_it_goes() -> None:
+    match = MATCHER.match("生物多様性の発表、環境分科会で合ってる？", "ja")
+    ranked = [c.entry.id for c in match.candidates]
+    assert ranked[:2] == ["topic-biodiversity", "workshop-environment"]
+    # no subject named: the workshop's own entry
+    about = MATCHER.match("環境分科会って何をするの", "ja")
+    assert about.best is not None and about.best.id == "workshop-environment"

@@ -45,6 +45,11 @@ ANSWER_WEIGHT = 0.7
 Reader = Callable[[str], str]
 
 
+# The entries' topics: a workshop's own entry, and a subject's (which workshop it goes in).
+WORKSHOPS_TOPIC = "workshops"
+SUBJECTS_TOPIC = "topics"
+
+
 class Outcome(enum.StrEnum):
     ANSWER = "answer"
     CLARIFY = "clarify"
@@ -483,9 +488,28 @@ class FaqMatcher:
                     scores[entry] = max(scores.get(entry, 0.0), score * weight)
             if max(scores.values(), default=0.0) >= self.thresholds[script].answer:
                 break  # the question's own language answered: the others need not be asked
+        self._topic_before_workshop(text, order, scores)
         ranked = sorted(scores.items(), key=lambda item: -item[1])
         candidates = tuple(Candidate(self.entries[i], round(s, 4)) for i, s in ranked[:TOP])
         return Match(self._decide(candidates, self.thresholds[script]), candidates, script)
+
+    def _topic_before_workshop(
+        self, text: str, order: Sequence[str], scores: dict[int, float]
+    ) -> None:
+        """A subject named beside a workshop (「生物多様性は環境でいい？」, 「デジタル格差は社会？
+        経済？」) asks where the subject goes: its entry, which names the workshop, comes first; the workshop's entry takes its place, second. Japanese only:
+        French and English keywords are found through stems and spelling corrections, loose
+        enough to name a subject the question does not ("commune" is not the sea)."""
+        if not scores or "ja" not in order:
+            return
+        best = max(scores, key=lambda entry: scores[entry])
+        if self.entries[best].topic != WORKSHOPS_TOPIC:
+            return
+        named = set(self._keyword_hits(self.analyzer.analyse(text, "ja"), "ja"))
+        subjects = [e for e in named if self.entries[e].topic == SUBJECTS_TOPIC and e in scores]
+        if subjects:
+            subject = max(subjects, key=lambda entry: scores[entry])
+            scores[best], scores[subject] = scores[subject], scores[best]
 
     def _score(self, analysis: Analysis, lang: str) -> dict[int, float]:
         index = self._indexes[lang]
