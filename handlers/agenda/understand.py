@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import re
 
+from handlers.agenda import store
 from handlers.core.messages import Button, Reply, ReplyKind
 from handlers.core.turn import Turn
-from handlers.agenda import store
 from handlers.core.words import Forms, Words
 from handlers.schedule import replies
-from handlers.schedule.commands import programme_of
 from handlers.schedule.cards import local_day
+from handlers.schedule.commands import programme_of
 from handlers.schedule.intents import choosing_workshop, find_track, parse_day
 from handlers.schedule.names import named_sessions
 
@@ -570,15 +570,14 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         stop = NOT_ANY_MORE.search(forms)
         target = tracked or ("all" if ALL.search(forms) else "")
         if not target and stop:
-            if PINGS.search(forms) and not CHANGES.search(forms):
-                if not await store.subscriptions(turn.db, turn.delegate.id):
-                    return await turn.run("reminders", "off")
+            pings = PINGS.search(forms) and not CHANGES.search(forms)
+            if pings and not await store.subscriptions(turn.db, turn.delegate.id):
+                return await turn.run("reminders", "off")
             return await turn.run("settings")  # both switches shown: which pings is unclear
         return await turn.run("unfollow" if stop else "follow", target)
     in_agenda = AGENDA.search(forms)
-    if CALENDAR_FILE.search(
-        forms
-    ):  # 「登録した予定をカレンダーに入れたい」: the file, not the list
+    # 「登録した予定をカレンダーに入れたい」: the file, not the list of what was saved
+    if CALENDAR_FILE.search(forms):
         return await turn.run("agenda", "ics")
     if in_agenda and ALREADY.search(forms):
         return await turn.run("agenda")

@@ -496,10 +496,11 @@ class FaqMatcher:
     def _topic_before_workshop(
         self, text: str, order: Sequence[str], scores: dict[int, float]
     ) -> None:
-        """A subject named beside a workshop (「生物多様性は環境でいい？」, 「デジタル格差は社会？
-        経済？」) asks where the subject goes: its entry, which names the workshop, comes first; the workshop's entry takes its place, second. Japanese only:
-        French and English keywords are found through stems and spelling corrections, loose
-        enough to name a subject the question does not ("commune" is not the sea)."""
+        """A subject named beside a workshop (「生物多様性は環境でいい？」, 「デジタル格差は
+        社会？経済？」) asks where the subject goes: its entry, which names the workshop, comes
+        first; the workshop's entry takes its place, second. Japanese only: French and English
+        keywords are found through stems and spelling corrections, loose enough to name a
+        subject the question does not ("commune" is not the sea)."""
         if not scores or "ja" not in order:
             return
         best = max(scores, key=lambda entry: scores[entry])
