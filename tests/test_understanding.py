@@ -337,6 +337,9 @@ async def test_off_topic_is_declined_before_a_day_word(app: App, fr: Chat, ja: C
         ("en", "where can I charge my phone, do I need a power adapter"),
         ("ja", "会場の近くにコンビニはありますか"),
         ("ja", "こんにちは！"),
+        ("fr", "demain il fera 5 degrés le matin ?"),
+        ("fr", "je prends ma doudoune pour la soirée de demain ?"),
+        ("en", "how many degrees tonight"),
     ],
 )
 async def test_small_talk_and_city_life_are_declined(

@@ -29,6 +29,9 @@ SUBJECTS = Words(
         r"typhoon|typhon",
         r"nuageux|nuages|cloudy|clouds?|sunny|ensoleille",
         r"froid dehors|cold outside",
+        r"(?:combien de|how many) (?:degres|degrees)",
+        r"\d+ ?(?:degres|degrees)",
+        r"doudounes?|down jackets?",  # dressing for the cold, not a dress code
         # eating and drinking out
         r"restos?",
         r"restaurants?",
