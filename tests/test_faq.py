@@ -140,6 +140,7 @@ def test_every_topic_keyword_alone_finds_its_entry() -> None:
         ("le thème vise quoi au juste", "fr", "theme-aims"),
         ("est-ce qu'on peut avoir le bot en japonais ?", "fr", "change-language"),
         ("コロナ後に文化が見直されたって本当？", "ja", "workshop-economy-culture"),
+        ("Cannesの会議はいつ？", "ja", "history-edition-9"),  # a French town in Latin letters
         ("pourquoi parler de culture après le covid", "fr", "workshop-economy-culture"),
         ("テーマが目指すものは？", "ja", "theme-aims"),
     ],
