@@ -542,6 +542,9 @@ def test_a_subject_named_beside_a_workshop_asks_where_it_goes() -> None:
     match = MATCHER.match("生物多様性の発表、環境分科会で合ってる？", "ja")
     ranked = [c.entry.id for c in match.candidates]
     assert ranked[:2] == ["topic-biodiversity", "workshop-environment"]
+    # only a workshop's own entry gives way, not a detail entry a subject may be about
+    own = {MATCHER.entries[i].id for i in MATCHER._workshops}
+    assert own == {"workshop-economy", "workshop-society", "workshop-environment"}
     # no subject named: the workshop's own entry
     about = MATCHER.match("環境分科会って何をするの", "ja")
     assert about.best is not None and about.best.id == "workshop-environment"

@@ -433,6 +433,14 @@ class FaqMatcher:
         # Scores of Japanese and of French/English questions spread differently: one set each.
         self.thresholds = {"ja": Thresholds(), "latin": Thresholds(), **(thresholds or {})}
         self.analyzer = Analyzer(reader)
+        # A workshop's own entry, the one its detail entries are named after
+        # (workshop-society, not workshop-society-families, which a subject may well be about).
+        ids = [e.id for e in self.entries]
+        self._workshops = {
+            i
+            for i, e in enumerate(self.entries)
+            if e.topic == WORKSHOPS_TOPIC and any(o.startswith(e.id + "-") for o in ids)
+        }
         # Keywords by their first word (French, English) or first two characters (Japanese).
         self._keywords: dict[str, dict[str, list[tuple[str, int]]]] = {
             lang: defaultdict(list) for lang in LANGS
@@ -504,7 +512,7 @@ class FaqMatcher:
         if not scores or "ja" not in order:
             return
         best = max(scores, key=lambda entry: scores[entry])
-        if self.entries[best].topic != WORKSHOPS_TOPIC:
+        if best not in self._workshops:
             return
         named = set(self._keyword_hits(self.analyzer.analyse(text, "ja"), "ja"))
         subjects = [e for e in named if self.entries[e].topic == SUBJECTS_TOPIC and e in scores]
