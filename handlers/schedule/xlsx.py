@@ -12,9 +12,6 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
-
 from handlers.schedule.files import (
     ParsedProgramme,
     Problem,
@@ -46,6 +43,11 @@ def parse_xlsx(data: bytes, tz: ZoneInfo, sheet: str | None = None) -> ParsedPro
         raise ProgrammeFileError(
             [Problem(0, "", reason, kind=ProblemKind.UNPACKS_TOO_LARGE, limit=limit)]
         )
+    # Imported here: openpyxl takes about a quarter of a second to import, which every process
+    # (server, worker, each command) would pay at start for the rare workbook upload.
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:

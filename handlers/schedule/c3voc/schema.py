@@ -13,23 +13,31 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import xmlschema
-from jsonschema import Draft6Validator
+if TYPE_CHECKING:
+    import xmlschema
+    from jsonschema import Draft6Validator
+
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
 JSON_SCHEMA = SCHEMA_DIR / "schedule.schema.json"
 XML_SCHEMA = SCHEMA_DIR / "schedule.xml.xsd"
 
 
+# The validators are imported when first needed: jsonschema and xmlschema take about a fifth of
+# a second to import, which every process would otherwise pay at start for a rare c3voc import.
 @cache
 def _json_validator() -> Draft6Validator:
+    from jsonschema import Draft6Validator
+
     return Draft6Validator(json.loads(JSON_SCHEMA.read_text(encoding="utf-8")))
 
 
 @cache
 def _xml_schema() -> xmlschema.XMLSchema10:
+    import xmlschema
+
     return xmlschema.XMLSchema10(str(XML_SCHEMA))
 
 
