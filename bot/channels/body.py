@@ -61,3 +61,13 @@ def too_slow(metrics: ChannelMetrics, channel: str) -> Response:
     metrics.error("webhook")
     log.warning("%s: webhook body not received within %.0f s", channel, BODY_SECONDS)
     return JSONResponse({"error": "body too slow"}, status_code=408)
+
+
+async def webhook_body(request: Request, metrics: ChannelMetrics, channel: str) -> bytes | Response:
+    """The body, or the refusal to send back (413 over the limit, 408 too slow)."""
+    try:
+        return await read_body(request)
+    except BodyTooLarge:
+        return too_large(metrics, channel)
+    except BodyTooSlow:
+        return too_slow(metrics, channel)

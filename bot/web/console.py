@@ -73,7 +73,7 @@ from handlers.schedule.cards import quoted
 from handlers.schedule.exports import ExportFormat, export_programme
 from handlers.schedule.files import Problem, ProgrammeFileError
 from handlers.schedule.formats import parse_programme
-from handlers.schedule.model import SessionRow
+from handlers.schedule.model import EDITABLE, SessionRow
 from handlers.schedule.replies import edit_error
 from handlers.schedule.usecases import EditError, SessionNotFound, edit_session, replace_programme
 from handlers.stats.overview import UNDERSTANDING, overview
@@ -97,19 +97,6 @@ SECTION_PATHS = {
     "broadcasts": "/broadcasts",
     "audit": "/audit",
 }
-# The fields of a session an organiser edits in the console, as edit_session names them.
-EDITED = (
-    "date",
-    "start",
-    "end",
-    "title_fr",
-    "title_ja",
-    "title_en",
-    "room_fr",
-    "room_ja",
-    "room_en",
-    "status",
-)
 
 
 @dataclass(frozen=True)
@@ -501,8 +488,8 @@ class OrganisersConsole:
         current = _fields(row, deps.tz)
         context: dict[str, Any] = {"row": row, "values": current, "title": _title}
         if visit.form is not None:
-            wanted = {f: str(visit.form.get(f, current[f])).strip() for f in EDITED}
-            edits = [(f, wanted[f]) for f in EDITED if wanted[f] != current[f]]
+            wanted = {f: str(visit.form.get(f, current[f])).strip() for f in EDITABLE}
+            edits = [(f, wanted[f]) for f in EDITABLE if wanted[f] != current[f]]
             if any(f == "start" for f, _ in edits) and all(f != "end" for f, _ in edits):
                 # A new start keeps the duration in the model; the form shows an end, so the
                 # end the organiser sees is the one that counts.

@@ -31,7 +31,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from bot.channels.base import ServeContext
-from bot.channels.body import BodyTooLarge, BodyTooSlow, read_body, too_large, too_slow
+from bot.channels.body import webhook_body
 from bot.channels.line.api import configuration
 from bot.channels.line.render import MAX_MESSAGES, render_json
 from bot.channels.runner import Admission
@@ -92,12 +92,9 @@ class LineChannel:
         signature = request.headers.get("x-line-signature")
         if not signature:  # refused before the body is read
             return self._refuse("missing signature")
-        try:
-            body = await read_body(request)
-        except BodyTooLarge:
-            return too_large(self.metrics, CHANNEL)
-        except BodyTooSlow:
-            return too_slow(self.metrics, CHANNEL)
+        body = await webhook_body(request, self.metrics, CHANNEL)
+        if isinstance(body, Response):
+            return body
         try:
             payload = self.parser.parse(body.decode("utf-8"), signature, as_payload=True)
         except InvalidSignatureError:

@@ -38,7 +38,7 @@ from telegram.ext import (
 )
 
 from bot.channels.base import ServeContext
-from bot.channels.body import BodyTooLarge, BodyTooSlow, read_body, too_large, too_slow
+from bot.channels.body import webhook_body
 from bot.channels.runner import Admission, KeyedLocks
 from bot.channels.telegram.http import AiohttpRequest
 from bot.channels.telegram.render import ellipsis, render
@@ -203,12 +203,9 @@ class TelegramChannel:
             self.metrics.error("webhook")
             log.warning("telegram: webhook with a wrong or missing secret token refused")
             return JSONResponse({"error": "forbidden"}, status_code=403)
-        try:
-            body = await read_body(request)
-        except BodyTooLarge:
-            return too_large(self.metrics, CHANNEL)
-        except BodyTooSlow:
-            return too_slow(self.metrics, CHANNEL)
+        body = await webhook_body(request, self.metrics, CHANNEL)
+        if isinstance(body, Response):
+            return body
         try:
             data = json.loads(body)
             update_id = int(data["update_id"])
