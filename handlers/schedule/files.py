@@ -118,6 +118,19 @@ class Problem:
     looks_like: str = ""  # what a file of an unsupported format is (formats.ForeignFormat)
     detail: str = ""  # a parser's own message, or a rare reason in English
 
+    @classmethod
+    def unreadable(cls, expected: str, detail: str, *, line: int = 0, reason: str = "") -> Problem:
+        """A file the parser of its format could not read: `detail` is the parser's message,
+        `reason` the English for the command line ("unreadable CSV: …" unless given)."""
+        return cls(
+            line,
+            "",
+            reason or f"unreadable {expected}: {detail}",
+            kind=ProblemKind.UNREADABLE,
+            expected=expected,
+            detail=detail,
+        )
+
     def __str__(self) -> str:
         where = self.where or (f"line {self.line}" if self.line else "file")
         return (
@@ -160,18 +173,7 @@ def parse_csv(text: str, tz: ZoneInfo) -> ParsedProgramme:
             [Problem(1, "", "the file is empty", kind=ProblemKind.EMPTY_FILE)]
         ) from None
     except csv.Error as exc:
-        raise ProgrammeFileError(
-            [
-                Problem(
-                    1,
-                    "",
-                    f"unreadable CSV: {exc}",
-                    kind=ProblemKind.UNREADABLE,
-                    expected="CSV",
-                    detail=str(exc),
-                )
-            ]
-        ) from None
+        raise ProgrammeFileError([Problem.unreadable("CSV", str(exc), line=1)]) from None
     if not set(header) & set(COLUMNS):
         raise ProgrammeFileError(
             [
@@ -217,16 +219,7 @@ def parse_csv(text: str, tz: ZoneInfo) -> ParsedProgramme:
                 continue
             records.append((line, dict(zip(header, values, strict=False))))
     except csv.Error as exc:
-        problems.append(
-            Problem(
-                reader.line_num,
-                "",
-                f"unreadable CSV: {exc}",
-                kind=ProblemKind.UNREADABLE,
-                expected="CSV",
-                detail=str(exc),
-            )
-        )
+        problems.append(Problem.unreadable("CSV", str(exc), line=reader.line_num))
     return rows_from_records(records, tz, problems)
 
 
@@ -237,18 +230,7 @@ def parse_yaml(text: str, tz: ZoneInfo) -> ParsedProgramme:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0
-        raise ProgrammeFileError(
-            [
-                Problem(
-                    line,
-                    "",
-                    f"unreadable YAML: {exc}",
-                    kind=ProblemKind.UNREADABLE,
-                    expected="YAML",
-                    detail=str(exc),
-                )
-            ]
-        ) from None
+        raise ProgrammeFileError([Problem.unreadable("YAML", str(exc), line=line)]) from None
     if isinstance(root, yaml.MappingNode):
         root = next((v for k, v in root.value if k.value == "sessions"), None)
     if not isinstance(root, yaml.SequenceNode):

@@ -113,18 +113,8 @@ def _parse_rows(cells: list[tuple[Any, ...]], tz: ZoneInfo, sheet: str) -> Parse
 
 
 def _unreadable(exc: Exception) -> ProgrammeFileError:
-    return ProgrammeFileError(
-        [
-            Problem(
-                0,
-                "",
-                f"unreadable XLSX workbook: {exc}",
-                kind=ProblemKind.UNREADABLE,
-                expected="XLSX",
-                detail=str(exc),
-            )
-        ]
-    )
+    reason = f"unreadable XLSX workbook: {exc}"
+    return ProgrammeFileError([Problem.unreadable("XLSX", str(exc), reason=reason)])
 
 
 def _text(value: Any, column: str) -> str:

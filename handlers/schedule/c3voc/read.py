@@ -106,31 +106,13 @@ def parse_schedule_json(
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ProgrammeFileError(
-            [
-                Problem(
-                    exc.lineno,
-                    "",
-                    f"unreadable JSON at column {exc.colno}: {exc.msg}",
-                    kind=ProblemKind.UNREADABLE,
-                    expected="JSON",
-                    detail=f"column {exc.colno}: {exc.msg}",
-                )
-            ]
-        ) from None
+        reason = f"unreadable JSON at column {exc.colno}: {exc.msg}"
+        detail = f"column {exc.colno}: {exc.msg}"
+        problem = Problem.unreadable("JSON", detail, line=exc.lineno, reason=reason)
+        raise ProgrammeFileError([problem]) from None
     except RecursionError:
-        raise ProgrammeFileError(
-            [
-                Problem(
-                    0,
-                    "",
-                    "JSON nested too deeply",
-                    kind=ProblemKind.UNREADABLE,
-                    expected="JSON",
-                    detail="nested too deeply",
-                )
-            ]
-        ) from None
+        problem = Problem.unreadable("JSON", "nested too deeply", reason="JSON nested too deeply")
+        raise ProgrammeFileError([problem]) from None
     schedule = document.get("schedule") if isinstance(document, dict) else None
     conference = schedule.get("conference") if isinstance(schedule, dict) else None
     if not isinstance(conference, dict):
@@ -204,32 +186,14 @@ def parse_schedule_xml(
         parser.feed(data)
         root = parser.close()
     except DefusedXmlException as exc:
-        raise ProgrammeFileError(
-            [
-                Problem(
-                    0,
-                    "",
-                    f"refused XML: {exc} (entities and external references are not read)",
-                    kind=ProblemKind.UNREADABLE,
-                    expected="XML",
-                    detail=f"{exc} (entities and external references are not read)",
-                )
-            ]
-        ) from None
+        detail = f"{exc} (entities and external references are not read)"
+        problem = Problem.unreadable("XML", detail, reason=f"refused XML: {detail}")
+        raise ProgrammeFileError([problem]) from None
     except ET.ParseError as exc:
         line, column = exc.position
-        raise ProgrammeFileError(
-            [
-                Problem(
-                    line,
-                    "",
-                    f"unreadable XML at column {column + 1}: {exc}",
-                    kind=ProblemKind.UNREADABLE,
-                    expected="XML",
-                    detail=str(exc),
-                )
-            ]
-        ) from None
+        reason = f"unreadable XML at column {column + 1}: {exc}"
+        problem = Problem.unreadable("XML", str(exc), line=line, reason=reason)
+        raise ProgrammeFileError([problem]) from None
     if root.tag != "schedule":
         raise ProgrammeFileError(
             [
