@@ -89,6 +89,19 @@ async def sign_in(bot: Running, tg: FakeTelegram) -> httpx.AsyncClient:
     return browser
 
 
+def fields_of(page: str) -> dict[str, str]:
+    """The text fields of a page's forms, by name (what a browser would post back)."""
+    return dict(re.findall(r'name="(\w+)"[^>]*value="([^"]*)"', page))
+
+
+async def first_group_ids(browser: httpx.AsyncClient) -> tuple[str, str]:
+    """The inbox page and the question ids of its first group."""
+    inbox = await browser.get("/organisers/inbox")
+    ids = re.search(r'data-ids="([0-9,]+)"', inbox.text)
+    assert ids, inbox.text
+    return inbox.text, ids.group(1)
+
+
 def csrf_of(page: str) -> str:
     found = re.search(r'name="csrf" value="([^"]+)"', page)
     assert found
@@ -138,12 +151,10 @@ async def test_a_form_without_its_csrf_token_changes_nothing_and_is_audited(
 ) -> None:
     await say(bot, tg, DELEGATE, "ou puis-je laisser mes valises pendant la journee ?")
     browser = await sign_in(bot, tg)
-    inbox = await browser.get("/organisers/inbox")
-    ids = re.search(r'data-ids="([0-9,]+)"', inbox.text)
-    assert ids
-    refused = await browser.post("/organisers/inbox/dismiss", data={"ids": ids.group(1)})
+    _page, group = await first_group_ids(browser)
+    refused = await browser.post("/organisers/inbox/dismiss", data={"ids": group})
     assert refused.status_code == 403
-    wrong = await browser.post("/organisers/inbox/dismiss", data={"ids": ids.group(1), "csrf": "x"})
+    wrong = await browser.post("/organisers/inbox/dismiss", data={"ids": group, "csrf": "x"})
     assert wrong.status_code == 403
     async with db_of(bot)() as db:
         statuses = (await db.scalars(select(UnansweredQuestion.status))).all()
@@ -228,7 +239,7 @@ async def test_a_session_edit_is_previewed_then_told_to_the_delegate_who_has_it(
     browser = await sign_in(bot, tg)
     form = await browser.get("/organisers/programme/ws-economy")
     assert form.status_code == 200
-    values = dict(re.findall(r'name="(\w+)"[^>]*value="([^"]*)"', form.text))
+    values = fields_of(form.text)
     values.update(csrf=csrf_of(form.text), start="16:00", action="preview")
     values["end"] = "17:30"
     preview = await browser.post("/organisers/programme/ws-economy", data=values)
@@ -260,7 +271,7 @@ async def test_a_session_edit_is_previewed_then_told_to_the_delegate_who_has_it(
 async def test_titles_are_escaped(bot: Running, tg: FakeTelegram) -> None:
     browser = await sign_in(bot, tg)
     form = await browser.get("/organisers/programme/opening")
-    values = dict(re.findall(r'name="(\w+)"[^>]*value="([^"]*)"', form.text))
+    values = fields_of(form.text)
     values.update(csrf=csrf_of(form.text), title_fr="<script>alert(1)</script>", action="apply")
     assert (await browser.post("/organisers/programme/opening", data=values)).status_code == 303
     page = await browser.get("/organisers/programme")
@@ -453,7 +464,7 @@ async def test_a_programme_file_is_previewed_then_imported_and_a_bad_row_changes
     # Another organiser changes the programme meanwhile: the confirmation shows the changes
     # again instead of applying a diff nobody has seen.
     other = await browser.get("/organisers/programme/opening")
-    values = dict(re.findall(r'name="(\w+)"[^>]*value="([^"]*)"', other.text))
+    values = fields_of(other.text)
     values.update(csrf=csrf, room_fr="Salle 12", action="apply")
     assert (await browser.post("/organisers/programme/opening", data=values)).status_code == 303
     stale = await browser.post(
@@ -513,14 +524,12 @@ async def test_an_incomplete_new_entry_is_refused_in_the_organisers_language(
 ) -> None:
     await say(bot, tg, DELEGATE, "ou puis-je laisser mes valises pendant la journee ?")
     browser = await sign_in(bot, tg)
-    inbox = await browser.get("/organisers/inbox")
-    ids = re.search(r'data-ids="([0-9,]+)"', inbox.text)
-    assert ids
+    inbox_page, group = await first_group_ids(browser)
     refused = await browser.post(
         "/organisers/inbox/attach",
         data={
-            "csrf": csrf_of(inbox.text),
-            "ids": ids.group(1),
+            "csrf": csrf_of(inbox_page),
+            "ids": group,
             "mode": "new",
             "new_id": "luggage",
             "title_fr": "Bagages",
@@ -546,7 +555,7 @@ async def test_the_faq_editor_warns_before_an_entry_takes_other_entries_question
     assert 'data-id="theme-general"' in listing.text
     assert 'data-id="dates"' not in listing.text
     form = await browser.get("/organisers/faq/dates")
-    values = dict(re.findall(r'name="(\w+)"[^>]*value="([^"]*)"', form.text))
+    values = fields_of(form.text)
     values.update(
         {
             name: unescape(text)
@@ -623,7 +632,7 @@ async def test_a_room_renamed_in_japanese_only_is_told_to_japanese_readers_only(
     await say(bot, tg, DELEGATE + 1, "/lang ja", lang="ja")
     browser = await sign_in(bot, tg)
     form = await browser.get("/organisers/programme/ws-society")
-    values = dict(re.findall(r'name="(\w+)"[^>]*value="([^"]*)"', form.text))
+    values = fields_of(form.text)
     values.update(csrf=csrf_of(form.text), room_ja="第９会場", action="apply")
     tg.reset_calls()
     assert (await browser.post("/organisers/programme/ws-society", data=values)).status_code == 303
@@ -638,14 +647,12 @@ async def test_an_entry_is_found_by_its_title_and_the_language_switch_returns_to
 ) -> None:
     await say(bot, tg, DELEGATE, "ou puis-je laisser mes valises pendant la journee ?")
     browser = await sign_in(bot, tg)
-    inbox = await browser.get("/organisers/inbox")
-    ids = re.search(r'data-ids="([0-9,]+)"', inbox.text)
-    assert ids
+    inbox_page, group = await first_group_ids(browser)
     attached = await browser.post(
         "/organisers/inbox/attach",
         data={
-            "csrf": csrf_of(inbox.text),
-            "ids": ids.group(1),
+            "csrf": csrf_of(inbox_page),
+            "ids": group,
             "entry_id": "lieu exact",
             "tell": "",
         },
@@ -654,7 +661,7 @@ async def test_an_entry_is_found_by_its_title_and_the_language_switch_returns_to
     # After a form, the switcher goes back to the section's page, not to the form's address.
     refused = await browser.post(
         "/organisers/inbox/attach",
-        data={"csrf": csrf_of(inbox.text), "ids": ids.group(1), "entry_id": "venue"},
+        data={"csrf": csrf_of(inbox_page), "ids": group, "entry_id": "venue"},
     )
     assert refused.status_code == 422
     assert 'name="back" value="/inbox"' in refused.text
