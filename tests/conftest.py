@@ -25,6 +25,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
+from bench.fakes import FakeTelegram
 from bot.app import App, build_app
 from bot.settings import Settings
 from db.engine import make_engine
@@ -200,3 +201,10 @@ async def app(database: Database, clock: FixedClock) -> AsyncIterator[App]:
         yield application
     finally:
         await application.close()
+
+
+@pytest.fixture
+async def tg() -> AsyncIterator[FakeTelegram]:
+    """The fake Telegram Bot API, on a port of its own."""
+    async with FakeTelegram() as fake:
+        yield fake

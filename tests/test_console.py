@@ -42,12 +42,6 @@ LINK = re.compile(r"http://bot(/organisers/sign-in/[A-Za-z0-9_-]+)")
 
 
 @pytest.fixture
-async def tg() -> AsyncIterator[FakeTelegram]:
-    async with FakeTelegram() as fake:
-        yield fake
-
-
-@pytest.fixture
 async def bot(database: Database, clock: FixedClock, tg: FakeTelegram) -> AsyncIterator[Running]:
     settings = telegram_settings(tg, public_url=PUBLIC, organisers=f"telegram:{ORGANISER}")
     async with running(database, clock, **settings) as started:

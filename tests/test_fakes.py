@@ -88,12 +88,6 @@ def _json(body: Any) -> Any:
 
 
 @pytest_asyncio.fixture
-async def tg() -> AsyncIterator[FakeTelegram]:
-    async with FakeTelegram() as fake:
-        yield fake
-
-
-@pytest_asyncio.fixture
 async def bot(tg: FakeTelegram) -> AsyncIterator[telegram.Bot]:
     instance = telegram.Bot(tg.token, base_url=tg.base_url)
     async with instance:

@@ -83,12 +83,6 @@ async def edit(bot: Running, session_id: str, field: str, value: str) -> None:
 
 
 @pytest.fixture
-async def tg() -> AsyncIterator[FakeTelegram]:
-    async with FakeTelegram() as fake:
-        yield fake
-
-
-@pytest.fixture
 async def line() -> AsyncIterator[FakeLine]:
     async with FakeLine() as fake:
         fake.add_profile(JA_LINE, "花子", "ja")

@@ -91,12 +91,6 @@ def test_every_format_is_a_card_of_its_kind() -> None:
 
 
 @pytest.fixture
-async def tg() -> AsyncIterator[FakeTelegram]:
-    async with FakeTelegram() as fake:
-        yield fake
-
-
-@pytest.fixture
 async def line() -> AsyncIterator[FakeLine]:
     async with FakeLine() as fake:
         fake.add_profile(JA_LINE, "健二", "ja")

@@ -41,12 +41,6 @@ pytestmark = [
 
 
 @pytest.fixture
-async def tg() -> AsyncIterator[FakeTelegram]:
-    async with FakeTelegram() as fake:
-        yield fake
-
-
-@pytest.fixture
 async def line() -> AsyncIterator[FakeLine]:
     async with FakeLine() as fake:
         yield fake

@@ -34,12 +34,6 @@ FR_USER, JA_USER = 1001, 2002
 
 
 @pytest.fixture
-async def tg() -> AsyncIterator[FakeTelegram]:
-    async with FakeTelegram() as fake:
-        yield fake
-
-
-@pytest.fixture
 async def bot(database: Database, clock: FixedClock, tg: FakeTelegram) -> AsyncIterator[Running]:
     async with running(database, clock, **telegram_settings(tg)) as started:
         yield started
