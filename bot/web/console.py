@@ -1,10 +1,10 @@
 """The organisers' web console: sign-in from a chat link, the overview, the programme, the
-unanswered inbox and the audit log, under /organisers/.
+unanswered inbox, the FAQ, announcements and the audit log, under /organisers/.
 
 Each request runs in one transaction: the session check, the CSRF check of a form, the use case
 and its audit line commit together, or not at all. A refused request still commits its audit
-line. Pages are rendered on the server (Jinja2, autoescaped); the little script there is only
-refreshes the overview.
+line. Pages are rendered on the server (Jinja2, autoescaped); the only script refreshes the
+overview and an announcement's delivery.
 """
 
 from __future__ import annotations

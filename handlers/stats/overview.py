@@ -9,7 +9,7 @@ and days here: a few hundred rows whatever the number of turns.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -60,7 +60,6 @@ class Overview:
     unanswered_open: int
     outbox: Outbox
     line_quota: LineQuota | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def delegates_total(self) -> int:
