@@ -9,6 +9,7 @@ import re
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from html import unescape
+from pathlib import Path
 
 import httpx
 import pytest
@@ -16,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bench.fakes import FakeTelegram
+from bot.web.console import field_message
 from db.models import (
     AuditLog,
     Broadcast,
@@ -28,6 +30,7 @@ from db.models import (
     UnansweredQuestion,
     UnansweredStatus,
 )
+from handlers.schedule.model import COMPARED_FIELDS
 from tests.conftest import Database, FixedClock
 from tests.serving import Running, eventually, running, telegram_settings
 
@@ -659,3 +662,21 @@ async def test_an_entry_is_found_by_its_title_and_the_language_switch_returns_to
     )
     assert refused.status_code == 422
     assert 'name="back" value="/inbox"' in refused.text
+
+
+def test_every_field_a_preview_can_show_has_its_name_in_each_language() -> None:
+    for language in ("fr", "ja", "en"):
+        for field in COMPARED_FIELDS:
+            message, _ = field_message(field)
+            assert message in CATALOGUE_IDS[language], (language, field)
+
+
+CATALOGUE_IDS = {
+    language: {
+        line.split(" =", 1)[0]
+        for path in (Path(__file__).parent.parent / "locales" / language).glob("*.ftl")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if " =" in line and not line.startswith((" ", "#"))
+    }
+    for language in ("fr", "ja", "en")
+}

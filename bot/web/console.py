@@ -1052,16 +1052,23 @@ def _fields(row: SessionRow, tz: Any) -> dict[str, str]:
     }
 
 
-def _field_label(visit: Visit, field: str) -> str:
-    """A session's field as the edit form names it: « Début », « Salle (japonais) »."""
+def field_message(field: str) -> tuple[str, str]:
+    """The catalogue id naming a session's field, and its language ("" for none):
+    ("console-field-room", "ja") for room_ja, ("console-field-start", "") for starts_at."""
     name, _, lang = field.rpartition("_")
     if lang in LANGUAGES and name in ("title", "room", "description"):
-        label = visit.t(f"console-field-{name}")
-        return label + visit.t(
-            "console-language-paren", language=visit.t(f"console-language-{lang}")
-        )
-    known = {"starts_at": "start", "ends_at": "end", "status": "status", "track": "track"}
-    return visit.t(f"console-field-{known[field]}") if field in known else field
+        return f"console-field-{name}", lang
+    known = {"starts_at": "start", "ends_at": "end"}
+    return f"console-field-{known.get(field, field)}", ""
+
+
+def _field_label(visit: Visit, field: str) -> str:
+    """A session's field as the edit form names it: « Début », « Salle (japonais) »."""
+    message, lang = field_message(field)
+    label = visit.t(message)
+    if not lang:
+        return label
+    return label + visit.t("console-language-paren", language=visit.t(f"console-language-{lang}"))
 
 
 def _values(visit: Visit, field: str, old: object, new: object) -> tuple[str, str]:

@@ -278,3 +278,5 @@ programme-problem-no-title = a French or Japanese title (title_fr or title_ja) i
 programme-problem-end-before-start = the end must be after the start.
 programme-problem-no-session = the file holds no session.
 programme-problem-other = { $detail }
+console-field-description = Description
+console-field-speakers = Speakers

@@ -279,3 +279,5 @@ programme-problem-no-title = il faut un titre en français ou en japonais (title
 programme-problem-end-before-start = la fin doit être après le début.
 programme-problem-no-session = le fichier ne contient aucune session.
 programme-problem-other = { $detail }
+console-field-description = Description
+console-field-speakers = Intervenants

@@ -262,3 +262,5 @@ programme-problem-no-title = フランス語か日本語のタイトル（title_
 programme-problem-end-before-start = 終了時刻は開始時刻より後にしてください。
 programme-problem-no-session = セッションが一つもありません。
 programme-problem-other = { $detail }
+console-field-description = 説明
+console-field-speakers = 登壇者
