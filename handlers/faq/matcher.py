@@ -116,9 +116,16 @@ _ORDINAL_WORDS = {
     "neuvieme": 9, "ninth": 9, "dixieme": 10, "tenth": 10,
 }  # fmt: skip
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(?:e|eme|er|ere|re|nd|nde|st|rd|th)$")
+_WHICH = r"(?:quel|quelle|which|wich|witch|what)"
 _LATIN_FRAMES = re.compile(
-    r"\b(?:dans|a|pour|sur|in|for|to) (?:quel|quelle|which|what) (?:atelier|workshop|groupe)\b"
-    r"|\b(?:quel|which|what) (?:atelier|workshop)\b"
+    rf"\b(?:dans|a|pour|sur|in|for|to) {_WHICH} (?:atelier|workshop|groupe)\b"
+    rf"|\b{_WHICH} (?:atelier|workshop)\b"
+)
+# Idioms whose words mislead: « le combien » / « du combien au combien » ask for a date (not a
+# number); « tout le monde », "everyone" say who talks about a thing, not what it is.
+_LATIN_IDIOMS = (
+    (re.compile(r"\b(?:le|du|au|jusqu'au) combien\b(?! d)"), " date "),
+    (re.compile(r"\b(?:tout le monde|everyone|everybody)\b"), " "),
 )
 STOPWORDS = frozenset(
     "le la les un une des du de au aux et ou est sont ce cet cette ces c ca que quoi quel "
@@ -127,7 +134,9 @@ STOPWORDS = frozenset(
     "qu'est-ce parle parler dire dit moi me svp stp merci bonjour alors donc bien tres "
     "the a an of to in on for and or is are was were be it its this that what which how "
     "do does did can could would should about tell me please i you we our my there with at by "
-    "from as so any".split()
+    "from as so any "
+    # possessives: "notre commune", "our city" say who asks, not what about
+    "notre nos votre vos mon ma mes ton ta tes your their his her all dont".split()
 )
 # Words that fill a question out without saying what it is about: a base that does not know
 # them should not lose the question ("c'est quoi déjà ?", "what exactly?", "au juste").
@@ -171,6 +180,8 @@ def _stem(lang: str, word: str) -> str:
 def latin_words(text: str, lang: str) -> list[str]:
     """Accent-folded Snowball stems ('familles', 'familiales' → 'famil…'), no function words."""
     folded = _ELISION.sub("", latin(text))
+    for idiom, meaning in _LATIN_IDIOMS:
+        folded = idiom.sub(meaning, folded)
     folded = _LATIN_FRAMES.sub(" ", folded)
     words = [_ordinal(w) for w in _NON_WORD.sub(" ", folded.replace("_", " ")).split()]
     # single letters are what is left of "can't", "I'm", "it's"
@@ -598,7 +609,11 @@ class FaqMatcher:
         if not match.candidates:
             return []
         t = self.thresholds[match.script]
-        floor = max(t.clarify, match.candidates[0].score - t.clarify_window)
+        first = match.candidates[0].score
+        # A best entry held back for want of a lead was held back by the entries within `gap`
+        # of it: they are offered with it, or the "did you mean" would answer it alone anyway.
+        window = max(t.clarify_window, t.gap) if first >= t.answer else t.clarify_window
+        floor = max(t.clarify, first - window)
         return [c.entry for c in match.candidates if c.score >= floor][:3]
 
 
