@@ -150,7 +150,9 @@ FILLERS = frozenset(
     "question i'm im here ok okay so hi hello thanks thank also even still already some like "
     "get got know want need will be been has have had they them their these those now "
     "quick quickly explain again bit little lol because parce car something anything "
-    "quelque only seulement anyway anyhow".split()
+    "quelque only seulement anyway anyhow "
+    # modal verbs, like "peut" and "pouvez" above: how the question is put, not its subject
+    "doit dois devons devez doivent faut faudrait must".split()
 )
 
 
