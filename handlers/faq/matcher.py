@@ -136,7 +136,7 @@ STOPWORDS = frozenset(
     "do does did can could would should about tell me please i you we our my there with at by "
     "from as so any "
     # possessives: "notre commune", "our city" say who asks, not what about
-    "notre nos votre vos mon ma mes ton ta tes your their his her all dont".split()
+    "notre nos votre vos mon ma mes ton ta tes your their his her dont".split()
 )
 # Words that fill a question out without saying what it is about: a base that does not know
 # them should not lose the question ("c'est quoi déjà ?", "what exactly?", "au juste").
