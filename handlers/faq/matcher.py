@@ -430,6 +430,33 @@ class _Index:
         return word
 
 
+def _details(
+    asked: dict[int, list[tuple[str, ...]]],
+    named: dict[int, list[tuple[str, ...]]],
+    linked: set[tuple[int, int]],
+) -> dict[int, set[int]]:
+    """For each entry, the related entries it is a detail of: its phrasings name their keywords
+    (the environment layer's "pourquoi l'environnement est à la base du millefeuille ?"),
+    theirs never name its own (the cake's phrasings do not say "en bas")."""
+
+    def names(phrasings: list[tuple[str, ...]], keywords: list[tuple[str, ...]]) -> bool:
+        return any(
+            phrasing[i : i + len(keyword)] == keyword
+            for phrasing in phrasings
+            for keyword in keywords
+            for i in range(len(phrasing) - len(keyword) + 1)
+        )
+
+    details: dict[int, set[int]] = defaultdict(set)
+    for detail, phrasings in asked.items():
+        for whole, keywords in named.items():
+            if (detail, whole) not in linked or not named.get(detail):
+                continue
+            if names(phrasings, keywords) and not names(asked.get(whole, []), named[detail]):
+                details[detail].add(whole)
+    return details
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -459,17 +486,24 @@ class FaqMatcher:
             lang: defaultdict(list) for lang in LANGS
         }
         self._indexes: dict[str, _Index] = {}
+        # French and English: the entries that are a detail of another (below).
+        self._details: dict[str, dict[int, set[int]]] = {}
         for lang in LANGS:
             docs: list[tuple[int, Analysis, float]] = []
             vocab: dict[int, set[str]] = defaultdict(set)
+            asked: dict[int, list[tuple[str, ...]]] = defaultdict(list)
+            named: dict[int, list[tuple[str, ...]]] = defaultdict(list)
             for position, entry in enumerate(self.entries):
                 phrasings = [*entry.questions.get(lang, ()), entry.title.get(lang)]
                 for text in dict.fromkeys(p for p in phrasings if p):
                     analysis = self.analyzer.analyse(text, lang)
                     docs.append((position, analysis, 1.0))
                     vocab[position].update(analysis.units)
+                    asked[position].append(analysis.units)
                 for word in entry.keywords.get(lang, ()):
                     analysis = self.analyzer.analyse(word, lang)
+                    if analysis.units:
+                        named[position].append(analysis.units)
                     forms = [analysis.form, analysis.reading] if lang == "ja" else [analysis.form]
                     for form in dict.fromkeys(f for f in forms if f):
                         key = form[:2] if lang == "ja" else form.split()[0]
@@ -483,6 +517,8 @@ class FaqMatcher:
                     docs.append((position, analysis, ANSWER_WEIGHT))
                     vocab[position].update(analysis.units)
             self._indexes[lang] = _Index(docs, vocab, COMMON_SHARE[lang])
+            if lang != "ja":
+                self._details[lang] = _details(asked, named, self._linked())
 
     def match(self, text: str, language: str) -> Match:
         text = text[:MAX_INPUT]
@@ -510,6 +546,7 @@ class FaqMatcher:
             if max(scores.values(), default=0.0) >= self.thresholds[script].answer:
                 break  # the question's own language answered: the others need not be asked
         self._topic_before_workshop(text, order, scores)
+        self._detail_before_whole(text, order, scores)
         ranked = sorted(scores.items(), key=lambda item: -item[1])
         candidates = tuple(Candidate(self.entries[i], round(s, 4)) for i, s in ranked[:TOP])
         return Match(self._decide(candidates, self.thresholds[script]), candidates, script)
@@ -532,6 +569,40 @@ class FaqMatcher:
         if subjects:
             subject = max(subjects, key=lambda entry: scores[entry])
             scores[best], scores[subject] = scores[subject], scores[best]
+
+    def _linked(self) -> set[tuple[int, int]]:
+        """Pairs of entries either of which lists the other as related, both ways round."""
+        position = {entry.id: i for i, entry in enumerate(self.entries)}
+        pairs = set()
+        for i, entry in enumerate(self.entries):
+            for other in entry.related:
+                if other in position:
+                    pairs |= {(i, position[other]), (position[other], i)}
+        return pairs
+
+    def _detail_before_whole(
+        self, text: str, order: Sequence[str], scores: dict[int, float]
+    ) -> None:
+        """A question that names an entry's subject and also the point of one of its details
+        ("pourquoi l'environnement est en bas du gâteau de Rockström ?", "the environment
+        workshop, only CO2?") asks about the detail: it comes first, the whole second. French
+        and English; the detail is known by its phrasings, which name the whole's keyword."""
+        if not scores or "ja" in order:
+            return
+        best = max(scores, key=lambda entry: scores[entry])
+        for lang in order:
+            if not any(best in wholes for wholes in self._details[lang].values()):
+                continue  # no entry is a detail of this one
+            index = self._indexes[lang]
+            words = index.correct(self.analyzer.analyse(text, lang).units)
+            named = self._keyword_hits(self.analyzer.from_words(words), lang)
+            if best not in named:
+                continue
+            details = [e for e in named if best in self._details[lang].get(e, ()) and e in scores]
+            if details:
+                detail = max(details, key=lambda entry: scores[entry])
+                scores[best], scores[detail] = scores[detail], scores[best]
+                return
 
     def _score(self, analysis: Analysis, lang: str) -> dict[int, float]:
         index = self._indexes[lang]
@@ -611,11 +682,7 @@ class FaqMatcher:
         if not match.candidates:
             return []
         t = self.thresholds[match.script]
-        first = match.candidates[0].score
-        # A best entry held back for want of a lead was held back by the entries within `gap`
-        # of it: they are offered with it, or the "did you mean" would answer it alone anyway.
-        window = max(t.clarify_window, t.gap) if first >= t.answer else t.clarify_window
-        floor = max(t.clarify, first - window)
+        floor = max(t.clarify, match.candidates[0].score - t.clarify_window)
         return [c.entry for c in match.candidates if c.score >= floor][:3]
 
 
