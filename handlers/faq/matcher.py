@@ -534,19 +534,22 @@ class FaqMatcher:
         parts = [(text, 1.0)]
         if len(sentences) >= 2:
             parts += [(sentence, SENTENCE_WEIGHT) for sentence in sentences]
+        read: dict[str, Analysis] = {}  # the whole message, as read in each language
         for lang in order:
-            for part, weight in parts:
-                analysis = self.analyzer.analyse(part, lang)
+            for position, (part, weight) in enumerate(parts):
+                analysis = self._read(part, lang)
                 if not analysis.units:
                     continue
                 if weight < 1.0 and len(analysis.units) < 2 and not _ASKS_WHAT.search(part):
                     continue  # a frame ("- which workshop to present?"), not "what is X?"
+                if position == 0:
+                    read[lang] = analysis
                 for entry, score in self._score(analysis, lang).items():
                     scores[entry] = max(scores.get(entry, 0.0), score * weight)
             if max(scores.values(), default=0.0) >= self.thresholds[script].answer:
                 break  # the question's own language answered: the others need not be asked
         self._topic_before_workshop(text, order, scores)
-        self._detail_before_whole(text, order, scores)
+        self._detail_before_whole(read, scores)
         ranked = sorted(scores.items(), key=lambda item: -item[1])
         candidates = tuple(Candidate(self.entries[i], round(s, 4)) for i, s in ranked[:TOP])
         return Match(self._decide(candidates, self.thresholds[script]), candidates, script)
@@ -580,22 +583,18 @@ class FaqMatcher:
                     pairs |= {(i, position[other]), (position[other], i)}
         return pairs
 
-    def _detail_before_whole(
-        self, text: str, order: Sequence[str], scores: dict[int, float]
-    ) -> None:
+    def _detail_before_whole(self, read: dict[str, Analysis], scores: dict[int, float]) -> None:
         """A question that names an entry's subject and also the point of one of its details
         ("pourquoi l'environnement est en bas du gâteau de Rockström ?", "the environment
         workshop, only CO2?") asks about the detail: it comes first, the whole second. French
         and English; the detail is known by its phrasings, which name the whole's keyword."""
-        if not scores or "ja" in order:
+        if not scores or "ja" in read:
             return
         best = max(scores, key=lambda entry: scores[entry])
-        for lang in order:
+        for lang, analysis in read.items():
             if not any(best in wholes for wholes in self._details[lang].values()):
                 continue  # no entry is a detail of this one
-            index = self._indexes[lang]
-            words = index.correct(self.analyzer.analyse(text, lang).units)
-            named = self._keyword_hits(self.analyzer.from_words(words), lang)
+            named = self._keyword_hits(analysis, lang)
             if best not in named:
                 continue
             details = [e for e in named if best in self._details[lang].get(e, ()) and e in scores]
@@ -604,10 +603,16 @@ class FaqMatcher:
                 scores[best], scores[detail] = scores[detail], scores[best]
                 return
 
+    def _read(self, text: str, lang: str) -> Analysis:
+        """The text analysed in `lang`; French and English words spelling-corrected."""
+        analysis = self.analyzer.analyse(text, lang)
+        if lang == "ja":
+            return analysis
+        return self.analyzer.from_words(self._indexes[lang].correct(analysis.units))
+
     def _score(self, analysis: Analysis, lang: str) -> dict[int, float]:
+        """Entries' scores for a text read by `_read`."""
         index = self._indexes[lang]
-        if lang != "ja":
-            analysis = self.analyzer.from_words(index.correct(analysis.units))
         similarity = index.similar(analysis, limit=40)
         for entry, value in self._keyword_hits(analysis, lang).items():
             similarity[entry] = max(similarity.get(entry, 0.0), value)
