@@ -81,7 +81,9 @@ class Conversation:
             lang = choose(detected, delegate.language, hint, default)
             if delegate.language is None:
                 delegate.language = lang
-            turn = Turn(deps, db, delegate, lang, now, message, self.commands, said=said)
+            turn = Turn(
+                deps, db, delegate, lang, now, message, self.commands, said, first_contact=created
+            )
             replies = await self._replies(turn, text)
             understood = turn.understood or Understanding(Outcome.EVENT, message.event.value)
             await store.record_turn(

@@ -29,6 +29,9 @@ class Turn:
     message: Incoming
     commands: CommandRegistry
     said: str = ""  # what the delegate wrote (cleaned), before it was made readable
+    first_contact: bool = (
+        False  # the delegate was created by this turn: nothing of theirs is stored
+    )
     # What one understander worked out for the next ones (the FAQ match of the text): computed
     # once per turn.
     memo: dict[str, Any] = field(default_factory=dict)
