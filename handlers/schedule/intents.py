@@ -267,6 +267,13 @@ ABOUT_A_SESSION = _rx(
     r"スライド",
     r"すらいど",
     r"資料",
+    # where the visits go is what they are (their sites), not where a session takes place
+    r"(?:視察|しさつ|見学|けんがく).{0,12}どこ(?:へ|に|を)?(?:行|い[くきっ]|回|まわ|訪|たず|見)",
+    r"(?:視察|しさつ)先",
+    # what a session is, in Japanese: 「静岡宣言とは」, 「どのような位置づけ」
+    r"とは(?!いつ|どこ|何時|なんじ)",
+    r"(?:どのような|どういう|どんな)(?:位置づけ|位置付け|意味|趣旨|目的|ねらい|狙い|内容|もの)",
+    r"位置づけ|位置付け|趣旨|意義",
 )
 
 # "Which workshop for…": a content question, whatever time or place words it has.
