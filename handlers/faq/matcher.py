@@ -497,6 +497,9 @@ class FaqMatcher:
             if max(scores.values(), default=0.0) >= self.thresholds[script].answer:
                 break  # the question's own language answered: the others need not be asked
         self._topic_before_workshop(text, order, scores)
+        if script == "ja" and scores:
+            named = set(self._keyword_hits(self.analyzer.analyse(text, "ja"), "ja"))
+            self._specific_before_general(scores, named, self.thresholds[script])
         ranked = sorted(scores.items(), key=lambda item: -item[1])
         candidates = tuple(Candidate(self.entries[i], round(s, 4)) for i, s in ranked[:TOP])
         return Match(self._decide(candidates, self.thresholds[script]), candidates, script)
@@ -519,6 +522,49 @@ class FaqMatcher:
         if subjects:
             subject = max(subjects, key=lambda entry: scores[entry])
             scores[best], scores[subject] = scores[subject], scores[best]
+
+    def _specific_before_general(
+        self, scores: dict[int, float], named: set[int], t: Thresholds
+    ) -> None:
+        """Japanese questions about a workshop's subject name the workshop as well
+        (「経済分科会でなぜ文化？」, 「都市緑化は環境分科会で合ってる？」): the workshop's name is
+        context, or the answer the delegate proposes. The specific entry (the workshop's own
+        detail, workshop-economy-culture, or a subject's) answers it, and names the workshop;
+        when it is close behind the workshop's entry, or just ahead of it, it is answered rather
+        than asked back. A question naming two workshops or more (「分科会が経済・社会・環境の
+        ３つなのはなぜ」) is about none of them alone; one naming a workshop is not about another
+        (「経済分科会では何を議論しますか」 is not the society's, asked the same way)."""
+        if len(scores) < 2:
+            return
+        # below the best by the answer's gap and out of the "did you mean" window
+        gap = max(t.gap, t.clarify_window) + 0.01
+        named_workshops = named & self._workshops
+        if len(named_workshops) >= 2:
+            for entry in self._workshops & scores.keys():
+                scores[entry] -= gap
+        elif named_workshops:
+            # one workshop named: another one, asked the same way, is not what is asked
+            (own,) = named_workshops
+            for entry in (self._workshops & scores.keys()) - {own}:
+                scores[entry] = min(scores[entry], scores.get(own, 0.0) - gap)
+        best = max(scores, key=lambda entry: scores[entry])
+        if best in self._workshops:
+            prefix = self.entries[best].id + "-"
+            details = [e for e in scores if self.entries[e].id.startswith(prefix)]
+            near = [e for e in details if scores[e] >= scores[best] - gap]
+            if not near:
+                return
+            detail = max(near, key=lambda entry: scores[entry])
+            scores[best], scores[detail] = scores[detail], scores[best]
+            best = detail
+        if best in self._workshops or self.entries[best].topic not in (
+            WORKSHOPS_TOPIC,
+            SUBJECTS_TOPIC,
+        ):
+            return
+        for entry in self._workshops:
+            if entry in scores and scores[entry] > scores[best] - gap:
+                scores[entry] = scores[best] - gap
 
     def _score(self, analysis: Analysis, lang: str) -> dict[int, float]:
         index = self._indexes[lang]
