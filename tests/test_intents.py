@@ -169,6 +169,9 @@ def test_venue_romaji_days_and_workshops(text: str, kind: IntentKind, day: date 
         "les slides de la table ronde seront en ligne ?",
         "閉会式の服装は？",
         "the conference is 18 to 21 Nov, right?",
+        "視察団はどこを回るんですか",  # the visits' sites: what the visits are
+        "明日の閉会式で採択される宣言とは",  # what the declaration is, with a day and a session
+        "全体会はどのような趣旨ですか",
     ],
 )
 def test_other_editions_and_what_a_session_is_like(text: str) -> None:

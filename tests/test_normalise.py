@@ -55,3 +55,25 @@ def test_english_words_in_a_romaji_sentence_stay_latin() -> None:
     assert readable("chisan chishou to local food no jirei wa nan bunkakai")[0] == (
         "ちさんちしょうとlocal foodのじれいはなんぶんかかい"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        # kana-only writers space their words, and type ordinals in kana
+        ("だいにかいは どこで ありましたか", "第2回はどこでありましたか"),
+        ("だいいちぶんかかいの へや", "第1分科会のへや"),
+        ("だいにかいじょうは どこ", "だいにかいじょうはどこ"),  # 第2会場, a room
+        # the workshops, the rooms and the Rencontres in French or English katakana
+        ("アトリエ・トロワの会場", "第3分科会の会場"),
+        ("エコノミーのアトリエ", "経済の分科会"),
+        ("ﾈｸｽﾄのﾗﾝｺﾝﾄﾙ", "次の会議"),  # half-width
+        ("サル2はどこ", "会場2はどこ"),
+        # a loanword inside a longer one, and the three workshops, stay
+        ("サーキュラーエコノミーの事例", "サーキュラーエコノミーの事例"),
+        ("ワークショップ3つの時間", "分科会3つの時間"),
+        ("DX って 何", "DX って何"),
+    ],
+)
+def test_japanese_is_read_as_the_content_writes_it(typed: str, read: str) -> None:
+    assert readable(typed) == (read, None)

@@ -309,9 +309,7 @@ def japanese_words(text: str) -> str:
         return text
     text = unicodedata.normalize("NFKC", text)
     text = _JA_SPACE.sub("", text)
-    text = _KANA_ORDINAL.sub(
-        lambda m: f"第{_KANA_NUMBERS[m[1]]}{'回' if m[2] else '分科会'}", text
-    )
+    text = _KANA_ORDINAL.sub(lambda m: f"第{_KANA_NUMBERS[m[1]]}{'回' if m[2] else '分科会'}", text)
     text = _WORKSHOP_NUMBER.sub(_workshop_number, text)
     text = _SALLE.sub("会場", text)
     return _LOANWORD.sub(lambda m: _LOANWORDS[m[0]], text)

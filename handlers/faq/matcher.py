@@ -441,6 +441,12 @@ class FaqMatcher:
             for i, e in enumerate(self.entries)
             if e.topic == WORKSHOPS_TOPIC and any(o.startswith(e.id + "-") for o in ids)
         }
+        # Numbered entries of one series (history-edition-1 … history-edition-9).
+        series: dict[str, set[int]] = defaultdict(set)
+        for i, e in enumerate(self.entries):
+            if numbered := re.fullmatch(r"(.+)-\d+", e.id):
+                series[numbered[1]].add(i)
+        self._series = [members for members in series.values() if len(members) >= 2]
         # Keywords by their first word (French, English) or first two characters (Japanese).
         self._keywords: dict[str, dict[str, list[tuple[str, int]]]] = {
             lang: defaultdict(list) for lang in LANGS
@@ -538,6 +544,13 @@ class FaqMatcher:
             return
         # below the best by the answer's gap and out of the "did you mean" window
         gap = max(t.gap, t.clarify_window) + 0.01
+        for members in self._series:
+            # one of a numbered series named (「第1回」): the others, asked alike, are not asked
+            own_named = named & members
+            if len(own_named) == 1:
+                (own,) = own_named
+                for entry in (members & scores.keys()) - own_named:
+                    scores[entry] = min(scores[entry], scores.get(own, 0.0) - gap)
         named_workshops = named & self._workshops
         if len(named_workshops) >= 2:
             for entry in self._workshops & scores.keys():

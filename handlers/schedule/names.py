@@ -139,8 +139,8 @@ def _japanese_score(text: str, forms: Sequence[tuple[str, str]]) -> float:
             # the start of a long title ("第1パネル" for 「第1パネルディスカッション」)
             best = max(best, 0.9)
         elif len(form) >= 4:
-            # a typo in a long name, or part of it (「麻機の視察」); in kana, a typo only:
-            # kana words share many syllables (「かいさい」 and 「かいかいしき」 are two thirds alike)
+            # a typo in a long name, or part of it (「麻機の視察」); in kana, a typo only: kana
+            # words share many syllables (「かいさい」, 「かいかいしき」: two thirds alike)
             near = fuzz.partial_ratio(form, folded) / 100
             if near >= FUZZY_KANA or _KANJI.search(form):
                 best = max(best, near - 0.15)
