@@ -491,9 +491,12 @@ class FaqMatcher:
         parts = [(text, 1.0)]
         if len(sentences) >= 2:
             parts += [(sentence, SENTENCE_WEIGHT) for sentence in sentences]
+        whole: Analysis | None = None  # the Japanese analysis of the whole message
         for lang in order:
             for part, weight in parts:
                 analysis = self.analyzer.analyse(part, lang)
+                if lang == "ja" and part is text:
+                    whole = analysis
                 if not analysis.units:
                     continue
                 if weight < 1.0 and len(analysis.units) < 2 and not _ASKS_WHAT.search(part):
@@ -502,28 +505,25 @@ class FaqMatcher:
                     scores[entry] = max(scores.get(entry, 0.0), score * weight)
             if max(scores.values(), default=0.0) >= self.thresholds[script].answer:
                 break  # the question's own language answered: the others need not be asked
-        self._topic_before_workshop(text, order, scores)
         if script == "ja" and scores:
-            named = set(self._keyword_hits(self.analyzer.analyse(text, "ja"), "ja"))
+            # Keywords named in the question: which subject, workshop or edition it names.
+            whole = whole or self.analyzer.analyse(text, "ja")
+            named = set(self._keyword_hits(whole, "ja"))
+            self._topic_before_workshop(named, scores)
             self._specific_before_general(scores, named, self.thresholds[script])
         ranked = sorted(scores.items(), key=lambda item: -item[1])
         candidates = tuple(Candidate(self.entries[i], round(s, 4)) for i, s in ranked[:TOP])
         return Match(self._decide(candidates, self.thresholds[script]), candidates, script)
 
-    def _topic_before_workshop(
-        self, text: str, order: Sequence[str], scores: dict[int, float]
-    ) -> None:
+    def _topic_before_workshop(self, named: set[int], scores: dict[int, float]) -> None:
         """A subject named beside a workshop (「生物多様性は環境でいい？」, 「デジタル格差は
         社会？経済？」) asks where the subject goes: its entry, which names the workshop, comes
         first; the workshop's entry takes its place, second. Japanese only: French and English
         keywords are found through stems and spelling corrections, loose enough to name a
         subject the question does not ("commune" is not the sea)."""
-        if not scores or "ja" not in order:
-            return
         best = max(scores, key=lambda entry: scores[entry])
         if best not in self._workshops:
             return
-        named = set(self._keyword_hits(self.analyzer.analyse(text, "ja"), "ja"))
         subjects = [e for e in named if self.entries[e].topic == SUBJECTS_TOPIC and e in scores]
         if subjects:
             subject = max(subjects, key=lambda entry: scores[entry])
