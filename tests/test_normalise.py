@@ -77,3 +77,12 @@ def test_english_words_in_a_romaji_sentence_stay_latin() -> None:
 )
 def test_japanese_is_read_as_the_content_writes_it(typed: str, read: str) -> None:
     assert readable(typed) == (read, None)
+
+
+def test_hepburn_double_n_and_time_question_words_in_kana() -> None:
+    # Hepburn's "nn" before a vowel is ん and a syllable of n; the converter alone reads ん only
+    assert readable("minna no bunkakai wa nannichi?") == ("みんなのぶんかかいは何日?", "ja")
+    assert readable("kanngei kouryuukai wa doko")[0] == "かんげいこうりゅうかいはどこ"
+    # a time question word in kana is the content's kanji, not inside another word
+    assert readable("へいかいしきは なんじから") == ("へいかいしきは何時から", None)
+    assert readable("なんじゃこれ") == ("なんじゃこれ", None)

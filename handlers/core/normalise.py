@@ -233,6 +233,12 @@ def romaji_to_kana(text: str) -> str:
     return re.sub(r"(?<=[^a-z])\s+|\s+(?=[^a-z])", "", kana).strip()
 
 
+# Hepburn doubles the n of ん before a syllable of n: "konnichiwa", "sannen", "nannichi"; the
+# converter reads "nn" as ん alone, so the apostrophe that marks a syllable's end in Hepburn
+# ("san'nen") is put in, and taken out of the kana.
+_HEPBURN_NN = re.compile(r"(?<=[aiueo])nn(?=[aiueoy])", re.IGNORECASE)
+_KANA_APOSTROPHE = re.compile(r"(?<=[ぁ-ゖ])'(?=[ぁ-ゖ])")
+
 # Hepburn's long vowels ("tēma", "kōen"): no French or English word has them.
 _MACRONS = re.compile("[āēīōūĀĒĪŌŪ]")
 
@@ -296,6 +302,15 @@ _WORKSHOP_NUMBER = re.compile(
 _SALLE = re.compile(rf"(?<!{_KATAKANA})(?:サル|ルーム)(?=[\s・]*(?:\d|何|なん|番号))")
 
 
+# Question words of time in kana, as the content writes them: 「なんにちまで」 is 「何日まで」 (the
+# reading of 「何日」 out of context is not 「なんにち」, and the two would not meet).
+_KANA_QUESTIONS = {"なんにち": "何日", "なんじ": "何時", "なんようび": "何曜日", "なんねん": "何年"}
+_KANA_QUESTION = re.compile(
+    r"(?<![ぁ-ゖ])(?:" + "|".join(_KANA_QUESTIONS) + r")(?![ゃゅょぁぃぅぇぉ])"
+    r"|(?<=[はのもがでにとへ])(?:" + "|".join(_KANA_QUESTIONS) + r")(?![ゃゅょぁぃぅぇぉ])"
+)
+
+
 def _workshop_number(match: re.Match[str]) -> str:
     digit = match[1] or str(next(n for n, g in enumerate(match.groups()[1:], start=1) if g))
     return f"第{digit}分科会"
@@ -312,6 +327,7 @@ def japanese_words(text: str) -> str:
     text = _KANA_ORDINAL.sub(lambda m: f"第{_KANA_NUMBERS[m[1]]}{'回' if m[2] else '分科会'}", text)
     text = _WORKSHOP_NUMBER.sub(_workshop_number, text)
     text = _SALLE.sub("会場", text)
+    text = _KANA_QUESTION.sub(lambda m: _KANA_QUESTIONS[m[0]], text)
     return _LOANWORD.sub(lambda m: _LOANWORDS[m[0]], text)
 
 
@@ -319,5 +335,6 @@ def readable(text: str) -> tuple[str, str | None]:
     """The text the understanders read, and the language it shows (Japanese for romaji)."""
     romaji = _MACRONS.sub(lambda m: fold_accents(m[0]) + "-", text)  # "tē" → "te-" → 「てー」
     if looks_romaji(romaji, long_vowels=romaji != text):
-        return japanese_words(romaji_to_kana(romaji)), "ja"
+        hepburn = _HEPBURN_NN.sub("n'n", romaji)  # "nannichi" is なんにち, not なんいち
+        return japanese_words(_KANA_APOSTROPHE.sub("", romaji_to_kana(hepburn))), "ja"
     return expand_sms(japanese_words(text)), None
