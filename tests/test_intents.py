@@ -172,6 +172,8 @@ def test_venue_romaji_days_and_workshops(text: str, kind: IntentKind, day: date 
         "視察団はどこを回るんですか",  # the visits' sites: what the visits are
         "明日の閉会式で採択される宣言とは",  # what the declaration is, with a day and a session
         "全体会はどのような趣旨ですか",
+        "交流会の券はどこで買えばいいですか",  # where to buy, get or pay: not where it is
+        "分科会の資料はどこでもらえる？",
     ],
 )
 def test_other_editions_and_what_a_session_is_like(text: str) -> None:

@@ -264,6 +264,9 @@ ABOUT_A_SESSION = _rx(
     r"\bou (?:peut-on |puis-je |on peut |je peux )?(?:trouver|lire|voir|telecharger)\b",
     r"\btelecharg\w*|\bdownload\w*",
     r"どこで(?:分か|わか|確認|見られ|みられ|見れ|みれ|読め|よめ|読む|手に入|入手)",
+    # where to get, buy, pay or sign up for something: not where a session takes place
+    r"どこ(?:で|から|に)(?:もら|貰|受け取|受取|うけと|買|かえ|かう|払|はら|申し込|申込|もうしこ"
+    r"|登録|とうろく|借り|かり|預け|あずけ)",
     r"スライド",
     r"すらいど",
     r"資料",
