@@ -84,8 +84,9 @@ async def running(database: Database, clock: FixedClock, **settings: Any) -> Asy
             yield Running(server, client)
 
 
-async def eventually(check: Callable[[], bool], within: float = 10.0) -> None:
-    """Waits until `check()` holds (work done by another task or process)."""
+async def eventually(check: Callable[[], bool], within: float = 30.0) -> None:
+    """Waits until `check()` holds (work done by another task or process). The limit only ends
+    a failing test: on a loaded two-core machine, a server process starting takes seconds."""
     deadline = time.monotonic() + within
     while not check():
         if time.monotonic() > deadline:

@@ -548,3 +548,38 @@ def test_a_subject_named_beside_a_workshop_asks_where_it_goes() -> None:
     # no subject named: the workshop's own entry
     about = MATCHER.match("環境分科会って何をするの", "ja")
     assert about.best is not None and about.best.id == "workshop-environment"
+
+
+def test_a_detail_named_beside_its_whole_comes_first() -> None:
+    """The cake and its bottom layer: a question naming both asks about the layer."""
+    match = MATCHER.match("dans le gâteau de Rockström, l'environnement, pourquoi en bas ?", "fr")
+    assert match.candidates[0].entry.id == "wedding-cake-environment-base"
+    match = MATCHER.match("Rockström's wedding cake: why is the biosphere at the bottom?", "en")
+    assert match.candidates[0].entry.id == "wedding-cake-environment-base"
+    # the whole alone is the whole
+    match = MATCHER.match("le millefeuille des ODD, c'est quoi au juste ?", "fr")
+    assert match.best is not None and match.best.id == "sdg-wedding-cake"
+    # details are only looked for among related entries
+    linked = MATCHER._linked()
+    for lang in ("fr", "en"):
+        for detail, wholes in MATCHER._details[lang].items():
+            assert all((detail, whole) in linked for whole in wholes)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "expected"),
+    [
+        # who asks ("notre", "our") and how ("doit", "must") are not what is asked
+        (
+            "notre ville doit présenter quelque chose, comment se décide l'atelier ?",
+            "fr",
+            "how-to-present",
+        ),
+        ("our town must present a case: how is the workshop decided?", "en", "how-to-present"),
+        # « le combien », « du combien au combien »: a date
+        ("les Rencontres de Shizuoka, ça va du combien au combien ?", "fr", "dates"),
+    ],
+)
+def test_who_asks_and_idioms_do_not_mislead(question: str, lang: str, expected: str) -> None:
+    match = MATCHER.match(question, lang)
+    assert match.best is not None and match.best.id == expected

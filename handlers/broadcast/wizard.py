@@ -267,14 +267,17 @@ async def _send(turn: Turn, state: ConversationState, scheduled: datetime | None
 
 async def continue_flow(turn: Turn, text: str) -> list[Reply] | None:
     """Free text while an organiser is writing a broadcast: the answer to its current step.
-    The role is checked again: an organiser removed meanwhile cannot finish it."""
+
+    Only organisers have a flow to continue, so a delegate's turn does not read it: the role is
+    checked first, and an organiser removed meanwhile is understood as any delegate (the flow
+    they left expires).
+    """
+    if not turn.is_organiser:
+        return None
     state = await state_of(turn)
     if state is None:
         return None
     turn.understood_as("broadcast", state.step)
-    if not turn.is_organiser:
-        await turn.db.delete(state)
-        return [turn.refuse("broadcast")]
     return await step(turn, state, turn.said or text)  # the organiser's own words, as typed
 
 

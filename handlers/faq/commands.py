@@ -61,13 +61,13 @@ async def clarify_or_fallback(turn: Turn, text: str) -> list[Reply]:
             # "did you mean" with a single choice costs a tap for nothing).
             turn.understood_as("faq", suggestions[0].id)
             reply = replies.answer(turn.deps, turn.lang, matcher, suggestions[0])
-            other = Button(turn.t("button-not-this"), f"/faq-none {pending.id}")
+            other = Button(turn.t("button-not-this"), f"/faq-none {pending}")
             more = 1 if reply.buttons and reply.buttons[0].payload.endswith(" more") else 0
             buttons = (*reply.buttons[:more], other, *reply.buttons[more:])
             return [dataclasses.replace(reply, buttons=buttons)]
         offered = tuple(e.id for e in suggestions)
         turn.understood_as("faq", offered[0], Understood.CLARIFIED, offered)
-        return [replies.clarify(turn.deps, turn.lang, suggestions, pending.id)]
+        return [replies.clarify(turn.deps, turn.lang, suggestions, pending)]
     turn.understood_as("", outcome=Understood.FALLBACK)
     return [turn.reply(ReplyKind.FALLBACK, "fallback", turn.menu())]
 

@@ -116,9 +116,16 @@ _ORDINAL_WORDS = {
     "neuvieme": 9, "ninth": 9, "dixieme": 10, "tenth": 10,
 }  # fmt: skip
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(?:e|eme|er|ere|re|nd|nde|st|rd|th)$")
+_WHICH = r"(?:quel|quelle|which|wich|witch|what)"
 _LATIN_FRAMES = re.compile(
-    r"\b(?:dans|a|pour|sur|in|for|to) (?:quel|quelle|which|what) (?:atelier|workshop|groupe)\b"
-    r"|\b(?:quel|which|what) (?:atelier|workshop)\b"
+    rf"\b(?:dans|a|pour|sur|in|for|to) {_WHICH} (?:atelier|workshop|groupe)\b"
+    rf"|\b{_WHICH} (?:atelier|workshop)\b"
+)
+# Idioms whose words mislead: « le combien » / « du combien au combien » ask for a date (not a
+# number); « tout le monde », "everyone" say who talks about a thing, not what it is.
+_LATIN_IDIOMS = (
+    (re.compile(r"\b(?:le|du|au|jusqu'au) combien\b(?! d)"), " date "),
+    (re.compile(r"\b(?:tout le monde|everyone|everybody)\b"), " "),
 )
 STOPWORDS = frozenset(
     "le la les un une des du de au aux et ou est sont ce cet cette ces c ca que quoi quel "
@@ -127,7 +134,9 @@ STOPWORDS = frozenset(
     "qu'est-ce parle parler dire dit moi me svp stp merci bonjour alors donc bien tres "
     "the a an of to in on for and or is are was were be it its this that what which how "
     "do does did can could would should about tell me please i you we our my there with at by "
-    "from as so any".split()
+    "from as so any "
+    # possessives: "notre commune", "our city" say who asks, not what about
+    "notre nos votre vos mon ma mes ton ta tes your their his her dont".split()
 )
 # Words that fill a question out without saying what it is about: a base that does not know
 # them should not lose the question ("c'est quoi déjà ?", "what exactly?", "au juste").
@@ -141,7 +150,9 @@ FILLERS = frozenset(
     "question i'm im here ok okay so hi hello thanks thank also even still already some like "
     "get got know want need will be been has have had they them their these those now "
     "quick quickly explain again bit little lol because parce car something anything "
-    "quelque only seulement anyway anyhow".split()
+    "quelque only seulement anyway anyhow "
+    # modal verbs, like "peut" and "pouvez" above: how the question is put, not its subject
+    "doit dois devons devez doivent faut faudrait must".split()
 )
 
 
@@ -171,6 +182,8 @@ def _stem(lang: str, word: str) -> str:
 def latin_words(text: str, lang: str) -> list[str]:
     """Accent-folded Snowball stems ('familles', 'familiales' → 'famil…'), no function words."""
     folded = _ELISION.sub("", latin(text))
+    for idiom, meaning in _LATIN_IDIOMS:
+        folded = idiom.sub(meaning, folded)
     folded = _LATIN_FRAMES.sub(" ", folded)
     words = [_ordinal(w) for w in _NON_WORD.sub(" ", folded.replace("_", " ")).split()]
     # single letters are what is left of "can't", "I'm", "it's"
@@ -345,11 +358,15 @@ class _Index:
         # Grams unknown to the base still count in the norm: they are what the base lacks.
         unknown = sum((1 + math.log(c)) ** 2 for g, c in grams.items() if g not in query)
         norm = math.sqrt(sum(v * v for v in query.values()) + unknown * self.max_idf**2)
-        scores = np.zeros(len(self.doc_entry))
-        for gram, value in query.items():
-            posting = self.postings.get(gram)
-            if posting is not None:
-                scores[posting[0]] += posting[1] * (value / norm)
+        # One bincount over every posting the query touches: a long Japanese question has
+        # hundreds of grams, and an in-place add per gram cost more than all the rest.
+        found = [(p, value) for g, value in query.items() if (p := self.postings.get(g))]
+        if not found:
+            return {}
+        ids = np.concatenate([p[0] for p, _ in found])
+        weights = np.concatenate([p[1] for p, _ in found])
+        weights *= np.repeat([value / norm for _, value in found], [len(p[0]) for p, _ in found])
+        scores = np.bincount(ids, weights=weights, minlength=len(self.doc_entry))
         hit = np.flatnonzero(scores)
         hit_scores = scores[hit] * self.doc_weight[hit]
         if len(hit) > limit:
@@ -417,6 +434,33 @@ class _Index:
         return word
 
 
+def _details(
+    asked: dict[int, list[tuple[str, ...]]],
+    named: dict[int, list[tuple[str, ...]]],
+    linked: set[tuple[int, int]],
+) -> dict[int, set[int]]:
+    """For each entry, the related entries it is a detail of: its phrasings name their keywords
+    (the environment layer's "pourquoi l'environnement est à la base du millefeuille ?"),
+    theirs never name its own (the cake's phrasings do not say "en bas")."""
+
+    def names(phrasings: list[tuple[str, ...]], keywords: list[tuple[str, ...]]) -> bool:
+        return any(
+            phrasing[i : i + len(keyword)] == keyword
+            for phrasing in phrasings
+            for keyword in keywords
+            for i in range(len(phrasing) - len(keyword) + 1)
+        )
+
+    details: dict[int, set[int]] = defaultdict(set)
+    for detail, phrasings in asked.items():
+        for whole, keywords in named.items():
+            if (detail, whole) not in linked or not named.get(detail):
+                continue
+            if names(phrasings, keywords) and not names(asked.get(whole, []), named[detail]):
+                details[detail].add(whole)
+    return details
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -452,17 +496,24 @@ class FaqMatcher:
             lang: defaultdict(list) for lang in LANGS
         }
         self._indexes: dict[str, _Index] = {}
+        # French and English: the entries that are a detail of another (below).
+        self._details: dict[str, dict[int, set[int]]] = {}
         for lang in LANGS:
             docs: list[tuple[int, Analysis, float]] = []
             vocab: dict[int, set[str]] = defaultdict(set)
+            asked: dict[int, list[tuple[str, ...]]] = defaultdict(list)
+            named: dict[int, list[tuple[str, ...]]] = defaultdict(list)
             for position, entry in enumerate(self.entries):
                 phrasings = [*entry.questions.get(lang, ()), entry.title.get(lang)]
                 for text in dict.fromkeys(p for p in phrasings if p):
                     analysis = self.analyzer.analyse(text, lang)
                     docs.append((position, analysis, 1.0))
                     vocab[position].update(analysis.units)
+                    asked[position].append(analysis.units)
                 for word in entry.keywords.get(lang, ()):
                     analysis = self.analyzer.analyse(word, lang)
+                    if analysis.units:
+                        named[position].append(analysis.units)
                     forms = [analysis.form, analysis.reading] if lang == "ja" else [analysis.form]
                     for form in dict.fromkeys(f for f in forms if f):
                         key = form[:2] if lang == "ja" else form.split()[0]
@@ -476,6 +527,8 @@ class FaqMatcher:
                     docs.append((position, analysis, ANSWER_WEIGHT))
                     vocab[position].update(analysis.units)
             self._indexes[lang] = _Index(docs, vocab, COMMON_SHARE[lang])
+            if lang != "ja":
+                self._details[lang] = _details(asked, named, self._linked())
 
     def match(self, text: str, language: str) -> Match:
         text = text[:MAX_INPUT]
@@ -491,26 +544,27 @@ class FaqMatcher:
         parts = [(text, 1.0)]
         if len(sentences) >= 2:
             parts += [(sentence, SENTENCE_WEIGHT) for sentence in sentences]
-        whole: Analysis | None = None  # the Japanese analysis of the whole message
+        read: dict[str, Analysis] = {}  # the whole message, as read in each language
         for lang in order:
-            for part, weight in parts:
-                analysis = self.analyzer.analyse(part, lang)
-                if lang == "ja" and part is text:
-                    whole = analysis
+            for position, (part, weight) in enumerate(parts):
+                analysis = self._read(part, lang)
                 if not analysis.units:
                     continue
                 if weight < 1.0 and len(analysis.units) < 2 and not _ASKS_WHAT.search(part):
                     continue  # a frame ("- which workshop to present?"), not "what is X?"
+                if position == 0:
+                    read[lang] = analysis
                 for entry, score in self._score(analysis, lang).items():
                     scores[entry] = max(scores.get(entry, 0.0), score * weight)
             if max(scores.values(), default=0.0) >= self.thresholds[script].answer:
                 break  # the question's own language answered: the others need not be asked
         if script == "ja" and scores:
             # Keywords named in the question: which subject, workshop or edition it names.
-            whole = whole or self.analyzer.analyse(text, "ja")
+            whole = read.get("ja") or self.analyzer.analyse(text, "ja")
             named = set(self._keyword_hits(whole, "ja"))
             self._topic_before_workshop(named, scores)
             self._specific_before_general(scores, named, self.thresholds[script])
+        self._detail_before_whole(read, scores)
         ranked = sorted(scores.items(), key=lambda item: -item[1])
         candidates = tuple(Candidate(self.entries[i], round(s, 4)) for i, s in ranked[:TOP])
         return Match(self._decide(candidates, self.thresholds[script]), candidates, script)
@@ -579,10 +633,46 @@ class FaqMatcher:
             if entry in scores and scores[entry] > scores[best] - gap:
                 scores[entry] = scores[best] - gap
 
+    def _linked(self) -> set[tuple[int, int]]:
+        """Pairs of entries either of which lists the other as related, both ways round."""
+        position = {entry.id: i for i, entry in enumerate(self.entries)}
+        pairs = set()
+        for i, entry in enumerate(self.entries):
+            for other in entry.related:
+                if other in position:
+                    pairs |= {(i, position[other]), (position[other], i)}
+        return pairs
+
+    def _detail_before_whole(self, read: dict[str, Analysis], scores: dict[int, float]) -> None:
+        """A question that names an entry's subject and also the point of one of its details
+        ("pourquoi l'environnement est en bas du gâteau de Rockström ?", "the environment
+        workshop, only CO2?") asks about the detail: it comes first, the whole second. French
+        and English; the detail is known by its phrasings, which name the whole's keyword."""
+        if not scores or "ja" in read:
+            return
+        best = max(scores, key=lambda entry: scores[entry])
+        for lang, analysis in read.items():
+            if not any(best in wholes for wholes in self._details[lang].values()):
+                continue  # no entry is a detail of this one
+            named = self._keyword_hits(analysis, lang)
+            if best not in named:
+                continue
+            details = [e for e in named if best in self._details[lang].get(e, ()) and e in scores]
+            if details:
+                detail = max(details, key=lambda entry: scores[entry])
+                scores[best], scores[detail] = scores[detail], scores[best]
+                return
+
+    def _read(self, text: str, lang: str) -> Analysis:
+        """The text analysed in `lang`; French and English words spelling-corrected."""
+        analysis = self.analyzer.analyse(text, lang)
+        if lang == "ja":
+            return analysis
+        return self.analyzer.from_words(self._indexes[lang].correct(analysis.units))
+
     def _score(self, analysis: Analysis, lang: str) -> dict[int, float]:
+        """Entries' scores for a text read by `_read`."""
         index = self._indexes[lang]
-        if lang != "ja":
-            analysis = self.analyzer.from_words(index.correct(analysis.units))
         similarity = index.similar(analysis, limit=40)
         for entry, value in self._keyword_hits(analysis, lang).items():
             similarity[entry] = max(similarity.get(entry, 0.0), value)

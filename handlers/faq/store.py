@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import (
@@ -25,6 +25,18 @@ LOCAL_FAQ_CHANGES = Generation()  # FAQ imports made by this process: its matche
 FAQ_META_KEY = "faq"
 # A "did you mean" question becomes unanswered when "none of these" is pressed.
 UNANSWERED_REASONS = (UnansweredReason.FALLBACK, UnansweredReason.NONE)
+
+_UNANSWERED = cast(Table, UnansweredQuestion.__table__)
+_RECORD_UNANSWERED = (
+    insert(_UNANSWERED)
+    .values(
+        {
+            name: bindparam(name)
+            for name in ("at", "delegate_id", "channel", "language", "text", "reason", "candidates")
+        }
+    )
+    .returning(_UNANSWERED.c.id)
+)
 
 
 @dataclass(frozen=True)
@@ -129,19 +141,24 @@ async def record_unanswered(
     reason: UnansweredReason,
     candidates: Sequence[str],
     now: datetime,
-) -> UnansweredQuestion:
-    row = UnansweredQuestion(
-        at=now,
-        delegate_id=delegate_id,
-        channel=channel,
-        language=language,
-        text=text[:2000],
-        reason=reason,
-        candidates=list(candidates),
+) -> int:
+    """Keeps the question for the organisers; its id, which "none of these" refers to."""
+    # One statement and no ORM flush: every question the bot cannot answer outright goes
+    # through here, inside the delegate's turn.
+    row_id = await db.scalar(
+        _RECORD_UNANSWERED,
+        {
+            "at": now,
+            "delegate_id": delegate_id,
+            "channel": channel,
+            "language": language,
+            "text": text[:2000],
+            "reason": reason,
+            "candidates": list(candidates),
+        },
     )
-    db.add(row)
-    await db.flush()
-    return row
+    assert row_id is not None
+    return int(row_id)
 
 
 async def unanswered(db: AsyncSession, limit: int = 2000) -> Sequence[UnansweredQuestion]:
