@@ -70,6 +70,7 @@ def test_english_words_in_a_romaji_sentence_stay_latin() -> None:
         ("ﾈｸｽﾄのﾗﾝｺﾝﾄﾙ", "次の会議"),  # half-width
         ("サル2はどこ", "会場2はどこ"),
         ("クロージングセレモニーは何時", "閉会式は何時"),
+        ("あしたの ぜんたいかいは", "あしたの全体会は"),  # not 「たいかい」, leaving (退会)
         # a loanword inside a longer one, and the three workshops, stay
         ("サーキュラーエコノミーの事例", "サーキュラーエコノミーの事例"),
         ("ワークショップ3つの時間", "分科会3つの時間"),

@@ -313,6 +313,11 @@ _KANA_QUESTION = re.compile(
 )
 
 
+# The Rencontres' own words typed in kana whose sound holds another word: 「ぜんたいかい」
+# (全体会, the plenary) holds 「たいかい」, which is also 退会 (leaving the service).
+_KANA_NAMES = re.compile(r"ぜんたいかい(?:ぎ)?")
+
+
 def _workshop_number(match: re.Match[str]) -> str:
     digit = match[1] or str(next(n for n, g in enumerate(match.groups()[1:], start=1) if g))
     return f"第{digit}分科会"
@@ -330,6 +335,7 @@ def japanese_words(text: str) -> str:
     text = _WORKSHOP_NUMBER.sub(_workshop_number, text)
     text = _SALLE.sub("会場", text)
     text = _KANA_QUESTION.sub(lambda m: _KANA_QUESTIONS[m[0]], text)
+    text = _KANA_NAMES.sub(lambda m: "全体会" + ("議" if m[0].endswith("ぎ") else ""), text)
     return _LOANWORD.sub(lambda m: _LOANWORDS[m[0]], text)
 
 
