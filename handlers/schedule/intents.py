@@ -642,9 +642,27 @@ def _tracks_found(text: str, tracks: Sequence[TrackInfo]) -> dict[str, int]:
     return _FOUND[key]
 
 
+# A Japanese sentence that gives a reason (「資料を準備したいもので。」, 「帰りの新幹線を予約
+# したいので。」) is the context of the question beside it, not a question: its words (資料,
+# 新幹線) say nothing of what is asked.
+_JA_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?\n]*")
+# (「何時から。」 asks from when: a reason's 「から」 follows a verb or a copula)
+_JA_REASON = re.compile(r"(?:ので|んで|(?:だ|です|ます|た|い)から|ため(?:です)?)[。!！\s]*$")
+
+
+def question_part(text: str) -> str:
+    """The text without its Japanese sentences of reason, when another sentence is left."""
+    if not _KANJI.search(text) and not re.search(r"[ぁ-ゖ]", text):
+        return text
+    sentences = _JA_SENTENCE.findall(text)
+    kept = [s for s in sentences if not _JA_REASON.search(s.strip())]
+    return "".join(kept) if kept and len(kept) < len(sentences) else text
+
+
 def parse(
     text: str, tracks: Sequence[TrackInfo], today: date, programme_days: Sequence[date]
 ) -> ScheduleIntent | None:
+    text = question_part(text)
     folded, hira = latin(text), kana(text)
     accented = text.casefold()
 
@@ -690,6 +708,7 @@ def _asks(folded: str, hira: str, accented: str) -> tuple[bool, bool] | None:
 
 def asks_when_or_where(text: str) -> bool:
     """Whether the text asks when or where, whatever it is about."""
+    text = question_part(text)
     asks = _asks(latin(text), kana(text), text.casefold())
     return asks is not None and any(asks)
 
