@@ -169,7 +169,22 @@ def test_venue_romaji_days_and_workshops(text: str, kind: IntentKind, day: date 
         "les slides de la table ronde seront en ligne ?",
         "閉会式の服装は？",
         "the conference is 18 to 21 Nov, right?",
+        "視察団はどこを回るんですか",  # the visits' sites: what the visits are
+        "明日の閉会式で採択される宣言とは",  # what the declaration is, with a day and a session
+        "全体会はどのような趣旨ですか",
+        "交流会の券はどこで買えばいいですか",  # where to buy, get or pay: not where it is
+        "分科会の資料はどこでもらえる？",
     ],
 )
 def test_other_editions_and_what_a_session_is_like(text: str) -> None:
     assert parse(text, TRACKS, TODAY, DAYS) is None
+
+
+def test_a_japanese_sentence_of_reason_is_not_the_question() -> None:
+    # 「資料」 in the reason would make it a question about the slides; the question is where
+    intent = parse(
+        "第2分科会の部屋を教えてください。発表資料を印刷したいので。", TRACKS, TODAY, DAYS
+    )
+    assert intent is not None and (intent.kind, intent.track) == (IntentKind.TRACK, "society")
+    # a reason alone is still read whole
+    assert parse("資料を配りたいので。", TRACKS, TODAY, DAYS) is None

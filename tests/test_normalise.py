@@ -55,3 +55,36 @@ def test_english_words_in_a_romaji_sentence_stay_latin() -> None:
     assert readable("chisan chishou to local food no jirei wa nan bunkakai")[0] == (
         "ちさんちしょうとlocal foodのじれいはなんぶんかかい"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        # kana-only writers space their words, and type ordinals in kana
+        ("だいにかいは どこで ありましたか", "第2回はどこでありましたか"),
+        ("だいいちぶんかかいの へや", "第1分科会のへや"),
+        ("だいにかいじょうは どこ", "だいにかいじょうはどこ"),  # 第2会場, a room
+        # the workshops, the rooms and the Rencontres in French or English katakana
+        ("アトリエ・トロワの会場", "第3分科会の会場"),
+        ("エコノミーのアトリエ", "経済の分科会"),
+        ("ﾈｸｽﾄのﾗﾝｺﾝﾄﾙ", "次の会議"),  # half-width
+        ("サル2はどこ", "会場2はどこ"),
+        ("クロージングセレモニーは何時", "閉会式は何時"),
+        ("あしたの ぜんたいかいは", "あしたの全体会は"),  # not 「たいかい」, leaving (退会)
+        # a loanword inside a longer one, and the three workshops, stay
+        ("サーキュラーエコノミーの事例", "サーキュラーエコノミーの事例"),
+        ("ワークショップ3つの時間", "分科会3つの時間"),
+        ("DX って 何", "DX って何"),
+    ],
+)
+def test_japanese_is_read_as_the_content_writes_it(typed: str, read: str) -> None:
+    assert readable(typed) == (read, None)
+
+
+def test_hepburn_double_n_and_time_question_words_in_kana() -> None:
+    # Hepburn's "nn" before a vowel is ん and a syllable of n; the converter alone reads ん only
+    assert readable("minna no bunkakai wa nannichi?") == ("みんなのぶんかかいは何日?", "ja")
+    assert readable("kanngei kouryuukai wa doko")[0] == "かんげいこうりゅうかいはどこ"
+    # a time question word in kana is the content's kanji, not inside another word
+    assert readable("へいかいしきは なんじから") == ("へいかいしきは何時から", None)
+    assert readable("なんじゃこれ") == ("なんじゃこれ", None)

@@ -488,3 +488,35 @@ async def test_saved_sessions_into_a_phone_calendar_is_the_calendar_file(ja: Cha
         "ics",
     )
     assert (await ja.understood("予定に何を登録したか見せて")) == ("agenda", "")
+
+
+async def test_japanese_in_kana_and_in_katakana_french(ja: Chat) -> None:
+    # a word in kana is not a session's name two thirds alike (「かいさい」, 「かいかいしき」)
+    assert await ja.understood("かいさい としは どこ？") == ("faq", "host-city")
+    assert await ja.understood("だいさんかいは どこで ひらかれましたか") == (
+        "faq",
+        "history-edition-3",
+    )
+    assert await ja.understood("アトリエ・トロワはサル何番ですか") == (
+        "schedule.track",
+        "environment",
+    )
+    assert await ja.understood("ﾈｸｽﾄのﾗﾝｺﾝﾄﾙはどこで開催？") == ("faq", "history-edition-9")
+
+
+async def test_japanese_subject_named_with_its_workshop(ja: Chat) -> None:
+    # the workshop named beside a subject is context: the subject's or the detail's entry
+    assert await ja.understood("ゴミの分別は環境分科会で合ってますか") == ("faq", "topic-waste")
+    assert await ja.understood("社会分科会で共働きの話が出るのはなぜ") == (
+        "faq",
+        "workshop-society-families",
+    )
+    # all the workshops named: the overview; one named: that one, not another asked alike
+    assert await ja.understood("分科会が経済と社会と環境に分かれているのはどうして") == (
+        "faq",
+        "workshops-overview",
+    )
+    assert await ja.understood("環境分科会では何を話し合いますか") == (
+        "faq",
+        "workshop-environment",
+    )

@@ -6,6 +6,7 @@ into kana ("kaijou doko" → "かいじょうどこ"). Accents, widths and kana 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import jaconv
 
@@ -232,13 +233,116 @@ def romaji_to_kana(text: str) -> str:
     return re.sub(r"(?<=[^a-z])\s+|\s+(?=[^a-z])", "", kana).strip()
 
 
+# Hepburn doubles the n of ん before a syllable of n: "konnichiwa", "sannen", "nannichi"; the
+# converter reads "nn" as ん alone, so the apostrophe that marks a syllable's end in Hepburn
+# ("san'nen") is put in, and taken out of the kana.
+_HEPBURN_NN = re.compile(r"(?<=[aiueo])nn(?=[aiueoy])", re.IGNORECASE)
+_KANA_APOSTROPHE = re.compile(r"(?<=[ぁ-ゖ])'(?=[ぁ-ゖ])")
+
 # Hepburn's long vowels ("tēma", "kōen"): no French or English word has them.
 _MACRONS = re.compile("[āēīōūĀĒĪŌŪ]")
+
+
+# --- Japanese ---------------------------------------------------------------------------------
+
+_JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uff66-\uff9f]")
+_JA_CHAR = r"[\u3040-\u30ff\u4e00-\u9fff々〆ー]"
+# Kana-only writers space their words (「だいいっかいって どこで」): Japanese has no spaces.
+_JA_SPACE = re.compile(rf"(?<={_JA_CHAR})[ \u3000]+(?={_JA_CHAR})")
+# Ordinals in kana, as typed by whoever does not convert: 「だいいっかい」 is 第1回, 「だいさん
+# ぶんかかい」 第3分科会; not 「だいにかいじょう」 (第2会場, a room) nor 「だいにかいぎ」.
+_KANA_NUMBERS = {
+    "いっ": 1, "いち": 1, "に": 2, "さん": 3, "よん": 4, "ご": 5, "ろっ": 6, "ろく": 6,
+    "なな": 7, "しち": 7, "はっ": 8, "はち": 8, "きゅう": 9, "く": 9,
+}  # fmt: skip
+_KANA_ORDINAL = re.compile(
+    r"だい(" + "|".join(sorted(_KANA_NUMBERS, key=len, reverse=True)) + r")"
+    r"(?:(かい)(?!じょう|じょー|ぎ|かん|しゃ|いん)|(ぶんかかい))"
+)
+# Katakana loanwords from French and English for the Rencontres' own words, as delegates
+# who work with the French side write them (「アトリエ・ドゥ」, 「ソシエテのアトリエ」, 「ネクストの
+# ランコントル」): the Japanese word the content and the patterns know. A loanword inside a
+# longer one stays (「サーキュラーエコノミー」 is the circular economy, not the workshop).
+_LOANWORDS = {
+    "ワークショップ": "分科会",
+    "アトリエ": "分科会",
+    "ソシエテ": "社会",
+    "ソサエティ": "社会",
+    "ソサエティー": "社会",
+    "エコノミー": "経済",
+    "エコノミ": "経済",
+    "アンヴィロヌマン": "環境",
+    "アンビロヌマン": "環境",
+    "エンバイロメント": "環境",
+    "エンバイロンメント": "環境",
+    "ランコントル": "会議",
+    "ランコントゥル": "会議",
+    "ランコントレ": "会議",
+    "ネクスト": "次",
+    "プレニエール": "全体会",
+    "プレナリー": "全体会",
+    "オープニングセレモニー": "開会式",
+    "クロージングセレモニー": "閉会式",
+    "オープニング": "開会式",
+    "クロージング": "閉会式",
+    "セレモニー": "式典",
+    "デクララシオン": "宣言",
+    "デクラレーション": "宣言",
+}
+_KATAKANA = r"[\u30a1-\u30fa\u30fc]"
+_LOANWORD = re.compile(
+    rf"(?<!{_KATAKANA})(?:"
+    + "|".join(sorted(_LOANWORDS, key=len, reverse=True))
+    + rf")(?!{_KATAKANA})"
+)
+# A workshop by its number, in digits or in French or English (「アトリエ・ドゥ」, 「ワーク
+# ショップ3」); a room in French (「サル何番」, 「サル2」).
+_WORKSHOP_NUMBER = re.compile(
+    r"(?:ワークショップ|アトリエ)[\s・･]*(?:(\d)|(アン|ユヌ|ワン)|(ドゥー?|ツー)|(トロワ|スリー))"
+    rf"(?!{_KATAKANA}|\d|つ|個|件)"  # 「ワークショップ3つ」 are the three of them
+)
+_SALLE = re.compile(rf"(?<!{_KATAKANA})(?:サル|ルーム)(?=[\s・]*(?:\d|何|なん|番号))")
+
+
+# Question words of time in kana, as the content writes them: 「なんにちまで」 is 「何日まで」 (the
+# reading of 「何日」 out of context is not 「なんにち」, and the two would not meet).
+_KANA_QUESTIONS = {"なんにち": "何日", "なんじ": "何時", "なんようび": "何曜日", "なんねん": "何年"}
+_KANA_QUESTION = re.compile(
+    r"(?<![ぁ-ゖ])(?:" + "|".join(_KANA_QUESTIONS) + r")(?![ゃゅょぁぃぅぇぉ])"
+    r"|(?<=[はのもがでにとへ])(?:" + "|".join(_KANA_QUESTIONS) + r")(?![ゃゅょぁぃぅぇぉ])"
+)
+
+
+# The Rencontres' own words typed in kana whose sound holds another word: 「ぜんたいかい」
+# (全体会, the plenary) holds 「たいかい」, which is also 退会 (leaving the service).
+_KANA_NAMES = re.compile(r"ぜんたいかい(?:ぎ)?")
+
+
+def _workshop_number(match: re.Match[str]) -> str:
+    digit = match[1] or str(next(n for n, g in enumerate(match.groups()[1:], start=1) if g))
+    return f"第{digit}分科会"
+
+
+def japanese_words(text: str) -> str:
+    """Japanese as the understanders read it: widths folded (NFKC), no spaces between
+    Japanese words, ordinals in kana as numbers, the Rencontres' French and English loanwords
+    in Japanese."""
+    if not _JAPANESE_SCRIPT.search(text):
+        return text
+    text = unicodedata.normalize("NFKC", text)
+    text = _JA_SPACE.sub("", text)
+    text = _KANA_ORDINAL.sub(lambda m: f"第{_KANA_NUMBERS[m[1]]}{'回' if m[2] else '分科会'}", text)
+    text = _WORKSHOP_NUMBER.sub(_workshop_number, text)
+    text = _SALLE.sub("会場", text)
+    text = _KANA_QUESTION.sub(lambda m: _KANA_QUESTIONS[m[0]], text)
+    text = _KANA_NAMES.sub(lambda m: "全体会" + ("議" if m[0].endswith("ぎ") else ""), text)
+    return _LOANWORD.sub(lambda m: _LOANWORDS[m[0]], text)
 
 
 def readable(text: str) -> tuple[str, str | None]:
     """The text the understanders read, and the language it shows (Japanese for romaji)."""
     romaji = _MACRONS.sub(lambda m: fold_accents(m[0]) + "-", text)  # "tē" → "te-" → 「てー」
     if looks_romaji(romaji, long_vowels=romaji != text):
-        return romaji_to_kana(romaji), "ja"
-    return expand_sms(text), None
+        hepburn = _HEPBURN_NN.sub("n'n", romaji)  # "nannichi" is なんにち, not なんいち
+        return japanese_words(_KANA_APOSTROPHE.sub("", romaji_to_kana(hepburn))), "ja"
+    return expand_sms(japanese_words(text)), None

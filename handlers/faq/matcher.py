@@ -485,6 +485,12 @@ class FaqMatcher:
             for i, e in enumerate(self.entries)
             if e.topic == WORKSHOPS_TOPIC and any(o.startswith(e.id + "-") for o in ids)
         }
+        # Numbered entries of one series (history-edition-1 … history-edition-9).
+        series: dict[str, set[int]] = defaultdict(set)
+        for i, e in enumerate(self.entries):
+            if numbered := re.fullmatch(r"(.+)-\d+", e.id):
+                series[numbered[1]].add(i)
+        self._series = [members for members in series.values() if len(members) >= 2]
         # Keywords by their first word (French, English) or first two characters (Japanese).
         self._keywords: dict[str, dict[str, list[tuple[str, int]]]] = {
             lang: defaultdict(list) for lang in LANGS
@@ -552,30 +558,80 @@ class FaqMatcher:
                     scores[entry] = max(scores.get(entry, 0.0), score * weight)
             if max(scores.values(), default=0.0) >= self.thresholds[script].answer:
                 break  # the question's own language answered: the others need not be asked
-        self._topic_before_workshop(text, order, scores)
+        if script == "ja" and scores:
+            # Keywords named in the question: which subject, workshop or edition it names.
+            whole = read.get("ja") or self.analyzer.analyse(text, "ja")
+            named = set(self._keyword_hits(whole, "ja"))
+            self._topic_before_workshop(named, scores)
+            self._specific_before_general(scores, named, self.thresholds[script])
         self._detail_before_whole(read, scores)
         ranked = sorted(scores.items(), key=lambda item: -item[1])
         candidates = tuple(Candidate(self.entries[i], round(s, 4)) for i, s in ranked[:TOP])
         return Match(self._decide(candidates, self.thresholds[script]), candidates, script)
 
-    def _topic_before_workshop(
-        self, text: str, order: Sequence[str], scores: dict[int, float]
-    ) -> None:
+    def _topic_before_workshop(self, named: set[int], scores: dict[int, float]) -> None:
         """A subject named beside a workshop (「生物多様性は環境でいい？」, 「デジタル格差は
         社会？経済？」) asks where the subject goes: its entry, which names the workshop, comes
         first; the workshop's entry takes its place, second. Japanese only: French and English
         keywords are found through stems and spelling corrections, loose enough to name a
         subject the question does not ("commune" is not the sea)."""
-        if not scores or "ja" not in order:
-            return
         best = max(scores, key=lambda entry: scores[entry])
         if best not in self._workshops:
             return
-        named = set(self._keyword_hits(self.analyzer.analyse(text, "ja"), "ja"))
         subjects = [e for e in named if self.entries[e].topic == SUBJECTS_TOPIC and e in scores]
         if subjects:
             subject = max(subjects, key=lambda entry: scores[entry])
             scores[best], scores[subject] = scores[subject], scores[best]
+
+    def _specific_before_general(
+        self, scores: dict[int, float], named: set[int], t: Thresholds
+    ) -> None:
+        """Japanese questions about a workshop's subject name the workshop as well
+        (「経済分科会でなぜ文化？」, 「都市緑化は環境分科会で合ってる？」): the workshop's name is
+        context, or the answer the delegate proposes. The specific entry (the workshop's own
+        detail, workshop-economy-culture, or a subject's) answers it, and names the workshop;
+        when it is close behind the workshop's entry, or just ahead of it, it is answered rather
+        than asked back. A question naming two workshops or more (「分科会が経済・社会・環境の
+        ３つなのはなぜ」) is about none of them alone; one naming a workshop is not about another
+        (「経済分科会では何を議論しますか」 is not the society's, asked the same way)."""
+        if len(scores) < 2:
+            return
+        # below the best by the answer's gap and out of the "did you mean" window
+        gap = max(t.gap, t.clarify_window) + 0.01
+        for members in self._series:
+            # one of a numbered series named (「第1回」): the others, asked alike, are not asked
+            own_named = named & members
+            if len(own_named) == 1:
+                (own,) = own_named
+                for entry in (members & scores.keys()) - own_named:
+                    scores[entry] = min(scores[entry], scores.get(own, 0.0) - gap)
+        named_workshops = named & self._workshops
+        if len(named_workshops) >= 2:
+            for entry in self._workshops & scores.keys():
+                scores[entry] -= gap
+        elif named_workshops:
+            # one workshop named: another one, asked the same way, is not what is asked
+            (own,) = named_workshops
+            for entry in (self._workshops & scores.keys()) - {own}:
+                scores[entry] = min(scores[entry], scores.get(own, 0.0) - gap)
+        best = max(scores, key=lambda entry: scores[entry])
+        if best in self._workshops:
+            prefix = self.entries[best].id + "-"
+            details = [e for e in scores if self.entries[e].id.startswith(prefix)]
+            near = [e for e in details if scores[e] >= scores[best] - gap]
+            if not near:
+                return
+            detail = max(near, key=lambda entry: scores[entry])
+            scores[best], scores[detail] = scores[detail], scores[best]
+            best = detail
+        if best in self._workshops or self.entries[best].topic not in (
+            WORKSHOPS_TOPIC,
+            SUBJECTS_TOPIC,
+        ):
+            return
+        for entry in self._workshops:
+            if entry in scores and scores[entry] > scores[best] - gap:
+                scores[entry] = scores[best] - gap
 
     def _linked(self) -> set[tuple[int, int]]:
         """Pairs of entries either of which lists the other as related, both ways round."""

@@ -264,9 +264,19 @@ ABOUT_A_SESSION = _rx(
     r"\bou (?:peut-on |puis-je |on peut |je peux )?(?:trouver|lire|voir|telecharger)\b",
     r"\btelecharg\w*|\bdownload\w*",
     r"どこで(?:分か|わか|確認|見られ|みられ|見れ|みれ|読め|よめ|読む|手に入|入手)",
+    # where to get, buy, pay or sign up for something: not where a session takes place
+    r"どこ(?:で|から|に)(?:もら|貰|受け取|受取|うけと|買|かえ|かう|払|はら|申し込|申込|もうしこ"
+    r"|登録|とうろく|借り|かり|預け|あずけ)",
     r"スライド",
     r"すらいど",
     r"資料",
+    # where the visits go is what they are (their sites), not where a session takes place
+    r"(?:視察|しさつ|見学|けんがく).{0,12}どこ(?:へ|に|を)?(?:行|い[くきっ]|回|まわ|訪|たず|見)",
+    r"(?:視察|しさつ)先",
+    # what a session is, in Japanese: 「静岡宣言とは」, 「どのような位置づけ」
+    r"とは(?!いつ|どこ|何時|なんじ)",
+    r"(?:どのような|どういう|どんな)(?:位置づけ|位置付け|意味|趣旨|目的|ねらい|狙い|内容|もの)",
+    r"位置づけ|位置付け|趣旨|意義",
 )
 
 # "Which workshop for…": a content question, whatever time or place words it has.
@@ -632,9 +642,27 @@ def _tracks_found(text: str, tracks: Sequence[TrackInfo]) -> dict[str, int]:
     return _FOUND[key]
 
 
+# A Japanese sentence that gives a reason (「資料を準備したいもので。」, 「帰りの新幹線を予約
+# したいので。」) is the context of the question beside it, not a question: its words (資料,
+# 新幹線) say nothing of what is asked.
+_JA_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?\n]*")
+# (「何時から。」 asks from when: a reason's 「から」 follows a verb or a copula)
+_JA_REASON = re.compile(r"(?:ので|んで|(?:だ|です|ます|た|い)から|ため(?:です)?)[。!！\s]*$")
+
+
+def question_part(text: str) -> str:
+    """The text without its Japanese sentences of reason, when another sentence is left."""
+    if not _KANJI.search(text) and not re.search(r"[ぁ-ゖ]", text):
+        return text
+    sentences = _JA_SENTENCE.findall(text)
+    kept = [s for s in sentences if not _JA_REASON.search(s.strip())]
+    return "".join(kept) if kept and len(kept) < len(sentences) else text
+
+
 def parse(
     text: str, tracks: Sequence[TrackInfo], today: date, programme_days: Sequence[date]
 ) -> ScheduleIntent | None:
+    text = question_part(text)
     folded, hira = latin(text), kana(text)
     accented = text.casefold()
 
@@ -680,6 +708,7 @@ def _asks(folded: str, hira: str, accented: str) -> tuple[bool, bool] | None:
 
 def asks_when_or_where(text: str) -> bool:
     """Whether the text asks when or where, whatever it is about."""
+    text = question_part(text)
     asks = _asks(latin(text), kana(text), text.casefold())
     return asks is not None and any(asks)
 
