@@ -31,7 +31,7 @@ from db.models import (
     UnansweredStatus,
 )
 from handlers.schedule.model import COMPARED_FIELDS
-from tests.conftest import Database, FixedClock
+from tests.conftest import DATA, Database, FixedClock
 from tests.serving import Running, eventually, running, telegram_settings
 
 pytestmark = [
@@ -514,6 +514,76 @@ async def test_a_refused_programme_file_is_explained_in_japanese_to_a_japanese_o
     told = await refusal("programme.csv", b"")
     assert "1行目：ファイルが空です。" in told, told
     assert (await browser.get("/organisers/programme/export?format=csv")).text == original
+
+
+# What an upload preview warns of, in each organiser's language; none of the command line's
+# English (handlers/schedule: files.py, formats.py, c3voc/read.py, c3voc/tracks.py).
+UPLOAD_WARNINGS = {
+    "fr": [
+        r"ligne \d+ : la session « ws-environment » n'a pas de titre en japonais \(title_ja\) : "
+        r"son titre français sera affiché à la place\.",
+        r"Le fichier n'est pas en UTF-8 : il a été lu en cp932 \(Shift-JIS\)\. Vérifiez les "
+        r"accents des textes français",
+        r"Le type de session « Visites professionnelles » ne figure pas dans content/tracks\.yaml"
+        r" : ses sessions sont importées sous le code « visites-professionnelles »",
+        r"Une session n'a pas de type \(track\) : elle est importée sous le code « other »\.",
+        r"7 sessions n'ont leur titre que dans une langue \(selon le fichier : fr, ja\)",
+        r"\$\.schedule\.conference\.days\[2\]\.rooms\.全体会場\[0\]\.slug : écart par "
+        r"rapport au schéma c3voc, qui n'empêche pas l'import \('rencontres2024-12-' does not",
+    ],
+    "ja": [
+        r"\d+行目：セッション「ws-environment」には日本語のタイトル（title_ja）がないため、"
+        r"フランス語のタイトルを代わりに表示します。",
+        r"ファイルがUTF-8ではないため、cp932 \(Shift-JIS\)として読み込みました。",
+        r"区分「Visites professionnelles」はcontent/tracks\.yamlにないため、"
+        r"コード「visites-professionnelles」として取り込みます",
+        r"区分（track）のないセッションが1件あります。コード「other」として取り込みます。",
+        r"タイトルが1つの言語でしか書かれていないセッションが7件あります（ファイル上の言語：fr, ja）",
+        r"\$\.schedule\.conference\.days\[2\]\.rooms\.全体会場\[0\]\.slug：c3vocのスキーマに"
+        r"合っていません（取り込みには影響しません）。詳細：'rencontres2024-12-' does not",
+    ],
+}
+ENGLISH_WARNINGS = (
+    "no title_ja",
+    "the French title is used",
+    "read as cp932",
+    "check the accents",
+    "is not in content/tracks.yaml: imported as",
+    "session(s)",
+    "without a track",
+    "one language only",
+    "schema: $",
+)
+
+
+@pytest.mark.parametrize("language", ["fr", "ja"])
+async def test_an_upload_preview_warns_in_the_organisers_language(
+    bot: Running, tg: FakeTelegram, language: str
+) -> None:
+    await say(bot, tg, ORGANISER, f"/lang {language}")
+    browser = await sign_in(bot, tg)
+    csrf = csrf_of((await browser.get("/organisers/programme")).text)
+
+    async def preview(name: str, data: bytes) -> str:
+        shown = await browser.post(
+            "/organisers/programme/upload",
+            data={"csrf": csrf},
+            files={"file": (name, data, "application/octet-stream")},
+        )
+        assert shown.status_code == 200, shown.text
+        return unescape(shown.text).split('<ul class="warnings">', 1)[-1].split("</ul>", 1)[0]
+
+    # A session without its Japanese title, in a file Japanese Excel saved (cp932).
+    text = (
+        "id,date,start,end,track,title_fr,title_ja\n"
+        "opening,2024-11-20,09:30,10:00,plenary,Ouverture,開会式\n"
+        "ws-environment,2024-11-20,13:30,16:00,environment,Atelier 3 Environnement,\n"
+    )
+    warnings = await preview("programme.csv", text.encode("cp932"))
+    warnings += await preview("schedule.json", (DATA / "pretalx-schedule.json").read_bytes())
+    for expected in UPLOAD_WARNINGS[language]:
+        assert re.search(expected, warnings), (expected, warnings)
+    assert not [english for english in ENGLISH_WARNINGS if english in warnings], warnings
 
 
 async def test_an_incomplete_new_entry_is_refused_in_the_organisers_language(

@@ -71,7 +71,7 @@ from handlers.organisers.console_access import SignedIn, redeem_link, set_langua
 from handlers.schedule import store as programme_store
 from handlers.schedule.cards import quoted
 from handlers.schedule.exports import ExportFormat, export_programme
-from handlers.schedule.files import Problem, ProgrammeFileError
+from handlers.schedule.files import Problem, ProgrammeFileError, ProgrammeWarning
 from handlers.schedule.formats import parse_programme
 from handlers.schedule.model import EDITABLE, SessionRow
 from handlers.schedule.replies import edit_error
@@ -458,7 +458,7 @@ class OrganisersConsole:
             name=name,
             data=base64.b64encode(data).decode(),
             kind=parsed.kind,
-            warnings=parsed.warnings,
+            warnings=[_programme_warning_text(visit, w) for w in parsed.warnings],
             diff=diff,
             changes=[
                 (
@@ -1018,6 +1018,30 @@ def _programme_problem_text(visit: Visit, problem: Problem) -> str:
     place = _programme_place(visit, str(problem.line or ""), problem.sheet, problem.where)
     if problem.column:
         place = visit.t("programme-problem-column", place=place, column=problem.column)
+    return visit.t("programme-problem-at", place=place, message=message)
+
+
+def _programme_warning_text(visit: Visit, warning: ProgrammeWarning) -> str:
+    """What an import read but the organiser should check, in their language: after its
+    place (a line, a spreadsheet's row, a JSON or XML path) when it has one. A schema
+    deviation's own detail stays as the validator wrote it."""
+    more = "…" if warning.sessions and warning.count > len(warning.sessions) else ""
+    message = visit.t(
+        f"programme-warning-{warning.kind.value}",
+        session=warning.session,
+        language=warning.language,
+        value=warning.value,
+        code=warning.code,
+        first=warning.first,
+        count=warning.count,
+        encoding=warning.encoding,
+        languages=", ".join(warning.languages),
+        sessions=", ".join(warning.sessions) + more,
+        detail=warning.detail,
+    )
+    if not (warning.line or warning.where):
+        return message[:1].upper() + message[1:]
+    place = _programme_place(visit, str(warning.line or ""), warning.sheet, warning.where)
     return visit.t("programme-problem-at", place=place, message=message)
 
 

@@ -281,3 +281,26 @@ programme-problem-no-session = le fichier ne contient aucune session.
 programme-problem-other = { $detail }
 console-field-description = Description
 console-field-speakers = Intervenants
+# What an import read but the organiser should check: `programme-warning-<kind>`
+# (handlers/schedule/files.py WarningKind), after its place when it has one.
+programme-warning-one-title = { $language ->
+    [ja] la session « { $session } » n'a pas de titre en japonais (title_ja) : son titre français sera affiché à la place.
+   *[fr] la session « { $session } » n'a pas de titre en français (title_fr) : son titre japonais sera affiché à la place.
+}
+programme-warning-sheet-not-xlsx = l'option --sheet ne vaut que pour les classeurs XLSX ; ce fichier est au format { $value }.
+programme-warning-read-as-cp932 = le fichier n'est pas en UTF-8 : il a été lu en { $encoding }. Vérifiez les accents des textes français, que ce codage ne sait pas écrire (Excel les remplace par « ? »).
+programme-warning-guid-as-id = la session « { $session } » figure déjà en { $first } : ce second créneau prend pour identifiant son guid, { $value }.
+programme-warning-schema = écart par rapport au schéma c3voc, qui n'empêche pas l'import ({ $detail }).
+programme-warning-more-deviations = { $count ->
+    [one] un autre écart par rapport au schéma c3voc n'est pas affiché.
+   *[other] { $count } autres écarts par rapport au schéma c3voc ne sont pas affichés.
+}
+programme-warning-unknown-track = le type de session « { $value } » ne figure pas dans content/tracks.yaml : ses sessions sont importées sous le code « { $code } » (ajoutez-le à ce fichier pour lui donner un nom dans chaque langue).
+programme-warning-no-track = { $count ->
+    [one] une session n'a pas de type (track) : elle est importée sous le code « { $code } ».
+   *[other] { $count } sessions n'ont pas de type (track) : elles sont importées sous le code « { $code } ».
+}
+programme-warning-one-language = { $count ->
+    [one] une session n'a son titre que dans une langue (selon le fichier : { $languages }) : ce titre sera affiché tel quel en français, en japonais et en anglais ({ $sessions }). Pour donner les traductions, importez le programme en CSV ou en XLSX.
+   *[other] { $count } sessions n'ont leur titre que dans une langue (selon le fichier : { $languages }) : ces titres seront affichés tels quels en français, en japonais et en anglais ({ $sessions }). Pour donner les traductions, importez le programme en CSV ou en XLSX.
+}

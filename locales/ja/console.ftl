@@ -264,3 +264,23 @@ programme-problem-no-session = セッションが一つもありません。
 programme-problem-other = { $detail }
 console-field-description = 説明
 console-field-speakers = 登壇者
+# What an import read but the organiser should check: `programme-warning-<kind>`
+# (handlers/schedule/files.py WarningKind), after its place when it has one.
+programme-warning-one-title = { $language ->
+    [ja] セッション「{ $session }」には日本語のタイトル（title_ja）がないため、フランス語のタイトルを代わりに表示します。
+   *[fr] セッション「{ $session }」にはフランス語のタイトル（title_fr）がないため、日本語のタイトルを代わりに表示します。
+}
+programme-warning-sheet-not-xlsx = --sheetオプションはXLSXブックにのみ有効です（このファイルの形式は{ $value }です）。
+programme-warning-read-as-cp932 = ファイルがUTF-8ではないため、{ $encoding }として読み込みました。この文字コードではフランス語のアクセント付き文字を表せない（Excelでは「?」になる）ため、フランス語の文章を確認してください。
+programme-warning-guid-as-id = セッション「{ $session }」は{ $first }にもあるため、この枠のIDにはguid（{ $value }）を使います。
+programme-warning-schema = c3vocのスキーマに合っていません（取り込みには影響しません）。詳細：{ $detail }
+programme-warning-more-deviations = { $count ->
+   *[other] ほかにもc3vocのスキーマに合っていない箇所が{ $count }件あります（表示は省略します）。
+}
+programme-warning-unknown-track = 区分「{ $value }」はcontent/tracks.yamlにないため、コード「{ $code }」として取り込みます（各言語での名称を表示するには、content/tracks.yamlに追加してください）。
+programme-warning-no-track = { $count ->
+   *[other] 区分（track）のないセッションが{ $count }件あります。コード「{ $code }」として取り込みます。
+}
+programme-warning-one-language = { $count ->
+   *[other] タイトルが1つの言語でしか書かれていないセッションが{ $count }件あります（ファイル上の言語：{ $languages }）。そのタイトルをフランス語・日本語・英語のすべてでそのまま表示します（{ $sessions }）。翻訳を入れるには、CSVまたはXLSXでプログラムを取り込んでください。
+}
