@@ -4,10 +4,12 @@ that reaches the delegate, the overview's figures and the audit log."""
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import re
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from functools import partial
 from html import unescape
 from pathlib import Path
 
@@ -17,7 +19,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bench.fakes import FakeTelegram
-from bot.web.console import field_message
+from bot.i18n import Catalogues
+from bot.web.console import REFUSED, audit_label, field_message
 from db.models import (
     AuditLog,
     Broadcast,
@@ -30,6 +33,7 @@ from db.models import (
     UnansweredQuestion,
     UnansweredStatus,
 )
+from handlers.features import command_registry
 from handlers.schedule.model import COMPARED_FIELDS
 from tests.conftest import DATA, Database, FixedClock
 from tests.serving import Running, eventually, running, telegram_settings
@@ -316,6 +320,11 @@ async def test_audit_log_page_and_sign_out_everywhere(bot: Running, tg: FakeTele
     second = await sign_in(bot, tg)
     audit = await first.get("/organisers/audit")
     assert audit.status_code == 200 and "console.sign-in" in audit.text
+    # Each action is named in the organiser's language, its code kept beside it for support.
+    shown = unescape(audit.text)
+    assert re.search(r'title="console\.sign-in">Connexion à la console <small', shown), shown
+    assert "Lien de connexion à la console demandé" in shown
+    assert not re.search(r">console\.(sign-in|link)</td>", shown)
     out = await first.post(
         "/organisers/sign-out", data={"csrf": csrf_of(audit.text), "everywhere": "1"}
     )
@@ -732,6 +741,86 @@ async def test_an_entry_is_found_by_its_title_and_the_language_switch_returns_to
     )
     assert refused.status_code == 422
     assert 'name="back" value="/inbox"' in refused.text
+
+
+async def test_audit_actions_are_named_in_japanese_with_their_code_for_support(
+    bot: Running, tg: FakeTelegram, clock: FixedClock
+) -> None:
+    await say(bot, tg, ORGANISER, "/lang ja")
+    await say(bot, tg, DELEGATE, "/broadcast")  # an organisers' command, refused
+    browser = await sign_in(bot, tg)
+    async with db_of(bot).begin() as db:
+        db.add(AuditLog(at=clock.now, actor="cli", action="old.action", detail={}))
+    shown = unescape((await browser.get("/organisers/audit")).text)
+    for label, code in [
+        ("表示言語の変更（/lang）", "delegate.language"),
+        ("事務局専用コマンドの拒否（/broadcast）", "refused.broadcast"),
+        ("コンソールのログインリンクの発行", "console.link"),
+        ("コンソールへのログイン", "console.sign-in"),
+    ]:
+        assert f'title="{code}">{label} <small class="muted code">{code}</small>' in shown, code
+        assert f">{code}</td>" not in shown
+    assert '<td class="action" title="old.action">old.action</td>' in shown  # unknown: its code
+
+
+def _audit_actions_in_source() -> set[str]:
+    """Every action the code writes to the audit log: the `action=` of each `audit(...)` and
+    `AuditLog(...)` in bot/ and handlers/, a literal or a name its function assigns literals
+    to; an f-string stands for its literal head ("refused.")."""
+    root = Path(__file__).resolve().parent.parent
+    found: set[str] = set()
+    for path in [*(root / "bot").rglob("*.py"), *(root / "handlers").rglob("*.py")]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            if function.name == "audit":  # the writer itself: its action is a parameter
+                continue
+            assigned: dict[str, set[str]] = {}
+            for node in ast.walk(function):
+                if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+                    assigned[node.targets[0].id] = {
+                        c.value
+                        for c in ast.walk(node.value)
+                        if isinstance(c, ast.Constant) and isinstance(c.value, str)
+                    }
+            for call in ast.walk(function):
+                if not isinstance(call, ast.Call):
+                    continue
+                name = getattr(call.func, "id", getattr(call.func, "attr", ""))
+                if name not in ("audit", "AuditLog"):
+                    continue
+                for keyword in call.keywords:
+                    if keyword.arg != "action":
+                        continue
+                    value = keyword.value
+                    where = f"{path.relative_to(root)}:{call.lineno}"
+                    if isinstance(value, ast.Constant):
+                        found.add(str(value.value))
+                    elif isinstance(value, ast.Name) and assigned.get(value.id):
+                        found |= assigned[value.id]
+                    elif isinstance(value, ast.JoinedStr) and isinstance(
+                        value.values[0], ast.Constant
+                    ):
+                        found.add(str(value.values[0].value))
+                    else:
+                        raise AssertionError(f"{where}: an action this test cannot read")
+    return found
+
+
+def test_every_action_written_to_the_audit_log_is_named_in_each_language() -> None:
+    actions = _audit_actions_in_source()
+    assert {"faq.import", "console.sign-in", "organisers.add", REFUSED} <= actions, actions
+    refused = [c.name for c in command_registry() if c.organisers_only]
+    assert "broadcast" in refused
+    codes = [a for a in actions if a != REFUSED] + [REFUSED + c for c in refused]
+    catalogues = Catalogues()
+    for language in ("fr", "ja", "en"):
+        for code in codes:
+            label = audit_label(partial(catalogues, language), code)
+            assert label != code and not label.startswith("console-audit-"), (language, code)
+            if code.startswith(REFUSED):
+                assert "/" + code.removeprefix(REFUSED) in label, (language, code)
 
 
 def test_every_field_a_preview_can_show_has_its_name_in_each_language() -> None:

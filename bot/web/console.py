@@ -99,6 +99,39 @@ SECTION_PATHS = {
 }
 
 
+# Every action the audit log records (the `audit(...)` of handlers/ and bot/), each named in
+# the catalogues as `console-audit-action-<action, "." as "-">`; an organisers' command refused
+# to someone else is "refused.<command>". Any other action (an old one) is shown as its code.
+AUDIT_ACTIONS = frozenset(
+    {
+        "broadcast.cancel",
+        "broadcast.create",
+        "console.csrf-refused",
+        "console.link",
+        "console.session-refused",
+        "console.sign-in",
+        "console.sign-in-refused",
+        "console.sign-out",
+        "console.sign-out-everywhere",
+        "delegate.forget",
+        "delegate.language",
+        "faq.add",
+        "faq.delete",
+        "faq.edit",
+        "faq.import",
+        "organisers.add",
+        "organisers.remove",
+        "programme.edit",
+        "programme.import",
+        "programme.set",
+        "programme.upload",
+        "unanswered.attach",
+        "unanswered.dismiss",
+    }
+)
+REFUSED = "refused."
+
+
 @dataclass(frozen=True)
 class Visit:
     """One request of a signed-in organiser, with what the pages need."""
@@ -891,6 +924,7 @@ class OrganisersConsole:
             visit.lang,
             who=visit.who,
             lines=lines,
+            labels={line.action: audit_label(visit.t, line.action) for line in lines},
             tz=visit.app.deps.tz,
             section="audit",
         )
@@ -906,6 +940,17 @@ def _accepted_language(request: Request, default: str) -> str:
         if code in LANGUAGES:
             return code
     return default
+
+
+def audit_label(t: Callable[..., str], action: str) -> str:
+    """An audit log's action as the organiser reads it: « Entrée de la FAQ modifiée » for
+    faq.edit; the code itself for an action no catalogue names."""
+    if action in AUDIT_ACTIONS:
+        return t("console-audit-action-" + action.replace(".", "-"))
+    command = action.removeprefix(REFUSED)
+    if action.startswith(REFUSED) and command.isidentifier():
+        return t("console-audit-action-refused", command=command)
+    return action
 
 
 def _progress_text(visit: Visit, delivery: Delivery) -> str:
