@@ -676,6 +676,48 @@ async def test_the_faq_editor_warns_before_an_entry_takes_other_entries_question
     assert (await browser.get("/organisers/faq/sdgs")).status_code == 404
 
 
+TOPIC_NAMES = {
+    "fr": {"theme": "Thème", "practical": "Infos pratiques", "topics": "Sujets par atelier"},
+    "ja": {"theme": "テーマ", "practical": "開催概要", "topics": "分科会別のテーマ例"},
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "ja"])
+async def test_faq_topics_are_named_in_the_organisers_language(
+    bot: Running, tg: FakeTelegram, language: str
+) -> None:
+    await say(bot, tg, ORGANISER, f"/lang {language}")
+    browser = await sign_in(bot, tg)
+    names = TOPIC_NAMES[language]
+    listing = unescape((await browser.get("/organisers/faq")).text)
+    for code, name in names.items():
+        assert f'<td class="muted topic">{name}</td>' in listing, (code, listing)
+        assert f">{code}</td>" not in listing, code
+    form = await browser.get("/organisers/faq/dates")
+    assert topic_chosen(form.text) == [names["practical"]]
+    assert '<option value="theme">' + names["theme"] in unescape(form.text)
+    # Saving from the form keeps the topic chosen (the select posts its code).
+    values = fields_of(form.text)
+    values.update(
+        {
+            name: unescape(text)
+            for name, text in re.findall(
+                r'<textarea name="(\w+)"[^>]*>(.*?)</textarea>', form.text, re.S
+            )
+        }
+    )
+    values["topic"] = "theme"
+    assert (await browser.post("/organisers/faq/dates", data=values)).status_code == 303
+    assert topic_chosen((await browser.get("/organisers/faq/dates")).text) == [names["theme"]]
+
+
+def topic_chosen(page: str) -> list[str]:
+    """The names selected in an FAQ entry's topic menu."""
+    menu = re.search(r'<select name="topic">(.*?)</select>', unescape(page), re.S)
+    assert menu, page
+    return re.findall(r"<option[^>]* selected>([^<]*)</option>", menu.group(1))
+
+
 async def test_sign_in_attempts_are_limited_and_refusals_audited(
     bot: Running, tg: FakeTelegram, clock: FixedClock
 ) -> None:

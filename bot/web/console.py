@@ -61,6 +61,7 @@ from handlers.core.yaml_files import MAX_FILE
 from handlers.faq import editor
 from handlers.faq.files import EntryProblem
 from handlers.faq.inbox import InboxError, NewEntry, attach, dismiss
+from handlers.faq.replies import TOPICS
 from handlers.faq.store import load_faq
 from handlers.faq.unanswered import unanswered_groups
 from handlers.notify.changes import count_recipients
@@ -841,6 +842,7 @@ class OrganisersConsole:
             who=visit.who,
             query=query,
             entries=editor.search(matcher, query),
+            topic_name=lambda code: _topic_name(visit, code),
             done=visit.request.query_params.get("done", ""),
             section="faq",
         )
@@ -857,10 +859,12 @@ class OrganisersConsole:
             "original_id": original_id,
             "data": _faq_form(current),
             "version": _digest(current),
+            "topics": _topic_choices(visit, str(current.get("topic") or "")),
         }
         if visit.form is not None:
             data = _faq_data(visit.form, current)
             context["data"] = _faq_form(data)
+            context["topics"] = _topic_choices(visit, data["topic"])
             if original_id is not None and visit.form.get("version") != context["version"]:
                 # Another organiser saved this entry since the form was opened: saving would
                 # silently undo their change.
@@ -1029,6 +1033,19 @@ def _faq_form(data: dict[str, Any]) -> dict[str, str]:
         fields[f"answer_{lang}"] = str((data.get("answer") or {}).get(lang, ""))
         fields[f"questions_{lang}"] = "\n".join((data.get("questions") or {}).get(lang, []))
     return fields
+
+
+def _topic_name(visit: Visit, code: str) -> str:
+    """An FAQ topic as the chat's /faq menu names it in the organiser's language; a topic the
+    menu does not know, by its code."""
+    return visit.t(f"faq-topic-{code}") if code in TOPICS else code
+
+
+def _topic_choices(visit: Visit, current: str) -> list[tuple[str, str]]:
+    """The topics an entry can be filed under, in the menu's order, with their names; an
+    entry's own topic that the menu does not know stays a choice, so that saving keeps it."""
+    codes = [*TOPICS, current] if current and current not in TOPICS else list(TOPICS)
+    return [(code, _topic_name(visit, code)) for code in codes]
 
 
 def _problem_text(visit: Visit, problem: EntryProblem) -> str:
