@@ -1087,7 +1087,6 @@ def _programme_warning_text(visit: Visit, warning: ProgrammeWarning) -> str:
     """What an import read but the organiser should check, in their language: after its
     place (a line, a spreadsheet's row, a JSON or XML path) when it has one. A schema
     deviation's own detail stays as the validator wrote it."""
-    more = "…" if warning.sessions and warning.count > len(warning.sessions) else ""
     message = visit.t(
         f"programme-warning-{warning.kind.value}",
         session=warning.session,
@@ -1098,7 +1097,7 @@ def _programme_warning_text(visit: Visit, warning: ProgrammeWarning) -> str:
         count=warning.count,
         encoding=warning.encoding,
         languages=", ".join(warning.languages),
-        sessions=", ".join(warning.sessions) + more,
+        sessions=warning.listed,
         detail=warning.detail,
     )
     if not (warning.line or warning.where):

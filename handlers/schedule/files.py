@@ -176,6 +176,12 @@ class ProgrammeWarning:
     sessions: tuple[str, ...] = ()
     detail: str = ""
 
+    @property
+    def listed(self) -> str:
+        """The sessions named, "…" after them when there are more."""
+        more = "…" if self.sessions and self.count > len(self.sessions) else ""
+        return ", ".join(self.sessions) + more
+
     def __str__(self) -> str:
         match self.kind:
             case WarningKind.ONE_TITLE:
@@ -208,12 +214,11 @@ class ProgrammeWarning:
             case WarningKind.NO_TRACK:
                 return f"{self.count} session(s) without a track: imported as {self.code!r}"
             case WarningKind.ONE_LANGUAGE:
-                more = "…" if self.count > len(self.sessions) else ""
                 return (
                     f"{self.count} session(s) have their title in one language only "
                     f"(the file says: {', '.join(self.languages)}): it is used in French, "
-                    f"Japanese and English alike ({', '.join(self.sessions)}{more}); give the "
-                    "translations in a CSV or XLSX programme"
+                    f"Japanese and English alike ({self.listed}); give the translations in a "
+                    "CSV or XLSX programme"
                 )
 
 
