@@ -4,10 +4,12 @@ that reaches the delegate, the overview's figures and the audit log."""
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import re
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from functools import partial
 from html import unescape
 from pathlib import Path
 
@@ -17,7 +19,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bench.fakes import FakeTelegram
-from bot.web.console import field_message
+from bot.i18n import Catalogues
+from bot.web.console import REFUSED, audit_label, field_message
 from db.models import (
     AuditLog,
     Broadcast,
@@ -30,8 +33,9 @@ from db.models import (
     UnansweredQuestion,
     UnansweredStatus,
 )
+from handlers.features import command_registry
 from handlers.schedule.model import COMPARED_FIELDS
-from tests.conftest import Database, FixedClock
+from tests.conftest import DATA, Database, FixedClock
 from tests.serving import Running, eventually, running, telegram_settings
 
 pytestmark = [
@@ -316,6 +320,11 @@ async def test_audit_log_page_and_sign_out_everywhere(bot: Running, tg: FakeTele
     second = await sign_in(bot, tg)
     audit = await first.get("/organisers/audit")
     assert audit.status_code == 200 and "console.sign-in" in audit.text
+    # Each action is named in the organiser's language, its code kept beside it for support.
+    shown = unescape(audit.text)
+    assert re.search(r'title="console\.sign-in">Connexion à la console <small', shown), shown
+    assert "Lien de connexion à la console demandé" in shown
+    assert not re.search(r">console\.(sign-in|link)</td>", shown)
     out = await first.post(
         "/organisers/sign-out", data={"csrf": csrf_of(audit.text), "everywhere": "1"}
     )
@@ -516,6 +525,76 @@ async def test_a_refused_programme_file_is_explained_in_japanese_to_a_japanese_o
     assert (await browser.get("/organisers/programme/export?format=csv")).text == original
 
 
+# What an upload preview warns of, in each organiser's language; none of the command line's
+# English (handlers/schedule: files.py, formats.py, c3voc/read.py, c3voc/tracks.py).
+UPLOAD_WARNINGS = {
+    "fr": [
+        r"ligne \d+ : la session « ws-environment » n'a pas de titre en japonais \(title_ja\) : "
+        r"son titre français sera affiché à la place\.",
+        r"Le fichier n'est pas en UTF-8 : il a été lu en cp932 \(Shift-JIS\)\. Vérifiez les "
+        r"accents des textes français",
+        r"Le type de session « Visites professionnelles » ne figure pas dans content/tracks\.yaml"
+        r" : ses sessions sont importées sous le code « visites-professionnelles »",
+        r"Une session n'a pas de type \(track\) : elle est importée sous le code « other »\.",
+        r"7 sessions n'ont leur titre que dans une langue \(selon le fichier : fr, ja\)",
+        r"\$\.schedule\.conference\.days\[2\]\.rooms\.全体会場\[0\]\.slug : écart par "
+        r"rapport au schéma c3voc, qui n'empêche pas l'import \('rencontres2024-12-' does not",
+    ],
+    "ja": [
+        r"\d+行目：セッション「ws-environment」には日本語のタイトル（title_ja）がないため、"
+        r"フランス語のタイトルを代わりに表示します。",
+        r"ファイルがUTF-8ではないため、cp932 \(Shift-JIS\)として読み込みました。",
+        r"区分「Visites professionnelles」はcontent/tracks\.yamlにないため、"
+        r"コード「visites-professionnelles」として取り込みます",
+        r"区分（track）のないセッションが1件あります。コード「other」として取り込みます。",
+        r"タイトルが1つの言語でしか書かれていないセッションが7件あります（ファイル上の言語：fr, ja）",
+        r"\$\.schedule\.conference\.days\[2\]\.rooms\.全体会場\[0\]\.slug：c3vocのスキーマに"
+        r"合っていません（取り込みには影響しません）。詳細：'rencontres2024-12-' does not",
+    ],
+}
+ENGLISH_WARNINGS = (
+    "no title_ja",
+    "the French title is used",
+    "read as cp932",
+    "check the accents",
+    "is not in content/tracks.yaml: imported as",
+    "session(s)",
+    "without a track",
+    "one language only",
+    "schema: $",
+)
+
+
+@pytest.mark.parametrize("language", ["fr", "ja"])
+async def test_an_upload_preview_warns_in_the_organisers_language(
+    bot: Running, tg: FakeTelegram, language: str
+) -> None:
+    await say(bot, tg, ORGANISER, f"/lang {language}")
+    browser = await sign_in(bot, tg)
+    csrf = csrf_of((await browser.get("/organisers/programme")).text)
+
+    async def preview(name: str, data: bytes) -> str:
+        shown = await browser.post(
+            "/organisers/programme/upload",
+            data={"csrf": csrf},
+            files={"file": (name, data, "application/octet-stream")},
+        )
+        assert shown.status_code == 200, shown.text
+        return unescape(shown.text).split('<ul class="warnings">', 1)[-1].split("</ul>", 1)[0]
+
+    # A session without its Japanese title, in a file Japanese Excel saved (cp932).
+    text = (
+        "id,date,start,end,track,title_fr,title_ja\n"
+        "opening,2024-11-20,09:30,10:00,plenary,Ouverture,開会式\n"
+        "ws-environment,2024-11-20,13:30,16:00,environment,Atelier 3 Environnement,\n"
+    )
+    warnings = await preview("programme.csv", text.encode("cp932"))
+    warnings += await preview("schedule.json", (DATA / "pretalx-schedule.json").read_bytes())
+    for expected in UPLOAD_WARNINGS[language]:
+        assert re.search(expected, warnings), (expected, warnings)
+    assert not [english for english in ENGLISH_WARNINGS if english in warnings], warnings
+
+
 async def test_an_incomplete_new_entry_is_refused_in_the_organisers_language(
     bot: Running, tg: FakeTelegram
 ) -> None:
@@ -597,6 +676,48 @@ async def test_the_faq_editor_warns_before_an_entry_takes_other_entries_question
     assert (await browser.get("/organisers/faq/sdgs")).status_code == 404
 
 
+TOPIC_NAMES = {
+    "fr": {"theme": "Thème", "practical": "Infos pratiques", "topics": "Sujets par atelier"},
+    "ja": {"theme": "テーマ", "practical": "開催概要", "topics": "分科会別のテーマ例"},
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "ja"])
+async def test_faq_topics_are_named_in_the_organisers_language(
+    bot: Running, tg: FakeTelegram, language: str
+) -> None:
+    await say(bot, tg, ORGANISER, f"/lang {language}")
+    browser = await sign_in(bot, tg)
+    names = TOPIC_NAMES[language]
+    listing = unescape((await browser.get("/organisers/faq")).text)
+    for code, name in names.items():
+        assert f'<td class="muted topic">{name}</td>' in listing, (code, listing)
+        assert f">{code}</td>" not in listing, code
+    form = await browser.get("/organisers/faq/dates")
+    assert topic_chosen(form.text) == [names["practical"]]
+    assert '<option value="theme">' + names["theme"] in unescape(form.text)
+    # Saving from the form keeps the topic chosen (the select posts its code).
+    values = fields_of(form.text)
+    values.update(
+        {
+            name: unescape(text)
+            for name, text in re.findall(
+                r'<textarea name="(\w+)"[^>]*>(.*?)</textarea>', form.text, re.S
+            )
+        }
+    )
+    values["topic"] = "theme"
+    assert (await browser.post("/organisers/faq/dates", data=values)).status_code == 303
+    assert topic_chosen((await browser.get("/organisers/faq/dates")).text) == [names["theme"]]
+
+
+def topic_chosen(page: str) -> list[str]:
+    """The names selected in an FAQ entry's topic menu."""
+    menu = re.search(r'<select name="topic">(.*?)</select>', unescape(page), re.S)
+    assert menu, page
+    return re.findall(r"<option[^>]* selected>([^<]*)</option>", menu.group(1))
+
+
 async def test_sign_in_attempts_are_limited_and_refusals_audited(
     bot: Running, tg: FakeTelegram, clock: FixedClock
 ) -> None:
@@ -662,6 +783,86 @@ async def test_an_entry_is_found_by_its_title_and_the_language_switch_returns_to
     )
     assert refused.status_code == 422
     assert 'name="back" value="/inbox"' in refused.text
+
+
+async def test_audit_actions_are_named_in_japanese_with_their_code_for_support(
+    bot: Running, tg: FakeTelegram, clock: FixedClock
+) -> None:
+    await say(bot, tg, ORGANISER, "/lang ja")
+    await say(bot, tg, DELEGATE, "/broadcast")  # an organisers' command, refused
+    browser = await sign_in(bot, tg)
+    async with db_of(bot).begin() as db:
+        db.add(AuditLog(at=clock.now, actor="cli", action="old.action", detail={}))
+    shown = unescape((await browser.get("/organisers/audit")).text)
+    for label, code in [
+        ("表示言語の変更（/lang）", "delegate.language"),
+        ("事務局専用コマンドの拒否（/broadcast）", "refused.broadcast"),
+        ("コンソールのログインリンクの発行", "console.link"),
+        ("コンソールへのログイン", "console.sign-in"),
+    ]:
+        assert f'title="{code}">{label} <small class="muted code">{code}</small>' in shown, code
+        assert f">{code}</td>" not in shown
+    assert '<td class="action" title="old.action">old.action</td>' in shown  # unknown: its code
+
+
+def _audit_actions_in_source() -> set[str]:
+    """Every action the code writes to the audit log: the `action=` of each `audit(...)` and
+    `AuditLog(...)` in bot/ and handlers/, a literal or a name its function assigns literals
+    to; an f-string stands for its literal head ("refused.")."""
+    root = Path(__file__).resolve().parent.parent
+    found: set[str] = set()
+    for path in [*(root / "bot").rglob("*.py"), *(root / "handlers").rglob("*.py")]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            if function.name == "audit":  # the writer itself: its action is a parameter
+                continue
+            assigned: dict[str, set[str]] = {}
+            for node in ast.walk(function):
+                if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+                    assigned[node.targets[0].id] = {
+                        c.value
+                        for c in ast.walk(node.value)
+                        if isinstance(c, ast.Constant) and isinstance(c.value, str)
+                    }
+            for call in ast.walk(function):
+                if not isinstance(call, ast.Call):
+                    continue
+                name = getattr(call.func, "id", getattr(call.func, "attr", ""))
+                if name not in ("audit", "AuditLog"):
+                    continue
+                for keyword in call.keywords:
+                    if keyword.arg != "action":
+                        continue
+                    value = keyword.value
+                    where = f"{path.relative_to(root)}:{call.lineno}"
+                    if isinstance(value, ast.Constant):
+                        found.add(str(value.value))
+                    elif isinstance(value, ast.Name) and assigned.get(value.id):
+                        found |= assigned[value.id]
+                    elif isinstance(value, ast.JoinedStr) and isinstance(
+                        value.values[0], ast.Constant
+                    ):
+                        found.add(str(value.values[0].value))
+                    else:
+                        raise AssertionError(f"{where}: an action this test cannot read")
+    return found
+
+
+def test_every_action_written_to_the_audit_log_is_named_in_each_language() -> None:
+    actions = _audit_actions_in_source()
+    assert {"faq.import", "console.sign-in", "organisers.add", REFUSED} <= actions, actions
+    refused = [c.name for c in command_registry() if c.organisers_only]
+    assert "broadcast" in refused
+    codes = [a for a in actions if a != REFUSED] + [REFUSED + c for c in refused]
+    catalogues = Catalogues()
+    for language in ("fr", "ja", "en"):
+        for code in codes:
+            label = audit_label(partial(catalogues, language), code)
+            assert label != code and not label.startswith("console-audit-"), (language, code)
+            if code.startswith(REFUSED):
+                assert "/" + code.removeprefix(REFUSED) in label, (language, code)
 
 
 def test_every_field_a_preview_can_show_has_its_name_in_each_language() -> None:

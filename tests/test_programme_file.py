@@ -80,7 +80,7 @@ def test_missing_required_column_and_unknown_column() -> None:
 def test_missing_title_falls_back_with_a_warning() -> None:
     parsed = parse_csv(f"{HEADER}\na,2024-11-20,09:00,10:00,plenary,Ouverture,\n", TZ)
     assert parsed.rows[0].title_ja == "Ouverture"
-    assert parsed.warnings and "title_ja" in parsed.warnings[0]
+    assert parsed.warnings and "title_ja" in str(parsed.warnings[0])
 
 
 def test_semicolon_separated_spreadsheet_export_with_bom(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""Every reason a programme file is refused can be said in each language of the console."""
+"""Every reason a programme file is refused, and every warning of an import, can be said in each
+language of the console."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from fluent.syntax import FluentParser, ast
 
 from bot.i18n import Catalogues
 from bot.paths import LOCALES_DIR
-from handlers.schedule.files import ProblemKind
+from handlers.schedule.files import ProblemKind, WarningKind
 from handlers.schedule.formats import ForeignFormat
 
 LANGS = ("fr", "ja", "en")
@@ -24,6 +25,13 @@ def test_each_problem_kind_has_its_text_in_every_language() -> None:
         assert missing == set(), lang
         places = ("line", "row", "file", "column", "at")
         assert {f"programme-problem-{p}" for p in places} <= ids, lang
+
+
+def test_each_warning_kind_has_its_text_in_every_language() -> None:
+    for lang in LANGS:
+        ids = _ids(lang)
+        missing = {k.value for k in WarningKind if f"programme-warning-{k.value}" not in ids}
+        assert missing == set(), lang
 
 
 def test_each_unsupported_format_is_named_in_every_language() -> None:

@@ -61,6 +61,7 @@ from handlers.core.yaml_files import MAX_FILE
 from handlers.faq import editor
 from handlers.faq.files import EntryProblem
 from handlers.faq.inbox import InboxError, NewEntry, attach, dismiss
+from handlers.faq.replies import TOPICS
 from handlers.faq.store import load_faq
 from handlers.faq.unanswered import unanswered_groups
 from handlers.notify.changes import count_recipients
@@ -71,7 +72,7 @@ from handlers.organisers.console_access import SignedIn, redeem_link, set_langua
 from handlers.schedule import store as programme_store
 from handlers.schedule.cards import quoted
 from handlers.schedule.exports import ExportFormat, export_programme
-from handlers.schedule.files import Problem, ProgrammeFileError
+from handlers.schedule.files import Problem, ProgrammeFileError, ProgrammeWarning
 from handlers.schedule.formats import parse_programme
 from handlers.schedule.model import EDITABLE, SessionRow
 from handlers.schedule.replies import edit_error
@@ -97,6 +98,39 @@ SECTION_PATHS = {
     "broadcasts": "/broadcasts",
     "audit": "/audit",
 }
+
+
+# Every action the audit log records (the `audit(...)` of handlers/ and bot/), each named in
+# the catalogues as `console-audit-action-<action, "." as "-">`; an organisers' command refused
+# to someone else is "refused.<command>". Any other action (an old one) is shown as its code.
+AUDIT_ACTIONS = frozenset(
+    {
+        "broadcast.cancel",
+        "broadcast.create",
+        "console.csrf-refused",
+        "console.link",
+        "console.session-refused",
+        "console.sign-in",
+        "console.sign-in-refused",
+        "console.sign-out",
+        "console.sign-out-everywhere",
+        "delegate.forget",
+        "delegate.language",
+        "faq.add",
+        "faq.delete",
+        "faq.edit",
+        "faq.import",
+        "organisers.add",
+        "organisers.remove",
+        "programme.edit",
+        "programme.import",
+        "programme.set",
+        "programme.upload",
+        "unanswered.attach",
+        "unanswered.dismiss",
+    }
+)
+REFUSED = "refused."
 
 
 @dataclass(frozen=True)
@@ -458,7 +492,7 @@ class OrganisersConsole:
             name=name,
             data=base64.b64encode(data).decode(),
             kind=parsed.kind,
-            warnings=parsed.warnings,
+            warnings=[_programme_warning_text(visit, w) for w in parsed.warnings],
             diff=diff,
             changes=[
                 (
@@ -808,6 +842,7 @@ class OrganisersConsole:
             who=visit.who,
             query=query,
             entries=editor.search(matcher, query),
+            topic_name=lambda code: _topic_name(visit, code),
             done=visit.request.query_params.get("done", ""),
             section="faq",
         )
@@ -824,10 +859,12 @@ class OrganisersConsole:
             "original_id": original_id,
             "data": _faq_form(current),
             "version": _digest(current),
+            "topics": _topic_choices(visit, str(current.get("topic") or "")),
         }
         if visit.form is not None:
             data = _faq_data(visit.form, current)
             context["data"] = _faq_form(data)
+            context["topics"] = _topic_choices(visit, data["topic"])
             if original_id is not None and visit.form.get("version") != context["version"]:
                 # Another organiser saved this entry since the form was opened: saving would
                 # silently undo their change.
@@ -891,6 +928,7 @@ class OrganisersConsole:
             visit.lang,
             who=visit.who,
             lines=lines,
+            labels={line.action: audit_label(visit.t, line.action) for line in lines},
             tz=visit.app.deps.tz,
             section="audit",
         )
@@ -906,6 +944,17 @@ def _accepted_language(request: Request, default: str) -> str:
         if code in LANGUAGES:
             return code
     return default
+
+
+def audit_label(t: Callable[..., str], action: str) -> str:
+    """An audit log's action as the organiser reads it: « Entrée de la FAQ modifiée » for
+    faq.edit; the code itself for an action no catalogue names."""
+    if action in AUDIT_ACTIONS:
+        return t("console-audit-action-" + action.replace(".", "-"))
+    command = action.removeprefix(REFUSED)
+    if action.startswith(REFUSED) and command.isidentifier():
+        return t("console-audit-action-refused", command=command)
+    return action
 
 
 def _progress_text(visit: Visit, delivery: Delivery) -> str:
@@ -986,6 +1035,19 @@ def _faq_form(data: dict[str, Any]) -> dict[str, str]:
     return fields
 
 
+def _topic_name(visit: Visit, code: str) -> str:
+    """An FAQ topic as the chat's /faq menu names it in the organiser's language; a topic the
+    menu does not know, by its code."""
+    return visit.t(f"faq-topic-{code}") if code in TOPICS else code
+
+
+def _topic_choices(visit: Visit, current: str) -> list[tuple[str, str]]:
+    """The topics an entry can be filed under, in the menu's order, with their names; an
+    entry's own topic that the menu does not know stays a choice, so that saving keeps it."""
+    codes = [*TOPICS, current] if current and current not in TOPICS else list(TOPICS)
+    return [(code, _topic_name(visit, code)) for code in codes]
+
+
 def _problem_text(visit: Visit, problem: EntryProblem) -> str:
     language = visit.t(f"console-in-language-{problem.language}") if problem.language else ""
     return visit.t(
@@ -1018,6 +1080,29 @@ def _programme_problem_text(visit: Visit, problem: Problem) -> str:
     place = _programme_place(visit, str(problem.line or ""), problem.sheet, problem.where)
     if problem.column:
         place = visit.t("programme-problem-column", place=place, column=problem.column)
+    return visit.t("programme-problem-at", place=place, message=message)
+
+
+def _programme_warning_text(visit: Visit, warning: ProgrammeWarning) -> str:
+    """What an import read but the organiser should check, in their language: after its
+    place (a line, a spreadsheet's row, a JSON or XML path) when it has one. A schema
+    deviation's own detail stays as the validator wrote it."""
+    message = visit.t(
+        f"programme-warning-{warning.kind.value}",
+        session=warning.session,
+        language=warning.language,
+        value=warning.value,
+        code=warning.code,
+        first=warning.first,
+        count=warning.count,
+        encoding=warning.encoding,
+        languages=", ".join(warning.languages),
+        sessions=warning.listed,
+        detail=warning.detail,
+    )
+    if not (warning.line or warning.where):
+        return message[:1].upper() + message[1:]
+    place = _programme_place(visit, str(warning.line or ""), warning.sheet, warning.where)
     return visit.t("programme-problem-at", place=place, message=message)
 
 

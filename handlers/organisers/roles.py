@@ -53,8 +53,8 @@ async def change_role(
 ) -> Delegate:
     """Makes someone an organiser or a delegate again, with its line in the audit log."""
     delegate = await set_role(db, member, role, now=now)
-    verb = "add" if role is Role.ORGANISER else "remove"
-    audit(db, actor=actor, action=f"organisers.{verb}", now=now, member=":".join(member))
+    action = "organisers.add" if role is Role.ORGANISER else "organisers.remove"
+    audit(db, actor=actor, action=action, now=now, member=":".join(member))
     return delegate
 
 

@@ -140,6 +140,88 @@ class Problem:
         )
 
 
+class WarningKind(StrEnum):
+    """What an import read but the organiser should check: the console says it from the
+    catalogues (`programme-warning-<kind>`), the command line prints `str()` of the warning."""
+
+    ONE_TITLE = "one-title"  # line (sheet), session; language: the title missing ("ja", "fr")
+    SHEET_NOT_XLSX = "sheet-not-xlsx"  # value: the format the file is (formats.FileFormat)
+    READ_AS_CP932 = "read-as-cp932"  # encoding
+    GUID_AS_ID = "guid-as-id"  # where, session: its id, first: where that id is, value: the guid
+    SCHEMA = "schema"  # where; detail: the validator's own message (English)
+    MORE_DEVIATIONS = "more-deviations"  # count: the deviations not shown
+    UNKNOWN_TRACK = "unknown-track"  # value: the file's track name, code: the code given
+    NO_TRACK = "no-track"  # count, code: the code given
+    ONE_LANGUAGE = "one-language"  # count, languages (as the file says), sessions (5 at most)
+
+
+@dataclass(frozen=True)
+class ProgrammeWarning:
+    """Something a programme file is read with that the organiser should check; `str()` is the
+    English the command line prints, `kind` and the values let the console say it in the
+    organiser's language."""
+
+    kind: WarningKind
+    line: int = 0  # a CSV's or YAML's line, or a spreadsheet's row (then `sheet` is set)
+    where: str = ""  # a JSON or XML path
+    sheet: str = ""
+    session: str = ""  # a session's id
+    value: str = ""
+    code: str = ""  # a track code
+    first: str = ""
+    count: int = 0
+    encoding: str = ""
+    language: str = ""
+    languages: tuple[str, ...] = ()
+    sessions: tuple[str, ...] = ()
+    detail: str = ""
+
+    @property
+    def listed(self) -> str:
+        """The sessions named, "…" after them when there are more."""
+        more = "…" if self.sessions and self.count > len(self.sessions) else ""
+        return ", ".join(self.sessions) + more
+
+    def __str__(self) -> str:
+        match self.kind:
+            case WarningKind.ONE_TITLE:
+                used = "French" if self.language == "ja" else "Japanese"
+                return (
+                    f"line {self.line}: {self.session}: no title_{self.language}, "
+                    f"the {used} title is used"
+                )
+            case WarningKind.SHEET_NOT_XLSX:
+                return f"--sheet applies to XLSX workbooks; this file is {self.value}"
+            case WarningKind.READ_AS_CP932:
+                return (
+                    f"read as {self.encoding} (the file is not UTF-8): check the accents of the "
+                    "French texts, which cp932 cannot hold (Excel writes '?' for them)"
+                )
+            case WarningKind.GUID_AS_ID:
+                return (
+                    f"{self.where}: {self.session} is also at {self.first}: this slot's id is "
+                    f"its guid {self.value}"
+                )
+            case WarningKind.SCHEMA:
+                return f"schema: {self.where}: {self.detail}"
+            case WarningKind.MORE_DEVIATIONS:
+                return f"schema: and {self.count} more deviations"
+            case WarningKind.UNKNOWN_TRACK:
+                return (
+                    f"track {self.value!r} is not in content/tracks.yaml: imported as "
+                    f"{self.code!r} (add it there to name it in every language)"
+                )
+            case WarningKind.NO_TRACK:
+                return f"{self.count} session(s) without a track: imported as {self.code!r}"
+            case WarningKind.ONE_LANGUAGE:
+                return (
+                    f"{self.count} session(s) have their title in one language only "
+                    f"(the file says: {', '.join(self.languages)}): it is used in French, "
+                    f"Japanese and English alike ({self.listed}); give the translations in a "
+                    "CSV or XLSX programme"
+                )
+
+
 class ProgrammeFileError(ValueError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = tuple(problems)
@@ -149,7 +231,7 @@ class ProgrammeFileError(ValueError):
 @dataclass
 class ParsedProgramme:
     rows: list[SessionRow]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ProgrammeWarning] = field(default_factory=list)
     kind: str = ""  # how the file was read, for the organiser: "CSV (cp932 (Shift-JIS), ';')"
 
 
@@ -290,7 +372,7 @@ def rows_from_records(
     """Sessions from rows of confbot's columns (CSV, YAML, a spreadsheet), keyed by line;
     raises ProgrammeFileError with every problem, or when there is no session."""
     rows: list[SessionRow] = []
-    warnings: list[str] = []
+    warnings: list[ProgrammeWarning] = []
     seen: dict[str, int] = {}
     for line, raw in records:
         row = _row(line, {k: (v or "").strip() for k, v in raw.items()}, tz, problems, warnings)
@@ -321,7 +403,11 @@ def rows_from_records(
 
 
 def _row(
-    line: int, raw: dict[str, str], tz: ZoneInfo, problems: list[Problem], warnings: list[str]
+    line: int,
+    raw: dict[str, str],
+    tz: ZoneInfo,
+    problems: list[Problem],
+    warnings: list[ProgrammeWarning],
 ) -> SessionRow | None:
     before = len(problems)
     for name, value in raw.items():
@@ -366,12 +452,14 @@ def _row(
             Problem(line, "end", "must be after start", kind=ProblemKind.END_BEFORE_START)
         )
         return None
-    if not title_ja:
-        warnings.append(f"line {line}: {session_id}: no title_ja, the French title is used")
-        title_ja = title_fr
-    if not title_fr:
-        warnings.append(f"line {line}: {session_id}: no title_fr, the Japanese title is used")
-        title_fr = title_ja
+    for missing in ("ja", "fr"):
+        if not raw.get(f"title_{missing}"):
+            warnings.append(
+                ProgrammeWarning(
+                    WarningKind.ONE_TITLE, line=line, session=session_id, language=missing
+                )
+            )
+    title_ja, title_fr = title_ja or title_fr, title_fr or title_ja
     room_fr, room_ja = raw.get("room_fr", ""), raw.get("room_ja", "")
     speakers = tuple(s.strip() for s in raw.get("speakers", "").split(";") if s.strip())
     return SessionRow(

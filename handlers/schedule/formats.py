@@ -29,6 +29,8 @@ from handlers.schedule.files import (
     Problem,
     ProblemKind,
     ProgrammeFileError,
+    ProgrammeWarning,
+    WarningKind,
     csv_separator,
     parse_csv,
     parse_yaml,
@@ -95,9 +97,9 @@ def parse_programme(
     if len(data) > MAX_FILE:
         raise too_large()
     found = detect(data, name)
-    warnings: list[str] = []
+    warnings: list[ProgrammeWarning] = []
     if sheet is not None and found is not FileFormat.XLSX:
-        warnings.append(f"--sheet applies to XLSX workbooks; this file is {found}")
+        warnings.append(ProgrammeWarning(WarningKind.SHEET_NOT_XLSX, value=found.value))
     if found is FileFormat.XLSX:
         return parse_xlsx(data, tz, sheet)
     if found is FileFormat.C3VOC_XML:
@@ -113,10 +115,7 @@ def parse_programme(
             separator = SEPARATORS[csv_separator(decoded.text)]
             parsed = replace(parse_csv(decoded.text, tz), kind=f"CSV, {encoding}, {separator}")
         if encoding is TextEncoding.CP932:
-            warnings.append(
-                f"read as {encoding} (the file is not UTF-8): check the accents of the French "
-                "texts, which cp932 cannot hold (Excel writes '?' for them)"
-            )
+            warnings.append(ProgrammeWarning(WarningKind.READ_AS_CP932, encoding=encoding.value))
     parsed.warnings[:0] = warnings
     return parsed
 

@@ -107,9 +107,12 @@ def _parse_rows(cells: list[tuple[Any, ...]], tz: ZoneInfo, sheet: str) -> Parse
             )
         )
     try:
-        return rows_from_records(records, tz, [])
+        parsed = rows_from_records(records, tz, [])
     except ProgrammeFileError as exc:
         raise at(exc.problems) from None
+    # A warning's line is the sheet's row: the console names the sheet (the command line
+    # keeps saying "line").
+    return replace(parsed, warnings=[replace(w, sheet=sheet) for w in parsed.warnings])
 
 
 def _unreadable(exc: Exception) -> ProgrammeFileError:

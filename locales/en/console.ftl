@@ -121,6 +121,31 @@ console-audit-when = When
 console-audit-who = Who
 console-audit-what = Action
 console-audit-detail = Detail
+# The audit log's actions: `console-audit-action-<action>` (bot/web/console.py AUDIT_ACTIONS).
+console-audit-action-broadcast-create = Announcement sent or scheduled
+console-audit-action-broadcast-cancel = Scheduled announcement cancelled
+console-audit-action-console-link = Console sign-in link requested
+console-audit-action-console-sign-in = Signed in to the console
+console-audit-action-console-sign-in-refused = Sign-in link refused (already used, expired or unknown)
+console-audit-action-console-session-refused = Console access refused (session ended or forged cookie)
+console-audit-action-console-csrf-refused = Form refused (expired, or not sent from the console)
+console-audit-action-console-sign-out = Signed out of the console
+console-audit-action-console-sign-out-everywhere = Signed out of the console on every device
+console-audit-action-delegate-forget = A delegate's data erased (/forget)
+console-audit-action-delegate-language = Language changed (/lang)
+console-audit-action-faq-add = FAQ entry added
+console-audit-action-faq-edit = FAQ entry edited
+console-audit-action-faq-delete = FAQ entry deleted
+console-audit-action-faq-import = FAQ updated
+console-audit-action-organisers-add = Organiser added
+console-audit-action-organisers-remove = Organiser removed
+console-audit-action-programme-import = Programme updated
+console-audit-action-programme-upload = Programme file uploaded in the console
+console-audit-action-programme-edit = Session edited in the console
+console-audit-action-programme-set = Session edited in the chat (/set)
+console-audit-action-unanswered-attach = Unanswered questions attached to the FAQ
+console-audit-action-unanswered-dismiss = Unanswered questions dismissed
+console-audit-action-refused = Organisers' command refused (/{ $command })
 inbox-nothing-open = These questions have already been handled, perhaps by another organiser.
 inbox-entry-id-taken = The identifier “{ $id }” is already taken or empty; choose another.
 inbox-unknown-entry = No FAQ entry has the identifier “{ $id }”.
@@ -280,3 +305,26 @@ programme-problem-no-session = the file holds no session.
 programme-problem-other = { $detail }
 console-field-description = Description
 console-field-speakers = Speakers
+# What an import read but the organiser should check: `programme-warning-<kind>`
+# (handlers/schedule/files.py WarningKind), after its place when it has one.
+programme-warning-one-title = { $language ->
+    [ja] session “{ $session }” has no Japanese title (title_ja): its French title is shown instead.
+   *[fr] session “{ $session }” has no French title (title_fr): its Japanese title is shown instead.
+}
+programme-warning-sheet-not-xlsx = --sheet applies to XLSX workbooks only; this file is { $value }.
+programme-warning-read-as-cp932 = the file is not UTF-8: it was read as { $encoding }. Check the accents of the French texts, which this encoding cannot hold (Excel writes “?” for them).
+programme-warning-guid-as-id = session “{ $session }” is also at { $first }: this second slot takes its guid, { $value }, as its id.
+programme-warning-schema = departs from the c3voc schema, which does not stop the import ({ $detail }).
+programme-warning-more-deviations = { $count ->
+    [one] one more departure from the c3voc schema is not shown.
+   *[other] { $count } more departures from the c3voc schema are not shown.
+}
+programme-warning-unknown-track = session type “{ $value }” is not in content/tracks.yaml: its sessions are imported as “{ $code }” (add it there to name it in every language).
+programme-warning-no-track = { $count ->
+    [one] one session has no type (track): it is imported as “{ $code }”.
+   *[other] { $count } sessions have no type (track): they are imported as “{ $code }”.
+}
+programme-warning-one-language = { $count ->
+    [one] one session has its title in one language only (the file says: { $languages }): it is shown as it is in French, Japanese and English ({ $sessions }). To give the translations, import the programme as CSV or XLSX.
+   *[other] { $count } sessions have their title in one language only (the file says: { $languages }): they are shown as they are in French, Japanese and English ({ $sessions }). To give the translations, import the programme as CSV or XLSX.
+}

@@ -122,6 +122,31 @@ console-audit-when = Quand
 console-audit-who = Qui
 console-audit-what = Action
 console-audit-detail = Détail
+# The audit log's actions: `console-audit-action-<action>` (bot/web/console.py AUDIT_ACTIONS).
+console-audit-action-broadcast-create = Annonce envoyée ou programmée
+console-audit-action-broadcast-cancel = Annonce programmée annulée
+console-audit-action-console-link = Lien de connexion à la console demandé
+console-audit-action-console-sign-in = Connexion à la console
+console-audit-action-console-sign-in-refused = Lien de connexion refusé (déjà utilisé, expiré ou inconnu)
+console-audit-action-console-session-refused = Accès à la console refusé (session expirée ou cookie falsifié)
+console-audit-action-console-csrf-refused = Formulaire refusé (expiré ou envoyé d'ailleurs que la console)
+console-audit-action-console-sign-out = Déconnexion de la console
+console-audit-action-console-sign-out-everywhere = Déconnexion de la console sur tous les appareils
+console-audit-action-delegate-forget = Données d'un délégué effacées (/forget)
+console-audit-action-delegate-language = Langue changée (/lang)
+console-audit-action-faq-add = Entrée de la FAQ ajoutée
+console-audit-action-faq-edit = Entrée de la FAQ modifiée
+console-audit-action-faq-delete = Entrée de la FAQ supprimée
+console-audit-action-faq-import = FAQ mise à jour
+console-audit-action-organisers-add = Organisateur ajouté
+console-audit-action-organisers-remove = Organisateur retiré
+console-audit-action-programme-import = Programme mis à jour
+console-audit-action-programme-upload = Fichier de programme importé depuis la console
+console-audit-action-programme-edit = Session modifiée depuis la console
+console-audit-action-programme-set = Session modifiée depuis le chat (/set)
+console-audit-action-unanswered-attach = Questions sans réponse rattachées à la FAQ
+console-audit-action-unanswered-dismiss = Questions sans réponse ignorées
+console-audit-action-refused = Commande réservée aux organisateurs refusée (/{ $command })
 inbox-nothing-open = Ces questions ont déjà été traitées, peut-être par un autre organisateur.
 inbox-entry-id-taken = L'identifiant « { $id } » est déjà pris ou vide ; choisissez-en un autre.
 inbox-unknown-entry = Aucune entrée de la FAQ ne porte l'identifiant « { $id } ».
@@ -281,3 +306,26 @@ programme-problem-no-session = le fichier ne contient aucune session.
 programme-problem-other = { $detail }
 console-field-description = Description
 console-field-speakers = Intervenants
+# What an import read but the organiser should check: `programme-warning-<kind>`
+# (handlers/schedule/files.py WarningKind), after its place when it has one.
+programme-warning-one-title = { $language ->
+    [ja] la session « { $session } » n'a pas de titre en japonais (title_ja) : son titre français sera affiché à la place.
+   *[fr] la session « { $session } » n'a pas de titre en français (title_fr) : son titre japonais sera affiché à la place.
+}
+programme-warning-sheet-not-xlsx = l'option --sheet ne vaut que pour les classeurs XLSX ; ce fichier est au format { $value }.
+programme-warning-read-as-cp932 = le fichier n'est pas en UTF-8 : il a été lu en { $encoding }. Vérifiez les accents des textes français, que ce codage ne sait pas écrire (Excel les remplace par « ? »).
+programme-warning-guid-as-id = la session « { $session } » figure déjà en { $first } : ce second créneau prend pour identifiant son guid, { $value }.
+programme-warning-schema = écart par rapport au schéma c3voc, qui n'empêche pas l'import ({ $detail }).
+programme-warning-more-deviations = { $count ->
+    [one] un autre écart par rapport au schéma c3voc n'est pas affiché.
+   *[other] { $count } autres écarts par rapport au schéma c3voc ne sont pas affichés.
+}
+programme-warning-unknown-track = le type de session « { $value } » ne figure pas dans content/tracks.yaml : ses sessions sont importées sous le code « { $code } » (ajoutez-le à ce fichier pour lui donner un nom dans chaque langue).
+programme-warning-no-track = { $count ->
+    [one] une session n'a pas de type (track) : elle est importée sous le code « { $code } ».
+   *[other] { $count } sessions n'ont pas de type (track) : elles sont importées sous le code « { $code } ».
+}
+programme-warning-one-language = { $count ->
+    [one] une session n'a son titre que dans une langue (selon le fichier : { $languages }) : ce titre sera affiché tel quel en français, en japonais et en anglais ({ $sessions }). Pour donner les traductions, importez le programme en CSV ou en XLSX.
+   *[other] { $count } sessions n'ont leur titre que dans une langue (selon le fichier : { $languages }) : ces titres seront affichés tels quels en français, en japonais et en anglais ({ $sessions }). Pour donner les traductions, importez le programme en CSV ou en XLSX.
+}

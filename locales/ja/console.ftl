@@ -108,6 +108,31 @@ console-audit-when = 日時
 console-audit-who = 操作者
 console-audit-what = 操作
 console-audit-detail = 詳細
+# The audit log's actions: `console-audit-action-<action>` (bot/web/console.py AUDIT_ACTIONS).
+console-audit-action-broadcast-create = お知らせの配信・配信予約
+console-audit-action-broadcast-cancel = 予約配信の取り消し
+console-audit-action-console-link = コンソールのログインリンクの発行
+console-audit-action-console-sign-in = コンソールへのログイン
+console-audit-action-console-sign-in-refused = ログインリンクの拒否（使用済み・期限切れ・不明）
+console-audit-action-console-session-refused = コンソールへのアクセスの拒否（セッション切れまたは不正なCookie）
+console-audit-action-console-csrf-refused = フォームの拒否（期限切れまたはコンソール以外からの送信）
+console-audit-action-console-sign-out = コンソールからのログアウト
+console-audit-action-console-sign-out-everywhere = すべての端末でのコンソールからのログアウト
+console-audit-action-delegate-forget = 参加者のデータ削除（/forget）
+console-audit-action-delegate-language = 表示言語の変更（/lang）
+console-audit-action-faq-add = FAQ項目の追加
+console-audit-action-faq-edit = FAQ項目の編集
+console-audit-action-faq-delete = FAQ項目の削除
+console-audit-action-faq-import = FAQの更新
+console-audit-action-organisers-add = 事務局員の登録
+console-audit-action-organisers-remove = 事務局員の登録解除
+console-audit-action-programme-import = プログラムの更新
+console-audit-action-programme-upload = コンソールからのプログラムファイルの取り込み
+console-audit-action-programme-edit = コンソールでのセッションの編集
+console-audit-action-programme-set = チャットでのセッションの編集（/set）
+console-audit-action-unanswered-attach = 未回答の質問をFAQ項目に追加
+console-audit-action-unanswered-dismiss = 未回答の質問を対応不要に設定
+console-audit-action-refused = 事務局専用コマンドの拒否（/{ $command }）
 inbox-nothing-open = これらの質問は、すでに（他の事務局員によって）対応済みです。
 inbox-entry-id-taken = ID「{ $id }」はすでに使われているか、空です。別のIDを指定してください。
 inbox-unknown-entry = ID「{ $id }」のFAQ項目はありません。
@@ -264,3 +289,23 @@ programme-problem-no-session = セッションが一つもありません。
 programme-problem-other = { $detail }
 console-field-description = 説明
 console-field-speakers = 登壇者
+# What an import read but the organiser should check: `programme-warning-<kind>`
+# (handlers/schedule/files.py WarningKind), after its place when it has one.
+programme-warning-one-title = { $language ->
+    [ja] セッション「{ $session }」には日本語のタイトル（title_ja）がないため、フランス語のタイトルを代わりに表示します。
+   *[fr] セッション「{ $session }」にはフランス語のタイトル（title_fr）がないため、日本語のタイトルを代わりに表示します。
+}
+programme-warning-sheet-not-xlsx = --sheetオプションはXLSXブックにのみ有効です（このファイルの形式は{ $value }です）。
+programme-warning-read-as-cp932 = ファイルがUTF-8ではないため、{ $encoding }として読み込みました。この文字コードではフランス語のアクセント付き文字を表せない（Excelでは「?」になる）ため、フランス語の文章を確認してください。
+programme-warning-guid-as-id = セッション「{ $session }」は{ $first }にもあるため、この枠のIDにはguid（{ $value }）を使います。
+programme-warning-schema = c3vocのスキーマに合っていません（取り込みには影響しません）。詳細：{ $detail }
+programme-warning-more-deviations = { $count ->
+   *[other] ほかにもc3vocのスキーマに合っていない箇所が{ $count }件あります（表示は省略します）。
+}
+programme-warning-unknown-track = 区分「{ $value }」はcontent/tracks.yamlにないため、コード「{ $code }」として取り込みます（各言語での名称を表示するには、content/tracks.yamlに追加してください）。
+programme-warning-no-track = { $count ->
+   *[other] 区分（track）のないセッションが{ $count }件あります。コード「{ $code }」として取り込みます。
+}
+programme-warning-one-language = { $count ->
+   *[other] タイトルが1つの言語でしか書かれていないセッションが{ $count }件あります（ファイル上の言語：{ $languages }）。そのタイトルをフランス語・日本語・英語のすべてでそのまま表示します（{ $sessions }）。翻訳を入れるには、CSVまたはXLSXでプログラムを取り込んでください。
+}

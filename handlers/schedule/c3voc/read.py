@@ -47,6 +47,8 @@ from handlers.schedule.files import (
     Problem,
     ProblemKind,
     ProgrammeFileError,
+    ProgrammeWarning,
+    WarningKind,
     check_row,
 )
 from handlers.schedule.model import SessionRow
@@ -74,7 +76,7 @@ class _Reading:
     tracks: TrackMapper
     problems: list[Problem] = field(default_factory=list)
     single_language: list[tuple[str, str]] = field(default_factory=list)  # (id, language)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ProgrammeWarning] = field(default_factory=list)
 
     def problem(
         self,
@@ -246,7 +248,7 @@ def _xml_events(root: ET.Element, reading: _Reading) -> Iterator[_Event]:
 
 
 def _finish(
-    events: list[_Event], reading: _Reading, deviations: list[str], kind: str
+    events: list[_Event], reading: _Reading, deviations: list[tuple[str, str]], kind: str
 ) -> ParsedProgramme:
     rows: list[SessionRow] = []
     seen: dict[str, str] = {}  # id → where
@@ -259,8 +261,13 @@ def _finish(
         if row.id in seen:
             if event.extras is None and guid and guid not in guids and guid not in seen:
                 reading.warnings.append(
-                    f"{event.where}: {row.id} is also at {seen[row.id]}: this slot's id is its "
-                    f"guid {guid}"
+                    ProgrammeWarning(
+                        WarningKind.GUID_AS_ID,
+                        where=event.where,
+                        session=row.id,
+                        first=seen[row.id],
+                        value=guid,
+                    )
                 )
                 row = replace(row, id=guid)
             else:
@@ -283,9 +290,13 @@ def _finish(
         raise ProgrammeFileError(
             [Problem(0, "", "no session in the schedule", kind=ProblemKind.NO_SESSION)]
         )
-    warnings = [f"schema: {d}" for d in deviations[:MAX_SHOWN_DEVIATIONS]]
+    warnings = [
+        ProgrammeWarning(WarningKind.SCHEMA, where=where, detail=detail)
+        for where, detail in deviations[:MAX_SHOWN_DEVIATIONS]
+    ]
     if len(deviations) > MAX_SHOWN_DEVIATIONS:
-        warnings.append(f"schema: and {len(deviations) - MAX_SHOWN_DEVIATIONS} more deviations")
+        more = len(deviations) - MAX_SHOWN_DEVIATIONS
+        warnings.append(ProgrammeWarning(WarningKind.MORE_DEVIATIONS, count=more))
     warnings += reading.warnings + reading.tracks.warnings() + _language_warning(reading)
     rows.sort(key=lambda r: (r.starts_at, r.id))
     return ParsedProgramme(rows, warnings, kind)
@@ -393,16 +404,16 @@ def _language(value: Any) -> str:
     return re.split(r"[-_]", str(value or "").strip().lower(), maxsplit=1)[0]
 
 
-def _language_warning(reading: _Reading) -> list[str]:
+def _language_warning(reading: _Reading) -> list[ProgrammeWarning]:
     if not reading.single_language:
         return []
-    languages = sorted({lang or "?" for _, lang in reading.single_language})
-    ids = ", ".join(i for i, _ in reading.single_language[:5])
-    more = "…" if len(reading.single_language) > 5 else ""
     return [
-        f"{len(reading.single_language)} session(s) have their title in one language only "
-        f"(the file says: {', '.join(languages)}): it is used in French, Japanese and English "
-        f"alike ({ids}{more}); give the translations in a CSV or XLSX programme"
+        ProgrammeWarning(
+            WarningKind.ONE_LANGUAGE,
+            count=len(reading.single_language),
+            languages=tuple(sorted({lang or "?" for _, lang in reading.single_language})),
+            sessions=tuple(i for i, _ in reading.single_language[:5]),
+        )
     ]
 
 

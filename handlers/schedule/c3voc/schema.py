@@ -41,16 +41,18 @@ def _xml_schema() -> xmlschema.XMLSchema10:
     return xmlschema.XMLSchema10(str(XML_SCHEMA))
 
 
-def json_deviations(document: Any) -> list[str]:
-    """Where a schedule.json departs from the schema: one line each, with its JSON path."""
+def json_deviations(document: Any) -> list[tuple[str, str]]:
+    """Where a schedule.json departs from the schema: its JSON path and the validator's
+    message (English), for each deviation."""
     errors = sorted(_json_validator().iter_errors(document), key=lambda e: list(e.absolute_path))
-    return [f"{json_path(e.absolute_path)}: {_short(e.message)}" for e in errors]
+    return [(json_path(e.absolute_path), _short(e.message)) for e in errors]
 
 
-def xml_deviations(root: ET.Element) -> list[str]:
-    """Where a schedule.xml departs from the XSD: one line each, with the element's path."""
+def xml_deviations(root: ET.Element) -> list[tuple[str, str]]:
+    """Where a schedule.xml departs from the XSD: the element's path and the validator's
+    message (English), for each deviation."""
     return [
-        f"{error.path or '/'}: {_short(error.reason or str(error.message))}"
+        (error.path or "/", _short(error.reason or str(error.message)))
         for error in _xml_schema().iter_errors(root)
     ]
 

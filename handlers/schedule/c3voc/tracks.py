@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from handlers.core.conference import TrackInfo
 from handlers.core.text import latin
+from handlers.schedule.files import ProgrammeWarning, WarningKind
 
 FALLBACK = "other"
 _CODE = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
@@ -62,12 +63,13 @@ class TrackMapper:
             self.unknown[name] = self.unknown[name] or FALLBACK
         return self.unknown[name]
 
-    def warnings(self) -> list[str]:
+    def warnings(self) -> list[ProgrammeWarning]:
         found = [
-            f"track {name!r} is not in content/tracks.yaml: imported as {code!r} "
-            "(add it there to name it in every language)"
+            ProgrammeWarning(WarningKind.UNKNOWN_TRACK, value=name, code=code)
             for name, code in self.unknown.items()
         ]
         if self.untracked:
-            found.append(f"{self.untracked} session(s) without a track: imported as {FALLBACK!r}")
+            found.append(
+                ProgrammeWarning(WarningKind.NO_TRACK, count=self.untracked, code=FALLBACK)
+            )
         return found
