@@ -462,9 +462,13 @@ def test_faq_import_refuses_a_broken_file(
         ("entries: []\n", "no entry"),
         ("entries:\n  - id: x\n    answer: {fr: [1, 2], ja: a, en: a}\n", "must be text"),
         ("a: &a [x, x]\nentries: [*a, *a]\n", "aliases"),
+        (
+            "entries:\n  - id: x\n    keywords:\n      fr: [a]\n      fr: [b]\n",
+            "'fr' is written twice",
+        ),
     ],
 )
-def test_faq_import_refuses_an_empty_base_lists_and_aliases(
+def test_faq_import_refuses_an_empty_base_lists_aliases_and_repeated_keys(
     cli: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, reason: str
 ) -> None:
     broken = tmp_path / "faq.yaml"

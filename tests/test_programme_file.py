@@ -11,6 +11,7 @@ from icalendar import Calendar
 
 from db.models import SessionStatus
 from handlers.schedule.files import (
+    ProblemKind,
     ProgrammeFileError,
     parse_csv,
     parse_yaml,
@@ -124,6 +125,14 @@ def test_yaml_problem_has_line_number() -> None:
     with pytest.raises(ProgrammeFileError) as error:
         parse_yaml(text, TZ)
     assert (error.value.problems[0].line, error.value.problems[0].column) == (1, "start")
+
+
+def test_a_yaml_session_naming_a_field_twice_is_refused_at_the_second() -> None:
+    text = "- id: a\n  date: 2024-11-20\n  start: 9:00\n  end: 10:00\n  start: 9:30\n"
+    with pytest.raises(ProgrammeFileError) as error:
+        parse_yaml(text, TZ)
+    problem = error.value.problems[0]
+    assert (problem.line, problem.column, problem.kind) == (5, "start", ProblemKind.REPEATED_FIELD)
 
 
 def test_csv_and_yaml_exports_round_trip() -> None:

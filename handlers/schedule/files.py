@@ -72,6 +72,7 @@ class ProblemKind(StrEnum):
     MISSING_COLUMN = "missing-column"
     UNKNOWN_COLUMN = "unknown-column"
     UNKNOWN_FIELD = "unknown-field"
+    REPEATED_FIELD = "repeated-field"  # a YAML session names one field twice
     TOO_MANY_VALUES = "too-many-values"  # count, limit (the columns)
     LINE_BREAK = "line-break"
     NOT_A_LIST = "not-a-list"  # the YAML's or the JSON's structure
@@ -350,6 +351,15 @@ def parse_yaml(text: str, tz: ZoneInfo) -> ParsedProgramme:
                         name,
                         "unknown field",
                         kind=ProblemKind.UNKNOWN_FIELD,
+                    )
+                )
+            elif name in record:  # plain YAML would keep the second and drop the first
+                problems.append(
+                    Problem(
+                        key.start_mark.line + 1,
+                        name,
+                        "this field is written twice in the session",
+                        kind=ProblemKind.REPEATED_FIELD,
                     )
                 )
             elif isinstance(value, yaml.SequenceNode):

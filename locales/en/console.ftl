@@ -279,6 +279,7 @@ programme-problem-not-a-programme = the first line names none of the programme's
 programme-problem-missing-column = this required column is missing.
 programme-problem-unknown-column = unknown column (the programme's columns are id, date, start, end, track, title_fr, title_ja, title_en, room_fr, room_ja, room_en, speakers, description_fr, description_ja, description_en and status).
 programme-problem-unknown-field = unknown field.
+programme-problem-repeated-field = this field is written twice in the session.
 programme-problem-too-many-values = { $count } values for { $limit } columns.
 programme-problem-line-break = a line break inside a value: is a quote (") left open?
 programme-problem-not-a-list = a list is expected here (in a YAML file, the list of sessions or “sessions:”).

@@ -280,6 +280,7 @@ programme-problem-not-a-programme = la première ligne ne nomme aucune des colon
 programme-problem-missing-column = cette colonne obligatoire est absente.
 programme-problem-unknown-column = colonne inconnue (les colonnes du programme sont id, date, start, end, track, title_fr, title_ja, title_en, room_fr, room_ja, room_en, speakers, description_fr, description_ja, description_en et status).
 programme-problem-unknown-field = champ inconnu.
+programme-problem-repeated-field = ce champ figure deux fois dans la même session.
 programme-problem-too-many-values = { $count } valeurs pour { $limit } colonnes.
 programme-problem-line-break = un retour à la ligne dans une valeur : un guillemet (") est-il resté ouvert ?
 programme-problem-not-a-list = une liste est attendue ici (dans un fichier YAML, la liste des sessions ou « sessions: »).

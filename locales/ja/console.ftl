@@ -263,6 +263,7 @@ programme-problem-not-a-programme = 1行目にプログラムの列名（id、da
 programme-problem-missing-column = 必須の列がありません。
 programme-problem-unknown-column = 不明な列です（プログラムの列は id、date、start、end、track、title_fr、title_ja、title_en、room_fr、room_ja、room_en、speakers、description_fr、description_ja、description_en、status です）。
 programme-problem-unknown-field = 不明な項目です。
+programme-problem-repeated-field = 同じセッションにこの項目が2回書かれています。
 programme-problem-too-many-values = 列は{ $limit }列ですが、値が{ $count }個あります。
 programme-problem-line-break = 値の中に改行があります。引用符（"）が閉じられていないのではありませんか。
 programme-problem-not-a-list = ここにはリストが必要です（YAMLファイルの場合は、セッションのリストか「sessions:」）。
