@@ -28,10 +28,10 @@ AGENDA = Words(
         r"my (?:sessions?|sesions?|talks|events)",
         r"(?:personal|own) (?:agenda|schedule|list)",
         r"agenda",
-        r"planning",
     ),
     japanese=(
         r"(?:登録|保存|追加)(?:した|してる|している|済み)(?:セッション|予定|もの|やつ|の)",
+        r"(?:登録|保存|追加)され(?:て(?:い)?る|た|ております)(?:セッション|予定|もの|やつ|の)",
         r"お気に入り",
         r"まいりすと",
         r"my ?list",
@@ -187,9 +187,12 @@ FORGET = Words(
         r"desinscri\w*(?: \w+)? (?:de|du) (?:bot|service)",
         r"rgpd",
         r"gdpr",
-        r"(?:efface\w*|supprime\w*|oublie\w*|detrui\w*|delete|erase|forget|remove|wipe)"
+        # any person of the verb (« supprimiez », « effacer »), the data in any spelling
+        r"(?:effac\w*|supprim\w*|oubli\w*|detrui\w*|detruis\w*|delet\w*|eras\w*|forget"
+        r"|remov\w*|wip\w*|purg\w*)"
         r" .{0,40}(?:donnees|infos|informations|tout ce que|mon compte|me concernant|sur moi"
-        r"|about me|my data|my account|everything|personal data)",
+        r"|about me|my (?:personal )?(?:datas?|info\w*|details|account|history)|everything"
+        r"|personal (?:datas?|info\w*|details))",
         r"(?:forget|oublie\w*)[- ](?:me|moi)",
     ),
     japanese=(
@@ -236,6 +239,17 @@ REMINDERS = Words(
         r"前の(?:お知らせ|通知)",
     ),
 )
+# « Pouvez-vous me rappeler le thème ? »: tell me again, not a reminder before a session.
+RECALL = Words(
+    latin=(
+        r"rappel\w*(?:[- ](?:moi|nous))? (?:l'|le |la |les |son |sa |ses |leur )?"
+        r"(?:intitule|titre|nom|theme|sujet|date|dates|definition|adresse|lieu|signification|sens"
+        r"|principe|objectifs?|but|numero|ville|histoire|contexte)\b",
+        r"rappel\w*(?:[- ](?:moi|nous))? (?:quel|quelle|quels|quelles|comment|pourquoi|qui|ou"
+        r"|quand|combien|ce qu)",
+        r"remind me (?:of )?(?:what|which|who|where|why|how|the (?:name|title|theme|dates?))\b",
+    )
+)
 FOLLOW = Words(
     latin=(
         r"m'avertir",
@@ -274,6 +288,9 @@ FOLLOW = Words(
         r"連絡",
         r"れんらく",
         r"(?:変更|へんこう)(?:が|の)?(?:あれば|あったら|あった場合|あったとき|の際)",
+        # the polite forms: 「変更がございましたら」「変更が生じた場合」
+        r"(?:変更|へんこう|変わ|かわ).{0,6}(?:ございましたら|ございました場合|ございます場合"
+        r"|ありましたら|ありました場合|生じた場合|生じましたら|の場合)",
         r"変わったら",
         r"かわったら",
         r"通知",
@@ -349,6 +366,7 @@ SETTINGS = Words(
         r"mes choix",
         r"my choices",
         r"parametres?",
+        r"parameters?",
         r"reglages?",
         r"preferences?",
         r"configuration",
@@ -364,6 +382,13 @@ HOW = Words(
         r"comment (?:je|j'|on|est-ce que je|est-ce qu'on|faut-il|dois-je) \w+",
         r"how (?:do|does|can|could) .{0,20}(?:work|change|set|use)",
         r"how to",
+        r"how (?:works?|functions?|it works|they work|(?:is|are) .{1,30} working)",
+        r"how (?:the|this|these|my) .{1,30} (?:works?|functions?)",
+        # a yes/no question on what the bot will do, not a request that it do it
+        r"(?:serai|serons|serez|recevrai|recevrons|aurai|aurons)-(?:je|nous|vous)",
+        r"est-ce que (?:je|j'|on|nous) (?:serai|serons|sera|recevrai|recevra|aurai|aura)\w*",
+        r"(?:will|do) (?:i|we) (?:be|get|receive)\b",
+        r"(?:will|do|does) (?:you|it|the bot|this bot) (?:send|notify|remind|warn|alert)\w*",
     ),
     japanese=(
         r"仕組み",
@@ -374,6 +399,11 @@ HOW = Words(
         r"変え方",
         r"やり方",
         r"(?:何|なん)(?:分|ぷん|ふん)(?:前|まえ)",  # 「何分前に来るの」 asks how they work
+        # 「自動で通知されますか」「お知らせは届くの？」: whether the bot does it, not a request
+        r"され(?:ますか|るのですか|るんですか|るの(?:でしょうか|\?|$))",
+        r"(?:来|届き|とどき)ますか",
+        r"(?:通知|連絡|知らせ|りまいんだー|りまいんど)(?:は|が|って|も)?きますか",
+        r"(?:来る|くる|届く|とどく)(?:の|んですか|のですか)",
     ),
 )
 SCHEDULE = Words(latin=(r"schedule", r"programme", r"program"), japanese=(r"予定", r"よてい"))
@@ -388,6 +418,8 @@ ALREADY = Words(
         r"登録状況",
         r"とうろくじょうきょう",
         r"(?:登録|保存|追加|入れ)(?:した|してる|している|済み)(?!い)",
+        r"(?:登録|保存|追加)され(?:て|た)",  # 「現在登録されているもの」
+        r"(?:入って|はいって)(?:いる|る|います)",
     ),
 )
 # "ics" says it all: no other request has a calendar file.
@@ -536,6 +568,24 @@ CHANGES = Words(
 )
 
 
+# Sentences: a request and its session are said in the same one.
+SENTENCES = re.compile(r"(?<=[。？！?!])|(?<=\.)\s|\n")
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in SENTENCES.split(text) if s.strip()]
+
+
+def _adds(turn: Turn, text: str) -> bool:
+    """Without "my agenda", the verb and the session in one sentence: 「閉会式は何時に終わり
+    ますか。帰りの新幹線を予約したいので」 asks about the closing; the booking is a train's."""
+    parts = sentences(text)
+    if len(parts) < 2:
+        return True
+    tracks = turn.deps.conference.tracks
+    return any(ADD.search(Forms(s)) and find_track(s, tracks) for s in parts)
+
+
 # "ce que j'ai choisi": the agenda, without the word.
 MINE = Words(
     latin=(
@@ -558,9 +608,12 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         return await turn.run("forget")
     if HOW.search(forms) or choosing_workshop(text):
         return None  # "comment marchent les rappels ?", "où on le met ?": the FAQ explains
-    if SETTINGS.search(forms) and not (REMINDERS.search(forms) and SETTING_UP.search(forms)):
-        return await turn.run("settings")  # not 「リマインダーを10分前に設定して」: a reminder
-    if REMINDERS.search(forms):
+    setting_up = SETTING_UP.search(forms) and (REMINDERS.search(forms) or FOLLOW.search(forms))
+    if SETTINGS.search(forms) and not setting_up:
+        # not 「リマインダーを10分前に設定して」 (a reminder), nor 「変更をお知らせいただけるよう
+        # 設定をお願いします」 (following the workshop): something else is set up
+        return await turn.run("settings")
+    if REMINDERS.search(forms) and not RECALL.search(forms):
         minutes = _delay(forms)
         if minutes is not None:
             return await turn.run("reminders", str(minutes))
@@ -595,7 +648,7 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         if named_sessions(text, shown.sessions, turn.deps.conference.tracks):
             return await _named(turn, text, "remove")
     adds = ADD.search(forms) or text.lstrip().startswith("+")
-    if adds and (in_agenda or (tracked and not ASKS_WHAT.search(forms))):
+    if adds and (in_agenda or (tracked and not ASKS_WHAT.search(forms) and _adds(turn, text))):
         named = await _named(turn, text, "add")
         if named is not None:
             return named

@@ -100,6 +100,14 @@ HELP = Words(
         r"comment tu marche\w*",
         r"mode d'emploi",
         r"what can (?:you|this bot|the bot|u) do",
+        # the word order of learners' English, the other persons of French
+        r"what (?:you|u|this bot|the bot) (?:can|could) do",
+        r"what (?:are|r) (?:you|u) (?:able to do|capable of|good for|for)\b",
+        r"what (?:do|can) (?:you|u) (?:help (?:me )?with|do for me)",
+        r"how (?:can|could) (?:you|u|this bot|the bot) help",
+        r"(?:tu|vous) (?:sais|savez|peux|pouvez) faire quoi",
+        r"qu'?est-ce que (?:vous|tu) (?:savez|pouvez|sais|peux) faire",
+        r"a quoi (?:vous servez|servez-vous)",
         r"how (?:does|do) (?:this|you|it) work",
         r"how (?:does|do) (?:this|the) (?:bot|app|chatbot) work",
         r"how (?:to|do i) use (?:you|this|the bot)",
@@ -153,6 +161,10 @@ TOPICS = Words(
         r"topics?",
         r"list of (?:topics|questions|subjects)",
         r"what (?:topics|subjects)",
+        r"(?:what|which) (?:kinds? of |sorts? of )?(?:topics|subjects|questions|things)"
+        r" (?:can|could|do|are) (?:you|u|i|we)\b",
+        r"(?:topics|subjects|questions) (?:can|could|do) (?:you|u) (?:know|answer|handle|cover)",
+        r"what do (?:you|u) know\b(?! about)",
     ),
     japanese=(
         r"質問できること",
