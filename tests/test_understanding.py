@@ -488,3 +488,123 @@ async def test_saved_sessions_into_a_phone_calendar_is_the_calendar_file(ja: Cha
         "ics",
     )
     assert (await ja.understood("予定に何を登録したか見せて")) == ("agenda", "")
+
+
+async def test_requests_in_other_persons_spellings_and_word_orders(app: App, fr: Chat) -> None:
+    english = Chat(app, fr.clock, "ana", "en")
+    # erasing one's data, in any person of the verb and any spelling of "data": still asked first
+    _, _, buttons, _, intent = await fr.say("j'aimerais que vous effaciez l'ensemble de mes infos")
+    assert intent == "forget" and "/forget yes" in buttons
+    assert await english.understood("wipe my personal details from your bot please") == (
+        "forget",
+        "",
+    )
+    # learners' English
+    assert await english.understood("what u can do for me?") == ("help", "")
+    assert await english.understood("show me my parameters") == ("settings", "")
+    assert await english.understood("which topics can you answer?") == ("faq", "")
+    # « le planning » is the programme; « mon planning » the agenda
+    assert await fr.understood("c'est quoi le planning de demain ?") == (
+        "schedule.day",
+        "2024-11-21",
+    )
+    assert await fr.understood("on fait quoi aujourdhui") == ("schedule.day", "2024-11-20")
+
+
+async def test_a_question_on_what_the_bot_does_is_not_a_request(
+    app: App, fr: Chat, ja: Chat
+) -> None:
+    english = Chat(app, fr.clock, "ana", "en")
+    for chat, text in (
+        (english, "how the reminders work?"),
+        (english, "will I be told if a session in my agenda moves?"),
+        (fr, "est-ce que je recevrai une alerte si mon atelier change de salle ?"),
+        (ja, "セッションの時間が変わったら自動で通知されますか"),
+    ):
+        assert await chat.understood(text) == ("faq", "reminders"), text
+    # « me rappeler le thème »: tell me again, not a reminder
+    assert (await fr.understood("tu peux me rappeler le titre du thème général ?"))[0] == "faq"
+    assert await fr.understood("rappelle-moi 5 minutes avant chaque séance") == ("reminders", "5")
+
+
+async def test_polite_japanese_requests_and_mixed_romaji(fr: Chat, ja: Chat) -> None:
+    assert await ja.understood("登録されているセッションを一覧で見せていただけますでしょうか") == (
+        "agenda",
+        "",
+    )
+    assert await ja.understood(
+        "社会分科会に変更がございましたら、お知らせいただけるよう設定をお願いいたします"
+    ) == ("follow", "society")
+    assert await ja.understood("リマインダーの設定を確認したいです") == ("settings", "")
+    # romaji, French and a borrowed word in one message: the Latin words stay words
+    assert await fr.understood("sanjuppun mae ni reminder onegai, 30 min avant") == (
+        "reminders",
+        "30",
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "le cours du yen aujourd'hui ?"),
+        ("fr", "combien vaut un euro en ce moment"),
+        ("en", "eur/jpy rate now?"),
+        ("ja", "ドル円いまいくら？"),
+        ("ja", "今朝は寒っ"),
+        ("ja", "今日は冷えるね"),
+        ("en", "what's the population of France?"),
+        ("ja", "日本の首都ってどこ？"),
+        ("ja", "交流会のあと、近くにおすすめの居酒屋ある？"),
+    ],
+)
+async def test_money_weather_and_trivia_are_declined(
+    app: App, clock: FixedClock, language: str, text: str
+) -> None:
+    chat = Chat(app, clock, f"tourist-{language}", language)
+    assert (await chat.say(text))[3] is Outcome.OFF_TOPIC
+
+
+async def test_a_session_question_with_an_off_topic_reason_is_answered(fr: Chat, ja: Chat) -> None:
+    # the train or the taxi is in another sentence: the reason, not the question
+    assert await ja.understood("開会式は何時からですか。タクシーを呼ぶ時間を決めたいので。") == (
+        "schedule.search",
+        "opening",
+    )
+    assert (await fr.understood("le déclin démographique au Japon, c'est quel atelier ?"))[
+        0
+    ] == "faq"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Est-ce qu'il y aura des interprètes dans les ateliers ?"),
+        ("en", "where do I pick up my name tag tomorrow morning?"),
+        ("ja", "名札はどこで受け取れますか"),
+        ("en", "will the panel slides be online after the workshops?"),
+        ("fr", "qui sont les panélistes de la deuxième table ronde ?"),
+        ("ja", "全体会にレシーバーはありますか"),
+        ("fr", "y a un parking pres du lieu de la pleniere ?"),
+    ],
+)
+async def test_practicalities_nobody_gave_the_bot_are_passed_on(
+    app: App, clock: FixedClock, language: str, text: str
+) -> None:
+    chat = Chat(app, clock, f"delegate-{language}", language)
+    _, reply, _, outcome, _ = await chat.say(text)
+    assert outcome is Outcome.FALLBACK and reply.startswith(
+        {"fr": "Je n'ai pas", "ja": "このご質問", "en": "I have no"}[language]
+    )
+    async with app.sessionmaker() as db:
+        stored = (await db.scalars(select(UnansweredQuestion))).all()
+    assert [row.text for row in stored] == [text]
+
+
+async def test_an_interpreter_asking_about_a_session_is_answered(app: App, fr: Chat) -> None:
+    english = Chat(app, fr.clock, "interpreter", "en")
+    assert await english.understood(
+        "I interpret the economy workshop, at what time does it start?"
+    ) == ("schedule.track", "economy")
+    assert await english.understood(
+        "remove the reception from my agenda, I have an interpretation job"
+    ) == ("remove", "reception")
