@@ -608,3 +608,68 @@ async def test_an_interpreter_asking_about_a_session_is_answered(app: App, fr: C
     assert await english.understood(
         "remove the reception from my agenda, I have an interpretation job"
     ) == ("remove", "reception")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "understood"),
+    [
+        # how-questions, in any word order, are explained, not done
+        ("fr", "changer de langue, ça marche comment ?", ("faq", "change-language")),
+        ("fr", "Comment passer le bot en anglais ?", ("faq", "change-language")),
+        ("ja", "通知の止め方を知りたいです", ("faq", "reminders")),
+        ("ja", "げんごのきりかえかたは？", ("faq", "change-language")),
+        # but the calendar file is the answer to "how do I get it in my calendar"
+        ("fr", "comment importer mon agenda dans mon calendrier outlook ?", ("agenda", "ics")),
+        # the help, politely or in learners' English
+        ("ja", "使い方を教えていただけますでしょうか", ("help", "")),
+        ("en", "how to use this bot", ("help", "")),
+        ("fr", "quelles questions est-ce que je peux vous poser ?", ("faq", "")),
+        # what I saved, with the noun; a session I will not attend after all
+        ("fr", "montre les ateliers que j'ai retenus", ("agenda", "")),
+        ("en", "which talks have i booked?", ("agenda", "")),
+        ("fr", "je n'irai finalement pas à la réception", ("remove", "reception")),
+        # numbers spelt out, humble Japanese, changes said another way
+        ("fr", "préviens-moi quinze minutes avant chaque séance", ("reminders", "15")),
+        ("en", "remind me ten minutes before", ("reminders", "10")),
+        ("ja", "第2パネルに参加させていただきます", ("add", "plenary-panel-2")),
+        ("ja", "経済分科会の変更内容があればお知らせください", ("follow", "economy")),
+        ("en", "don't send me updates about the economy workshop", ("unfollow", "economy")),
+    ],
+)
+async def test_more_ways_of_asking(
+    app: App, clock: FixedClock, language: str, text: str, understood: tuple[str, str]
+) -> None:
+    chat = Chat(app, clock, f"delegate-{language}", language)
+    assert await chat.understood(text) == understood
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "outcome"),
+    [
+        ("fr", "il fait super froid ce matin", Outcome.OFF_TOPIC),
+        ("en", "it's so hot in here", Outcome.OFF_TOPIC),
+        ("en", "usd rate now?", Outcome.OFF_TOPIC),
+        ("fr", "le dollar est à combien ?", Outcome.OFF_TOPIC),
+        ("fr", "quel est le climat de la France ?", Outcome.OFF_TOPIC),
+        ("fr", "Les interventions seront-elles traduites ?", Outcome.FALLBACK),
+        ("en", "is the lunch included?", Outcome.FALLBACK),
+        ("ja", "お昼ご飯は用意されていますか", Outcome.FALLBACK),
+        ("en", "when does the registration desk open?", Outcome.FALLBACK),
+        ("fr", "on pourra télécharger les diapos des ateliers ?", Outcome.FALLBACK),
+    ],
+)
+async def test_more_off_topic_and_practicalities(
+    app: App, clock: FixedClock, language: str, text: str, outcome: Outcome
+) -> None:
+    chat = Chat(app, clock, f"delegate-{language}", language)
+    assert (await chat.say(text))[3] is outcome
+
+
+async def test_a_topic_or_a_slide_is_not_a_practicality(fr: Chat) -> None:
+    # a hot topic, one slide's content: questions for the FAQ
+    assert (await fr.say("le tourisme est un sujet très chaud chez nous, quel atelier ?"))[
+        3
+    ] is Outcome.ANSWERED
+    assert (await fr.understood("la diapo du millefeuille des ODD, ça représente quoi ?"))[
+        0
+    ] == "faq"

@@ -93,6 +93,9 @@ ADD = Words(
         r"いれたい",
         r"参加したい",
         r"(?:参加|出席)します",
+        # humble: 「参加させていただきます」
+        r"(?:参加|出席)(?:させて|さして)(?:いただ|もら|くだ|ほし)",
+        r"(?:伺い|うかがい|参り|まいり)ます",
         r"行きます",
         r"いきます",
         r"行きたい",
@@ -261,7 +264,8 @@ FOLLOW = Words(
         r"let me know",
         r"alert me",
         r"tell me (?:if|when|about) (?:changes|it changes)",
-        r"changes? (?:to|of|in)",
+        r"changes? (?:to|of|in|about|for|on)",
+        r"(?:send|sending|tell|telling) me (?:the |any )?(?:changes|updates|modifications)",
         r"suivre",
         r"abonn\w*",
         r"notif\w*",
@@ -288,9 +292,10 @@ FOLLOW = Words(
         r"連絡",
         r"れんらく",
         r"(?:変更|へんこう)(?:が|の)?(?:あれば|あったら|あった場合|あったとき|の際)",
-        # the polite forms: 「変更がございましたら」「変更が生じた場合」
-        r"(?:変更|へんこう|変わ|かわ).{0,6}(?:ございましたら|ございました場合|ございます場合"
-        r"|ありましたら|ありました場合|生じた場合|生じましたら|の場合)",
+        # 「変更点があれば」, and the polite forms: 「変更がございましたら」「変更が生じた場合」
+        r"(?:変更|へんこう|変わ|かわ|更新|こうしん).{0,6}(?:あれば|あったら|あった場合"
+        r"|ございましたら|ございました場合|ございます場合|ありましたら|ありました場合|生じた場合"
+        r"|生じましたら|の場合)",
         r"変わったら",
         r"かわったら",
         r"通知",
@@ -379,6 +384,8 @@ HOW = Words(
     latin=(
         r"comment (?:\w+ )?(?:marche|fonctionne)\w*",
         r"comment (?:faire|on fait|je fais|puis-je|peut-on)",
+        r"(?:marche|marchent|fonctionne|fonctionnent) comment",
+        r"comment (?:\w+(?:er|ir|re))\b",  # « comment changer la langue ? »
         r"comment (?:je|j'|on|est-ce que je|est-ce qu'on|faut-il|dois-je) \w+",
         r"how (?:do|does|can|could) .{0,20}(?:work|change|set|use)",
         r"how to",
@@ -398,6 +405,14 @@ HOW = Words(
         r"方法",
         r"変え方",
         r"やり方",
+        # the way of doing, in kana (「げんごのかえかた」), and its polite forms
+        r"(?:かえ|きりかえ|せってい|せっていし|とめ|やめ|いれ|けし|はずし)かた",
+        # a verb's stem and 方: 「止め方」「消し方」「切り替え方」「見方」 (not 「夕方」「両方」)
+        r"(?<!使)(?:[めえしきりいけれせてべちびみにぎじ]|見)方(?:を|が|は|って|も|、|。|$|\s|\?|教"
+        r"|おし|分|わか|知|しり)",
+        r"どのように",
+        r"どのよーに",
+        r"手順",
         r"(?:何|なん)(?:分|ぷん|ふん)(?:前|まえ)",  # 「何分前に来るの」 asks how they work
         # 「自動で通知されますか」「お知らせは届くの？」: whether the bot does it, not a request
         r"され(?:ますか|るのですか|るんですか|るの(?:でしょうか|\?|$))",
@@ -469,7 +484,7 @@ REMOVE_NOW = Words(
         r"^(?:retire|retirez|enleve|enlevez|supprime|supprimez|vire|virez|remove|delete|drop|cancel)",
         r"^(?:annule|annulez) (?:mon|ma|l'|la|le)",
         r"\b(?:retire|enleve|supprime|efface|annule)[- ](?:la|le|les)\b",
-        r"\bje (?:ne |n')?(?:viendrai|serai|irai) pas\b",
+        r"\bje (?:ne |n')?(?:viendrai|serai|irai)(?: \w+)? pas\b",
         r"\bdesinscri\w*",
         r"\bje (?:ne )?(?:pourrai|peux|vais) pas (?:venir|y aller|aller|assister|participer)\b",
         r"\bi (?:can'?t|cannot|won'?t|will not) (?:make it|come|go|attend)\b",
@@ -518,12 +533,19 @@ _WORDS_DELAY = (
     (re.compile(r"\b(?:une|an|one) (?:heure|hour)\b"), "1 h"),
     (re.compile(r"\b(?:deux|two) (?:heures|hours)\b"), "2 h"),
 )
+# "vingt minutes", "ten minutes": the numbers delegates spell out before minutes.
+_NUMBERS = {
+    "cinq": 5, "dix": 10, "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40,
+    "quarante-cinq": 45, "soixante": 60, "five": 5, "ten": 10, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "forty-five": 45, "sixty": 60,
+}  # fmt: skip
+_SPELT_MINUTES = re.compile(r"\b(" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r") min")
 
 
 def _in_digits(folded: str) -> str:
     for words, digits in _WORDS_DELAY:
         folded = words.sub(digits, folded)
-    return folded
+    return _SPELT_MINUTES.sub(lambda m: f"{_NUMBERS[m[1]]} min", folded)
 
 
 def _delay(forms: Forms) -> int | None:
@@ -596,6 +618,13 @@ MINE = Words(
         r"what (?:have|did) i (?:chosen|choose|chose|picked|pick|selected|select|saved|save"
         r"|added|add)",
         r"my (?:picks|choices|selection)",
+        # « les séances que j'ai enregistrées », "the sessions I saved"
+        r"(?:les \w+|celles|ceux) que j'ai (?:choisi|ajoute|selectionne|retenu|garde|note"
+        r"|enregistre|mis|prevu)\w*",
+        r"(?:what|which) (?:sessions?|talks|events|ones) (?:did|have) i (?:save|saved|add|added"
+        r"|pick|picked|choose|chosen|select|selected|book|booked)\b",
+        r"(?:sessions?|talks|events|ones) i(?:'ve| have)? (?:saved|added|picked|chose|chosen"
+        r"|selected|booked)\b",
     )
 )
 
@@ -606,6 +635,10 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         return await turn.run("agenda")
     if FORGET.search(forms):
         return await turn.run("forget")
+    in_agenda = AGENDA.search(forms)
+    calendar = CALENDAR.search(forms) and (in_agenda or SCHEDULE.search(forms))
+    if HOW.search(forms) and (CALENDAR_FILE.search(forms) or calendar):
+        return await turn.run("agenda", "ics")  # "how do I get it in my calendar": the file
     if HOW.search(forms) or choosing_workshop(text):
         return None  # "comment marchent les rappels ?", "où on le met ?": the FAQ explains
     setting_up = SETTING_UP.search(forms) and (REMINDERS.search(forms) or FOLLOW.search(forms))
@@ -628,13 +661,12 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
                 return await turn.run("reminders", "off")
             return await turn.run("settings")  # both switches shown: which pings is unclear
         return await turn.run("unfollow" if stop else "follow", target)
-    in_agenda = AGENDA.search(forms)
     # 「登録した予定をカレンダーに入れたい」: the file, not the list of what was saved
     if CALENDAR_FILE.search(forms):
         return await turn.run("agenda", "ics")
     if in_agenda and ALREADY.search(forms):
         return await turn.run("agenda")
-    if CALENDAR.search(forms) and (in_agenda or SCHEDULE.search(forms)):
+    if calendar:
         return await turn.run("agenda", "ics")
     if REMOVE.search(forms) and in_agenda:
         named = await _named(turn, text, "remove")

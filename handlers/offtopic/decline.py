@@ -34,6 +34,12 @@ SUBJECTS = Words(
         r"typhoon|typhon",
         r"nuageux|nuages|cloudy|clouds?|sunny|ensoleille",
         r"froid dehors|cold outside",
+        # the weather felt: « trop froid », "so cold today", « ça caille »
+        r"(?:il fait|ca fait|c'est|j'ai|on a|qu'il fait) (?:tellement |trop |tres |super "
+        r"|vachement |si )?(?:froid|chaud)",
+        r"(?:quel|ce|un de ces) (?:froid|chaud)\b(?! \w)",
+        r"(?:so|very|too|really|freezing|it's|its|it is) (?:cold|hot|chilly|warm)",
+        r"freezing|ca caille|on se gele|on gele|on crev\w* de (?:froid|chaud)",
         r"(?:combien de|how many) (?:degres|degrees)",
         r"\d+ ?(?:degres|degrees)",
         r"doudounes?|down jackets?",  # dressing for the cold, not a dress code
@@ -94,6 +100,9 @@ SUBJECTS = Words(
         r"(?! (?:workshop|atelier))",
         r"(?:combien|how much) (?:vaut|valent|is|are|coute|fait) (?:un|1|one|the|le|l') ?"
         r"(?:euros?|yens?|dollars?)",
+        r"(?:euros?|yens?|dollars?|eur|jpy|usd) (?:exchange )?rates?",
+        r"(?:le |l'|the )?(?:yens?|euros?|dollars?) (?:est|sont|vaut|valent|is|are)(?: a| at)?"
+        r" (?:combien|how much)",
         r"combien (?:de|d') ?(?:yens?|euros?)",
         r"\d+ ?(?:yens?|euros?|€) (?:en|in) ",
         r"acheter|buy",
@@ -220,7 +229,9 @@ SUBJECTS = Words(
 TRIVIA = Words(
     latin=(
         r"(?:population|capitale?|superficie|surface|area|president|premier ministre"
-        r"|prime minister|monnaie|currency|hymne|anthem|plus haute? montagne|highest mountain)"
+        r"|prime minister|monnaie|currency|hymne|anthem|plus haute? montagne|highest mountain"
+        r"|pib|gdp|climat|climate|langue officielle|official language|religion|taux de chomage"
+        r"|unemployment rate)"
         r" (?:du|de la|de l'|des|de|of)(?: the)? ?(?:japon|japan|france|tokyo|paris|shizuoka)\b",
         r"(?:how many|combien d'?) ?(?:people|habitants|inhabitants) (?:live )?"
         r"(?:in|au|en|a) (?:japan|japon|france|tokyo|paris|shizuoka)",
@@ -304,6 +315,9 @@ PRACTICALITIES = Words(
         r"|y a(?:ura)?|est-ce qu'il y a(?:ura)?|any|do you (?:have|provide)|do they (?:have"
         r"|provide)|with|avec) (?:an? |de l'|de la |une |des |d'|some )?(?:simultaneous |live )?"
         r"(?:interpretation|interpreters?|interpretes?|traduction|translation|interpretariat)",
+        # « les présentations seront-elles traduites ? », "will the panel be interpreted?"
+        r"(?:sera|seront|est|sont)(?:-(?:elles?|ils?))? (?:traduite?s?|interpretee?s?)",
+        r"will (?:it|they|the \w+|there) be (?:translated|interpreted)",
         r"(?:interpretation|interpretariat|traduction|translation)s? (?:simultanee|simultaneous"
         r"|en direct|live)?(?: ?\w+)? ?(?:prevue?s?|assuree?s?|disponibles?|available|fournie?s?"
         r"|provided|offered|proposee?s?)",
@@ -311,21 +325,35 @@ PRACTICALITIES = Words(
         r"|receivers?",
         r"(?:which|what|quel) (?:channel|canal)",
         r"badges?|name ?tags?|porte-badges?",
-        r"registration (?:desk|counter|booth)|check-?in (?:desk|counter)",
+        r"registration (?:desk|counter|booth|opens?|starts?|begins?|hours?|times?)"
+        r"|check-?in (?:desk|counter)",
+        r"(?:when|what time) (?:does|do|will|is) (?:the )?registration",
+        r"(?:l'|les )?inscriptions? (?:ouvre|ouvrent|commence|commencent|sur place)",
         r"(?:bureau|comptoir|guichet|stand|point|desk) (?:d'|de l')?(?:accueil|inscription)",
         r"accueil desk",
         r"l'accueil (?:ouvre|ouvrira|est ouvert|sera ouvert|c'est ou|se trouve)",
-        r"slides?|diapos?|diaporamas?|powerpoints?|ppt",
+        # the slides handed out, not one slide's content (« la diapo du gâteau, ça dit quoi ? »)
+        r"(?:slides?|diapos?|diaporamas?|powerpoints?|ppt)\b.{0,40}\b(?:shar\w*|availab\w*|sent"
+        r"|send|online|download\w*|distribut\w*|publish\w*|recuper\w*|partag\w*|envoy\w*"
+        r"|disponibles?|en ligne|distribu\w*|publi\w*|obten\w*|before|after|avant|apres)",
+        r"(?:get|download|access|recuperer|avoir|obtenir|telecharger|envoyer|partager|share|send)"
+        r" .{0,20}\b(?:slides?|diapos?|diaporamas?|powerpoints?|ppt)",
         r"supports? (?:de presentation|des presentations|des interventions|des intervenants)",
         r"presentation (?:materials?|files?|documents?)",
         r"actes (?:des rencontres|du colloque)|proceedings",
         r"dress ?code|tenue (?:de soiree|correcte|exigee|vestimentaire)|what (?:to|should i) wear",
-        r"(?:costume|cravate|suit and tie)(?: (?:obligatoire|required|necessaire))?",
+        r"(?:costumes?|cravates?|suit and tie|suits?) (?:obligatoires?|exiges?|required|necessary"
+        r"|necessaires?|needed|ou pas)",
+        r"(?:en|in a) (?:costume|suit)\b",
         r"comment (?:faut-il |doit-on |on doit |je dois )?s'habiller",
         r"frais (?:d'inscription|de participation)|(?:participation|registration|entry|entrance)"
         r" fees?",
         r"(?:c'est|est-ce|is it|is the \w+) (?:payant|gratuit|free of charge)",
         r"parking|stationnement|car park|park (?:my|the) car|(?:me|se) garer",
+        # lunch provided, not a restaurant: « le déjeuner est-il prévu ? », "is lunch provided?"
+        r"(?:lunch|dejeuner|repas|meals?|diner|dinner|bento|buffet)s? (?:is |are |be |will be "
+        r"|sera |est |est-il |sont )?(?:provided|included|served|offered|prevus?|fournis?"
+        r"|offerts?|inclus|servis?|compris)",
         r"temps de parole|speaking time|time limit|temps (?:de|pour la) presentation",
         r"date limite|deadline",
         r"texte (?:integral|complet)|full text",
@@ -338,6 +366,7 @@ PRACTICALITIES = Words(
         r"通訳(?:は|が|って|の|も)?(?:あり|ある|あん|つき|つく|付き|付く|付け|つけ|入り|はいり"
         r"|入る(?:の|ん)|用意|手配|提供|サービス|貸|レシーバー|ブース)",
         r"(?:通訳|つうやく)(?:つき|付き)",
+        r"(?:通訳|翻訳)(?:され|して(?:もらえ|いただけ|くれ))",
         r"レシーバー",
         r"イヤホン",
         r"イヤフォン",
@@ -361,8 +390,10 @@ PRACTICALITIES = Words(
         r"有料",
         r"無料",
         r"駐車場",
+        r"(?:昼食|お昼|ランチ|弁当|お弁当|食事|昼ご飯|昼ごはん)(?:は|って|が|も)?(?:出|用意|提供|支給"
+        r"|あり|つき|付き|込み)",
         r"ちゅうしゃじょう",
-        r"スライド",
+        r"スライド.{0,10}(?:共有|配布|公開|もらえ|いただけ|事前|後で|あとで|ダウンロード|送|入手)",
         r"(?:発表|配布|説明|会議)資料",
         r"資料(?:の|を|は)?(?:提出|共有|配布|公開|ダウンロード|もらえ|いただけ)",
         r"持ち時間",
@@ -380,7 +411,8 @@ PRACTICALITIES = Words(
 # « Qui sont les intervenants de la table ronde ? »: the speakers, when the programme has none.
 SPEAKERS = Words(
     latin=(
-        r"intervenants?|panelistes?|panellists?|panelists?|speakers?|orateurs?|conferenciers?",
+        r"intervenants?|panelistes?|panellists?|panelists?|orateurs?|conferenciers?",
+        r"(?<!french )(?<!english )(?<!japanese )(?<!native )speakers?",
         r"qui (?:intervient|interviennent|anime|animent|modere\w*)",
         r"qui (?:parle|parlent|presente|presentent)(?! (?:de|des|du|d')\b)",
         r"who (?:is|are) (?:speaking|talking|presenting|on the panel)|who speaks",

@@ -118,6 +118,7 @@ HELP = Words(
         r"できること",
         r"(?:使い方|機能|ぼっと|bot|この(?:アプリ|あぷり))を?説明して",
         r"どう使",
+        r"どのように(?:して)?(?:使|つか)",
         r"どうやって(?:使|つか)",
         r"(?:利用|使用)方法",
         r"使える",
@@ -141,10 +142,11 @@ HELP_SHORT = Words(
         r"^comment (?:on |je |puis-je |peut-on )?(?:t'|vous |te )?utilis\w*"
         r"(?: (?:ce|le) bot)?(?! \w)",
         r"^how (?:do|can) (?:i|we) use (?:you|this|the bot|this bot)\b",
+        r"^how (?:to|should i|should we) use (?:you|it|this|the bot|this bot)\b",
         r"je (?:ne )?comprends (?:rien|pas comment)",  # lost with the bot, not with a topic
     ),
     japanese=(
-        r"^(?:この(?:ぼっと|あぷり|bot)(?:は|って)?)?どうやって(?:使|つか)",
+        r"^(?:この(?:ぼっと|あぷり|bot)(?:は|って)?)?(?:どうやって|どのように(?:して)?)(?:使|つか)",
         r"^(?:この(?:ぼっと|あぷり|bot)の)?(?:利用|使用|使い)方法",
     ),
 )
@@ -161,6 +163,9 @@ TOPICS = Words(
         r"topics?",
         r"list of (?:topics|questions|subjects)",
         r"what (?:topics|subjects)",
+        r"quelles? (?:sortes? de |genres? de |types? de )?questions (?:est-ce que )?"
+        r"(?:je peux|puis-je|on peut|peut-on|tu peux|peux-tu|vous pouvez|pouvez-vous|je (?:te|vous)"
+        r" pose|poser)",
         r"(?:what|which) (?:kinds? of |sorts? of )?(?:topics|subjects|questions|things)"
         r" (?:can|could|do|are) (?:you|u|i|we)\b",
         r"(?:topics|subjects|questions) (?:can|could|do) (?:you|u) (?:know|answer|handle|cover)",
