@@ -634,6 +634,16 @@ async def test_an_interpreter_asking_about_a_session_is_answered(app: App, fr: C
         ("ja", "第2パネルに参加させていただきます", ("add", "plenary-panel-2")),
         ("ja", "経済分科会の変更内容があればお知らせください", ("follow", "economy")),
         ("en", "don't send me updates about the economy workshop", ("unfollow", "economy")),
+        # dialects and learners' word orders
+        ("ja", "おれの予定どうなってる？", ("agenda", "")),
+        ("ja", "リマインダーはもうええわ", ("reminders", "off")),
+        ("en", "how I can switch the language?", ("faq", "change-language")),
+        ("fr", "on sera prévenus si l'atelier change d'horaire ?", ("faq", "reminders")),
+        ("fr", "je zappe la visite d'Asahata", ("remove", "visit-asahata")),
+        ("ja", "カレンダー形式のファイルがほしい", ("agenda", "ics")),
+        # a workshop's Japanese name in romaji, in an English or a romaji sentence
+        ("en", "follow dai 3 bunkakai please", ("follow", "environment")),
+        ("ja", "dai 1 bunkakai wa nanji kara", ("schedule.track", "economy")),
     ],
 )
 async def test_more_ways_of_asking(
@@ -656,6 +666,13 @@ async def test_more_ways_of_asking(
         ("ja", "お昼ご飯は用意されていますか", Outcome.FALLBACK),
         ("en", "when does the registration desk open?", Outcome.FALLBACK),
         ("fr", "on pourra télécharger les diapos des ateliers ?", Outcome.FALLBACK),
+        ("fr", "ça caille ce soir", Outcome.OFF_TOPIC),
+        ("ja", "ドルって今いくらくらい？", Outcome.OFF_TOPIC),
+        ("fr", "l'accueil ouvre à quelle heure demain ?", Outcome.FALLBACK),
+        ("fr", "les tables rondes seront-elles filmées ?", Outcome.FALLBACK),
+        ("en", "is there japanese-english interpretation in the plenary?", Outcome.FALLBACK),
+        ("en", "is there a fee for the welcome reception?", Outcome.FALLBACK),
+        ("ja", "各自治体の発表は何分ぐらいですか", Outcome.FALLBACK),
     ],
 )
 async def test_more_off_topic_and_practicalities(

@@ -35,7 +35,7 @@ AGENDA = Words(
         r"お気に入り",
         r"まいりすと",
         r"my ?list",
-        r"(?:自分|じぶん|私|わたし|僕|ぼく|まい|my ?)の? ?"
+        r"(?:自分|じぶん|私|わたし|僕|ぼく|俺|おれ|わい|うち|あたし|わし|まい|my ?)の? ?"
         r"(?:予定|よてい|あじぇんだ|すけじゅーる|agenda)",
         r"あじぇんだ",
         r"あげんだ",  # "agenda" typed in romaji
@@ -354,6 +354,7 @@ NOT_ANY_MORE = Words(
         r"いらない",
         r"要らない",
         r"(?:いら|要ら)ん",  # Kansai
+        r"もう(?:ええ|いい)(?:わ|です|よ|って|\s|$)",  # 「もうええわ」: enough
         r"不要",
         r"無効",
         r"外し",
@@ -395,6 +396,11 @@ HOW = Words(
         r"(?:serai|serons|serez|recevrai|recevrons|aurai|aurons)-(?:je|nous|vous)",
         r"est-ce que (?:je|j'|on|nous) (?:serai|serons|sera|recevrai|recevra|aurai|aura)\w*",
         r"(?:will|do) (?:i|we) (?:be|get|receive)\b",
+        # « je recevrai une notification si… ? »: the future, asked
+        r"(?:je|on|nous) (?:recevrai|recevra|recevrons|serai|sera|serons)(?=.{0,60}\?\s*$)",
+        r"how (?:the|this|these|my|does the|do the) .{1,30} (?:works?|working|functions?"
+        r"|functioning)\b",
+        r"how (?:i|we|you|one) (?:can|could|should|do|must|may) \w+",  # "how I can change…"
         r"(?:will|do|does) (?:you|it|the bot|this bot) (?:send|notify|remind|warn|alert)\w*",
     ),
     japanese=(
@@ -446,7 +452,11 @@ CALENDAR_FILE = Words(
         r"(?:to|in|into) my (?:google |outlook |phone'?s? )?calendar",
         r"dans mon (?:calendrier|agenda (?:google|outlook|du telephone))",
     ),
-    japanese=(r"ics", r"かれんだー(?:に|へ)(?:入れ|いれ|追加|ついか|登録|取り込|とりこ)"),
+    japanese=(
+        r"ics",
+        r"かれんだー(?:に|へ)(?:入れ|いれ|追加|ついか|登録|取り込|とりこ)",
+        r"かれんだー(?:の|用の|用)?(?:ふぁいる|形式|けいしき|でーた)",
+    ),
 )
 # "What are the visits, can observers join?": a question about a session, not a request.
 ASKS_WHAT = Words(
@@ -457,6 +467,7 @@ ASKS_WHAT = Words(
         r"quels? (?:sont|est)",
         r"quelles? (?:sont|est)",
         r"(?:can|could|may) (?:observers|they|we|everyone|anyone)",
+        r"is there|are there|y a-t-il|est-ce qu'il y a",
         r"(?:peut-on|est-ce qu'on peut|peuvent-ils|les \w+ peuvent)",
         r"faut-il|il faut|dois-je|doit-on|do (?:i|we) (?:need|have) to|must (?:i|we)",
         r"is (?:it|registration|booking) (?:required|necessary|needed|compulsory)",
@@ -490,6 +501,8 @@ REMOVE_NOW = Words(
         r"\bi (?:can'?t|cannot|won'?t|will not) (?:make it|come|go|attend)\b",
         r"\bi'?m not (?:going|coming|attending)\b",
         r"^(?:scratch|forget about|skip)\b",
+        r"\bje (?:zappe|saute|laisse tomber|skip)\b",
+        r"\bi(?:'ll| will)? (?:skip|pass on)\b",
     ),
     japanese=(
         rf"(?:外|はず|消|け|取り消|とりけ|取りやめ|とりやめ)し{_ASKING}",

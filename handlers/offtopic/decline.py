@@ -39,7 +39,8 @@ SUBJECTS = Words(
         r"|vachement |si )?(?:froid|chaud)",
         r"(?:quel|ce|un de ces) (?:froid|chaud)\b(?! \w)",
         r"(?:so|very|too|really|freezing|it's|its|it is) (?:cold|hot|chilly|warm)",
-        r"freezing|ca caille|on se gele|on gele|on crev\w* de (?:froid|chaud)",
+        r"freezing|(?:ca|il|on) caille|on se gele|on gele|on crev\w* de (?:froid|chaud)",
+        r"il fait (?:frais|doux|lourd)",
         r"(?:combien de|how many) (?:degres|degrees)",
         r"\d+ ?(?:degres|degrees)",
         r"doudounes?|down jackets?",  # dressing for the cold, not a dress code
@@ -194,7 +195,7 @@ SUBJECTS = Words(
         "(?:野球|サッカー)の(?:試合|結果)",
         "チップ",
         # the rate said any way: 「1ユーロって今なん円」「ユーロ円」「円安」
-        "ユーロ.{0,8}(?:何|なん|いくら)",
+        "(?:ユーロ|(?<!ー)ドル).{0,8}(?:何|なん|いくら)",
         "(?:円|えん).{0,6}(?:何|なん)ユーロ",
         "ユーロ(?:円|えん)|(?:円|えん)ユーロ|ドル(?:円|えん)",
         "円安|円高|えんやす|えんだか",
@@ -313,7 +314,7 @@ PRACTICALITIES = Words(
         # for interpretation")
         r"(?:is there|are there|will there be|there will be|y a-t-il|y aura-t-il|il y a(?:ura)?"
         r"|y a(?:ura)?|est-ce qu'il y a(?:ura)?|any|do you (?:have|provide)|do they (?:have"
-        r"|provide)|with|avec) (?:an? |de l'|de la |une |des |d'|some )?(?:simultaneous |live )?"
+        r"|provide)|with|avec) (?:an? |de l'|de la |une |des |d'|some )?(?:[\w-]+ ){0,2}"
         r"(?:interpretation|interpreters?|interpretes?|traduction|translation|interpretariat)",
         # « les présentations seront-elles traduites ? », "will the panel be interpreted?"
         r"(?:sera|seront|est|sont)(?:-(?:elles?|ils?))? (?:traduite?s?|interpretee?s?)",
@@ -332,6 +333,7 @@ PRACTICALITIES = Words(
         r"(?:bureau|comptoir|guichet|stand|point|desk) (?:d'|de l')?(?:accueil|inscription)",
         r"accueil desk",
         r"l'accueil (?:ouvre|ouvrira|est ouvert|sera ouvert|c'est ou|se trouve)",
+        r"(?:ouvre|ouvrira|ouvert|ouverte|ferme|fermera)(?:-t-il)? (?:l'|le bureau d')accueil",
         # the slides handed out, not one slide's content (« la diapo du gâteau, ça dit quoi ? »)
         r"(?:slides?|diapos?|diaporamas?|powerpoints?|ppt)\b.{0,40}\b(?:shar\w*|availab\w*|sent"
         r"|send|online|download\w*|distribut\w*|publish\w*|recuper\w*|partag\w*|envoy\w*"
@@ -354,11 +356,18 @@ PRACTICALITIES = Words(
         r"(?:lunch|dejeuner|repas|meals?|diner|dinner|bento|buffet)s? (?:is |are |be |will be "
         r"|sera |est |est-il |sont )?(?:provided|included|served|offered|prevus?|fournis?"
         r"|offerts?|inclus|servis?|compris)",
-        r"temps de parole|speaking time|time limit|temps (?:de|pour la) presentation",
+        r"temps de parole|speaking time|time limit|temps (?:de|pour la|d') ?(?:presentation"
+        r"|intervention)",
+        r"combien de (?:temps|minutes) (?:pour|par) (?:la |chaque |notre |une )?(?:presentation"
+        r"|intervention|collectivite|ville)",
+        r"how (?:long|many minutes) (?:is|for|do we have for|do i have for|per) (?:each |the |my "
+        r"|our |a )?(?:presentation|talk|speech|speaker|city)",
+        r"fees?\b|cost to (?:join|attend)",
         r"date limite|deadline",
         r"texte (?:integral|complet)|full text",
         r"retransmission|livestream|live stream|streaming|replay",
-        r"(?:sera|seront|est|sont) (?:filme|enregistre)e?s?|(?:filmed|recorded)\b",
+        r"(?:sera|seront|est|sont)(?:-(?:ils?|elles?))? (?:filme|enregistre)e?s?"
+        r"|(?:filmed|recorded)\b",
         r"attestation (?:de presence|de participation)|certificate of (?:attendance|participation)",
     ),
     japanese=(
@@ -397,6 +406,8 @@ PRACTICALITIES = Words(
         r"(?:発表|配布|説明|会議)資料",
         r"資料(?:の|を|は)?(?:提出|共有|配布|公開|ダウンロード|もらえ|いただけ)",
         r"持ち時間",
+        r"(?:発表|報告|プレゼン|スピーチ|説明)(?:の|は|って|時間|じかん)*(?:何|なん)(?:分|ぷん|ふん)",
+        r"(?:何|なん)(?:分|ぷん|ふん)以内",
         r"もちじかん",
         r"締め?切り?",
         r"しめきり",
