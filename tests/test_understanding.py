@@ -644,6 +644,14 @@ async def test_an_interpreter_asking_about_a_session_is_answered(app: App, fr: C
         # a workshop's Japanese name in romaji, in an English or a romaji sentence
         ("en", "follow dai 3 bunkakai please", ("follow", "environment")),
         ("ja", "dai 1 bunkakai wa nanji kara", ("schedule.track", "economy")),
+        # keigo
+        ("ja", "先ほど登録いたしました予定を拝見したいのですが", ("agenda", "")),
+        ("ja", "社会分科会の登録を解除していただけますか", ("remove", "ws-society")),
+        ("ja", "登録内容をGoogleカレンダーに同期したいです", ("agenda", "ics")),
+        ("ja", "これからは英語でご返答いただけますか", ("lang", "en")),
+        ("ja", "どういったことが可能なのでしょうか", ("help", "")),
+        ("ja", "どういう内容について伺えますか", ("faq", "")),
+        ("fr", "Pourriez-vous me dire ce que vous savez faire ?", ("help", "")),
     ],
 )
 async def test_more_ways_of_asking(
@@ -673,6 +681,8 @@ async def test_more_ways_of_asking(
         ("en", "is there japanese-english interpretation in the plenary?", Outcome.FALLBACK),
         ("en", "is there a fee for the welcome reception?", Outcome.FALLBACK),
         ("ja", "各自治体の発表は何分ぐらいですか", Outcome.FALLBACK),
+        ("fr", "vous savez s'il fera froid vendredi ?", Outcome.OFF_TOPIC),
+        ("fr", "Une traduction en anglais sera-t-elle proposée aux ateliers ?", Outcome.FALLBACK),
     ],
 )
 async def test_more_off_topic_and_practicalities(

@@ -30,7 +30,9 @@ AGENDA = Words(
         r"agenda",
     ),
     japanese=(
-        r"(?:登録|保存|追加)(?:した|してる|している|済み)(?:セッション|予定|もの|やつ|の)",
+        r"(?:登録|保存|追加)(?:した|してる|している|済み|しました|いたしました|しておいた|しといた)"
+        r"(?:セッション|予定|もの|やつ|の|内容)",
+        r"登録内容",
         r"(?:登録|保存|追加)され(?:て(?:い)?る|た|ております)(?:セッション|予定|もの|やつ|の)",
         r"お気に入り",
         r"まいりすと",
@@ -438,7 +440,7 @@ ALREADY = Words(
         r"何を(?:入れ|登録|追加)した",
         r"登録状況",
         r"とうろくじょうきょう",
-        r"(?:登録|保存|追加|入れ)(?:した|してる|している|済み)(?!い)",
+        r"(?:登録|保存|追加|入れ)(?:した|してる|している|済み|しました|いたしました)(?!い)",
         r"(?:登録|保存|追加)され(?:て|た)",  # 「現在登録されているもの」
         r"(?:入って|はいって)(?:いる|る|います)",
     ),
@@ -456,6 +458,8 @@ CALENDAR_FILE = Words(
         r"ics",
         r"かれんだー(?:に|へ)(?:入れ|いれ|追加|ついか|登録|取り込|とりこ)",
         r"かれんだー(?:の|用の|用)?(?:ふぁいる|形式|けいしき|でーた)",
+        r"(?:outlook|google|ぐーぐる|iphone|あいふぉん|すまほ)(?:の?かれんだー)?(?:に|へ)"
+        r"(?:入れ|いれ|取り込|とりこ|追加|ついか|登録|同期)",
     ),
 )
 # "What are the visits, can observers join?": a question about a session, not a request.
@@ -511,6 +515,7 @@ REMOVE_NOW = Words(
         r"(?:行け|いけ|参加でき|さんかでき|出られ|でられ|出席でき)(?:ません|ない|なく)",
         r"(?:行か|いか)ない(?:ので|から|です)",
         r"欠席",
+        r"(?:登録|とうろく)(?:を|は)?(?:解除|かいじょ)",  # a session's, not the bot's
         r"不参加",
         r"(?:やめ|止め)(?:とき|ておき|とく|ます|る)",
         r"きゃんせるして",
@@ -646,8 +651,9 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
     forms = Forms(text)
     if MINE.search(forms):
         return await turn.run("agenda")
-    if FORGET.search(forms):
-        return await turn.run("forget")
+    tracked = find_track(text, turn.deps.conference.tracks)
+    if FORGET.search(forms) and not (tracked and REMOVE_NOW.search(forms)):
+        return await turn.run("forget")  # not 「経済分科会の登録を解除して」: the session
     in_agenda = AGENDA.search(forms)
     calendar = CALENDAR.search(forms) and (in_agenda or SCHEDULE.search(forms))
     if HOW.search(forms) and (CALENDAR_FILE.search(forms) or calendar):
@@ -664,7 +670,6 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         if minutes is not None:
             return await turn.run("reminders", str(minutes))
         return await turn.run("reminders", "off" if NOT_ANY_MORE.search(forms) else "on")
-    tracked = find_track(text, turn.deps.conference.tracks)
     if FOLLOW.search(forms) and not AGENDA.search(forms):
         stop = NOT_ANY_MORE.search(forms)
         target = tracked or ("all" if ALL.search(forms) else "")

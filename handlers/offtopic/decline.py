@@ -41,6 +41,7 @@ SUBJECTS = Words(
         r"(?:so|very|too|really|freezing|it's|its|it is) (?:cold|hot|chilly|warm)",
         r"freezing|(?:ca|il|on) caille|on se gele|on gele|on crev\w* de (?:froid|chaud)",
         r"il fait (?:frais|doux|lourd)",
+        r"(?:fera|fait|va faire|faisait)(?:-t-il|-il)? (?:beau|froid|chaud|mauvais|doux|frais)",
         r"(?:combien de|how many) (?:degres|degrees)",
         r"\d+ ?(?:degres|degrees)",
         r"doudounes?|down jackets?",  # dressing for the cold, not a dress code
@@ -319,9 +320,8 @@ PRACTICALITIES = Words(
         # « les présentations seront-elles traduites ? », "will the panel be interpreted?"
         r"(?:sera|seront|est|sont)(?:-(?:elles?|ils?))? (?:traduite?s?|interpretee?s?)",
         r"will (?:it|they|the \w+|there) be (?:translated|interpreted)",
-        r"(?:interpretation|interpretariat|traduction|translation)s? (?:simultanee|simultaneous"
-        r"|en direct|live)?(?: ?\w+)? ?(?:prevue?s?|assuree?s?|disponibles?|available|fournie?s?"
-        r"|provided|offered|proposee?s?)",
+        r"(?:interpretation|interpretariat|traduction|translation)s?\b.{0,40}\b(?:prevue?s?"
+        r"|assuree?s?|disponibles?|available|fournie?s?|provided|offered|proposee?s?)",
         r"casques?|headsets?|headphones?|ecouteurs?|earphones?|oreillettes?|recepteurs?"
         r"|receivers?",
         r"(?:which|what|quel) (?:channel|canal)",

@@ -65,6 +65,7 @@ SWITCH = Words(
         r"切替",
         r"きりかえ",
         r"で(?:返事|返信|答え|こたえ|話|はな|表示|お願い|おねがい|どうぞ)",
+        r"で(?:ご|お)?(?:回答|返答|対応|答え|こたえ|返事|返信|連絡|案内|説明|表示)",
         r"にして",
         r"に変更",
         r"表示",
@@ -104,6 +105,9 @@ HELP = Words(
         r"what (?:you|u|this bot|the bot) (?:can|could) do",
         r"what (?:are|r) (?:you|u) (?:able to do|capable of|good for|for)\b",
         r"what (?:do|can) (?:you|u) (?:help (?:me )?with|do for me)",
+        r"(?:ce que|que) (?:vous|tu) (?:etes|es) (?:en mesure|capables?) de faire",
+        r"(?:ce que|qu'est-ce que) (?:vous|tu) (?:pouvez|peux|savez|sais) faire",
+        r"what (?:you are|you're) able to (?:do|help with)",
         r"how (?:can|could) (?:you|u|this bot|the bot) help",
         r"(?:tu|vous) (?:sais|savez|peux|pouvez) faire quoi",
         r"qu'?est-ce que (?:vous|tu) (?:savez|pouvez|sais|peux) faire",
@@ -132,6 +136,14 @@ HELP = Words(
         r"何を聞け",
         r"なにをきけ",
     ),
+)
+# 「どのようなことができるのでしょうか」: what the bot can do, unless a workshop or the
+# conference is the subject.
+WHAT_CAN_BE_DONE = Words(
+    japanese=(r"(?:どのような|どんな|どういう|どういった)(?:こと|事)(?:が|を)?(?:でき|可能)",),
+)
+ABOUT_THE_CONFERENCE = Words(
+    japanese=(r"分科会", r"ぶんかかい", r"テーマ", r"会議", r"自治体", r"発表", r"視察", r"全体会"),
 )
 # "Comment ça marche ?" alone is about the bot.
 HELP_SHORT = Words(
@@ -174,6 +186,9 @@ TOPICS = Words(
     japanese=(
         r"質問できること",
         r"(?:何|なに|どんなこと|どういうこと)(?:が|を)?(?:聞け|きけ|質問でき|しつもんでき)",
+        r"(?:どんな|どういう|どういった|どのような)(?:こと|事|事柄|質問|内容)(?:が|を|について|に関して)?"
+        r"(?:聞け|きけ|質問でき|しつもんでき|お?尋ねでき|お?たずねでき|尋ねられ|伺え|うかがえ"
+        r"|答えられ|こたえられ|教えてもらえ)",
         r"聞けること",
         r"きけること",
         r"質問一覧",
@@ -285,4 +300,6 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         return await turn.run("faq")
     if HELP.search(forms) and not any(w.search(forms) for w in (REMINDERS, FOLLOW, AGENDA)):
         return await turn.run("help")  # not "the reminders feature": the agenda's
+    if WHAT_CAN_BE_DONE.search(forms) and not ABOUT_THE_CONFERENCE.search(forms):
+        return await turn.run("help")
     return None
