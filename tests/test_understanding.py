@@ -652,6 +652,12 @@ async def test_an_interpreter_asking_about_a_session_is_answered(app: App, fr: C
         ("ja", "どういったことが可能なのでしょうか", ("help", "")),
         ("ja", "どういう内容について伺えますか", ("faq", "")),
         ("fr", "Pourriez-vous me dire ce que vous savez faire ?", ("help", "")),
+        # telegraphic and SMS
+        ("fr", "suppr l'atelier 3 de mon agenda", ("remove", "ws-environment")),
+        ("fr", "suis l'atelier 2", ("follow", "society")),
+        ("fr", "suis plus l'atelier 2", ("unfollow", "society")),
+        ("fr", "tu as quoi comme thèmes ?", ("faq", "")),
+        ("ja", "しゃかいぶんかかいさくじょ", ("remove", "ws-society")),
     ],
 )
 async def test_more_ways_of_asking(
@@ -683,6 +689,7 @@ async def test_more_ways_of_asking(
         ("ja", "各自治体の発表は何分ぐらいですか", Outcome.FALLBACK),
         ("fr", "vous savez s'il fera froid vendredi ?", Outcome.OFF_TOPIC),
         ("fr", "Une traduction en anglais sera-t-elle proposée aux ateliers ?", Outcome.FALLBACK),
+        ("en", "simultaneous interpretation in the plenary?", Outcome.FALLBACK),
     ],
 )
 async def test_more_off_topic_and_practicalities(

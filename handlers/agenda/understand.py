@@ -131,6 +131,7 @@ REMOVE = Words(
         r"enleve\w*",
         r"retire\w*",
         r"supprime\w*",
+        r"suppr",  # SMS
         r"efface\w*",
         r"ote\w*",
         r"annule\w*",
@@ -269,6 +270,7 @@ FOLLOW = Words(
         r"changes? (?:to|of|in|about|for|on)",
         r"(?:send|sending|tell|telling) me (?:the |any )?(?:changes|updates|modifications)",
         r"suivre",
+        r"^(?:ne )?(?:suis|suivez)(?: plus)? (?:l'|les |le |la )",  # « suis l'atelier éco »
         r"abonn\w*",
         r"notif\w*",
         r"alertes?",
@@ -330,6 +332,7 @@ NOT_ANY_MORE = Words(
         r"coupe\w*",
         r"unfollow",
         r"unsubscribe",
+        r"^(?:ne )?(?:suis|suivez) plus",
         r"no more",
         r"no (?:\w+ )?(?:reminders?|notifications?|alerts?)",
         r"(?:pas|aucune?) (?:de |d')?(?:rappels?|notifications?|alertes?)",
@@ -512,6 +515,8 @@ REMOVE_NOW = Words(
         rf"(?:外|はず|消|け|取り消|とりけ|取りやめ|とりやめ)し{_ASKING}",
         rf"(?:削除|さくじょ|キャンセル|きゃんせる|取り消し|とりけし|取消){_DOING}",
         r"(?:キャンセル|きゃんせる)(?:で|します|して)",
+        # the noun alone at the end, telegraphic: 「経済分科会削除」
+        r"(?:削除|さくじょ|キャンセル|きゃんせる|取り消し|とりけし|取消)[。！!\s]*$",
         r"(?:行け|いけ|参加でき|さんかでき|出られ|でられ|出席でき)(?:ません|ない|なく)",
         r"(?:行か|いか)ない(?:ので|から|です)",
         r"欠席",

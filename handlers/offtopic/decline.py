@@ -322,6 +322,9 @@ PRACTICALITIES = Words(
         r"will (?:it|they|the \w+|there) be (?:translated|interpreted)",
         r"(?:interpretation|interpretariat|traduction|translation)s?\b.{0,40}\b(?:prevue?s?"
         r"|assuree?s?|disponibles?|available|fournie?s?|provided|offered|proposee?s?)",
+        # the noun first, in a short question: "interpretation for workshops?"
+        r"^(?:(?:an?|une?|l'|la|de l'|de la) ?)?(?:simultaneous |live )?(?:interpretation"
+        r"|interpretariat|traduction|translation|traduc)(?: simultanee)?(?=[^.!]{0,40}\?)",
         r"casques?|headsets?|headphones?|ecouteurs?|earphones?|oreillettes?|recepteurs?"
         r"|receivers?",
         r"(?:which|what|quel) (?:channel|canal)",

@@ -175,6 +175,7 @@ TOPICS = Words(
         r"topics?",
         r"list of (?:topics|questions|subjects)",
         r"what (?:topics|subjects)",
+        r"(?:quoi|quels?|quelles?) comme (?:sujets|themes|questions|infos|informations)",
         r"quelles? (?:sortes? de |genres? de |types? de )?questions (?:est-ce que )?"
         r"(?:je peux|puis-je|on peut|peut-on|tu peux|peux-tu|vous pouvez|pouvez-vous|je (?:te|vous)"
         r" pose|poser)",
