@@ -658,6 +658,8 @@ async def test_an_interpreter_asking_about_a_session_is_answered(app: App, fr: C
         ("fr", "suis plus l'atelier 2", ("unfollow", "society")),
         ("fr", "tu as quoi comme thèmes ?", ("faq", "")),
         ("ja", "しゃかいぶんかかいさくじょ", ("remove", "ws-society")),
+        ("en", "how I can use this bot?", ("help", "")),
+        ("en", "tell me how you can help me", ("help", "")),
     ],
 )
 async def test_more_ways_of_asking(

@@ -115,6 +115,8 @@ HELP = Words(
         r"how (?:does|do) (?:this|you|it) work",
         r"how (?:does|do) (?:this|the) (?:bot|app|chatbot) work",
         r"how (?:to|do i) use (?:you|this|the bot)",
+        r"how (?:can|do|could|should) (?:i|we) use (?:you|u|this|the bot|it)\b",
+        r"how (?:i|we) (?:can|could|should) use (?:you|u|this|the bot|it)\b",
     ),
     japanese=(
         r"機能",
@@ -155,6 +157,8 @@ HELP_SHORT = Words(
         r"(?: (?:ce|le) bot)?(?! \w)",
         r"^how (?:do|can) (?:i|we) use (?:you|this|the bot|this bot)\b",
         r"^how (?:to|should i|should we) use (?:you|it|this|the bot|this bot)\b",
+        r"how (?:you|u|this bot|the bot) (?:can|could) help\b",  # "tell me how you can help"
+        r"^how (?:i|we) (?:can|could|should) use (?:you|u|this|the bot|this bot|it)\b",
         r"je (?:ne )?comprends (?:rien|pas comment)",  # lost with the bot, not with a topic
     ),
     japanese=(
