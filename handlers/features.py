@@ -34,6 +34,7 @@ UNDERSTANDERS: tuple[Understander, ...] = (
     offtopic.decline,  # the weather, taxis, restaurants: before a day word is read as a date
     welcome_words.understand,  # another language, what can you do, which topics
     agenda_words.understand,  # my agenda, add or remove a session, follow, reminders, forget
+    offtopic.uncovered,  # interpretation, badges, slides: what no one told the bot, kept
     schedule_words.answer_question,  # when, where, now, next, a day
     faq.answer,  # an FAQ entry the matcher is sure of
     schedule_words.find_sessions,  # words of a session's title, room or speakers

@@ -52,8 +52,13 @@ def test_a_macron_and_a_small_word_make_romaji_even_with_short_words() -> None:
 
 
 def test_english_words_in_a_romaji_sentence_stay_latin() -> None:
+    # words of their own, with their spaces: the Latin vocabularies find them
     assert readable("chisan chishou to local food no jirei wa nan bunkakai")[0] == (
-        "ちさんちしょうとlocal foodのじれいはなんぶんかかい"
+        "ちさんちしょうと local food のじれいはなんぶんかかい"
+    )
+    # a unit after a number is not romaji
+    assert readable("go fun mae ni reminder onegai, 5 min mae")[0] == (
+        "ごふんまえに reminder おねがい,5 min まえ"
     )
 
 

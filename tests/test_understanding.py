@@ -520,3 +520,224 @@ async def test_japanese_subject_named_with_its_workshop(ja: Chat) -> None:
         "faq",
         "workshop-environment",
     )
+
+
+async def test_requests_in_other_persons_spellings_and_word_orders(app: App, fr: Chat) -> None:
+    english = Chat(app, fr.clock, "ana", "en")
+    # erasing one's data, in any person of the verb and any spelling of "data": still asked first
+    _, _, buttons, _, intent = await fr.say("j'aimerais que vous effaciez l'ensemble de mes infos")
+    assert intent == "forget" and "/forget yes" in buttons
+    assert await english.understood("wipe my personal details from your bot please") == (
+        "forget",
+        "",
+    )
+    # learners' English
+    assert await english.understood("what u can do for me?") == ("help", "")
+    assert await english.understood("show me my parameters") == ("settings", "")
+    assert await english.understood("which topics can you answer?") == ("faq", "")
+    # « le planning » is the programme; « mon planning » the agenda
+    assert await fr.understood("c'est quoi le planning de demain ?") == (
+        "schedule.day",
+        "2024-11-21",
+    )
+    assert await fr.understood("on fait quoi aujourdhui") == ("schedule.day", "2024-11-20")
+
+
+async def test_a_question_on_what_the_bot_does_is_not_a_request(
+    app: App, fr: Chat, ja: Chat
+) -> None:
+    english = Chat(app, fr.clock, "ana", "en")
+    for chat, text in (
+        (english, "how the reminders work?"),
+        (english, "will I be told if a session in my agenda moves?"),
+        (fr, "est-ce que je recevrai une alerte si mon atelier change de salle ?"),
+        (ja, "セッションの時間が変わったら自動で通知されますか"),
+    ):
+        assert await chat.understood(text) == ("faq", "reminders"), text
+    # « me rappeler le thème »: tell me again, not a reminder
+    assert (await fr.understood("tu peux me rappeler le titre du thème général ?"))[0] == "faq"
+    assert await fr.understood("rappelle-moi 5 minutes avant chaque séance") == ("reminders", "5")
+
+
+async def test_polite_japanese_requests_and_mixed_romaji(fr: Chat, ja: Chat) -> None:
+    assert await ja.understood("登録されているセッションを一覧で見せていただけますでしょうか") == (
+        "agenda",
+        "",
+    )
+    assert await ja.understood(
+        "社会分科会に変更がございましたら、お知らせいただけるよう設定をお願いいたします"
+    ) == ("follow", "society")
+    assert await ja.understood("リマインダーの設定を確認したいです") == ("settings", "")
+    # romaji, French and a borrowed word in one message: the Latin words stay words
+    assert await fr.understood("sanjuppun mae ni reminder onegai, 30 min avant") == (
+        "reminders",
+        "30",
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "le cours du yen aujourd'hui ?"),
+        ("fr", "combien vaut un euro en ce moment"),
+        ("en", "eur/jpy rate now?"),
+        ("ja", "ドル円いまいくら？"),
+        ("ja", "今朝は寒っ"),
+        ("ja", "今日は冷えるね"),
+        ("en", "what's the population of France?"),
+        ("ja", "日本の首都ってどこ？"),
+        ("ja", "交流会のあと、近くにおすすめの居酒屋ある？"),
+    ],
+)
+async def test_money_weather_and_trivia_are_declined(
+    app: App, clock: FixedClock, language: str, text: str
+) -> None:
+    chat = Chat(app, clock, f"tourist-{language}", language)
+    assert (await chat.say(text))[3] is Outcome.OFF_TOPIC
+
+
+async def test_a_session_question_with_an_off_topic_reason_is_answered(fr: Chat, ja: Chat) -> None:
+    # the train or the taxi is in another sentence: the reason, not the question
+    assert await ja.understood("開会式は何時からですか。タクシーを呼ぶ時間を決めたいので。") == (
+        "schedule.search",
+        "opening",
+    )
+    assert (await fr.understood("le déclin démographique au Japon, c'est quel atelier ?"))[
+        0
+    ] == "faq"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Est-ce qu'il y aura des interprètes dans les ateliers ?"),
+        ("en", "where do I pick up my name tag tomorrow morning?"),
+        ("ja", "名札はどこで受け取れますか"),
+        ("en", "will the panel slides be online after the workshops?"),
+        ("fr", "qui sont les panélistes de la deuxième table ronde ?"),
+        ("ja", "全体会にレシーバーはありますか"),
+        ("fr", "y a un parking pres du lieu de la pleniere ?"),
+    ],
+)
+async def test_practicalities_nobody_gave_the_bot_are_passed_on(
+    app: App, clock: FixedClock, language: str, text: str
+) -> None:
+    chat = Chat(app, clock, f"delegate-{language}", language)
+    _, reply, _, outcome, _ = await chat.say(text)
+    assert outcome is Outcome.FALLBACK and reply.startswith(
+        {"fr": "Je n'ai pas", "ja": "このご質問", "en": "I have no"}[language]
+    )
+    async with app.sessionmaker() as db:
+        stored = (await db.scalars(select(UnansweredQuestion))).all()
+    assert [row.text for row in stored] == [text]
+
+
+async def test_an_interpreter_asking_about_a_session_is_answered(app: App, fr: Chat) -> None:
+    english = Chat(app, fr.clock, "interpreter", "en")
+    assert await english.understood(
+        "I interpret the economy workshop, at what time does it start?"
+    ) == ("schedule.track", "economy")
+    assert await english.understood(
+        "remove the reception from my agenda, I have an interpretation job"
+    ) == ("remove", "reception")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "understood"),
+    [
+        # how-questions, in any word order, are explained, not done
+        ("fr", "changer de langue, ça marche comment ?", ("faq", "change-language")),
+        ("fr", "Comment passer le bot en anglais ?", ("faq", "change-language")),
+        ("ja", "通知の止め方を知りたいです", ("faq", "reminders")),
+        ("ja", "げんごのきりかえかたは？", ("faq", "change-language")),
+        # but the calendar file is the answer to "how do I get it in my calendar"
+        ("fr", "comment importer mon agenda dans mon calendrier outlook ?", ("agenda", "ics")),
+        # the help, politely or in learners' English
+        ("ja", "使い方を教えていただけますでしょうか", ("help", "")),
+        ("en", "how to use this bot", ("help", "")),
+        ("fr", "quelles questions est-ce que je peux vous poser ?", ("faq", "")),
+        # what I saved, with the noun; a session I will not attend after all
+        ("fr", "montre les ateliers que j'ai retenus", ("agenda", "")),
+        ("en", "which talks have i booked?", ("agenda", "")),
+        ("fr", "je n'irai finalement pas à la réception", ("remove", "reception")),
+        # numbers spelt out, humble Japanese, changes said another way
+        ("fr", "préviens-moi quinze minutes avant chaque séance", ("reminders", "15")),
+        ("en", "remind me ten minutes before", ("reminders", "10")),
+        ("ja", "第2パネルに参加させていただきます", ("add", "plenary-panel-2")),
+        ("ja", "経済分科会の変更内容があればお知らせください", ("follow", "economy")),
+        ("en", "don't send me updates about the economy workshop", ("unfollow", "economy")),
+        # dialects and learners' word orders
+        ("ja", "おれの予定どうなってる？", ("agenda", "")),
+        ("ja", "リマインダーはもうええわ", ("reminders", "off")),
+        ("en", "how I can switch the language?", ("faq", "change-language")),
+        ("fr", "on sera prévenus si l'atelier change d'horaire ?", ("faq", "reminders")),
+        ("fr", "je zappe la visite d'Asahata", ("remove", "visit-asahata")),
+        ("ja", "カレンダー形式のファイルがほしい", ("agenda", "ics")),
+        # a workshop's Japanese name in romaji, in an English or a romaji sentence
+        ("en", "follow dai 3 bunkakai please", ("follow", "environment")),
+        ("ja", "dai 1 bunkakai wa nanji kara", ("schedule.track", "economy")),
+        # keigo
+        ("ja", "先ほど登録いたしました予定を拝見したいのですが", ("agenda", "")),
+        ("ja", "社会分科会の登録を解除していただけますか", ("remove", "ws-society")),
+        ("ja", "登録内容をGoogleカレンダーに同期したいです", ("agenda", "ics")),
+        ("ja", "これからは英語でご返答いただけますか", ("lang", "en")),
+        ("ja", "どういったことが可能なのでしょうか", ("help", "")),
+        ("ja", "どういう内容について伺えますか", ("faq", "")),
+        ("fr", "Pourriez-vous me dire ce que vous savez faire ?", ("help", "")),
+        # telegraphic and SMS
+        ("fr", "suppr l'atelier 3 de mon agenda", ("remove", "ws-environment")),
+        ("fr", "suis l'atelier 2", ("follow", "society")),
+        ("fr", "suis plus l'atelier 2", ("unfollow", "society")),
+        ("fr", "tu as quoi comme thèmes ?", ("faq", "")),
+        ("ja", "しゃかいぶんかかいさくじょ", ("remove", "ws-society")),
+        ("en", "how I can use this bot?", ("help", "")),
+        ("en", "tell me how you can help me", ("help", "")),
+    ],
+)
+async def test_more_ways_of_asking(
+    app: App, clock: FixedClock, language: str, text: str, understood: tuple[str, str]
+) -> None:
+    chat = Chat(app, clock, f"delegate-{language}", language)
+    assert await chat.understood(text) == understood
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "outcome"),
+    [
+        ("fr", "il fait super froid ce matin", Outcome.OFF_TOPIC),
+        ("en", "it's so hot in here", Outcome.OFF_TOPIC),
+        ("en", "usd rate now?", Outcome.OFF_TOPIC),
+        ("fr", "le dollar est à combien ?", Outcome.OFF_TOPIC),
+        ("fr", "quel est le climat de la France ?", Outcome.OFF_TOPIC),
+        ("fr", "Les interventions seront-elles traduites ?", Outcome.FALLBACK),
+        ("en", "is the lunch included?", Outcome.FALLBACK),
+        ("ja", "お昼ご飯は用意されていますか", Outcome.FALLBACK),
+        ("en", "when does the registration desk open?", Outcome.FALLBACK),
+        ("fr", "on pourra télécharger les diapos des ateliers ?", Outcome.FALLBACK),
+        ("fr", "ça caille ce soir", Outcome.OFF_TOPIC),
+        ("ja", "ドルって今いくらくらい？", Outcome.OFF_TOPIC),
+        ("fr", "l'accueil ouvre à quelle heure demain ?", Outcome.FALLBACK),
+        ("fr", "les tables rondes seront-elles filmées ?", Outcome.FALLBACK),
+        ("en", "is there japanese-english interpretation in the plenary?", Outcome.FALLBACK),
+        ("en", "is there a fee for the welcome reception?", Outcome.FALLBACK),
+        ("ja", "各自治体の発表は何分ぐらいですか", Outcome.FALLBACK),
+        ("fr", "vous savez s'il fera froid vendredi ?", Outcome.OFF_TOPIC),
+        ("fr", "Une traduction en anglais sera-t-elle proposée aux ateliers ?", Outcome.FALLBACK),
+        ("en", "simultaneous interpretation in the plenary?", Outcome.FALLBACK),
+    ],
+)
+async def test_more_off_topic_and_practicalities(
+    app: App, clock: FixedClock, language: str, text: str, outcome: Outcome
+) -> None:
+    chat = Chat(app, clock, f"delegate-{language}", language)
+    assert (await chat.say(text))[3] is outcome
+
+
+async def test_a_topic_or_a_slide_is_not_a_practicality(fr: Chat) -> None:
+    # a hot topic, one slide's content: questions for the FAQ
+    assert (await fr.say("le tourisme est un sujet très chaud chez nous, quel atelier ?"))[
+        3
+    ] is Outcome.ANSWERED
+    assert (await fr.understood("la diapo du millefeuille des ODD, ça représente quoi ?"))[
+        0
+    ] == "faq"

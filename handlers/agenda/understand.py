@@ -28,14 +28,16 @@ AGENDA = Words(
         r"my (?:sessions?|sesions?|talks|events)",
         r"(?:personal|own) (?:agenda|schedule|list)",
         r"agenda",
-        r"planning",
     ),
     japanese=(
-        r"(?:登録|保存|追加)(?:した|してる|している|済み)(?:セッション|予定|もの|やつ|の)",
+        r"(?:登録|保存|追加)(?:した|してる|している|済み|しました|いたしました|しておいた|しといた)"
+        r"(?:セッション|予定|もの|やつ|の|内容)",
+        r"登録内容",
+        r"(?:登録|保存|追加)され(?:て(?:い)?る|た|ております)(?:セッション|予定|もの|やつ|の)",
         r"お気に入り",
         r"まいりすと",
         r"my ?list",
-        r"(?:自分|じぶん|私|わたし|僕|ぼく|まい|my ?)の? ?"
+        r"(?:自分|じぶん|私|わたし|僕|ぼく|俺|おれ|わい|うち|あたし|わし|まい|my ?)の? ?"
         r"(?:予定|よてい|あじぇんだ|すけじゅーる|agenda)",
         r"あじぇんだ",
         r"あげんだ",  # "agenda" typed in romaji
@@ -93,6 +95,9 @@ ADD = Words(
         r"いれたい",
         r"参加したい",
         r"(?:参加|出席)します",
+        # humble: 「参加させていただきます」
+        r"(?:参加|出席)(?:させて|さして)(?:いただ|もら|くだ|ほし)",
+        r"(?:伺い|うかがい|参り|まいり)ます",
         r"行きます",
         r"いきます",
         r"行きたい",
@@ -126,6 +131,7 @@ REMOVE = Words(
         r"enleve\w*",
         r"retire\w*",
         r"supprime\w*",
+        r"suppr",  # SMS
         r"efface\w*",
         r"ote\w*",
         r"annule\w*",
@@ -187,9 +193,12 @@ FORGET = Words(
         r"desinscri\w*(?: \w+)? (?:de|du) (?:bot|service)",
         r"rgpd",
         r"gdpr",
-        r"(?:efface\w*|supprime\w*|oublie\w*|detrui\w*|delete|erase|forget|remove|wipe)"
+        # any person of the verb (« supprimiez », « effacer »), the data in any spelling
+        r"(?:effac\w*|supprim\w*|oubli\w*|detrui\w*|detruis\w*|delet\w*|eras\w*|forget"
+        r"|remov\w*|wip\w*|purg\w*)"
         r" .{0,40}(?:donnees|infos|informations|tout ce que|mon compte|me concernant|sur moi"
-        r"|about me|my data|my account|everything|personal data)",
+        r"|about me|my (?:personal )?(?:datas?|info\w*|details|account|history)|everything"
+        r"|personal (?:datas?|info\w*|details))",
         r"(?:forget|oublie\w*)[- ](?:me|moi)",
     ),
     japanese=(
@@ -236,6 +245,17 @@ REMINDERS = Words(
         r"前の(?:お知らせ|通知)",
     ),
 )
+# « Pouvez-vous me rappeler le thème ? »: tell me again, not a reminder before a session.
+RECALL = Words(
+    latin=(
+        r"rappel\w*(?:[- ](?:moi|nous))? (?:l'|le |la |les |son |sa |ses |leur )?"
+        r"(?:intitule|titre|nom|theme|sujet|date|dates|definition|adresse|lieu|signification|sens"
+        r"|principe|objectifs?|but|numero|ville|histoire|contexte)\b",
+        r"rappel\w*(?:[- ](?:moi|nous))? (?:quel|quelle|quels|quelles|comment|pourquoi|qui|ou"
+        r"|quand|combien|ce qu)",
+        r"remind me (?:of )?(?:what|which|who|where|why|how|the (?:name|title|theme|dates?))\b",
+    )
+)
 FOLLOW = Words(
     latin=(
         r"m'avertir",
@@ -247,8 +267,10 @@ FOLLOW = Words(
         r"let me know",
         r"alert me",
         r"tell me (?:if|when|about) (?:changes|it changes)",
-        r"changes? (?:to|of|in)",
+        r"changes? (?:to|of|in|about|for|on)",
+        r"(?:send|sending|tell|telling) me (?:the |any )?(?:changes|updates|modifications)",
         r"suivre",
+        r"^(?:ne )?(?:suis|suivez)(?: plus)? (?:l'|les |le |la )",  # « suis l'atelier éco »
         r"abonn\w*",
         r"notif\w*",
         r"alertes?",
@@ -274,6 +296,10 @@ FOLLOW = Words(
         r"連絡",
         r"れんらく",
         r"(?:変更|へんこう)(?:が|の)?(?:あれば|あったら|あった場合|あったとき|の際)",
+        # 「変更点があれば」, and the polite forms: 「変更がございましたら」「変更が生じた場合」
+        r"(?:変更|へんこう|変わ|かわ|更新|こうしん).{0,6}(?:あれば|あったら|あった場合"
+        r"|ございましたら|ございました場合|ございます場合|ありましたら|ありました場合|生じた場合"
+        r"|生じましたら|の場合)",
         r"変わったら",
         r"かわったら",
         r"通知",
@@ -306,6 +332,7 @@ NOT_ANY_MORE = Words(
         r"coupe\w*",
         r"unfollow",
         r"unsubscribe",
+        r"^(?:ne )?(?:suis|suivez) plus",
         r"no more",
         r"no (?:\w+ )?(?:reminders?|notifications?|alerts?)",
         r"(?:pas|aucune?) (?:de |d')?(?:rappels?|notifications?|alertes?)",
@@ -332,6 +359,7 @@ NOT_ANY_MORE = Words(
         r"いらない",
         r"要らない",
         r"(?:いら|要ら)ん",  # Kansai
+        r"もう(?:ええ|いい)(?:わ|です|よ|って|\s|$)",  # 「もうええわ」: enough
         r"不要",
         r"無効",
         r"外し",
@@ -349,6 +377,7 @@ SETTINGS = Words(
         r"mes choix",
         r"my choices",
         r"parametres?",
+        r"parameters?",
         r"reglages?",
         r"preferences?",
         r"configuration",
@@ -361,9 +390,23 @@ HOW = Words(
     latin=(
         r"comment (?:\w+ )?(?:marche|fonctionne)\w*",
         r"comment (?:faire|on fait|je fais|puis-je|peut-on)",
+        r"(?:marche|marchent|fonctionne|fonctionnent) comment",
+        r"comment (?:\w+(?:er|ir|re))\b",  # « comment changer la langue ? »
         r"comment (?:je|j'|on|est-ce que je|est-ce qu'on|faut-il|dois-je) \w+",
         r"how (?:do|does|can|could) .{0,20}(?:work|change|set|use)",
         r"how to",
+        r"how (?:works?|functions?|it works|they work|(?:is|are) .{1,30} working)",
+        r"how (?:the|this|these|my) .{1,30} (?:works?|functions?)",
+        # a yes/no question on what the bot will do, not a request that it do it
+        r"(?:serai|serons|serez|recevrai|recevrons|aurai|aurons)-(?:je|nous|vous)",
+        r"est-ce que (?:je|j'|on|nous) (?:serai|serons|sera|recevrai|recevra|aurai|aura)\w*",
+        r"(?:will|do) (?:i|we) (?:be|get|receive)\b",
+        # « je recevrai une notification si… ? »: the future, asked
+        r"(?:je|on|nous) (?:recevrai|recevra|recevrons|serai|sera|serons)(?=.{0,60}\?\s*$)",
+        r"how (?:the|this|these|my|does the|do the) .{1,30} (?:works?|working|functions?"
+        r"|functioning)\b",
+        r"how (?:i|we|you|one) (?:can|could|should|do|must|may) \w+",  # "how I can change…"
+        r"(?:will|do|does) (?:you|it|the bot|this bot) (?:send|notify|remind|warn|alert)\w*",
     ),
     japanese=(
         r"仕組み",
@@ -373,7 +416,20 @@ HOW = Words(
         r"方法",
         r"変え方",
         r"やり方",
+        # the way of doing, in kana (「げんごのかえかた」), and its polite forms
+        r"(?:かえ|きりかえ|せってい|せっていし|とめ|やめ|いれ|けし|はずし)かた",
+        # a verb's stem and 方: 「止め方」「消し方」「切り替え方」「見方」 (not 「夕方」「両方」)
+        r"(?<!使)(?:[めえしきりいけれせてべちびみにぎじ]|見)方(?:を|が|は|って|も|、|。|$|\s|\?|教"
+        r"|おし|分|わか|知|しり)",
+        r"どのように",
+        r"どのよーに",
+        r"手順",
         r"(?:何|なん)(?:分|ぷん|ふん)(?:前|まえ)",  # 「何分前に来るの」 asks how they work
+        # 「自動で通知されますか」「お知らせは届くの？」: whether the bot does it, not a request
+        r"され(?:ますか|るのですか|るんですか|るの(?:でしょうか|\?|$))",
+        r"(?:来|届き|とどき)ますか",
+        r"(?:通知|連絡|知らせ|りまいんだー|りまいんど)(?:は|が|って|も)?きますか",
+        r"(?:来る|くる|届く|とどく)(?:の|んですか|のですか)",
     ),
 )
 SCHEDULE = Words(latin=(r"schedule", r"programme", r"program"), japanese=(r"予定", r"よてい"))
@@ -387,7 +443,9 @@ ALREADY = Words(
         r"何を(?:入れ|登録|追加)した",
         r"登録状況",
         r"とうろくじょうきょう",
-        r"(?:登録|保存|追加|入れ)(?:した|してる|している|済み)(?!い)",
+        r"(?:登録|保存|追加|入れ)(?:した|してる|している|済み|しました|いたしました)(?!い)",
+        r"(?:登録|保存|追加)され(?:て|た)",  # 「現在登録されているもの」
+        r"(?:入って|はいって)(?:いる|る|います)",
     ),
 )
 # "ics" says it all: no other request has a calendar file.
@@ -399,7 +457,13 @@ CALENDAR_FILE = Words(
         r"(?:to|in|into) my (?:google |outlook |phone'?s? )?calendar",
         r"dans mon (?:calendrier|agenda (?:google|outlook|du telephone))",
     ),
-    japanese=(r"ics", r"かれんだー(?:に|へ)(?:入れ|いれ|追加|ついか|登録|取り込|とりこ)"),
+    japanese=(
+        r"ics",
+        r"かれんだー(?:に|へ)(?:入れ|いれ|追加|ついか|登録|取り込|とりこ)",
+        r"かれんだー(?:の|用の|用)?(?:ふぁいる|形式|けいしき|でーた)",
+        r"(?:outlook|google|ぐーぐる|iphone|あいふぉん|すまほ)(?:の?かれんだー)?(?:に|へ)"
+        r"(?:入れ|いれ|取り込|とりこ|追加|ついか|登録|同期)",
+    ),
 )
 # "What are the visits, can observers join?": a question about a session, not a request.
 ASKS_WHAT = Words(
@@ -410,6 +474,7 @@ ASKS_WHAT = Words(
         r"quels? (?:sont|est)",
         r"quelles? (?:sont|est)",
         r"(?:can|could|may) (?:observers|they|we|everyone|anyone)",
+        r"is there|are there|y a-t-il|est-ce qu'il y a",
         r"(?:peut-on|est-ce qu'on peut|peuvent-ils|les \w+ peuvent)",
         r"faut-il|il faut|dois-je|doit-on|do (?:i|we) (?:need|have) to|must (?:i|we)",
         r"is (?:it|registration|booking) (?:required|necessary|needed|compulsory)",
@@ -437,20 +502,25 @@ REMOVE_NOW = Words(
         r"^(?:retire|retirez|enleve|enlevez|supprime|supprimez|vire|virez|remove|delete|drop|cancel)",
         r"^(?:annule|annulez) (?:mon|ma|l'|la|le)",
         r"\b(?:retire|enleve|supprime|efface|annule)[- ](?:la|le|les)\b",
-        r"\bje (?:ne |n')?(?:viendrai|serai|irai) pas\b",
+        r"\bje (?:ne |n')?(?:viendrai|serai|irai)(?: \w+)? pas\b",
         r"\bdesinscri\w*",
         r"\bje (?:ne )?(?:pourrai|peux|vais) pas (?:venir|y aller|aller|assister|participer)\b",
         r"\bi (?:can'?t|cannot|won'?t|will not) (?:make it|come|go|attend)\b",
         r"\bi'?m not (?:going|coming|attending)\b",
         r"^(?:scratch|forget about|skip)\b",
+        r"\bje (?:zappe|saute|laisse tomber|skip)\b",
+        r"\bi(?:'ll| will)? (?:skip|pass on)\b",
     ),
     japanese=(
         rf"(?:外|はず|消|け|取り消|とりけ|取りやめ|とりやめ)し{_ASKING}",
         rf"(?:削除|さくじょ|キャンセル|きゃんせる|取り消し|とりけし|取消){_DOING}",
         r"(?:キャンセル|きゃんせる)(?:で|します|して)",
+        # the noun alone at the end, telegraphic: 「経済分科会削除」
+        r"(?:削除|さくじょ|キャンセル|きゃんせる|取り消し|とりけし|取消)[。！!\s]*$",
         r"(?:行け|いけ|参加でき|さんかでき|出られ|でられ|出席でき)(?:ません|ない|なく)",
         r"(?:行か|いか)ない(?:ので|から|です)",
         r"欠席",
+        r"(?:登録|とうろく)(?:を|は)?(?:解除|かいじょ)",  # a session's, not the bot's
         r"不参加",
         r"(?:やめ|止め)(?:とき|ておき|とく|ます|る)",
         r"きゃんせるして",
@@ -486,12 +556,19 @@ _WORDS_DELAY = (
     (re.compile(r"\b(?:une|an|one) (?:heure|hour)\b"), "1 h"),
     (re.compile(r"\b(?:deux|two) (?:heures|hours)\b"), "2 h"),
 )
+# "vingt minutes", "ten minutes": the numbers delegates spell out before minutes.
+_NUMBERS = {
+    "cinq": 5, "dix": 10, "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40,
+    "quarante-cinq": 45, "soixante": 60, "five": 5, "ten": 10, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "forty-five": 45, "sixty": 60,
+}  # fmt: skip
+_SPELT_MINUTES = re.compile(r"\b(" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r") min")
 
 
 def _in_digits(folded: str) -> str:
     for words, digits in _WORDS_DELAY:
         folded = words.sub(digits, folded)
-    return folded
+    return _SPELT_MINUTES.sub(lambda m: f"{_NUMBERS[m[1]]} min", folded)
 
 
 def _delay(forms: Forms) -> int | None:
@@ -536,6 +613,24 @@ CHANGES = Words(
 )
 
 
+# Sentences: a request and its session are said in the same one.
+SENTENCES = re.compile(r"(?<=[。？！?!])|(?<=\.)\s|\n")
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in SENTENCES.split(text) if s.strip()]
+
+
+def _adds(turn: Turn, text: str) -> bool:
+    """Without "my agenda", the verb and the session in one sentence: 「閉会式は何時に終わり
+    ますか。帰りの新幹線を予約したいので」 asks about the closing; the booking is a train's."""
+    parts = sentences(text)
+    if len(parts) < 2:
+        return True
+    tracks = turn.deps.conference.tracks
+    return any(ADD.search(Forms(s)) and find_track(s, tracks) for s in parts)
+
+
 # "ce que j'ai choisi": the agenda, without the word.
 MINE = Words(
     latin=(
@@ -546,6 +641,13 @@ MINE = Words(
         r"what (?:have|did) i (?:chosen|choose|chose|picked|pick|selected|select|saved|save"
         r"|added|add)",
         r"my (?:picks|choices|selection)",
+        # « les séances que j'ai enregistrées », "the sessions I saved"
+        r"(?:les \w+|celles|ceux) que j'ai (?:choisi|ajoute|selectionne|retenu|garde|note"
+        r"|enregistre|mis|prevu)\w*",
+        r"(?:what|which) (?:sessions?|talks|events|ones) (?:did|have) i (?:save|saved|add|added"
+        r"|pick|picked|choose|chosen|select|selected|book|booked)\b",
+        r"(?:sessions?|talks|events|ones) i(?:'ve| have)? (?:saved|added|picked|chose|chosen"
+        r"|selected|booked)\b",
     )
 )
 
@@ -554,18 +656,25 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
     forms = Forms(text)
     if MINE.search(forms):
         return await turn.run("agenda")
-    if FORGET.search(forms):
-        return await turn.run("forget")
+    tracked = find_track(text, turn.deps.conference.tracks)
+    if FORGET.search(forms) and not (tracked and REMOVE_NOW.search(forms)):
+        return await turn.run("forget")  # not 「経済分科会の登録を解除して」: the session
+    in_agenda = AGENDA.search(forms)
+    calendar = CALENDAR.search(forms) and (in_agenda or SCHEDULE.search(forms))
+    if HOW.search(forms) and (CALENDAR_FILE.search(forms) or calendar):
+        return await turn.run("agenda", "ics")  # "how do I get it in my calendar": the file
     if HOW.search(forms) or choosing_workshop(text):
         return None  # "comment marchent les rappels ?", "où on le met ?": the FAQ explains
-    if SETTINGS.search(forms) and not (REMINDERS.search(forms) and SETTING_UP.search(forms)):
-        return await turn.run("settings")  # not 「リマインダーを10分前に設定して」: a reminder
-    if REMINDERS.search(forms):
+    setting_up = SETTING_UP.search(forms) and (REMINDERS.search(forms) or FOLLOW.search(forms))
+    if SETTINGS.search(forms) and not setting_up:
+        # not 「リマインダーを10分前に設定して」 (a reminder), nor 「変更をお知らせいただけるよう
+        # 設定をお願いします」 (following the workshop): something else is set up
+        return await turn.run("settings")
+    if REMINDERS.search(forms) and not RECALL.search(forms):
         minutes = _delay(forms)
         if minutes is not None:
             return await turn.run("reminders", str(minutes))
         return await turn.run("reminders", "off" if NOT_ANY_MORE.search(forms) else "on")
-    tracked = find_track(text, turn.deps.conference.tracks)
     if FOLLOW.search(forms) and not AGENDA.search(forms):
         stop = NOT_ANY_MORE.search(forms)
         target = tracked or ("all" if ALL.search(forms) else "")
@@ -575,13 +684,12 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
                 return await turn.run("reminders", "off")
             return await turn.run("settings")  # both switches shown: which pings is unclear
         return await turn.run("unfollow" if stop else "follow", target)
-    in_agenda = AGENDA.search(forms)
     # 「登録した予定をカレンダーに入れたい」: the file, not the list of what was saved
     if CALENDAR_FILE.search(forms):
         return await turn.run("agenda", "ics")
     if in_agenda and ALREADY.search(forms):
         return await turn.run("agenda")
-    if CALENDAR.search(forms) and (in_agenda or SCHEDULE.search(forms)):
+    if calendar:
         return await turn.run("agenda", "ics")
     if REMOVE.search(forms) and in_agenda:
         named = await _named(turn, text, "remove")
@@ -595,7 +703,7 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         if named_sessions(text, shown.sessions, turn.deps.conference.tracks):
             return await _named(turn, text, "remove")
     adds = ADD.search(forms) or text.lstrip().startswith("+")
-    if adds and (in_agenda or (tracked and not ASKS_WHAT.search(forms))):
+    if adds and (in_agenda or (tracked and not ASKS_WHAT.search(forms) and _adds(turn, text))):
         named = await _named(turn, text, "add")
         if named is not None:
             return named

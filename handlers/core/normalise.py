@@ -134,6 +134,9 @@ SMS_PHRASES = (
     (re.compile(r"\bquest-ce\b|\bquestce\b|\bqueske\b"), "qu'est-ce"),
     (re.compile(r"\b(?:(c)(est|etait|était)|(j)(ai)|(qu)(il|ils|on|est)|([ns])(est))\b"), _elide),
     (re.compile(r"\bc t\b"), "c'était"),
+    (re.compile(r"\baujourd ?hui\b"), "aujourd'hui"),
+    # a workshop's Japanese name in romaji, in a French or English sentence
+    (re.compile(r"\bdai ?([1-3]) ?bunkakai\b"), r"第\1分科会"),
     (re.compile(r"\batelier (?:eco|éco)\b"), "atelier économie"),
     (re.compile(r"\batelier (?:env|envt|enviro|envi)\b"), "atelier environnement"),
     (re.compile(r"\batelier (?:soc|socio)\b"), "atelier société"),
@@ -218,19 +221,28 @@ def is_romaji_word(word: str) -> bool:
     return bool(_SYLLABLES.match(word))
 
 
+# A unit after a number is not romaji: "10 min" is not 「10みん」.
+_UNIT = re.compile(r"(?<=\d) ?(?:min|mn|h)\b")
+
+
 def romaji_to_kana(text: str) -> str:
     """Kana without the spaces between romaji words: Japanese is written without them, and
-    names split in romaji ("kangei kouryuukai") must read as one word."""
+    names split in romaji ("kangei kouryuukai") must read as one word. A word left in Latin
+    letters keeps a space on each side, to stay a word ("juppun mae ni reminder onegai")."""
     particles = re.sub(r"\bwa\b", "は", re.sub(r"\bwo\b", "を", text.casefold()))  # said "wa"
-    # Only words of Japanese syllables become kana: "local food" in a romaji sentence stays.
-    kana = re.sub(
-        r"[a-z-]+",
-        lambda m: (
-            str(jaconv.alphabet2kana(m[0])) if _SYLLABLES.match(m[0].replace("-", "")) else m[0]
-        ),
-        particles,
-    )
-    return re.sub(r"(?<=[^a-z])\s+|\s+(?=[^a-z])", "", kana).strip()
+    # "dai 3 bunkakai": the third workshop, 第3分科会
+    particles = re.sub(r"\bdai ?([1-3]) ?bunkakai\b", r"第\1分科会", particles)
+    units = {m.start() for m in _UNIT.finditer(particles)}
+
+    def kana_of(m: re.Match[str]) -> str:
+        word = m[0]
+        after_a_number = m.start() in units or m.start() - 1 in units
+        if after_a_number or not _SYLLABLES.match(word.replace("-", "")):
+            return word  # "local food" in a romaji sentence stays
+        return str(jaconv.alphabet2kana(word))
+
+    kana = re.sub(r"[a-z-]+", kana_of, particles)
+    return re.sub(r"(?<=[^a-z\s])\s+(?=[^a-z\s])", "", kana).strip()
 
 
 # Hepburn doubles the n of ん before a syllable of n: "konnichiwa", "sannen", "nannichi"; the

@@ -4,11 +4,16 @@ schedule question. They are not kept for the organisers: nothing is claimed to b
 
 from __future__ import annotations
 
+from db.models import UnansweredReason
+from handlers.agenda.understand import sentences
 from handlers.core.messages import Reply, ReplyKind
 from handlers.core.turn import Turn
 from handlers.core.understanding import Outcome
 from handlers.core.words import Forms, Words
-from handlers.schedule.intents import choosing_workshop
+from handlers.faq.store import record_unanswered
+from handlers.schedule.commands import programme_of
+from handlers.schedule.intents import asks_when_or_where, choosing_workshop, find_track
+from handlers.schedule.names import named_sessions
 
 SUBJECTS = Words(
     latin=(
@@ -29,6 +34,14 @@ SUBJECTS = Words(
         r"typhoon|typhon",
         r"nuageux|nuages|cloudy|clouds?|sunny|ensoleille",
         r"froid dehors|cold outside",
+        # the weather felt: « trop froid », "so cold today", « ça caille »
+        r"(?:il fait|ca fait|c'est|j'ai|on a|qu'il fait) (?:tellement |trop |tres |super "
+        r"|vachement |si )?(?:froid|chaud)",
+        r"(?:quel|ce|un de ces) (?:froid|chaud)\b(?! \w)",
+        r"(?:so|very|too|really|freezing|it's|its|it is) (?:cold|hot|chilly|warm)",
+        r"freezing|(?:ca|il|on) caille|on se gele|on gele|on crev\w* de (?:froid|chaud)",
+        r"il fait (?:frais|doux|lourd)",
+        r"(?:fera|fait|va faire|faisait)(?:-t-il|-il)? (?:beau|froid|chaud|mauvais|doux|frais)",
         r"(?:combien de|how many) (?:degres|degrees)",
         r"\d+ ?(?:degres|degrees)",
         r"doudounes?|down jackets?",  # dressing for the cold, not a dress code
@@ -82,6 +95,16 @@ SUBJECTS = Words(
         r"match (?:de |du |d')?(?:foot|rugby|baseball)|who won|qui a gagne|psg|ligue 1|j-league",
         r"pourboires?|tips? (?:in|au) japan|tipping",
         r"(?:yens?|euros?) (?:en|in|to) (?:yens?|euros?)",
+        # the rate of a currency, said any way: « taux euro yen », "eur/jpy", « cours du yen »
+        r"(?:taux|cours|rate|valeur|value)(?: de change)? (?:de l'|du |des |of the |of )?"
+        r"(?:euros?|yens?|dollars?|eur|jpy)",
+        r"(?:euros?|eur|yens?|jpy|dollars?|usd) ?[/-]? ?(?:euros?|eur|yens?|jpy|dollars?|usd)"
+        r"(?! (?:workshop|atelier))",
+        r"(?:combien|how much) (?:vaut|valent|is|are|coute|fait) (?:un|1|one|the|le|l') ?"
+        r"(?:euros?|yens?|dollars?)",
+        r"(?:euros?|yens?|dollars?|eur|jpy|usd) (?:exchange )?rates?",
+        r"(?:le |l'|the )?(?:yens?|euros?|dollars?) (?:est|sont|vaut|valent|is|are)(?: a| at)?"
+        r" (?:combien|how much)",
         r"combien (?:de|d') ?(?:yens?|euros?)",
         r"\d+ ?(?:yens?|euros?|€) (?:en|in) ",
         r"acheter|buy",
@@ -143,6 +166,10 @@ SUBJECTS = Words(
         "今何時",
         "さむい",
         "あつい",
+        # the weather felt, said in a word: 「今日さむっ」「暑すぎ」「冷えるね」
+        "(?:寒|さむ|暑)(?:っ|すぎ|く(?:な|て))",
+        "あつ(?:っ|すぎ)",
+        "肌寒|はだざむ|冷え(?:る|ます|込)|ひえる|ひえこ",
         "食べ",
         "たべ",
         "飲め",
@@ -168,8 +195,12 @@ SUBJECTS = Words(
         "歌って",
         "(?:野球|サッカー)の(?:試合|結果)",
         "チップ",
-        "円は(?:何|なん)ユーロ",
-        "ユーロは(?:何|なん)円",
+        # the rate said any way: 「1ユーロって今なん円」「ユーロ円」「円安」
+        "(?:ユーロ|(?<!ー)ドル).{0,8}(?:何|なん|いくら)",
+        "(?:円|えん).{0,6}(?:何|なん)ユーロ",
+        "ユーロ(?:円|えん)|(?:円|えん)ユーロ|ドル(?:円|えん)",
+        "円安|円高|えんやす|えんだか",
+        "(?:為替|かわせ|ユーロ|ドル)の?れーと",
         "元気ですか",
         "コンビニ",
         "喫煙",
@@ -194,6 +225,39 @@ SUBJECTS = Words(
 )
 
 
+# General knowledge about Japan or France, whose words the FAQ shares: « la population du
+# Japon », 「フランスの首都」; not their shrinking population, an example of the workshops
+# (TRENDS below). Other countries' trivia finds no entry: the fallback.
+TRIVIA = Words(
+    latin=(
+        r"(?:population|capitale?|superficie|surface|area|president|premier ministre"
+        r"|prime minister|monnaie|currency|hymne|anthem|plus haute? montagne|highest mountain"
+        r"|pib|gdp|climat|climate|langue officielle|official language|religion|taux de chomage"
+        r"|unemployment rate)"
+        r" (?:du|de la|de l'|des|de|of)(?: the)? ?(?:japon|japan|france|tokyo|paris|shizuoka)\b",
+        r"(?:how many|combien d'?) ?(?:people|habitants|inhabitants) (?:live )?"
+        r"(?:in|au|en|a) (?:japan|japon|france|tokyo|paris|shizuoka)",
+    ),
+    japanese=(
+        r"(?:日本|にほん|にっぽん|フランス|ふらんす|静岡|東京|パリ)"
+        r"(?:の|って)?(?:人口|首都|面積|大統領|首相|国歌)(?!減少|減|の減|が減|の変化|問題|対策)",
+    ),
+)
+TRENDS = Words(
+    latin=(
+        r"baisse\w*",
+        r"declin\w*",
+        r"diminu\w*",
+        r"decroiss\w*",
+        r"vieilliss\w*",
+        r"shrink\w*",
+        r"ageing|aging",
+        r"(?:ateliers?|workshops?|politique|policy|policies)",
+    ),
+    japanese=(r"減少", r"減って", r"へって", r"高齢", r"少子", r"過疎", r"対策", r"分科会"),
+)
+
+
 # Thanks alone: a word back, not the list of what the bot cannot do.
 THANKS = Words(
     latin=(
@@ -212,6 +276,19 @@ ABOUT_THE_WORKSHOPS = Words(
 )
 
 
+def _asks_about_a_session(turn: Turn, text: str) -> bool:
+    """A sentence of its own asks when or where a session is, without the off-topic words:
+    「閉会式は何時に終わりますか。帰りの新幹線を予約したいので」 asks about the closing, the
+    train is the reason (not 「交流会の後、おすすめの居酒屋はどこ？」)."""
+    tracks = turn.deps.conference.tracks
+    return any(
+        asks_when_or_where(sentence)
+        and find_track(sentence, tracks) is not None
+        and not SUBJECTS.search(Forms(sentence))
+        for sentence in sentences(text)
+    )
+
+
 async def decline(turn: Turn, text: str) -> list[Reply] | None:
     forms = Forms(text)
     if choosing_workshop(text) or ABOUT_THE_WORKSHOPS.search(forms):
@@ -219,7 +296,177 @@ async def decline(turn: Turn, text: str) -> list[Reply] | None:
     if THANKS.search(forms):
         turn.understood_as("", outcome=Outcome.OFF_TOPIC)
         return [turn.reply(ReplyKind.FALLBACK, "thanks-reply", turn.menu())]
-    if not SUBJECTS.search(forms):
+    trivia = TRIVIA.search(forms) and not TRENDS.search(forms)
+    if not (SUBJECTS.search(forms) or trivia) or _asks_about_a_session(turn, text):
         return None
     turn.understood_as("", outcome=Outcome.OFF_TOPIC)
     return [turn.reply(ReplyKind.FALLBACK, "offtopic", turn.menu())]
+
+
+# The Rencontres' practicalities that neither the FAQ nor the programme holds: interpretation
+# and its receivers, badges and the registration desk, the slides, a dress code, fees, lunch,
+# parking, speaking time, deadlines, the declaration's full text, a live stream. The honest
+# answer is that the bot does not know: the fallback, kept for the organisers, before a day or
+# a workshop in the question ("the desk opens at what time tomorrow?", "interpretation in the
+# workshops?") is taken for a schedule or a workshop question.
+PRACTICALITIES = Words(
+    latin=(
+        # interpretation provided, not an interpreter's own work ("I must prepare vocabulary
+        # for interpretation")
+        r"(?:is there|are there|will there be|there will be|y a-t-il|y aura-t-il|il y a(?:ura)?"
+        r"|y a(?:ura)?|est-ce qu'il y a(?:ura)?|any|do you (?:have|provide)|do they (?:have"
+        r"|provide)|with|avec) (?:an? |de l'|de la |une |des |d'|some )?(?:[\w-]+ ){0,2}"
+        r"(?:interpretation|interpreters?|interpretes?|traduction|translation|interpretariat)",
+        # « les présentations seront-elles traduites ? », "will the panel be interpreted?"
+        r"(?:sera|seront|est|sont)(?:-(?:elles?|ils?))? (?:traduite?s?|interpretee?s?)",
+        r"will (?:it|they|the \w+|there) be (?:translated|interpreted)",
+        r"(?:interpretation|interpretariat|traduction|translation)s?\b.{0,40}\b(?:prevue?s?"
+        r"|assuree?s?|disponibles?|available|fournie?s?|provided|offered|proposee?s?)",
+        # the noun first, in a short question: "interpretation for workshops?"
+        r"^(?:(?:an?|une?|l'|la|de l'|de la) ?)?(?:simultaneous |live )?(?:interpretation"
+        r"|interpretariat|traduction|translation|traduc)(?: simultanee)?(?=[^.!]{0,40}\?)",
+        r"casques?|headsets?|headphones?|ecouteurs?|earphones?|oreillettes?|recepteurs?"
+        r"|receivers?",
+        r"(?:which|what|quel) (?:channel|canal)",
+        r"badges?|name ?tags?|porte-badges?",
+        r"registration (?:desk|counter|booth|opens?|starts?|begins?|hours?|times?)"
+        r"|check-?in (?:desk|counter)",
+        r"(?:when|what time) (?:does|do|will|is) (?:the )?registration",
+        r"(?:l'|les )?inscriptions? (?:ouvre|ouvrent|commence|commencent|sur place)",
+        r"(?:bureau|comptoir|guichet|stand|point|desk) (?:d'|de l')?(?:accueil|inscription)",
+        r"accueil desk",
+        r"l'accueil (?:ouvre|ouvrira|est ouvert|sera ouvert|c'est ou|se trouve)",
+        r"(?:ouvre|ouvrira|ouvert|ouverte|ferme|fermera)(?:-t-il)? (?:l'|le bureau d')accueil",
+        # the slides handed out, not one slide's content (« la diapo du gâteau, ça dit quoi ? »)
+        r"(?:slides?|diapos?|diaporamas?|powerpoints?|ppt)\b.{0,40}\b(?:shar\w*|availab\w*|sent"
+        r"|send|online|download\w*|distribut\w*|publish\w*|recuper\w*|partag\w*|envoy\w*"
+        r"|disponibles?|en ligne|distribu\w*|publi\w*|obten\w*|before|after|avant|apres)",
+        r"(?:get|download|access|recuperer|avoir|obtenir|telecharger|envoyer|partager|share|send)"
+        r" .{0,20}\b(?:slides?|diapos?|diaporamas?|powerpoints?|ppt)",
+        r"supports? (?:de presentation|des presentations|des interventions|des intervenants)",
+        r"presentation (?:materials?|files?|documents?)",
+        r"actes (?:des rencontres|du colloque)|proceedings",
+        r"dress ?code|tenue (?:de soiree|correcte|exigee|vestimentaire)|what (?:to|should i) wear",
+        r"(?:costumes?|cravates?|suit and tie|suits?) (?:obligatoires?|exiges?|required|necessary"
+        r"|necessaires?|needed|ou pas)",
+        r"(?:en|in a) (?:costume|suit)\b",
+        r"comment (?:faut-il |doit-on |on doit |je dois )?s'habiller",
+        r"frais (?:d'inscription|de participation)|(?:participation|registration|entry|entrance)"
+        r" fees?",
+        r"(?:c'est|est-ce|is it|is the \w+) (?:payant|gratuit|free of charge)",
+        r"parking|stationnement|car park|park (?:my|the) car|(?:me|se) garer",
+        # lunch provided, not a restaurant: « le déjeuner est-il prévu ? », "is lunch provided?"
+        r"(?:lunch|dejeuner|repas|meals?|diner|dinner|bento|buffet)s? (?:is |are |be |will be "
+        r"|sera |est |est-il |sont )?(?:provided|included|served|offered|prevus?|fournis?"
+        r"|offerts?|inclus|servis?|compris)",
+        r"temps de parole|speaking time|time limit|temps (?:de|pour la|d') ?(?:presentation"
+        r"|intervention)",
+        r"combien de (?:temps|minutes) (?:pour|par) (?:la |chaque |notre |une )?(?:presentation"
+        r"|intervention|collectivite|ville)",
+        r"how (?:long|many minutes) (?:is|for|do we have for|do i have for|per) (?:each |the |my "
+        r"|our |a )?(?:presentation|talk|speech|speaker|city)",
+        r"fees?\b|cost to (?:join|attend)",
+        r"date limite|deadline",
+        r"texte (?:integral|complet)|full text",
+        r"retransmission|livestream|live stream|streaming|replay",
+        r"(?:sera|seront|est|sont)(?:-(?:ils?|elles?))? (?:filme|enregistre)e?s?"
+        r"|(?:filmed|recorded)\b",
+        r"attestation (?:de presence|de participation)|certificate of (?:attendance|participation)",
+    ),
+    japanese=(
+        # interpretation provided: 「同時通訳はつきますか」, not 「通訳に入る前に」
+        r"通訳(?:は|が|って|の|も)?(?:あり|ある|あん|つき|つく|付き|付く|付け|つけ|入り|はいり"
+        r"|入る(?:の|ん)|用意|手配|提供|サービス|貸|レシーバー|ブース)",
+        r"(?:通訳|つうやく)(?:つき|付き)",
+        r"(?:通訳|翻訳)(?:され|して(?:もらえ|いただけ|くれ))",
+        r"レシーバー",
+        r"イヤホン",
+        r"イヤフォン",
+        r"ヘッドホン",
+        r"ヘッドフォン",
+        r"ヘッドセット",
+        r"受信機",
+        r"チャンネル",
+        r"バッジ",
+        r"名札",
+        r"ネームカード",
+        r"ネームプレート",
+        r"受付",
+        r"うけつけ",
+        r"服装",
+        r"ふくそう",
+        r"ドレスコード",
+        r"スーツ(?!けーす)",
+        r"参加費",
+        r"会費",
+        r"有料",
+        r"無料",
+        r"駐車場",
+        r"(?:昼食|お昼|ランチ|弁当|お弁当|食事|昼ご飯|昼ごはん)(?:は|って|が|も)?(?:出|用意|提供|支給"
+        r"|あり|つき|付き|込み)",
+        r"ちゅうしゃじょう",
+        r"スライド.{0,10}(?:共有|配布|公開|もらえ|いただけ|事前|後で|あとで|ダウンロード|送|入手)",
+        r"(?:発表|配布|説明|会議)資料",
+        r"資料(?:の|を|は)?(?:提出|共有|配布|公開|ダウンロード|もらえ|いただけ)",
+        r"持ち時間",
+        r"(?:発表|報告|プレゼン|スピーチ|説明)(?:の|は|って|時間|じかん)*(?:何|なん)(?:分|ぷん|ふん)",
+        r"(?:何|なん)(?:分|ぷん|ふん)以内",
+        r"もちじかん",
+        r"締め?切り?",
+        r"しめきり",
+        r"全文",
+        r"ぜんぶん",
+        r"配信",
+        r"録画",
+        r"中継",
+        r"参加証明",
+    ),
+)
+# « Qui sont les intervenants de la table ronde ? »: the speakers, when the programme has none.
+SPEAKERS = Words(
+    latin=(
+        r"intervenants?|panelistes?|panellists?|panelists?|orateurs?|conferenciers?",
+        r"(?<!french )(?<!english )(?<!japanese )(?<!native )speakers?",
+        r"qui (?:intervient|interviennent|anime|animent|modere\w*)",
+        r"qui (?:parle|parlent|presente|presentent)(?! (?:de|des|du|d')\b)",
+        r"who (?:is|are) (?:speaking|talking|presenting|on the panel)|who speaks",
+    ),
+    japanese=(
+        r"登壇",
+        r"とうだん",
+        r"パネリスト",
+        r"講演者",
+        r"スピーカー",
+        r"発表者",
+        r"(?:誰|だれ|どなた)が(?:話|はな|登壇|発表|出)",
+    ),
+)
+
+
+async def _speakers_unknown(turn: Turn, text: str) -> bool:
+    """A question on who speaks that the programme cannot answer: the session it names (or
+    every session, when it names none) lists no speaker."""
+    shown = await programme_of(turn)
+    named = named_sessions(text, shown.sessions, turn.deps.conference.tracks)
+    return not any(session.speakers for session in named or shown.sessions)
+
+
+async def uncovered(turn: Turn, text: str) -> list[Reply] | None:
+    """The honest fallback for the practicalities no one has given the bot."""
+    forms = Forms(text)
+    if not PRACTICALITIES.search(forms) and not (
+        SPEAKERS.search(forms) and await _speakers_unknown(turn, text)
+    ):
+        return None
+    await record_unanswered(
+        turn.db,
+        delegate_id=turn.delegate.id,
+        channel=turn.message.channel,
+        language=turn.lang,
+        text=turn.said or text,
+        reason=UnansweredReason.FALLBACK,
+        candidates=(),
+        now=turn.now,
+    )
+    turn.understood_as("", outcome=Outcome.FALLBACK)
+    return [turn.reply(ReplyKind.FALLBACK, "fallback", turn.menu())]

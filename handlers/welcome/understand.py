@@ -65,6 +65,7 @@ SWITCH = Words(
         r"切替",
         r"きりかえ",
         r"で(?:返事|返信|答え|こたえ|話|はな|表示|お願い|おねがい|どうぞ)",
+        r"で(?:ご|お)?(?:回答|返答|対応|答え|こたえ|返事|返信|連絡|案内|説明|表示)",
         r"にして",
         r"に変更",
         r"表示",
@@ -100,9 +101,22 @@ HELP = Words(
         r"comment tu marche\w*",
         r"mode d'emploi",
         r"what can (?:you|this bot|the bot|u) do",
+        # the word order of learners' English, the other persons of French
+        r"what (?:you|u|this bot|the bot) (?:can|could) do",
+        r"what (?:are|r) (?:you|u) (?:able to do|capable of|good for|for)\b",
+        r"what (?:do|can) (?:you|u) (?:help (?:me )?with|do for me)",
+        r"(?:ce que|que) (?:vous|tu) (?:etes|es) (?:en mesure|capables?) de faire",
+        r"(?:ce que|qu'est-ce que) (?:vous|tu) (?:pouvez|peux|savez|sais) faire",
+        r"what (?:you are|you're) able to (?:do|help with)",
+        r"how (?:can|could) (?:you|u|this bot|the bot) help",
+        r"(?:tu|vous) (?:sais|savez|peux|pouvez) faire quoi",
+        r"qu'?est-ce que (?:vous|tu) (?:savez|pouvez|sais|peux) faire",
+        r"a quoi (?:vous servez|servez-vous)",
         r"how (?:does|do) (?:this|you|it) work",
         r"how (?:does|do) (?:this|the) (?:bot|app|chatbot) work",
         r"how (?:to|do i) use (?:you|this|the bot)",
+        r"how (?:can|do|could|should) (?:i|we) use (?:you|u|this|the bot|it)\b",
+        r"how (?:i|we) (?:can|could|should) use (?:you|u|this|the bot|it)\b",
     ),
     japanese=(
         r"機能",
@@ -110,6 +124,7 @@ HELP = Words(
         r"できること",
         r"(?:使い方|機能|ぼっと|bot|この(?:アプリ|あぷり))を?説明して",
         r"どう使",
+        r"どのように(?:して)?(?:使|つか)",
         r"どうやって(?:使|つか)",
         r"(?:利用|使用)方法",
         r"使える",
@@ -124,6 +139,14 @@ HELP = Words(
         r"なにをきけ",
     ),
 )
+# 「どのようなことができるのでしょうか」: what the bot can do, unless a workshop or the
+# conference is the subject.
+WHAT_CAN_BE_DONE = Words(
+    japanese=(r"(?:どのような|どんな|どういう|どういった)(?:こと|事)(?:が|を)?(?:でき|可能)",),
+)
+ABOUT_THE_CONFERENCE = Words(
+    japanese=(r"分科会", r"ぶんかかい", r"テーマ", r"会議", r"自治体", r"発表", r"視察", r"全体会"),
+)
 # "Comment ça marche ?" alone is about the bot.
 HELP_SHORT = Words(
     latin=(
@@ -133,10 +156,13 @@ HELP_SHORT = Words(
         r"^comment (?:on |je |puis-je |peut-on )?(?:t'|vous |te )?utilis\w*"
         r"(?: (?:ce|le) bot)?(?! \w)",
         r"^how (?:do|can) (?:i|we) use (?:you|this|the bot|this bot)\b",
+        r"^how (?:to|should i|should we) use (?:you|it|this|the bot|this bot)\b",
+        r"how (?:you|u|this bot|the bot) (?:can|could) help\b",  # "tell me how you can help"
+        r"^how (?:i|we) (?:can|could|should) use (?:you|u|this|the bot|this bot|it)\b",
         r"je (?:ne )?comprends (?:rien|pas comment)",  # lost with the bot, not with a topic
     ),
     japanese=(
-        r"^(?:この(?:ぼっと|あぷり|bot)(?:は|って)?)?どうやって(?:使|つか)",
+        r"^(?:この(?:ぼっと|あぷり|bot)(?:は|って)?)?(?:どうやって|どのように(?:して)?)(?:使|つか)",
         r"^(?:この(?:ぼっと|あぷり|bot)の)?(?:利用|使用|使い)方法",
     ),
 )
@@ -153,10 +179,21 @@ TOPICS = Words(
         r"topics?",
         r"list of (?:topics|questions|subjects)",
         r"what (?:topics|subjects)",
+        r"(?:quoi|quels?|quelles?) comme (?:sujets|themes|questions|infos|informations)",
+        r"quelles? (?:sortes? de |genres? de |types? de )?questions (?:est-ce que )?"
+        r"(?:je peux|puis-je|on peut|peut-on|tu peux|peux-tu|vous pouvez|pouvez-vous|je (?:te|vous)"
+        r" pose|poser)",
+        r"(?:what|which) (?:kinds? of |sorts? of )?(?:topics|subjects|questions|things)"
+        r" (?:can|could|do|are) (?:you|u|i|we)\b",
+        r"(?:topics|subjects|questions) (?:can|could|do) (?:you|u) (?:know|answer|handle|cover)",
+        r"what do (?:you|u) know\b(?! about)",
     ),
     japanese=(
         r"質問できること",
         r"(?:何|なに|どんなこと|どういうこと)(?:が|を)?(?:聞け|きけ|質問でき|しつもんでき)",
+        r"(?:どんな|どういう|どういった|どのような)(?:こと|事|事柄|質問|内容)(?:が|を|について|に関して)?"
+        r"(?:聞け|きけ|質問でき|しつもんでき|お?尋ねでき|お?たずねでき|尋ねられ|伺え|うかがえ"
+        r"|答えられ|こたえられ|教えてもらえ)",
         r"聞けること",
         r"きけること",
         r"質問一覧",
@@ -268,4 +305,6 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         return await turn.run("faq")
     if HELP.search(forms) and not any(w.search(forms) for w in (REMINDERS, FOLLOW, AGENDA)):
         return await turn.run("help")  # not "the reminders feature": the agenda's
+    if WHAT_CAN_BE_DONE.search(forms) and not ABOUT_THE_CONFERENCE.search(forms):
+        return await turn.run("help")
     return None
