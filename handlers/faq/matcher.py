@@ -379,17 +379,21 @@ class _Index:
                 by_entry[entry] = score
         return by_entry
 
-    def coverage(self, units: Sequence[str], entry: int) -> float:
-        if not units:
+    def weigh(self, units: Sequence[str]) -> dict[str, float]:
+        """A question's distinct units with their weight (a repeated unit counts each time),
+        worked out once for all the entries its coverage is measured against."""
+        weights: dict[str, float] = defaultdict(float)
+        for unit in units:
+            weights[unit] += self.unit_idf.get(unit, self.unknown_idf)
+        return weights
+
+    def coverage(self, weights: dict[str, float], entry: int) -> float:
+        """The share of the question's weight that the entry's vocabulary knows."""
+        total = sum(weights.values())
+        if not total:
             return 0.0
         known = self.vocab.get(entry, set())
-        total = covered = 0.0
-        for unit in units:
-            weight = self.unit_idf.get(unit, self.unknown_idf)
-            total += weight
-            if unit in known:
-                covered += weight
-        return covered / total
+        return sum(weights[unit] for unit in known.intersection(weights)) / total
 
     def correct(self, words: Sequence[str]) -> list[str]:
         """An unknown word becomes the known word one edit away, the most common if several.
@@ -680,10 +684,11 @@ class FaqMatcher:
         # the fifth best score so far, no later entry can enter the top five.
         scores: dict[int, float] = {}
         kept: list[float] = []
+        weights = index.weigh(analysis.units)
         for entry, sim in sorted(similarity.items(), key=lambda item: -item[1]):
             if len(kept) >= TOP and math.sqrt(sim) < kept[0]:
                 break
-            score = math.sqrt(sim * index.coverage(analysis.units, entry))
+            score = math.sqrt(sim * index.coverage(weights, entry))
             scores[entry] = score
             if len(kept) < TOP:
                 heapq.heappush(kept, score)
