@@ -4,7 +4,7 @@
     python bench/understanding_eval.py --split calibration --show-misses 10
     python bench/understanding_eval.py --no-baseline --json /tmp/understanding.json
 
-The sets are bench/data/blind/{lang}_{calibration,development,development2,development3,heldout}.yaml: written
+The sets are bench/data/blind/{lang}_{calibration,development,development2,development3,development4,heldout}.yaml: written
 blind by helpers who never saw the FAQ, the matcher or the intents (bench/data/blind/README.md),
 each labelled with what a right answer is (an FAQ entry, an intent with its target, off-topic, or
 a conference question no entry covers). Every message is sent to the bot in process, on a fresh
@@ -53,7 +53,7 @@ TRACKS_YAML = ROOT / "content" / "tracks.yaml"
 BASELINE_REVISION = "d9b9cd9"
 ASKED_AT = datetime(2024, 11, 19, 10, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
 LANGS = ("fr", "ja", "en")
-SPLITS = ("calibration", "development", "development2", "development3", "heldout")
+SPLITS = ("calibration", "development", "development2", "development3", "development4", "heldout")
 CATEGORIES = ("faq", "command", "schedule", "offtopic", "uncovered")
 
 # Verdicts, one per item.
