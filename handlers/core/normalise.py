@@ -351,10 +351,85 @@ def japanese_words(text: str) -> str:
     return _LOANWORD.sub(lambda m: _LOANWORDS[m[0]], text)
 
 
+# The bot's Japanese vocabulary typed in romaji inside an English sentence ("which bunkakai do
+# we go", "ima, which session is on?"): read as its English meaning. Only words no English or
+# French word spells the same way; Japanese's small words are read only between two of them.
+_ROMAJI_PHRASES = {
+    r"kangei ?kou?ryuu?kai|kangei ?kai|kangeikai": "welcome reception",
+    r"chisan ?chishou?": "local production and consumption",
+    r"jinkou? ?gensh[ou]u?|jinkou? ?genshou?": "population decline",
+    r"bou?sai ?kyou?iku": "disaster education",
+    r"zentai ?kai(?:gi)?": "plenary",
+    r"eigo de|eigo ni": "in english",
+    r"furansugo de|furansugo ni": "in french",
+    r"nihongo de|nihongo ni": "in japanese",
+    r"dai ?[1-3] ?bunkakai": "workshop",  # the workshop's number is kept (see gloss_romaji)
+    r"bunkakai": "workshop",
+    r"happyou?|happyou? suru": "presentation",
+    r"mondai": "issue",
+    r"machi": "town",
+    r"ima": "now",
+    r"shakai": "society",
+    r"kankyou?": "environment",
+    r"keizai": "economy",
+    r"nanji": "what time",
+    r"itsu": "when",
+    r"doko": "where",
+    r"basho|kaijou?": "venue",
+    r"ashita": "tomorrow",
+    r"kyou": "today",
+    r"kodomo": "children",
+    r"kyou?iku": "education",
+    r"jirei": "case",
+    r"onegai(?:shimasu)?": "please",
+    r"eigo": "english",
+    r"furansugo": "french",
+    r"tsuika": "add",
+    r"sakujo": "remove",
+    r"yotei": "schedule",
+    r"kyuu?shoku": "school meals",
+    r"kou?reika": "ageing",
+    r"dejitaru": "digital",
+    r"datsutanso": "decarbonisation",
+    r"saigai": "disaster",
+    r"bunka": "culture",
+    r"kankou?": "tourism",
+}
+_ROMAJI_GLOSS = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in _ROMAJI_PHRASES) + r")\b")
+_ROMAJI_GLOSSES = [(re.compile(rf"^(?:{p})$"), g) for p, g in _ROMAJI_PHRASES.items()]
+_GLOSSED = "|".join(sorted({g for g in _ROMAJI_PHRASES.values()}, key=len, reverse=True))
+_GLOSS_PARTICLE = re.compile(rf"\b({_GLOSSED}) (?:no|wa|wo|ga|ni|de|mo|kara) (?=\w)")
+_GLOSS_KARA = re.compile(r"\b(what time|when) kara\b")
+
+
+def gloss_romaji(text: str) -> str:
+    """The bot's Japanese words typed in romaji inside English text, in English."""
+    if not text.isascii():
+        return text
+    lowered = text.casefold()
+    if not _ROMAJI_GLOSS.search(lowered) or detect(text) == "fr":
+        return text
+
+    def gloss(m: re.Match[str]) -> str:
+        word = re.sub(r"\s+", " ", m[0])
+        if number := re.match(r"dai ?([1-3])", word):
+            return f"workshop {number[1]}"
+        if word == "bunkakai" and re.search(r"\b(?:[2-9]|two|three|all|both) $", lowered[: m.start()]):
+            return "workshops"
+        return next(
+            (g for p, g in _ROMAJI_GLOSSES if p.match(word) or p.match(word.replace(" ", ""))),
+            m[0],
+        )
+
+    glossed = _ROMAJI_GLOSS.sub(gloss, lowered)
+    glossed = _GLOSS_PARTICLE.sub(r"\1 ", glossed)  # "shakai no bunkakai": society workshop
+    return _GLOSS_KARA.sub(r"\1 does it start", glossed)
+
+
 def readable(text: str) -> tuple[str, str | None]:
     """The text the understanders read, and the language it shows (Japanese for romaji)."""
     romaji = _MACRONS.sub(lambda m: fold_accents(m[0]) + "-", text)  # "tē" → "te-" → 「てー」
     if looks_romaji(romaji, long_vowels=romaji != text):
         hepburn = _HEPBURN_NN.sub("n'n", romaji)  # "nannichi" is なんにち, not なんいち
         return japanese_words(_KANA_APOSTROPHE.sub("", romaji_to_kana(hepburn))), "ja"
-    return expand_sms(japanese_words(text)), None
+    return expand_sms(gloss_romaji(japanese_words(text))), None
