@@ -143,6 +143,14 @@ SMS_PHRASES = (
     (re.compile(r"\b(?:eco|econ) workshop\b"), "economy workshop"),
     (re.compile(r"\b(?:env|envt|enviro|envi) workshop\b"), "environment workshop"),
     (re.compile(r"\b(?:soc|socio) workshop\b"), "society workshop"),
+    # British idiom for the Rencontres' own words: "breakout sessions", "it wraps up"
+    (re.compile(r"\bbreak-?out (?:sessions|groups|themes|rooms)\b"), "workshops"),
+    (re.compile(r"\bbreak-?out (?:session|group|theme|room)\b"), "workshop"),
+    (re.compile(r"\b(?:wraps|winds) up\b"), "ends"),
+    (re.compile(r"\b(?:wrap|wind) up\b"), "end"),
+    (re.compile(r"\b(?:wrapping|winding) up\b"), "ending"),
+    (re.compile(r"\bhalf an hour\b"), "30 minutes"),
+    (re.compile(r"\ban hour\b(?! (?:before|ago|later))"), "60 minutes"),
 )
 # "ou" is "or" as often as "where": spelt out only where a where-question is likely.
 _OU_WHERE = re.compile(r"\b(?:c|c'est|se passe|a lieu|sont|est|on va|se trouve)\s+ou\b|\bou\s*\?$")

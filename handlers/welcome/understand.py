@@ -248,6 +248,12 @@ _LANGUAGE_NAMES = re.compile(
 )
 
 
+# "In English please, my French isn't good": a language asked for, with a reason after it.
+_ASKED_IN = re.compile(
+    r"^\W*(?:(?:in )?(?:english|french|japanese),? please|please,? in (?:english|french|japanese))\b"
+)
+
+
 def _only_a_language(folded: str) -> bool:
     words = re.findall(r"[a-z]+", _LANGUAGE_NAMES.sub(" ", folded))
     return len(words) <= 6 and all(w in _BESIDE_A_LANGUAGE for w in words)
@@ -275,6 +281,7 @@ def _language(forms: Forms, text: str) -> str | None:
     named.sort()
     japanese = re.search(r"[ぁ-んァ-ン一-龯]", text) is not None  # not just any accent
     short = len(forms.kana) <= 12 if japanese else _only_a_language(forms.latin)
+    short = short or (not japanese and _ASKED_IN.search(forms.latin) is not None)
     if not (SWITCH.search(forms) or short):
         return None  # "le thème en japonais ?" asks for a title, not for a language
     if ABOUT_THE_PROGRAMME.search(forms) and not STRONG_SWITCH.search(forms):
