@@ -741,3 +741,34 @@ async def test_a_topic_or_a_slide_is_not_a_practicality(fr: Chat) -> None:
     assert (await fr.understood("la diapo du millefeuille des ODD, ça représente quoi ?"))[
         0
     ] == "faq"
+
+
+@pytest.mark.parametrize(
+    ("text", "understood"),
+    [
+        # the bot's Japanese words typed in romaji inside an English sentence
+        ("which bunkakai should our city pick for its happyou?", ("faq", "how-to-present")),
+        (
+            "our machi gets smaller and older, which bunkakai for this mondai?",
+            ("faq", "topic-population-decline"),
+        ),
+        ("what is on right now, ima?", ("schedule.now", "")),
+        ("what time is the kangei kouryuukai?", ("schedule.track", "reception")),
+        ("keizai no bunkakai wa doko? which room", ("schedule.track", "economy")),
+        ("add the shakai bunkakai to my agenda please", ("add", "ws-society")),
+        ("Eigo de onegai, I can't read French well", ("lang", "en")),
+        # indirect British English
+        ("what day does it all wrap up?", ("faq", "dates")),
+        ("could you list the breakout sessions for me?", ("workshops", "")),
+        ("remind me what I've signed up for", ("agenda", "")),
+        ("could you pop the welcome do into my diary?", ("add", "reception")),
+        ("please keep me posted if the environment strand shifts", ("follow", "environment")),
+        ("ten minutes' warning is too short, twenty minutes would be better", ("reminders", "20")),
+        ("I'd rather you didn't keep my details afterwards", ("forget", "")),
+    ],
+)
+async def test_english_with_romaji_and_british_idiom(
+    app: App, clock: FixedClock, text: str, understood: tuple[str, str]
+) -> None:
+    chat = Chat(app, clock, "delegate-en", "en")
+    assert await chat.understood(text) == understood

@@ -204,6 +204,10 @@ FORGET = Words(
         r"|about me|my (?:personal )?(?:datas?|info\w*|details|account|history)|everything"
         r"|personal (?:datas?|info\w*|details))",
         r"(?:forget|oublie\w*)[- ](?:me|moi)",
+        # "I'd rather you didn't hang on to my details", "my details… can you wipe them?"
+        r"(?:didn'?t|not|don'?t|stop) (?:hang\w* on to|hold\w* on to|keep\w*|stor\w*)"
+        r" (?:any of )?my (?:personal )?(?:details|datas?|info\w*)",
+        r"my (?:personal )?(?:details|datas?|info\w*)\W.{0,40}(?:wipe|delete|erase|remove) (?:them|it)",
     ),
     japanese=(
         r"登録解除",
@@ -232,6 +236,7 @@ REMINDERS = Words(
         r"before (?:the |each )?(?:sessions?|start)",
         r"\d+ ?(?:min\w*|mn|h|heures?|hours?) (?:avant|before|plus tot|earlier)",
         r"(?:heure|hour|quart d'heure|quarter of an hour) (?:avant|before|plus tot|earlier)",
+        r"(?:min\w*|hours?)'? (?:warning|notice)",  # "ten minutes' warning"
     ),
     japanese=(
         r"あらーむ",
@@ -286,6 +291,8 @@ FOLLOW = Words(
         r"tenir au courant",
         r"(?:mets|mettez|tenez|tiens)[- ](?:moi|nous) au courant",
         r"keep me in the loop",
+        r"(?:be |being )?kept (?:in the loop|posted|informed|up to date)",
+        r"(?:if|when|whenever) .{0,50}(?:shift\w*|mov\w*)",
         r"(?:au jus|au parfum)",
         r"tiens[- ]moi au courant",
         r"follow",
@@ -575,12 +582,24 @@ def _in_digits(folded: str) -> str:
     return _SPELT_MINUTES.sub(lambda m: f"{_NUMBERS[m[1]]} min", folded)
 
 
+# Two delays named: the one said to be too short is not the one wanted ("15 minutes' warning
+# is a bit tight, 30 would suit me", "1 hour before please, 15 min is too short").
+_TOO_SHORT = re.compile(r"\b(?:too|tight|short|not enough|trop|court|pas assez)\b")
+
+
 def _delay(forms: Forms) -> int | None:
-    found = _DELAY.search(_in_digits(forms.latin)) or _DELAY.search(
-        _KANJI_DELAY.sub(_arabic, forms.kana)
-    )
-    if found is None:
+    said = list(_DELAY.finditer(_in_digits(forms.latin)))
+    if not said:
+        said = list(_DELAY.finditer(_KANJI_DELAY.sub(_arabic, forms.kana)))
+    if not said:
         return None
+    ends = [m.start() for m in said[1:]] + [len(said[0].string)]
+    wanted = [
+        m
+        for m, end in zip(said, ends, strict=True)
+        if not _TOO_SHORT.search(m.string[m.end() : min(end, m.end() + 40)])
+    ]
+    found = wanted[0] if wanted else said[0]
     minutes = int(found[1]) * 60 if found[1] else int(found[2])
     return minutes if 1 <= minutes <= 24 * 60 else None
 

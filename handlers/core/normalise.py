@@ -149,8 +149,6 @@ SMS_PHRASES = (
     (re.compile(r"\b(?:wraps|winds) up\b"), "ends"),
     (re.compile(r"\b(?:wrap|wind) up\b"), "end"),
     (re.compile(r"\b(?:wrapping|winding) up\b"), "ending"),
-    (re.compile(r"\bhalf an hour\b"), "30 minutes"),
-    (re.compile(r"\ban hour\b(?! (?:before|ago|later))"), "60 minutes"),
 )
 # "ou" is "or" as often as "where": spelt out only where a where-question is likely.
 _OU_WHERE = re.compile(r"\b(?:c|c'est|se passe|a lieu|sont|est|on va|se trouve)\s+ou\b|\bou\s*\?$")
@@ -422,7 +420,9 @@ def gloss_romaji(text: str) -> str:
         word = re.sub(r"\s+", " ", m[0])
         if number := re.match(r"dai ?([1-3])", word):
             return f"workshop {number[1]}"
-        if word == "bunkakai" and re.search(r"\b(?:[2-9]|two|three|all|both) $", lowered[: m.start()]):
+        if word == "bunkakai" and re.search(
+            r"\b(?:[2-9]|two|three|all|both) $", lowered[: m.start()]
+        ):
             return "workshops"
         return next(
             (g for p, g in _ROMAJI_GLOSSES if p.match(word) or p.match(word.replace(" ", ""))),
