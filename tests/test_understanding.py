@@ -765,6 +765,7 @@ async def test_a_topic_or_a_slide_is_not_a_practicality(fr: Chat) -> None:
         ("please keep me posted if the environment strand shifts", ("follow", "environment")),
         ("ten minutes' warning is too short, twenty minutes would be better", ("reminders", "20")),
         ("I'd rather you didn't keep my details afterwards", ("forget", "")),
+        ("so where is the whole event being held?", ("schedule.venue", "")),
     ],
 )
 async def test_english_with_romaji_and_british_idiom(

@@ -205,6 +205,8 @@ VENUE = _rx(
     r"\bthe conference\b",
     r"\bles rencontres\b",
     r"\bthe rencontres\b",
+    r"\bthe (?:whole|entire) (?:thing|event|conference)\b",  # where is the whole thing held?
+    r"\b(?:is|are) (?:\w+ )?being held\b",
     r"\bcentre de congres\b",
     r"\b(?:congress|convention|conference) (?:center|centre|hall)\b",
     r"\ble (?:congres|colloque|sommet)\b",
