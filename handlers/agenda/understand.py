@@ -207,7 +207,8 @@ FORGET = Words(
         # "I'd rather you didn't hang on to my details", "my details… can you wipe them?"
         r"(?:didn'?t|not|don'?t|stop) (?:hang\w* on to|hold\w* on to|keep\w*|stor\w*)"
         r" (?:any of )?my (?:personal )?(?:details|datas?|info\w*)",
-        r"my (?:personal )?(?:details|datas?|info\w*)\W.{0,40}(?:wipe|delete|erase|remove) (?:them|it)",
+        r"my (?:personal )?(?:details|datas?|info\w*)\W.{0,40}"
+        r"(?:wipe|delete|erase|remove) (?:them|it)",
     ),
     japanese=(
         r"登録解除",

@@ -250,7 +250,8 @@ _LANGUAGE_NAMES = re.compile(
 
 # "In English please, my French isn't good": a language asked for, with a reason after it.
 _ASKED_IN = re.compile(
-    r"^\W*(?:(?:in )?(?:english|french|japanese),? please|please,? in (?:english|french|japanese))\b"
+    r"^\W*(?:(?:in )?(?:english|french|japanese),? please"
+    r"|please,? in (?:english|french|japanese))\b"
 )
 
 
