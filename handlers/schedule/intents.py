@@ -650,12 +650,24 @@ _JA_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?\n]*")
 _JA_REASON = re.compile(r"(?:ので|んで|(?:だ|です|ます|た|い)から|ため(?:です)?)[。!！\s]*$")
 
 
+# A second question tacked on (「何時から？あとドレスコードってあります？」): the first is the
+# one asked about the programme; the second, whatever it is, does not make the first another.
+_JA_AFTERTHOUGHT = re.compile(
+    r"^\s*(?:あと|それと|それから|ついでに|ちなみに|もう(?:一|ひと)つ|また)(?:[、,]|(?![でにはもの]))"
+)
+
+
 def question_part(text: str) -> str:
-    """The text without its Japanese sentences of reason, when another sentence is left."""
+    """The text without its Japanese sentences of reason, nor the second questions tacked on
+    after the first, when another sentence is left."""
     if not _KANJI.search(text) and not re.search(r"[ぁ-ゖ]", text):
         return text
     sentences = _JA_SENTENCE.findall(text)
-    kept = [s for s in sentences if not _JA_REASON.search(s.strip())]
+    kept = [
+        s
+        for n, s in enumerate(sentences)
+        if not _JA_REASON.search(s.strip()) and not (n and _JA_AFTERTHOUGHT.match(s))
+    ]
     return "".join(kept) if kept and len(kept) < len(sentences) else text
 
 
