@@ -660,6 +660,14 @@ _JA_AFTERTHOUGHT = re.compile(
 )
 
 
+# 「〜しないと分からないですよね？」: not knowing, in a negative seeking agreement, asks how one
+# is told (will the bot say?), not for the programme its words name.
+_NEGATIVE_CONFIRMATION = re.compile(
+    r"(?:わから|分から|しら|知ら|きづか|気づか|気付か)(?:ない|ないん|ないの|ず)(?:です|だ|でしょう)?"
+    r"(?:よね|ですよね|でしょうか|か)[?？!！。]*$"
+)
+
+
 def question_part(text: str) -> str:
     """The text without its Japanese sentences of reason, nor the second questions tacked on
     after the first, when another sentence is left."""
@@ -702,7 +710,7 @@ def parse(
         return ScheduleIntent(IntentKind.TRACK, day=day, track=track)
     if day is not None:
         return ScheduleIntent(IntentKind.DAY, day=day)
-    if has(PROGRAMME):
+    if has(PROGRAMME) and not _NEGATIVE_CONFIRMATION.search(hira):
         return ScheduleIntent(IntentKind.PROGRAMME)
     if asks_where and has(VENUE):
         return ScheduleIntent(IntentKind.VENUE)
