@@ -264,6 +264,7 @@ ABOUT_A_SESSION = _rx(
     r"\bou (?:peut-on |puis-je |on peut |je peux )?(?:trouver|lire|voir|telecharger)\b",
     r"\btelecharg\w*|\bdownload\w*",
     r"どこで(?:分か|わか|確認|見られ|みられ|見れ|みれ|読め|よめ|読む|手に入|入手)",
+    r"どこ(?:を|で)?(?:見れ|みれ|見たら|みたら|見る|みる)(?:ば|と|の)",  # 「どこ見ればわかる」
     # where to get, buy, pay or sign up for something: not where a session takes place
     r"どこ(?:で|から|に)(?:もら|貰|受け取|受取|うけと|買|かえ|かう|払|はら|申し込|申込|もうしこ"
     r"|登録|とうろく|借り|かり|預け|あずけ)",
@@ -292,6 +293,8 @@ WORKSHOP_CHOICE = _rx(
     r"紹介したい",
     r"発表",
     r"どこに入",
+    # where a subject can be raised: 「海の経済の話ってどこで出せる？」
+    r"どこで(?:出せ|だせ|話せ|はなせ|話すのが|はなすのが|持ち込|もちこ|取り上げ|とりあげ)",
     r"\bou (?:est-ce qu'on |on |peut-on |je |nous )?(?:le |la |les |l')?"
     r"(?:met|mettre|place|classe|present)\w*",
     r"\b(?:on|je|nous) (?:le |la |les |l')?(?:met|place|classe|present)\w* ou\b",
