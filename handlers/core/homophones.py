@@ -2,9 +2,10 @@
 right, and a delegate in a hurry picks the wrong one (「痛知」 for 通知, 「会上」 for 会場,
 「分化会」 for 分科会). The understanders read surfaces, so such a word is lost to them.
 
-A run of kanji (whole, between kana) that is no word of the dictionary, and differs from one of the bot's own words by
-a single kanji that can be read the same way, is taken for that word. Both conditions keep real
-words whole: 「会長」 (長 is never read ジョウ or バ) stays 会長, and 「公演」, a word, stays 公演.
+A run of kanji (whole, between kana) that is no word of the dictionary, and differs from one of
+the bot's own words by a single kanji that can be read the same way, is taken for that word.
+Both conditions keep real words whole: 「会長」 (長 is never read ジョウ or バ) stays 会長, and
+「公演」, a word, stays 公演.
 The readings of a kanji come from SudachiPy's core dictionary, looked up once per kanji."""
 
 from __future__ import annotations

@@ -9,12 +9,12 @@ import re
 from db.models import UnansweredReason
 from handlers.agenda.understand import sentences
 from handlers.core.messages import Reply, ReplyKind
+from handlers.core.text import kana
 from handlers.core.turn import Turn
 from handlers.core.understanding import Outcome
 from handlers.core.words import Forms, Words
 from handlers.faq.store import record_unanswered
 from handlers.schedule.commands import programme_of
-from handlers.core.text import kana
 from handlers.schedule.intents import VENUE, asks_when_or_where, choosing_workshop, find_track
 from handlers.schedule.names import named_sessions
 
