@@ -773,3 +773,63 @@ async def test_english_with_romaji_and_british_idiom(
 ) -> None:
     chat = Chat(app, clock, "delegate-en", "en")
     assert await chat.understood(text) == understood
+
+
+@pytest.mark.parametrize(
+    ("text", "understood"),
+    [
+        # a wrong kanji of the same sound, picked from the IME (通知, 会場, 分科会)
+        ("痛知はもういらない", ("reminders", "off")),
+        ("会上はどこにありますか", ("schedule.venue", "")),
+        ("分化会の一覧を見せて", ("workshops", "")),
+        # a switch turned off; half-width katakana
+        ("ﾘﾏｲﾝﾀﾞｰを切ってください", ("reminders", "off")),
+        ("通知を消して", ("reminders", "off")),
+        ("各ﾜｰｸｼｮｯﾌﾟの場所と時間は？", ("workshops", "")),
+        # a second question tacked on after the first: the first is answered
+        ("閉会式は何時から？それと服装の決まりはある？", ("schedule.search", "closing")),
+        ("会場はどこ？あと最寄りの駅からバスは出てる？", ("schedule.venue", "")),
+        # the calendar file, the topics, the next edition
+        ("予定をスマホのカレンダーに読み込める形式でほしい", ("agenda", "ics")),
+        ("このボットが回答できる質問ってどんなの？", ("faq", "")),
+        ("再来年の開催都市は決まってますか", ("faq", "history-edition-9")),
+        # where to raise a subject is which workshop, not where a session is
+        ("観光の話はどこで出せますか", ("faq", "topic-tourism")),
+    ],
+)
+async def test_japanese_ime_typos_switches_and_second_questions(
+    app: App, ja: Chat, text: str, understood: tuple[str, str]
+) -> None:
+    assert await ja.understood(text) == understood
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("ashita ame furu?", Outcome.OFF_TOPIC),
+        ("あしたはれるかな", Outcome.OFF_TOPIC),
+        ("駅前の餃子屋さん、今日は並んでるかな", Outcome.OFF_TOPIC),
+        ("明日の昼食は事務局で用意してもらえるんでしょうか", Outcome.FALLBACK),
+        (
+            "うちの県は去年の豪雨で大きな被害が出まして、住民の防災意識を高めたいと考えて"
+            "おります。こうしたことは会議で議論されますか。",
+            Outcome.CLARIFIED,  # the disasters' entry and risk management, to choose
+        ),
+    ],
+)
+async def test_japanese_weather_and_dishes_declined_unless_the_rencontres_discuss_them(
+    app: App, clock: FixedClock, text: str, outcome: Outcome
+) -> None:
+    chat = Chat(app, clock, "delegate-ja", "ja")
+    assert (await chat.say(text))[3] is outcome
+
+
+def test_wrong_kanji_are_repaired_only_outside_real_words() -> None:
+    from handlers.core.homophones import repair
+
+    assert repair("痛知を止めて") == "通知を止めて"
+    assert repair("会上まで") == "会場まで"
+    assert repair("地産地商の例") == "地産地消の例"
+    # real words, and a word inside a longer run, stay as written
+    for text in ("会長に聞く", "公演を見た", "社会上の課題", "大会場", "通知"):
+        assert repair(text) == text

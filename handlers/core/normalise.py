@@ -10,6 +10,7 @@ import unicodedata
 
 import jaconv
 
+from handlers.core import homophones
 from handlers.core.language import detect, is_latin_word
 from handlers.core.text import fold_accents
 
@@ -349,6 +350,7 @@ def japanese_words(text: str) -> str:
         return text
     text = unicodedata.normalize("NFKC", text)
     text = _JA_SPACE.sub("", text)
+    text = homophones.repair(text)
     text = _KANA_ORDINAL.sub(lambda m: f"第{_KANA_NUMBERS[m[1]]}{'回' if m[2] else '分科会'}", text)
     text = _WORKSHOP_NUMBER.sub(_workshop_number, text)
     text = _SALLE.sub("会場", text)

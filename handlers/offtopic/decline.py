@@ -4,15 +4,18 @@ schedule question. They are not kept for the organisers: nothing is claimed to b
 
 from __future__ import annotations
 
+import re
+
 from db.models import UnansweredReason
 from handlers.agenda.understand import sentences
 from handlers.core.messages import Reply, ReplyKind
+from handlers.core.text import kana
 from handlers.core.turn import Turn
 from handlers.core.understanding import Outcome
 from handlers.core.words import Forms, Words
 from handlers.faq.store import record_unanswered
 from handlers.schedule.commands import programme_of
-from handlers.schedule.intents import asks_when_or_where, choosing_workshop, find_track
+from handlers.schedule.intents import VENUE, asks_when_or_where, choosing_workshop, find_track
 from handlers.schedule.names import named_sessions
 
 SUBJECTS = Words(
@@ -179,12 +182,24 @@ SUBJECTS = Words(
         "ふじさん",
         r"あめ(?:ふ|が|は|です|かな|降|\?|$)",  # rain in kana, not 「あめりか」
         "晴れる",
+        r"はれ(?:る|ます|そう|た)",  # 「ashita hareru?」 in kana
         "曇",
         "くもり",
         "(?:おすすめ|近く|ちかく|いい|美味しい|おいしい).{0,8}(?:屋さん|お店|おみせ)",
         "(?:屋さん|お店|おみせ)(?:は|って)?(?:ある|どこ)",
         "うなぎ",
         "鰻",
+        # dishes a local chain is known for: 「○○のハンバーグって今日も混んでる？」
+        "ハンバーグ",
+        "餃子",
+        "ぎょうざ",
+        "焼きそば",
+        "定食",
+        "牛丼",
+        "とんかつ",
+        "天ぷら",
+        "刺身",
+        "海鮮",
         "おでん",
         "焼肉",
         "お寿司",
@@ -272,7 +287,20 @@ THANKS = Words(
 # « acheter local », 「温泉地の観光」, 'food banks' are topics of the workshops.
 ABOUT_THE_WORKSHOPS = Words(
     latin=(r"ateliers?", r"workshops?", r"bunkakai", r"themes?"),
-    japanese=(r"分科会", r"ぶんかかい", r"テーマ"),
+    japanese=(
+        r"分科会",
+        r"ぶんかかい",
+        r"テーマ",
+        # what the Rencontres discuss, after a background that names the weather or a meal:
+        # 「地元は毎年台風の被害を受けて…そのような話題も取り上げられるのでしょうか」
+        r"取り上げ",
+        r"とりあげ",
+        r"(?:扱|あつか)(?:わ|い|う|っ)",
+        r"議論",
+        r"話し合",
+        r"防災",
+        r"災害",
+    ),
 )
 
 
@@ -289,6 +317,29 @@ def _asks_about_a_session(turn: Turn, text: str) -> bool:
     )
 
 
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def _first_asks_the_programme(turn: Turn, text: str) -> bool:
+    """Two questions in one Japanese message, the first on when or where a session or the
+    venue is: 「交流会って何時から？あとドレスコードってあります？」, 「会場ってどこですか？駅から
+    近い？」. The first is answered; what follows it is a second question, not the subject."""
+    parts = sentences(text)
+    if len(parts) < 2 or not _JAPANESE.search(parts[0]):
+        return False
+    first = parts[0]
+    forms = Forms(first)
+    return (
+        asks_when_or_where(first)
+        and (
+            find_track(first, turn.deps.conference.tracks) is not None
+            or VENUE.search(kana(first)) is not None
+        )
+        and not SUBJECTS.search(forms)
+        and not PRACTICALITIES.search(forms)
+    )
+
+
 async def decline(turn: Turn, text: str) -> list[Reply] | None:
     forms = Forms(text)
     if choosing_workshop(text) or ABOUT_THE_WORKSHOPS.search(forms):
@@ -298,6 +349,8 @@ async def decline(turn: Turn, text: str) -> list[Reply] | None:
         return [turn.reply(ReplyKind.FALLBACK, "thanks-reply", turn.menu())]
     trivia = TRIVIA.search(forms) and not TRENDS.search(forms)
     if not (SUBJECTS.search(forms) or trivia) or _asks_about_a_session(turn, text):
+        return None
+    if _first_asks_the_programme(turn, text):
         return None
     turn.understood_as("", outcome=Outcome.OFF_TOPIC)
     return [turn.reply(ReplyKind.FALLBACK, "offtopic", turn.menu())]
@@ -404,6 +457,8 @@ PRACTICALITIES = Words(
         r"駐車場",
         r"(?:昼食|お昼|ランチ|弁当|お弁当|食事|昼ご飯|昼ごはん)(?:は|って|が|も)?(?:出|用意|提供|支給"
         r"|あり|つき|付き|込み)",
+        # lunch provided, whoever provides it: 「お昼って主催者側で用意されてます？」
+        r"(?:昼食|お昼|ランチ|弁当|お弁当|昼ご飯|昼ごはん).{0,10}(?:用意|提供|支給)(?:され|して|あり|が)",
         r"ちゅうしゃじょう",
         r"スライド.{0,10}(?:共有|配布|公開|もらえ|いただけ|事前|後で|あとで|ダウンロード|送|入手)",
         r"(?:発表|配布|説明|会議)資料",
@@ -457,6 +512,8 @@ async def uncovered(turn: Turn, text: str) -> list[Reply] | None:
     if not PRACTICALITIES.search(forms) and not (
         SPEAKERS.search(forms) and await _speakers_unknown(turn, text)
     ):
+        return None
+    if _first_asks_the_programme(turn, text):
         return None
     await record_unanswered(
         turn.db,

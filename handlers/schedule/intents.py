@@ -266,6 +266,7 @@ ABOUT_A_SESSION = _rx(
     r"\bou (?:peut-on |puis-je |on peut |je peux )?(?:trouver|lire|voir|telecharger)\b",
     r"\btelecharg\w*|\bdownload\w*",
     r"どこで(?:分か|わか|確認|見られ|みられ|見れ|みれ|読め|よめ|読む|手に入|入手)",
+    r"どこ(?:を|で)?(?:見れ|みれ|見たら|みたら|見る|みる)(?:ば|と|の)",  # 「どこ見ればわかる」
     # where to get, buy, pay or sign up for something: not where a session takes place
     r"どこ(?:で|から|に)(?:もら|貰|受け取|受取|うけと|買|かえ|かう|払|はら|申し込|申込|もうしこ"
     r"|登録|とうろく|借り|かり|預け|あずけ)",
@@ -294,6 +295,8 @@ WORKSHOP_CHOICE = _rx(
     r"紹介したい",
     r"発表",
     r"どこに入",
+    # where a subject can be raised: 「海の経済の話ってどこで出せる？」
+    r"どこで(?:出せ|だせ|話せ|はなせ|話すのが|はなすのが|持ち込|もちこ|取り上げ|とりあげ)",
     r"\bou (?:est-ce qu'on |on |peut-on |je |nous )?(?:le |la |les |l')?"
     r"(?:met|mettre|place|classe|present)\w*",
     r"\b(?:on|je|nous) (?:le |la |les |l')?(?:met|place|classe|present)\w* ou\b",
@@ -325,6 +328,9 @@ ALL_WORKSHOPS = _rx(
     r"わ[ーあ]くしょっぷ",
     r"^(?:分科会|ぶんかかい)(?:って|は|の)",
     r"(?:どんな|どういう|どの|何の|なんの)(?:分科会|ぶんかかい)",
+    # each of them: 「分科会どれがどこ」「それぞれの分科会」「各分科会」
+    r"(?:分科会|ぶんかかい)(?:は|って|が|の)?(?:どれ|それぞれ|各)",
+    r"(?:それぞれの|各)(?:分科会|ぶんかかい)",
 )
 LIST = _rx(
     r"\bliste\b",
@@ -652,12 +658,32 @@ _JA_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?\n]*")
 _JA_REASON = re.compile(r"(?:ので|んで|(?:だ|です|ます|た|い)から|ため(?:です)?)[。!！\s]*$")
 
 
+# A second question tacked on (「何時から？あとドレスコードってあります？」): the first is the
+# one asked about the programme; the second, whatever it is, does not make the first another.
+_JA_AFTERTHOUGHT = re.compile(
+    r"^\s*(?:あと|それと|それから|ついでに|ちなみに|もう(?:一|ひと)つ|また)(?:[、,]|(?![でにはもの]))"
+)
+
+
+# 「〜しないと分からないですよね？」: not knowing, in a negative seeking agreement, asks how one
+# is told (will the bot say?), not for the programme its words name.
+_NEGATIVE_CONFIRMATION = re.compile(
+    r"(?:わから|分から|しら|知ら|きづか|気づか|気付か)(?:ない|ないん|ないの|ず)(?:です|だ|でしょう)?"
+    r"(?:よね|ですよね|でしょうか|か)[?？!！。]*$"
+)
+
+
 def question_part(text: str) -> str:
-    """The text without its Japanese sentences of reason, when another sentence is left."""
+    """The text without its Japanese sentences of reason, nor the second questions tacked on
+    after the first, when another sentence is left."""
     if not _KANJI.search(text) and not re.search(r"[ぁ-ゖ]", text):
         return text
     sentences = _JA_SENTENCE.findall(text)
-    kept = [s for s in sentences if not _JA_REASON.search(s.strip())]
+    kept = [
+        s
+        for n, s in enumerate(sentences)
+        if not _JA_REASON.search(s.strip()) and not (n and _JA_AFTERTHOUGHT.match(s))
+    ]
     return "".join(kept) if kept and len(kept) < len(sentences) else text
 
 
@@ -689,7 +715,7 @@ def parse(
         return ScheduleIntent(IntentKind.TRACK, day=day, track=track)
     if day is not None:
         return ScheduleIntent(IntentKind.DAY, day=day)
-    if has(PROGRAMME):
+    if has(PROGRAMME) and not _NEGATIVE_CONFIRMATION.search(hira):
         return ScheduleIntent(IntentKind.PROGRAMME)
     if asks_where and has(VENUE):
         return ScheduleIntent(IntentKind.VENUE)
