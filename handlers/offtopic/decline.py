@@ -23,7 +23,7 @@ SUBJECTS = Words(
         r"(?:beau|mauvais) temps",
         r"il fait (?:froid|chaud|beau)",
         r"pleu\w*",
-        r"pluie",
+        r"pluie(?<!eaux de pluie)(?<!eau de pluie)",  # rainwater collected is a water project
         r"parapluie",
         r"neige\w*",
         r"temperatures?",
@@ -61,7 +61,7 @@ SUBJECTS = Words(
         # getting around and staying
         r"taxis?",
         r"uber",
-        r"shinkansen",
+        r"shinkan?sen",
         r"trains?",
         r"gare",
         r"aeroport|airport",

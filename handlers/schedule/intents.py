@@ -51,6 +51,7 @@ WHEN = _rx(
     r"\bquand\b",
     r"\bquelle heure\b",
     r"\bheures?\b",
+    r"\ba quelle heur\b",  # the French typo without its e
     r"\bhoraires?\b",
     r"\bcommencen?t?\b",
     r"\bdebut\b",
@@ -294,7 +295,7 @@ WORKSHOP_CHOICE = _rx(
     r"どこに入",
     r"\bou (?:est-ce qu'on |on |peut-on |je |nous )?(?:le |la |les |l')?"
     r"(?:met|mettre|place|classe|present)\w*",
-    r"\b(?:on|je|nous) (?:le |la |les |l')?(?:met|place|classe|present)\w* ou\b",
+    r"\b(?:on|je|nous|ca se|se) (?:le |la |les |l')?(?:met|place|classe|present)\w* ou\b",
     r"\bwhere (?:do|should|can) (?:we|i) (?:present|put|place)\b",
 )
 # "Économie ou environnement ?", 「経済か環境か」: which workshop, whatever else is asked. Tracks
@@ -326,6 +327,9 @@ ALL_WORKSHOPS = _rx(
 )
 LIST = _rx(
     r"\bliste\b",
+    # "montre les ateliers", « affiche-moi les ateliers »: show me the list
+    r"\bmontre[sz]?\b",
+    r"\baffiche[sz]?\b",
     r"\blist\b",
     r"一覧",
     r"いちらん",
@@ -462,6 +466,11 @@ WEEKDAYS = {
     **{d + "曜": i for i, d in enumerate("月火水木金土日")},
     **{"(" + d + ")": i for i, d in enumerate("月火水木金土日")},
 }
+_LATIN_WEEKDAY = "|".join(d for d in WEEKDAYS if d.isascii())
+# « jeudi ou vendredi ? », "Thursday or Friday?": which day something is, not one day's programme.
+_DAY_CHOICE = re.compile(
+    rf"\b(?:{_LATIN_WEEKDAY})\b\s*,?\s*(?:ou bien|ou|or) (?:le |on |alors )?(?:{_LATIN_WEEKDAY})\b"
+)
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 # 「十八日」「二十日」「二十一日」 (and 「はつか」, the twentieth): the day in kanji numerals.
 _KANJI_DAY = re.compile(r"([一二三]?)十([一二三四五六七八九]?)日|はつか")
@@ -678,7 +687,10 @@ def parse(
     if has(ALL_WORKSHOPS) and (asks_when or asks_where or has(LIST)):
         return ScheduleIntent(IntentKind.WORKSHOPS)
     track = find_track(text, tracks)
-    day = parse_day(text, today, programme_days)
+    if _DAY_CHOICE.search(folded):
+        asks_when, day = True, None  # "jeudi ou vendredi ?": which day, the question of when
+    else:
+        day = parse_day(text, today, programme_days)
     if has(NOW) and day is None:
         return ScheduleIntent(IntentKind.NOW, track=track)
     if has(NEXT) and day is None and not track:
