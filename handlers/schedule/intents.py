@@ -102,7 +102,8 @@ WHERE = _rx(
     r"\bou\s*[?？!]*\s*$",
     r"^(?:et )?ou\b(?! bien)",
     r"\b(?:c'est|c|est|sont|passe|lieu|trouve|sera|seront|va|vont|aller|ca) ou\b",
-    r"\bou (?:est|sont|se|a lieu|ca|c'est|aura|auront|on|il|elle|je|aller|sera)\b",
+    # (not after a question: "…avant l'ONU ? ou c'est du marketing" offers another answer)
+    r"(?<![?？] )\bou (?:est|sont|se|a lieu|ca|c'est|aura|auront|on|il|elle|je|aller|sera)\b",
     r"\bsalles?\b",
     r"\blieu\b",
     r"\bendroit\b",
@@ -191,7 +192,8 @@ PROGRAMME = _rx(
     r"にってい",
 )
 VENUE = _rx(
-    r"\blieu\b",
+    # the place, not the verb "avoir lieu" ("à quelle heure cela aura-t-il lieu ?")
+    r"(?<!\ba )(?<!\bont )(?<!\baura )(?<!\bauront )(?<!\bavoir )(?<!-il )(?<!-elle )\blieu\b",
     r"\bvenue\b",
     r"\bbuilding\b",
     r"\bbatiment\b",
@@ -222,6 +224,9 @@ SERIES = _rx(
     r"\b9e\b",
     r"\bneuviemes?\b",
     r"\bprochaines rencontres\b",
+    # after this edition, where do we meet again: the next one
+    r"\bapres shizuoka\b",
+    r"\bon se (?:retrouve|reverra|revoit|retrouvera) ou\b",
     r"\bprochaine (?:edition|rencontre)s?\b",
     r"\bnext (?:rencontres|meeting|edition|one in)\b",
     r"\b(?:previous|last) (?:rencontres|meeting|edition)\b",
@@ -278,6 +283,8 @@ ABOUT_A_SESSION = _rx(
     r"とは(?!いつ|どこ|何時|なんじ)",
     r"(?:どのような|どういう|どんな)(?:位置づけ|位置付け|意味|趣旨|目的|ねらい|狙い|内容|もの)",
     r"位置づけ|位置付け|趣旨|意義",
+    # what the visits were, which sites they showed: what they are, not where one session is
+    r"\bvisites?\b.{0,80}\b(?:quel(?:le)?s? (?:endroits|sites|lieux)|c'(?:est|etait) quoi au juste)",
 )
 
 # "Which workshop for…": a content question, whatever time or place words it has.
@@ -309,7 +316,9 @@ BETWEEN_TRACKS = _rx(
 )
 # "Why…" asks about content, whatever time words it has ("pourquoi … en ce moment ?").
 WHY = _rx(
-    r"^pourquoi\b", r"^why\b", r"^なぜ", r"^どうして", r"^何で", r"^なんで(?!も)", r"^nande\b"
+    r"^pourquoi\b",
+    r"[,:;] pourquoi\b",  # « Dans le schéma de Rockström, pourquoi… »
+    r"\bje me demande\w* pourquoi\b", r"^why\b", r"^なぜ", r"^どうして", r"^何で", r"^なんで(?!も)", r"^nande\b"
 )
 # All the workshops at once ("horaires des ateliers", 「分科会の一覧」).
 ALL_WORKSHOPS = _rx(
