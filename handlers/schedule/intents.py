@@ -181,6 +181,7 @@ PROGRAMME = _rx(
     r"\bprogram\b",
     r"\bplanning\b",
     r"\bemploi du temps\b",
+    r"\b(?:ce qui est|qu'est-ce qui est|qu'est ce qui est|quoi de|qu'y a-t-il de) prevu\b",
     r"\bschedule\b",
     r"\btimetable\b",
     r"予定",
@@ -284,7 +285,8 @@ ABOUT_A_SESSION = _rx(
     r"(?:どのような|どういう|どんな)(?:位置づけ|位置付け|意味|趣旨|目的|ねらい|狙い|内容|もの)",
     r"位置づけ|位置付け|趣旨|意義",
     # what the visits were, which sites they showed: what they are, not where one session is
-    r"\bvisites?\b.{0,80}\b(?:quel(?:le)?s? (?:endroits|sites|lieux)|c'(?:est|etait) quoi au juste)",
+    r"\bvisites?\b.{0,80}\b(?:quel(?:le)?s? (?:endroits|sites|lieux)"
+    r"|c'(?:est|etait) quoi au juste)",
 )
 
 # "Which workshop for…": a content question, whatever time or place words it has.
@@ -318,7 +320,13 @@ BETWEEN_TRACKS = _rx(
 WHY = _rx(
     r"^pourquoi\b",
     r"[,:;] pourquoi\b",  # « Dans le schéma de Rockström, pourquoi… »
-    r"\bje me demande\w* pourquoi\b", r"^why\b", r"^なぜ", r"^どうして", r"^何で", r"^なんで(?!も)", r"^nande\b"
+    r"\bje me demande\w* pourquoi\b",
+    r"^why\b",
+    r"^なぜ",
+    r"^どうして",
+    r"^何で",
+    r"^なんで(?!も)",
+    r"^nande\b",
 )
 # All the workshops at once ("horaires des ateliers", 「分科会の一覧」).
 ALL_WORKSHOPS = _rx(
@@ -732,6 +740,15 @@ def asks_when_or_where(text: str) -> bool:
     text = question_part(text)
     asks = _asks(latin(text), kana(text), text.casefold())
     return asks is not None and any(asks)
+
+
+def asks_a_days_programme(text: str) -> bool:
+    """« Qu'est-ce qui est prévu aujourd'hui ? », "tomorrow's programme": a day's programme."""
+    folded, hira = latin(text), kana(text)
+    if not (PROGRAMME.search(folded) or PROGRAMME.search(hira)):
+        return False
+    relative = any(p.search(folded) or p.search(hira) for p, _ in RELATIVE_DAYS)
+    return relative or bool(re.search(rf"\b(?:{_LATIN_WEEKDAY})\b", folded))
 
 
 def choosing_workshop(text: str) -> bool:

@@ -83,7 +83,8 @@ HELP = Words(
         r"what (?:are|is) (?:your|the) (?:features|commands)",
         r"commands?",
         r"commandes?",
-        r"aide",
+        # the bot's help, not the help a project gives ("l'aide aux devoirs", « aide à domicile »)
+        r"aide(?! (?:aux?|a la|a l'|a domicile|alimentaire|sociale|humanitaire|financiere)\b)",
         r"help",
         r"tu sers a quoi",
         r"a quoi (?:tu sers|sers-tu|sert ce bot)",
