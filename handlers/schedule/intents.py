@@ -685,6 +685,19 @@ def question_part(text: str) -> str:
     return "".join(kept) if kept and len(kept) < len(sentences) else text
 
 
+_LATIN_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+
+
+def _last_question(text: str) -> str | None:
+    """The last sentence of a Latin text of several, when it is a question."""
+    if not text.isascii() and (_KANJI.search(text) or re.search(r"[ぁ-ゖァ-ヺ]", text)):
+        return None
+    sentences = [s.strip() for s in _LATIN_SENTENCE.findall(text) if s.strip()]
+    if len(sentences) < 2 or not sentences[-1].endswith("?"):
+        return None
+    return sentences[-1]
+
+
 def parse(
     text: str, tracks: Sequence[TrackInfo], today: date, programme_days: Sequence[date]
 ) -> ScheduleIntent | None:
@@ -703,6 +716,11 @@ def parse(
         return None  # the dates of the Rencontres: the FAQ's
     if has(ALL_WORKSHOPS) and (asks_when or asks_where or has(LIST)):
         return ScheduleIntent(IntentKind.WORKSHOPS)
+    last = _last_question(text)
+    if last is not None and asks_a_days_programme(last) and find_track(last, tracks) is None:
+        # "…les visites d'hier… Pourriez-vous me rappeler ce qui est prévu aujourd'hui ?": the
+        # question asked last is a day's programme, whatever the context names before it
+        return ScheduleIntent(IntentKind.DAY, day=parse_day(last, today, programme_days))
     track = find_track(text, tracks)
     if _DAY_CHOICE.search(folded):
         asks_when, day = True, None  # "jeudi ou vendredi ?": which day, the question of when
@@ -738,7 +756,10 @@ def _asks(folded: str, hira: str, accented: str) -> tuple[bool, bool] | None:
 def asks_when_or_where(text: str) -> bool:
     """Whether the text asks when or where, whatever it is about."""
     text = question_part(text)
-    asks = _asks(latin(text), kana(text), text.casefold())
+    folded, hira = latin(text), kana(text)
+    if WHY.search(folded) or WHY.search(hira):
+        return False  # "…, pourquoi la biosphère se trouve en bas ?": content, not a place
+    asks = _asks(folded, hira, text.casefold())
     return asks is not None and any(asks)
 
 
