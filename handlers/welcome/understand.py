@@ -84,7 +84,8 @@ HELP = Words(
         r"commands?",
         r"commandes?",
         # the bot's help, not the help a project gives ("l'aide aux devoirs", « aide à domicile »)
-        r"aide(?! (?:aux?|a la|a l'|a domicile|alimentaire|sociale|humanitaire|financiere)\b)",
+        r"aide(?! (?:aux?|a la|a l'|a domicile|alimentaire|sociale|humanitaire|financiere"
+        r"|de la|de l'|des|du (?!bot))\b)",  # nor the help of someone (« l'aide de la région »)
         r"help",
         r"tu sers a quoi",
         r"a quoi (?:tu sers|sers-tu|sert ce bot)",
