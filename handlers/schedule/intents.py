@@ -692,7 +692,7 @@ def _last_question(text: str) -> str | None:
     """The last sentence of a Latin text of several, when it is a question."""
     if not text.isascii() and (_KANJI.search(text) or re.search(r"[ぁ-ゖァ-ヺ]", text)):
         return None
-    sentences = [s.strip() for s in _LATIN_SENTENCE.findall(text) if s.strip()]
+    sentences: list[str] = [s.strip() for s in _LATIN_SENTENCE.findall(text) if s.strip()]
     if len(sentences) < 2 or not sentences[-1].endswith("?"):
         return None
     return sentences[-1]
