@@ -833,3 +833,61 @@ def test_wrong_kanji_are_repaired_only_outside_real_words() -> None:
     # real words, and a word inside a longer run, stay as written
     for text in ("会長に聞く", "公演を見た", "社会上の課題", "大会場", "通知"):
         assert repair(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "detail"),
+    [
+        # a choice of two weekdays asks when, not one day's programme
+        ("Les Rencontres finissent mercredi ou jeudi ? C'est pour mon retour", "faq", "dates"),
+        # showing the workshops is listing them; "heur" without its e still asks when
+        ("affiche-moi les ateliers", "workshops", None),
+        ("la premiere table ronde commence a quelle heur", "schedule.search", "plenary-panel-1"),
+        # rainwater is a water project, not the weather; a typo of shinkansen is still travel
+        ("nous recyclons l'eau de pluie des toits, ça se présente où ?", "faq", "topic-water"),
+        ("il faut combien de temps en shinkasen jusqu'à tokyo ?", "", None),
+        # « l'aide aux devoirs » is a project, not a request for the bot's help
+        (
+            "nos aînés bénévoles font de l'aide aux devoirs, ça relève de quel atelier ?",
+            "faq",
+            None,
+        ),
+        # a "why" in the middle of the sentence asks about content, not a place
+        (
+            "Sur le millefeuille de Rockström, pourquoi la biosphère se trouve en dessous ?",
+            "faq",
+            None,
+        ),
+        # "après Shizuoka, on se retrouve où" is the next edition
+        ("Et après Shizuoka, on se revoit où ?", "faq", "history-edition-9"),
+        # "or" after a question is an alternative, not "where"
+        (
+            "les Rencontres parlaient-elles déjà d'ODD avant 2015 ? ou c'est récent ?",
+            "faq",
+            None,
+        ),
+        # a day's programme asked last, after a sentence of context naming the visits
+        (
+            "Nous rentrons des visites avec la délégation et je suis un peu perdu. Pouvez-vous "
+            "me rappeler ce qui est prévu demain ?",
+            "schedule.day",
+            None,
+        ),
+        # a long French story naming one subject once: at least a "did you mean" on it
+        (
+            "Bonjour, notre petite commune rurale a ouvert l'an dernier une pépinière pour "
+            "accueillir des créateurs venus de la ville, avec l'aide de la région, et nous "
+            "aimerions en parler à nos partenaires pendant les Rencontres.",
+            "faq",
+            "topic-attractive-territory",
+        ),
+    ],
+)
+async def test_french_context_choices_and_words_of_a_topic(
+    app: App, clock: FixedClock, text: str, intent: str, detail: str | None
+) -> None:
+    chat = Chat(app, clock, "delegate-fr", "fr")
+    got = await chat.understood(text)
+    assert got[0] == intent, got
+    if detail is not None:
+        assert got[1] == detail, got

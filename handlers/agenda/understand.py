@@ -262,7 +262,7 @@ RECALL = Words(
         r"(?:intitule|titre|nom|theme|sujet|date|dates|definition|adresse|lieu|signification|sens"
         r"|principe|objectifs?|but|numero|ville|histoire|contexte)\b",
         r"rappel\w*(?:[- ](?:moi|nous))? (?:quel|quelle|quels|quelles|comment|pourquoi|qui|ou"
-        r"|quand|combien|ce qu)",
+        r"|quand|combien|ce qu\w*)",
         r"remind me (?:of )?(?:what|which|who|where|why|how|the (?:name|title|theme|dates?))\b",
     )
 )

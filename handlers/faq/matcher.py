@@ -40,6 +40,11 @@ COMMON_SHARE = {"fr": 1.01, "en": 1.01, "ja": 0.08}
 # The answer's own words count as a phrasing, less than a real one: long texts match loosely.
 ANSWER_WEIGHT = 0.7
 
+# A French message of this many words or more is a story around its question: a keyword found
+# in it scores at least the floor (a "did you mean", or the answer when it is the only one).
+LONG_WORDS = 14
+LONG_KEYWORD_FLOOR = 0.45
+
 # A reading function turns Japanese text into hiragana (SudachiPy in production); without one
 # the matcher still works on the written form.
 Reader = Callable[[str], str]
@@ -678,7 +683,8 @@ class FaqMatcher:
         """Entries' scores for a text read by `_read`."""
         index = self._indexes[lang]
         similarity = index.similar(analysis, limit=40)
-        for entry, value in self._keyword_hits(analysis, lang).items():
+        hits = self._keyword_hits(analysis, lang)
+        for entry, value in hits.items():
             similarity[entry] = max(similarity.get(entry, 0.0), value)
         # Coverage is at most 1, so an entry scores at most sqrt(similarity): once that is below
         # the fifth best score so far, no later entry can enter the top five.
@@ -689,6 +695,17 @@ class FaqMatcher:
             if len(kept) >= TOP and math.sqrt(sim) < kept[0]:
                 break
             score = math.sqrt(sim * index.coverage(weights, entry))
+            if (
+                len(hits) == 1
+                and entry in hits
+                and lang == "fr"
+                and len(analysis.units) >= LONG_WORDS
+            ):
+                # A long French message of context names its subject once ("notre pépinière
+                # d'entreprises…", « la phrase qui chapeaute… »): its keyword is not diluted by
+                # the story around it, and it is worth a "did you mean" at least (when it is
+                # the only entry named: several are the story's words as much as the question's).
+                score = max(score, LONG_KEYWORD_FLOOR)
             scores[entry] = score
             if len(kept) < TOP:
                 heapq.heappush(kept, score)

@@ -15,7 +15,13 @@ from handlers.core.understanding import Outcome
 from handlers.core.words import Forms, Words
 from handlers.faq.store import record_unanswered
 from handlers.schedule.commands import programme_of
-from handlers.schedule.intents import VENUE, asks_when_or_where, choosing_workshop, find_track
+from handlers.schedule.intents import (
+    VENUE,
+    asks_a_days_programme,
+    asks_when_or_where,
+    choosing_workshop,
+    find_track,
+)
 from handlers.schedule.names import named_sessions
 
 SUBJECTS = Words(
@@ -26,7 +32,7 @@ SUBJECTS = Words(
         r"(?:beau|mauvais) temps",
         r"il fait (?:froid|chaud|beau)",
         r"pleu\w*",
-        r"pluie",
+        r"pluie(?<!eaux de pluie)(?<!eau de pluie)",  # rainwater collected is a water project
         r"parapluie",
         r"neige\w*",
         r"temperatures?",
@@ -64,7 +70,7 @@ SUBJECTS = Words(
         # getting around and staying
         r"taxis?",
         r"uber",
-        r"shinkansen",
+        r"shinkan?sen",
         r"trains?",
         r"gare",
         r"aeroport|airport",
@@ -310,8 +316,12 @@ def _asks_about_a_session(turn: Turn, text: str) -> bool:
     train is the reason (not 「交流会の後、おすすめの居酒屋はどこ？」)."""
     tracks = turn.deps.conference.tracks
     return any(
-        asks_when_or_where(sentence)
-        and find_track(sentence, tracks) is not None
+        (
+            (asks_when_or_where(sentence) and find_track(sentence, tracks) is not None)
+            or asks_a_days_programme(
+                sentence
+            )  # after the hotel: « qu'est-ce qui est prévu aujourd'hui ? »
+        )
         and not SUBJECTS.search(Forms(sentence))
         for sentence in sentences(text)
     )

@@ -51,6 +51,7 @@ WHEN = _rx(
     r"\bquand\b",
     r"\bquelle heure\b",
     r"\bheures?\b",
+    r"\ba quelle heur\b",  # the French typo without its e
     r"\bhoraires?\b",
     r"\bcommencen?t?\b",
     r"\bdebut\b",
@@ -101,7 +102,8 @@ WHERE = _rx(
     r"\bou\s*[?？!]*\s*$",
     r"^(?:et )?ou\b(?! bien)",
     r"\b(?:c'est|c|est|sont|passe|lieu|trouve|sera|seront|va|vont|aller|ca) ou\b",
-    r"\bou (?:est|sont|se|a lieu|ca|c'est|aura|auront|on|il|elle|je|aller|sera)\b",
+    # (not after a question: "…avant l'ONU ? ou c'est du marketing" offers another answer)
+    r"(?<![?？] )\bou (?:est|sont|se|a lieu|ca|c'est|aura|auront|on|il|elle|je|aller|sera)\b",
     r"\bsalles?\b",
     r"\blieu\b",
     r"\bendroit\b",
@@ -179,6 +181,7 @@ PROGRAMME = _rx(
     r"\bprogram\b",
     r"\bplanning\b",
     r"\bemploi du temps\b",
+    r"\b(?:ce qui est|qu'est-ce qui est|qu'est ce qui est|quoi de|qu'y a-t-il de) prevu\b",
     r"\bschedule\b",
     r"\btimetable\b",
     r"予定",
@@ -190,7 +193,8 @@ PROGRAMME = _rx(
     r"にってい",
 )
 VENUE = _rx(
-    r"\blieu\b",
+    # the place, not the verb "avoir lieu" ("à quelle heure cela aura-t-il lieu ?")
+    r"(?<!\ba )(?<!\bont )(?<!\baura )(?<!\bauront )(?<!\bavoir )(?<!-il )(?<!-elle )\blieu\b",
     r"\bvenue\b",
     r"\bbuilding\b",
     r"\bbatiment\b",
@@ -223,6 +227,9 @@ SERIES = _rx(
     r"\b9e\b",
     r"\bneuviemes?\b",
     r"\bprochaines rencontres\b",
+    # after this edition, where do we meet again: the next one
+    r"\bapres shizuoka\b",
+    r"\bon se (?:retrouve|reverra|revoit|retrouvera) ou\b",
     r"\bprochaine (?:edition|rencontre)s?\b",
     r"\bnext (?:rencontres|meeting|edition|one in)\b",
     r"\b(?:previous|last) (?:rencontres|meeting|edition)\b",
@@ -280,6 +287,9 @@ ABOUT_A_SESSION = _rx(
     r"とは(?!いつ|どこ|何時|なんじ)",
     r"(?:どのような|どういう|どんな)(?:位置づけ|位置付け|意味|趣旨|目的|ねらい|狙い|内容|もの)",
     r"位置づけ|位置付け|趣旨|意義",
+    # what the visits were, which sites they showed: what they are, not where one session is
+    r"\bvisites?\b.{0,80}\b(?:quel(?:le)?s? (?:endroits|sites|lieux)"
+    r"|c'(?:est|etait) quoi au juste)",
 )
 
 # "Which workshop for…": a content question, whatever time or place words it has.
@@ -299,7 +309,7 @@ WORKSHOP_CHOICE = _rx(
     r"どこで(?:出せ|だせ|話せ|はなせ|話すのが|はなすのが|持ち込|もちこ|取り上げ|とりあげ)",
     r"\bou (?:est-ce qu'on |on |peut-on |je |nous )?(?:le |la |les |l')?"
     r"(?:met|mettre|place|classe|present)\w*",
-    r"\b(?:on|je|nous) (?:le |la |les |l')?(?:met|place|classe|present)\w* ou\b",
+    r"\b(?:on|je|nous|ca se|se) (?:le |la |les |l')?(?:met|place|classe|present)\w* ou\b",
     r"\bwhere (?:do|should|can) (?:we|i) (?:present|put|place)\b",
 )
 # "Économie ou environnement ?", 「経済か環境か」: which workshop, whatever else is asked. Tracks
@@ -313,7 +323,15 @@ BETWEEN_TRACKS = _rx(
 )
 # "Why…" asks about content, whatever time words it has ("pourquoi … en ce moment ?").
 WHY = _rx(
-    r"^pourquoi\b", r"^why\b", r"^なぜ", r"^どうして", r"^何で", r"^なんで(?!も)", r"^nande\b"
+    r"^pourquoi\b",
+    r"[,:;] pourquoi\b",  # « Dans le schéma de Rockström, pourquoi… »
+    r"\bje me demande\w* pourquoi\b",
+    r"^why\b",
+    r"^なぜ",
+    r"^どうして",
+    r"^何で",
+    r"^なんで(?!も)",
+    r"^nande\b",
 )
 # All the workshops at once ("horaires des ateliers", 「分科会の一覧」).
 ALL_WORKSHOPS = _rx(
@@ -334,6 +352,9 @@ ALL_WORKSHOPS = _rx(
 )
 LIST = _rx(
     r"\bliste\b",
+    # "montre les ateliers", « affiche-moi les ateliers »: show me the list
+    r"\bmontre[sz]?\b",
+    r"\baffiche[sz]?\b",
     r"\blist\b",
     r"一覧",
     r"いちらん",
@@ -470,6 +491,11 @@ WEEKDAYS = {
     **{d + "曜": i for i, d in enumerate("月火水木金土日")},
     **{"(" + d + ")": i for i, d in enumerate("月火水木金土日")},
 }
+_LATIN_WEEKDAY = "|".join(d for d in WEEKDAYS if d.isascii())
+# « jeudi ou vendredi ? », "Thursday or Friday?": which day something is, not one day's programme.
+_DAY_CHOICE = re.compile(
+    rf"\b(?:{_LATIN_WEEKDAY})\b\s*,?\s*(?:ou bien|ou|or) (?:le |on |alors )?(?:{_LATIN_WEEKDAY})\b"
+)
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 # 「十八日」「二十日」「二十一日」 (and 「はつか」, the twentieth): the day in kanji numerals.
 _KANJI_DAY = re.compile(r"([一二三]?)十([一二三四五六七八九]?)日|はつか")
@@ -687,6 +713,19 @@ def question_part(text: str) -> str:
     return "".join(kept) if kept and len(kept) < len(sentences) else text
 
 
+_LATIN_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+
+
+def _last_question(text: str) -> str | None:
+    """The last sentence of a Latin text of several, when it is a question."""
+    if not text.isascii() and (_KANJI.search(text) or re.search(r"[ぁ-ゖァ-ヺ]", text)):
+        return None
+    sentences: list[str] = [s.strip() for s in _LATIN_SENTENCE.findall(text) if s.strip()]
+    if len(sentences) < 2 or not sentences[-1].endswith("?"):
+        return None
+    return sentences[-1]
+
+
 def parse(
     text: str, tracks: Sequence[TrackInfo], today: date, programme_days: Sequence[date]
 ) -> ScheduleIntent | None:
@@ -705,8 +744,16 @@ def parse(
         return None  # the dates of the Rencontres: the FAQ's
     if has(ALL_WORKSHOPS) and (asks_when or asks_where or has(LIST)):
         return ScheduleIntent(IntentKind.WORKSHOPS)
+    last = _last_question(text)
+    if last is not None and asks_a_days_programme(last) and find_track(last, tracks) is None:
+        # "…les visites d'hier… Pourriez-vous me rappeler ce qui est prévu aujourd'hui ?": the
+        # question asked last is a day's programme, whatever the context names before it
+        return ScheduleIntent(IntentKind.DAY, day=parse_day(last, today, programme_days))
     track = find_track(text, tracks)
-    day = parse_day(text, today, programme_days)
+    if _DAY_CHOICE.search(folded):
+        asks_when, day = True, None  # "jeudi ou vendredi ?": which day, the question of when
+    else:
+        day = parse_day(text, today, programme_days)
     if has(NOW) and day is None:
         return ScheduleIntent(IntentKind.NOW, track=track)
     if has(NEXT) and day is None and not track:
@@ -737,8 +784,20 @@ def _asks(folded: str, hira: str, accented: str) -> tuple[bool, bool] | None:
 def asks_when_or_where(text: str) -> bool:
     """Whether the text asks when or where, whatever it is about."""
     text = question_part(text)
-    asks = _asks(latin(text), kana(text), text.casefold())
+    folded, hira = latin(text), kana(text)
+    if WHY.search(folded) or WHY.search(hira):
+        return False  # "…, pourquoi la biosphère se trouve en bas ?": content, not a place
+    asks = _asks(folded, hira, text.casefold())
     return asks is not None and any(asks)
+
+
+def asks_a_days_programme(text: str) -> bool:
+    """« Qu'est-ce qui est prévu aujourd'hui ? », "tomorrow's programme": a day's programme."""
+    folded, hira = latin(text), kana(text)
+    if not (PROGRAMME.search(folded) or PROGRAMME.search(hira)):
+        return False
+    relative = any(p.search(folded) or p.search(hira) for p, _ in RELATIVE_DAYS)
+    return relative or bool(re.search(rf"\b(?:{_LATIN_WEEKDAY})\b", folded))
 
 
 def choosing_workshop(text: str) -> bool:

@@ -83,7 +83,9 @@ HELP = Words(
         r"what (?:are|is) (?:your|the) (?:features|commands)",
         r"commands?",
         r"commandes?",
-        r"aide",
+        # the bot's help, not the help a project gives ("l'aide aux devoirs", « aide à domicile »)
+        r"aide(?! (?:aux?|a la|a l'|a domicile|alimentaire|sociale|humanitaire|financiere"
+        r"|de la|de l'|des|du (?!bot))\b)",  # nor the help of someone (« l'aide de la région »)
         r"help",
         r"tu sers a quoi",
         r"a quoi (?:tu sers|sers-tu|sert ce bot)",
