@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sudachipy import Dictionary
+from handlers.faq.japanese import dictionary
 
 # The bot's words a delegate types in kanji: commands, the programme's vocabulary, the topics.
 VOCABULARY = (
@@ -79,19 +79,14 @@ def _index() -> dict[str, list[tuple[str, int]]]:
 _INDEX = _index()
 
 
-@lru_cache(maxsize=1)
-def _dictionary() -> Dictionary:
-    return Dictionary(dict="core")
-
-
 @lru_cache(maxsize=4096)
 def _readings(kanji: str) -> frozenset[str]:
-    return frozenset(m.reading_form() for m in _dictionary().lookup(kanji))
+    return frozenset(m.reading_form() for m in dictionary().lookup(kanji))
 
 
 @lru_cache(maxsize=4096)
 def _is_word(text: str) -> bool:
-    return any(True for _ in _dictionary().lookup(text))
+    return any(True for _ in dictionary().lookup(text))
 
 
 def _repair(written: str) -> str | None:

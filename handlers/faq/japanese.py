@@ -13,9 +13,16 @@ from sudachipy import Dictionary, SplitMode, Tokenizer
 
 
 @lru_cache(maxsize=1)
+def dictionary() -> Dictionary:
+    """SudachiPy's core dictionary, loaded once for the process: the readings here and the
+    kanji lookups of handlers/core/homophones.py share it."""
+    return Dictionary(dict="core")
+
+
+@lru_cache(maxsize=1)
 def _tokenizer() -> Tokenizer:
     # Only the reading is used: loading just that field keeps start-up and memory down.
-    return Dictionary(dict="core").tokenizer(mode=SplitMode.C, fields={"reading_form"})
+    return dictionary().tokenizer(mode=SplitMode.C, fields={"reading_form"})
 
 
 def reading(text: str) -> str:
