@@ -1075,12 +1075,7 @@ def _programme_problem_text(visit: Visit, problem: Problem) -> str:
         looks_like=problem.looks_like,
         detail=problem.detail,
     )
-    if not (problem.line or problem.where or problem.column):
-        return message[:1].upper() + message[1:]  # the whole file: no place to name
-    place = _programme_place(visit, str(problem.line or ""), problem.sheet, problem.where)
-    if problem.column:
-        place = visit.t("programme-problem-column", place=place, column=problem.column)
-    return visit.t("programme-problem-at", place=place, message=message)
+    return _placed(visit, message, problem.line, problem.sheet, problem.where, problem.column)
 
 
 def _programme_warning_text(visit: Visit, warning: ProgrammeWarning) -> str:
@@ -1100,9 +1095,17 @@ def _programme_warning_text(visit: Visit, warning: ProgrammeWarning) -> str:
         sessions=warning.listed,
         detail=warning.detail,
     )
-    if not (warning.line or warning.where):
-        return message[:1].upper() + message[1:]
-    place = _programme_place(visit, str(warning.line or ""), warning.sheet, warning.where)
+    return _placed(visit, message, warning.line, warning.sheet, warning.where)
+
+
+def _placed(visit: Visit, message: str, line: int, sheet: str, where: str, column: str = "") -> str:
+    """A problem's or a warning's message after its place and column, or alone, capitalised,
+    when it concerns the whole file."""
+    if not (line or where or column):
+        return message[:1].upper() + message[1:]  # the whole file: no place to name
+    place = _programme_place(visit, str(line or ""), sheet, where)
+    if column:
+        place = visit.t("programme-problem-column", place=place, column=column)
     return visit.t("programme-problem-at", place=place, message=message)
 
 
