@@ -432,20 +432,25 @@ def _moment(text: Any, tz: ZoneInfo) -> datetime | None:
     return (moment if moment.tzinfo else moment.replace(tzinfo=tz)).astimezone(UTC)
 
 
+def _iso_field(event: _Event, name: str, reading: _Reading) -> datetime | None:
+    """An event's ISO 8601 date-time field, or None with the problem noted."""
+    moment = _moment(event.fields[name], reading.tz)
+    if moment is None:
+        reading.problem(
+            event.where,
+            name,
+            f"{event.fields[name]!r} is not an ISO date-time",
+            ProblemKind.BAD_DATE,
+            value=str(event.fields[name]),
+            expected="ISO 8601",
+        )
+    return moment
+
+
 def _start(event: _Event, reading: _Reading) -> datetime | None:
     fields = event.fields
     if fields.get("date"):
-        moment = _moment(fields["date"], reading.tz)
-        if moment is None:
-            reading.problem(
-                event.where,
-                "date",
-                f"{fields['date']!r} is not an ISO date-time",
-                ProblemKind.BAD_DATE,
-                value=str(fields["date"]),
-                expected="ISO 8601",
-            )
-        return moment
+        return _iso_field(event, "date", reading)
     start, day = str(fields.get("start") or ""), event.day
     match = _HHMM.match(start)
     try:
@@ -467,17 +472,7 @@ def _start(event: _Event, reading: _Reading) -> datetime | None:
 def _end(event: _Event, start: datetime | None, reading: _Reading) -> datetime | None:
     fields = event.fields
     if fields.get("end"):
-        moment = _moment(fields["end"], reading.tz)
-        if moment is None:
-            reading.problem(
-                event.where,
-                "end",
-                f"{fields['end']!r} is not an ISO date-time",
-                ProblemKind.BAD_DATE,
-                value=str(fields["end"]),
-                expected="ISO 8601",
-            )
-        return moment
+        return _iso_field(event, "end", reading)
     duration = _DURATION.match(str(fields.get("duration") or "").strip())
     if duration is None:
         reading.problem(
