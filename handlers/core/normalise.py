@@ -130,14 +130,15 @@ _ELIDED = (
     r"[eé]cologie|[eé]ducation|[eé]nergie|[eé]tage|adresse|application|anglais|avance|"
     r"organisation|organisateurs|inter[eê]t|ordre|avant|alerte"
 )
+# "dai 3 bunkakai": the third workshop, 第3分科会, in a romaji sentence or a French or English one
+_WORKSHOP_IN_ROMAJI = re.compile(r"\bdai ?([1-3]) ?bunkakai\b")
 SMS_PHRASES = (
     (re.compile(rf"\b([ld])({_ELIDED})\b"), r"\1'\2"),
     (re.compile(r"\bquest-ce\b|\bquestce\b|\bqueske\b"), "qu'est-ce"),
     (re.compile(r"\b(?:(c)(est|etait|était)|(j)(ai)|(qu)(il|ils|on|est)|([ns])(est))\b"), _elide),
     (re.compile(r"\bc t\b"), "c'était"),
     (re.compile(r"\baujourd ?hui\b"), "aujourd'hui"),
-    # a workshop's Japanese name in romaji, in a French or English sentence
-    (re.compile(r"\bdai ?([1-3]) ?bunkakai\b"), r"第\1分科会"),
+    (_WORKSHOP_IN_ROMAJI, r"第\1分科会"),
     (re.compile(r"\batelier (?:eco|éco)\b"), "atelier économie"),
     (re.compile(r"\batelier (?:env|envt|enviro|envi)\b"), "atelier environnement"),
     (re.compile(r"\batelier (?:soc|socio)\b"), "atelier société"),
@@ -237,8 +238,7 @@ def romaji_to_kana(text: str) -> str:
     names split in romaji ("kangei kouryuukai") must read as one word. A word left in Latin
     letters keeps a space on each side, to stay a word ("juppun mae ni reminder onegai")."""
     particles = re.sub(r"\bwa\b", "は", re.sub(r"\bwo\b", "を", text.casefold()))  # said "wa"
-    # "dai 3 bunkakai": the third workshop, 第3分科会
-    particles = re.sub(r"\bdai ?([1-3]) ?bunkakai\b", r"第\1分科会", particles)
+    particles = _WORKSHOP_IN_ROMAJI.sub(r"第\1分科会", particles)
     units = {m.start() for m in _UNIT.finditer(particles)}
 
     def kana_of(m: re.Match[str]) -> str:
