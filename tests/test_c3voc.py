@@ -63,7 +63,7 @@ def test_a_pretalx_schedule_json(conference: ConferenceInfo) -> None:
     assert "7 session(s) have their title in one language only (the file says: fr, ja)" in warnings
     # pretalx's slug of a Japanese title ends with '-', which the schema does not allow
     assert "schema: $.schedule.conference.days[2].rooms.全体会場[0].slug" in warnings
-    assert parsed.kind == "c3voc schedule.json"
+    assert str(parsed.reading) == "c3voc schedule.json"
 
 
 def test_a_frab_schedule_xml(conference: ConferenceInfo) -> None:

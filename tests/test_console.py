@@ -552,6 +552,16 @@ UPLOAD_WARNINGS = {
         r"合っていません（取り込みには影響しません）。詳細：'rencontres2024-12-' does not",
     ],
 }
+READINGS = {
+    "fr": [
+        "Lu comme un fichier CSV : Shift-JIS (cp932), séparé par des virgules.",
+        "Lu comme un schedule.json de pretalx ou de frab.",
+    ],
+    "ja": [
+        "CSVファイル（Shift_JIS、カンマ区切り）として読み込みました。",
+        "pretalx・frab形式のschedule.jsonとして読み込みました。",
+    ],
+}
 ENGLISH_WARNINGS = (
     "no title_ja",
     "the French title is used",
@@ -580,7 +590,11 @@ async def test_an_upload_preview_warns_in_the_organisers_language(
             files={"file": (name, data, "application/octet-stream")},
         )
         assert shown.status_code == 200, shown.text
-        return unescape(shown.text).split('<ul class="warnings">', 1)[-1].split("</ul>", 1)[0]
+        page = unescape(shown.text)
+        readings.append(page.split('<p class="muted" id="reading">', 1)[-1].split("</p>", 1)[0])
+        return page.split('<ul class="warnings">', 1)[-1].split("</ul>", 1)[0]
+
+    readings: list[str] = []
 
     # A session without its Japanese title, in a file Japanese Excel saved (cp932).
     text = (
@@ -593,6 +607,7 @@ async def test_an_upload_preview_warns_in_the_organisers_language(
     for expected in UPLOAD_WARNINGS[language]:
         assert re.search(expected, warnings), (expected, warnings)
     assert not [english for english in ENGLISH_WARNINGS if english in warnings], warnings
+    assert readings == READINGS[language]
 
 
 async def test_an_incomplete_new_entry_is_refused_in_the_organisers_language(

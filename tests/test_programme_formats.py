@@ -85,7 +85,7 @@ def test_a_cp932_csv_as_japanese_excel_writes_it() -> None:
     assert economy.room_ja == "第１会場"
     assert economy.speakers == ("静岡市長", "Maire de Tours")
     assert economy.starts_at == datetime(2024, 11, 20, 4, 30, tzinfo=UTC)
-    assert parsed.kind == "CSV, cp932 (Shift-JIS), ','"
+    assert str(parsed.reading) == "CSV, cp932 (Shift-JIS), ','"
     assert any("cp932" in str(w) and "accents" in str(w) for w in parsed.warnings)
 
 
@@ -94,7 +94,7 @@ def test_utf8_with_bom_semicolon_and_tab_separated() -> None:
     assert titles(excel_csv(";").encode("utf-8")) == EXPECTED
     tab = parse_programme(excel_csv("\t").encode("utf-8-sig"), TZ, name="programme.txt")
     assert {r.id: r.title_ja for r in tab.rows} == EXPECTED
-    assert tab.kind == "CSV, UTF-8 with BOM, tab"
+    assert str(tab.reading) == "CSV, UTF-8 with BOM, tab"
     semicolon = parse_programme(excel_csv(";").encode("cp932"), TZ)
     assert next(r for r in semicolon.rows if r.id == "visit-sengen").title_fr == (
         "Visite : sanctuaire, Sengen"
@@ -104,7 +104,7 @@ def test_utf8_with_bom_semicolon_and_tab_separated() -> None:
 def test_excel_unicode_text_is_utf16_tab_separated() -> None:
     parsed = parse_programme(excel_csv("\t").encode("utf-16"), TZ, name="programme.txt")
     assert {r.id: r.title_ja for r in parsed.rows} == EXPECTED
-    assert parsed.kind == "CSV, UTF-16, tab"
+    assert str(parsed.reading) == "CSV, UTF-16, tab"
 
 
 def test_an_unreadable_cp932_row_names_the_encoding_assumed_and_its_line() -> None:
@@ -182,7 +182,7 @@ def test_an_xlsx_workbook_made_by_openpyxl(tmp_path: Path) -> None:
     assert by_id["2024"].starts_at == datetime(2024, 11, 20, 4, 30, tzinfo=UTC)
     assert by_id["2024"].ends_at == datetime(2024, 11, 20, 7, 0, tzinfo=UTC)
     assert by_id["2024"].speakers == ("静岡市長", "Maire de Tours")
-    assert parsed.kind == "XLSX, sheet 'Programme'"
+    assert str(parsed.reading) == "XLSX, sheet 'Programme'"
 
 
 def test_xlsx_other_sheet_names_its_row_and_an_unknown_sheet(tmp_path: Path) -> None:

@@ -128,7 +128,7 @@ async def _replace(
 ) -> None:
     for warning in parsed.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    print(f"{stamp}{name}: {parsed.kind}, {len(parsed.rows)} sessions", file=sys.stderr)
+    print(f"{stamp}{name}: {parsed.reading}, {len(parsed.rows)} sessions", file=sys.stderr)
     now = datetime.now(UTC)
     async with app.sessionmaker.begin() as db:
         diff = await replace_programme(

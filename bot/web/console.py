@@ -72,7 +72,12 @@ from handlers.organisers.console_access import SignedIn, redeem_link, set_langua
 from handlers.schedule import store as programme_store
 from handlers.schedule.cards import quoted
 from handlers.schedule.exports import ExportFormat, export_programme
-from handlers.schedule.files import Problem, ProgrammeFileError, ProgrammeWarning
+from handlers.schedule.files import (
+    FileReading,
+    Problem,
+    ProgrammeFileError,
+    ProgrammeWarning,
+)
 from handlers.schedule.formats import parse_programme
 from handlers.schedule.model import EDITABLE, SessionRow
 from handlers.schedule.replies import edit_error
@@ -491,7 +496,7 @@ class OrganisersConsole:
             who=visit.who,
             name=name,
             data=base64.b64encode(data).decode(),
-            kind=parsed.kind,
+            reading=_reading_text(visit, parsed.reading),
             warnings=[_programme_warning_text(visit, w) for w in parsed.warnings],
             diff=diff,
             changes=[
@@ -1076,6 +1081,27 @@ def _programme_problem_text(visit: Visit, problem: Problem) -> str:
         detail=problem.detail,
     )
     return _placed(visit, message, problem.line, problem.sheet, problem.where, problem.column)
+
+
+def _reading_text(visit: Visit, reading: FileReading | None) -> str:
+    """How the file was read (format, encoding, separator, sheet), in the organiser's
+    language, so that a wrong guess shows before the changes are applied."""
+    if reading is None:
+        return ""
+    return visit.t(
+        f"programme-reading-{reading.format.name.lower().replace('_', '-')}",
+        encoding=(
+            visit.t(f"programme-encoding-{reading.encoding.name.lower().replace('_', '-')}")
+            if reading.encoding
+            else ""
+        ),
+        separator=(
+            visit.t(f"programme-separator-{reading.separator.name.lower()}")
+            if reading.separator
+            else ""
+        ),
+        sheet=reading.sheet,
+    )
 
 
 def _programme_warning_text(visit: Visit, warning: ProgrammeWarning) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import KW_ONLY, dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -22,6 +23,9 @@ import yaml
 from db.models import SessionStatus
 from handlers.core.yaml_files import NoAliasLoader
 from handlers.schedule.model import SessionRow
+
+if TYPE_CHECKING:  # encoding.py raises this module's errors
+    from handlers.schedule.encoding import TextEncoding
 
 COLUMNS = (
     "id",
@@ -229,26 +233,62 @@ class ProgrammeFileError(ValueError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class FileFormat(StrEnum):
+    CSV = "CSV"
+    YAML = "YAML"
+    XLSX = "XLSX"
+    C3VOC_JSON = "c3voc schedule.json"
+    C3VOC_XML = "c3voc schedule.xml"
+
+
+class Separator(StrEnum):
+    """A CSV's separator: ',', or ';' from spreadsheets saved in French locales, or tab
+    (Excel's "Unicode text")."""
+
+    COMMA = ","
+    SEMICOLON = ";"
+    TAB = "\t"
+
+    def __str__(self) -> str:
+        return "tab" if self is Separator.TAB else repr(self.value)
+
+
+@dataclass(frozen=True)
+class FileReading:
+    """How a file was read, shown above the preview so that an organiser sees a wrong guess
+    (an encoding, a separator, a sheet) before applying it. `str()` is the command line's
+    English; the console says it from `programme-reading-<format>`."""
+
+    format: FileFormat
+    encoding: TextEncoding | None = None
+    separator: Separator | None = None
+    sheet: str = ""
+
+    def __str__(self) -> str:
+        if self.format is FileFormat.XLSX:
+            return f"XLSX, sheet {self.sheet!r}"
+        return ", ".join(
+            str(part) for part in (self.format, self.encoding, self.separator) if part is not None
+        )
+
+
 @dataclass
 class ParsedProgramme:
     rows: list[SessionRow]
     warnings: list[ProgrammeWarning] = field(default_factory=list)
-    kind: str = ""  # how the file was read, for the organiser: "CSV (cp932 (Shift-JIS), ';')"
+    reading: FileReading | None = None  # set by the reader of the file's format
 
 
-SEPARATORS = {",": "','", ";": "';'", "\t": "tab"}
-
-
-def csv_separator(text: str) -> str:
+def csv_separator(text: str) -> Separator:
     """The separator of a CSV's header line: ',' or, from spreadsheets saved in French
     locales, ';', or tab (Excel's "Unicode text")."""
     header_line = text.split("\n", 1)[0]
-    return max(SEPARATORS, key=header_line.count)
+    return max(Separator, key=lambda separator: header_line.count(separator.value))
 
 
 def parse_csv(text: str, tz: ZoneInfo) -> ParsedProgramme:
     delimiter = csv_separator(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter.value)
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:

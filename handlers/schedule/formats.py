@@ -24,7 +24,8 @@ from handlers.core.yaml_files import MAX_FILE
 from handlers.schedule.c3voc.read import parse_schedule_json, parse_schedule_xml
 from handlers.schedule.encoding import TextEncoding, decode
 from handlers.schedule.files import (
-    SEPARATORS,
+    FileFormat,
+    FileReading,
     ParsedProgramme,
     Problem,
     ProblemKind,
@@ -36,14 +37,6 @@ from handlers.schedule.files import (
     parse_yaml,
 )
 from handlers.schedule.xlsx import is_workbook, parse_xlsx
-
-
-class FileFormat(StrEnum):
-    CSV = "CSV"
-    YAML = "YAML"
-    XLSX = "XLSX"
-    C3VOC_JSON = "c3voc schedule.json"
-    C3VOC_XML = "c3voc schedule.xml"
 
 
 class ForeignFormat(StrEnum):
@@ -110,10 +103,11 @@ def parse_programme(
         if found is FileFormat.C3VOC_JSON:
             parsed = parse_schedule_json(decoded.text, tz, tracks)
         elif found is FileFormat.YAML:
-            parsed = replace(parse_yaml(decoded.text, tz), kind=f"YAML, {encoding}")
+            reading = FileReading(FileFormat.YAML, encoding)
+            parsed = replace(parse_yaml(decoded.text, tz), reading=reading)
         else:
-            separator = SEPARATORS[csv_separator(decoded.text)]
-            parsed = replace(parse_csv(decoded.text, tz), kind=f"CSV, {encoding}, {separator}")
+            reading = FileReading(FileFormat.CSV, encoding, csv_separator(decoded.text))
+            parsed = replace(parse_csv(decoded.text, tz), reading=reading)
         if encoding is TextEncoding.CP932:
             warnings.append(ProgrammeWarning(WarningKind.READ_AS_CP932, encoding=encoding.value))
     parsed.warnings[:0] = warnings

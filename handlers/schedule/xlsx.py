@@ -13,6 +13,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from handlers.schedule.files import (
+    FileFormat,
+    FileReading,
     ParsedProgramme,
     Problem,
     ProblemKind,
@@ -78,7 +80,7 @@ def parse_xlsx(data: bytes, tz: ZoneInfo, sheet: str | None = None) -> ParsedPro
             [Problem(0, "", reason, kind=ProblemKind.TOO_MANY_ROWS, limit=MAX_ROWS, sheet=name)]
         )
     parsed = _parse_rows(cells, tz, name)
-    return replace(parsed, kind=f"XLSX, sheet {name!r}")
+    return replace(parsed, reading=FileReading(FileFormat.XLSX, sheet=name))
 
 
 def _parse_rows(cells: list[tuple[Any, ...]], tz: ZoneInfo, sheet: str) -> ParsedProgramme:

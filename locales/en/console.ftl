@@ -329,3 +329,17 @@ programme-warning-one-language = { $count ->
     [one] one session has its title in one language only (the file says: { $languages }): it is shown as it is in French, Japanese and English ({ $sessions }). To give the translations, import the programme as CSV or XLSX.
    *[other] { $count } sessions have their title in one language only (the file says: { $languages }): they are shown as they are in French, Japanese and English ({ $sessions }). To give the translations, import the programme as CSV or XLSX.
 }
+
+## How an uploaded programme file was read, above its preview
+programme-reading-csv = Read as a CSV file: { $encoding }, { $separator }.
+programme-reading-yaml = Read as a YAML file: { $encoding }.
+programme-reading-xlsx = Read as an XLSX workbook: sheet “{ $sheet }”.
+programme-reading-c3voc-json = Read as a pretalx or frab schedule.json.
+programme-reading-c3voc-xml = Read as a pretalx or frab schedule.xml.
+programme-encoding-utf8 = UTF-8
+programme-encoding-utf8-bom = UTF-8 with BOM
+programme-encoding-utf16 = UTF-16
+programme-encoding-cp932 = Shift-JIS (cp932)
+programme-separator-comma = comma-separated
+programme-separator-semicolon = semicolon-separated
+programme-separator-tab = tab-separated

@@ -330,3 +330,17 @@ programme-warning-one-language = { $count ->
     [one] une session n'a son titre que dans une langue (selon le fichier : { $languages }) : ce titre sera affiché tel quel en français, en japonais et en anglais ({ $sessions }). Pour donner les traductions, importez le programme en CSV ou en XLSX.
    *[other] { $count } sessions n'ont leur titre que dans une langue (selon le fichier : { $languages }) : ces titres seront affichés tels quels en français, en japonais et en anglais ({ $sessions }). Pour donner les traductions, importez le programme en CSV ou en XLSX.
 }
+
+## How an uploaded programme file was read, above its preview
+programme-reading-csv = Lu comme un fichier CSV : { $encoding }, { $separator }.
+programme-reading-yaml = Lu comme un fichier YAML : { $encoding }.
+programme-reading-xlsx = Lu comme un classeur XLSX : feuille « { $sheet } ».
+programme-reading-c3voc-json = Lu comme un schedule.json de pretalx ou de frab.
+programme-reading-c3voc-xml = Lu comme un schedule.xml de pretalx ou de frab.
+programme-encoding-utf8 = UTF-8
+programme-encoding-utf8-bom = UTF-8 avec BOM
+programme-encoding-utf16 = UTF-16
+programme-encoding-cp932 = Shift-JIS (cp932)
+programme-separator-comma = séparé par des virgules
+programme-separator-semicolon = séparé par des points-virgules
+programme-separator-tab = séparé par des tabulations

@@ -310,3 +310,17 @@ programme-warning-no-track = { $count ->
 programme-warning-one-language = { $count ->
    *[other] タイトルが1つの言語でしか書かれていないセッションが{ $count }件あります（ファイル上の言語：{ $languages }）。そのタイトルをフランス語・日本語・英語のすべてでそのまま表示します（{ $sessions }）。翻訳を入れるには、CSVまたはXLSXでプログラムを取り込んでください。
 }
+
+## How an uploaded programme file was read, above its preview
+programme-reading-csv = CSVファイル（{ $encoding }、{ $separator }）として読み込みました。
+programme-reading-yaml = YAMLファイル（{ $encoding }）として読み込みました。
+programme-reading-xlsx = XLSXブックのシート「{ $sheet }」を読み込みました。
+programme-reading-c3voc-json = pretalx・frab形式のschedule.jsonとして読み込みました。
+programme-reading-c3voc-xml = pretalx・frab形式のschedule.xmlとして読み込みました。
+programme-encoding-utf8 = UTF-8
+programme-encoding-utf8-bom = UTF-8（BOM付き）
+programme-encoding-utf16 = UTF-16
+programme-encoding-cp932 = Shift_JIS
+programme-separator-comma = カンマ区切り
+programme-separator-semicolon = セミコロン区切り
+programme-separator-tab = タブ区切り

@@ -43,6 +43,8 @@ from handlers.schedule.c3voc.extension import (
 from handlers.schedule.c3voc.schema import json_deviations, json_path, xml_deviations
 from handlers.schedule.c3voc.tracks import TrackMapper
 from handlers.schedule.files import (
+    FileFormat,
+    FileReading,
     ParsedProgramme,
     Problem,
     ProblemKind,
@@ -133,7 +135,7 @@ def parse_schedule_json(
     extras = own.get("sessions") if isinstance(own, dict) else None
     extras = extras if isinstance(extras, dict) else {}
     events = list(_json_events(conference, extras, reading))
-    return _finish(events, reading, json_deviations(document), "c3voc schedule.json")
+    return _finish(events, reading, json_deviations(document), FileFormat.C3VOC_JSON)
 
 
 def _json_events(
@@ -218,7 +220,7 @@ def parse_schedule_xml(
     }
     reading = _Reading(_zone(zone_name, tz), TrackMapper(tracks, slugs))
     events = list(_xml_events(root, reading))
-    return _finish(events, reading, xml_deviations(root), "c3voc schedule.xml")
+    return _finish(events, reading, xml_deviations(root), FileFormat.C3VOC_XML)
 
 
 def _xml_events(root: ET.Element, reading: _Reading) -> Iterator[_Event]:
@@ -248,7 +250,7 @@ def _xml_events(root: ET.Element, reading: _Reading) -> Iterator[_Event]:
 
 
 def _finish(
-    events: list[_Event], reading: _Reading, deviations: list[tuple[str, str]], kind: str
+    events: list[_Event], reading: _Reading, deviations: list[tuple[str, str]], form: FileFormat
 ) -> ParsedProgramme:
     rows: list[SessionRow] = []
     seen: dict[str, str] = {}  # id → where
@@ -299,7 +301,7 @@ def _finish(
         warnings.append(ProgrammeWarning(WarningKind.MORE_DEVIATIONS, count=more))
     warnings += reading.warnings + reading.tracks.warnings() + _language_warning(reading)
     rows.sort(key=lambda r: (r.starts_at, r.id))
-    return ParsedProgramme(rows, warnings, kind)
+    return ParsedProgramme(rows, warnings, FileReading(form))
 
 
 def _row(event: _Event, reading: _Reading) -> SessionRow | None:
