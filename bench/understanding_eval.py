@@ -53,7 +53,15 @@ TRACKS_YAML = ROOT / "content" / "tracks.yaml"
 BASELINE_REVISION = "d9b9cd9"
 ASKED_AT = datetime(2024, 11, 19, 10, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
 LANGS = ("fr", "ja", "en")
-SPLITS = ("calibration", "development", "development2", "development3", "development4", "heldout")
+SPLITS = (
+    "calibration",
+    "development",
+    "development2",
+    "development3",
+    "development4",
+    "development5",
+    "heldout",
+)
 CATEGORIES = ("faq", "command", "schedule", "offtopic", "uncovered")
 
 # Verdicts, one per item.
