@@ -67,12 +67,19 @@ SUBJECTS = Words(
         r"where to eat",
         r"something to eat",
         r"cafes? (?:pres|near)",
+        # the local food to try: « la spécialité culinaire à goûter », "Shizuoka oden"
+        r"specialites? (?:culinaires?|gastronomiques?)|plats? (?:typiques?|locaux|du coin)",
+        r"(?:a |to )?(?:gouter|deguster)|what (?:to|should (?:i|we)) eat|(?:dish(?:es)?|food)"
+        r" to try|must[- ]try|local (?:dish(?:es)?|specialit(?:y|ies))",
+        r"oden|unagi|anguilles?|eel|gyozas?|soba|udon|tempura|yakitori|okonomiyaki|sashimi"
+        r"|tonkatsu",
         # getting around and staying
         r"taxis?",
         r"uber",
         r"shinkan?sen",
         r"trains?",
         r"gare",
+        r"(?:train |bus |railway )?stations?",
         r"aeroport|airport",
         r"metro|subway",
         r"hotels?",
@@ -210,6 +217,10 @@ SUBJECTS = Words(
         "焼肉",
         "お寿司",
         "おすすめの(?:店|料理|食べ物|観光)",
+        # where to eat, or a table for a group: 「お昼どこにするか」「10人くらい入れるとこ」
+        "(?:お昼|昼ご?飯|昼ごはん|晩ご?飯|晩ごはん|夕飯|夜ご?飯)(?:を|は)?どこ(?:に|で)?(?:する|しよう|行)",
+        r"\d+人(?:くらい|ぐらい|ほど|前後)?(?:で)?(?:入れる|はいれる|座れる|すわれる)",
+        "名物|ご当地|郷土料理|グルメ",
         "居酒屋",
         "冗談",
         "じょうだん",
@@ -246,22 +257,49 @@ SUBJECTS = Words(
 )
 
 
-# General knowledge about Japan or France, whose words the FAQ shares: « la population du
-# Japon », 「フランスの首都」; not their shrinking population, an example of the workshops
-# (TRENDS below). Other countries' trivia finds no entry: the fallback.
+# General knowledge about a place, whose words the FAQ shares: « la population du Japon »,
+# « la préfecture de Shizuoka compte combien d'habitants ? », 「フランスの首都」, the age or the
+# founder of a shrine the delegates visit. Not their shrinking population, an example of the
+# workshops (TRENDS below), nor why Shizuoka hosts the Rencontres (the FAQ's). Other
+# countries' trivia finds no entry: the fallback.
+_PLACE = (
+    r"(?:(?:la |the )?(?:ville|city|prefecture|departement|region) (?:de |d'|of )?)?"
+    r"(?:japon|japan|france|tokyo|paris|shizuoka)(?: (?:city|prefecture))?\b"
+)
+_MONUMENT = r"(?:shrines?|temples?|castles?|sanctuaires?|chateaux?|chateau|jinja|jingu)\b"
 TRIVIA = Words(
     latin=(
         r"(?:population|capitale?|superficie|surface|area|president|premier ministre"
         r"|prime minister|monnaie|currency|hymne|anthem|plus haute? montagne|highest mountain"
         r"|pib|gdp|climat|climate|langue officielle|official language|religion|taux de chomage"
-        r"|unemployment rate)"
-        r" (?:du|de la|de l'|des|de|of)(?: the)? ?(?:japon|japan|france|tokyo|paris|shizuoka)\b",
-        r"(?:how many|combien d'?) ?(?:people|habitants|inhabitants) (?:live )?"
-        r"(?:in|au|en|a) (?:japan|japon|france|tokyo|paris|shizuoka)",
+        r"|unemployment rate|histoire|history|nombre d'habitants|number of (?:inhabitants"
+        r"|residents))"
+        rf" (?:du|de la|de l'|des|de|d'|of)(?: the)? ?{_PLACE}",
+        r"(?:how many|combien d'?) ?(?:people|habitants|inhabitants|residents) (?:live )?"
+        rf"(?:in|au|en|a|dans) {_PLACE}",
+        # how many live there, the place said first: « … compte combien d'habitants ? »
+        r"(?:compte|a|abrite|fait)(?:-t-elle|-t-il)? combien d'habitants|how many (?:inhabitants"
+        r"|residents)|how many people live",
+        r"combien d'habitants (?:compte|a|ont|vivent|habitent|y a-t-il)",
+        # a monument's age, history, founder or god, on the way to visit it
+        rf"(?:how old|quel age|de quand date|when was|quand a ete|histoire|history|built|founded"
+        rf"|construite?s?|fondee?s?|bati|dedicated|dedie)\b.{{0,40}}\b{_MONUMENT}",
+        rf"{_MONUMENT}.{{0,40}}\b(?:how old|built|founded|construite?s?|fondee?s?|bati|dedicated to"
+        rf"|dedie a|history|histoire)\b",
+        r"(?:quel(?:le)?s?|which|what) (?:dieu|divinite|kami|god|deity|deities)",
+        r"tokugawa|ieyasu|shoguns?|shogunat|samourai\w*|samurai\w*|trivia|fun fact",
     ),
     japanese=(
-        r"(?:日本|にほん|にっぽん|フランス|ふらんす|静岡|東京|パリ)"
-        r"(?:の|って)?(?:人口|首都|面積|大統領|首相|国歌)(?!減少|減|の減|が減|の変化|問題|対策)",
+        r"(?:日本|にほん|にっぽん|フランス|ふらんす|静岡|東京|パリ)(?:県|市|都)?"
+        r"(?:の|って)?(?:人口|首都|面積|大統領|首相|国歌|歴史)(?!減少|減|の減|が減|の変化|問題|対策)",
+        r"(?:何|なん)人(?:くらい|ぐらい)?(?:が)?住",
+        # a shrine's gods, founding and founder: 「どんな神様を祀って」「いつ建てられた」
+        r"神様",
+        r"かみさま",
+        r"(?:祀|まつ)(?:ら|っ|る)",
+        r"ご利益|御利益|ごりやく",
+        r"(?:神社|じんじゃ|神宮|お寺|寺|城).{0,10}(?:歴史|建て|創建|何年|なんねん|いつ(?:から|でき))",
+        r"徳川|家康|とくがわ|いえやす|将軍|しょうぐん",
     ),
 )
 TRENDS = Words(
@@ -290,11 +328,14 @@ THANKS = Words(
 
 
 # A question about which workshop a subject belongs to is for the FAQ, whatever the subject:
-# « acheter local », 「温泉地の観光」, 'food banks' are topics of the workshops.
+# « acheter local », 「温泉地の観光」, 'food banks' are topics of the workshops, and so is a
+# project of one's own (« notre projet autour des plats du coin », 「地元の食の取組」).
 ABOUT_THE_WORKSHOPS = Words(
-    latin=(r"ateliers?", r"workshops?", r"bunkakai", r"themes?"),
+    latin=(r"ateliers?", r"workshops?", r"bunkakai", r"themes?", r"projets?|projects?"),
     japanese=(
         r"分科会",
+        r"取組|取り組",
+        r"事例",
         r"ぶんかかい",
         r"テーマ",
         # what the Rencontres discuss, after a background that names the weather or a meal:
@@ -310,6 +351,11 @@ ABOUT_THE_WORKSHOPS = Words(
 )
 
 
+def _off_topic(forms: Forms) -> bool:
+    """The text names something else than the Rencontres: the weather, a meal, a place's trivia."""
+    return SUBJECTS.search(forms) or (TRIVIA.search(forms) and not TRENDS.search(forms))
+
+
 def _asks_about_a_session(turn: Turn, text: str) -> bool:
     """A sentence of its own asks when or where a session is, without the off-topic words:
     「閉会式は何時に終わりますか。帰りの新幹線を予約したいので」 asks about the closing, the
@@ -322,7 +368,7 @@ def _asks_about_a_session(turn: Turn, text: str) -> bool:
                 sentence
             )  # after the hotel: « qu'est-ce qui est prévu aujourd'hui ? »
         )
-        and not SUBJECTS.search(Forms(sentence))
+        and not _off_topic(Forms(sentence))
         for sentence in sentences(text)
     )
 
@@ -357,8 +403,7 @@ async def decline(turn: Turn, text: str) -> list[Reply] | None:
     if THANKS.search(forms):
         turn.understood_as("", outcome=Outcome.OFF_TOPIC)
         return [turn.reply(ReplyKind.FALLBACK, "thanks-reply", turn.menu())]
-    trivia = TRIVIA.search(forms) and not TRENDS.search(forms)
-    if not (SUBJECTS.search(forms) or trivia) or _asks_about_a_session(turn, text):
+    if not _off_topic(forms) or _asks_about_a_session(turn, text):
         return None
     if _first_asks_the_programme(turn, text):
         return None
