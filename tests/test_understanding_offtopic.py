@@ -33,3 +33,53 @@ async def test_off_topic_in_the_rencontres_words_is_declined(
 ) -> None:
     chat = Chat(app, clock, f"visitor-{language}", language)
     assert (await chat.say(text))[3] is Outcome.OFF_TOPIC
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "understood"),
+    [
+        # the journey told in a sentence or a clause of its own, the question in another
+        (
+            "fr",
+            "Je reprends le train jeudi soir. La clôture se termine à quelle heure ?",
+            ("schedule.track", "ceremony"),
+        ),
+        (
+            "en",
+            "Which day do the Rencontres end? I have to book the shinkansen back.",
+            ("faq", "dates"),
+        ),
+        (
+            "ja",
+            "帰りの電車を決めたいので、交流会が何時に終わるか知りたいです",
+            ("schedule.track", "reception"),
+        ),
+        (
+            "ja",
+            "今日は新幹線で着くんですが、夕方の交流会は何時からですか",
+            ("schedule.track", "reception"),
+        ),
+        (
+            "fr",
+            "J'arrive en taxi depuis l'hôtel, la plénière commence à quelle heure ?",
+            ("schedule.track", "plenary"),
+        ),
+        # a session to be at, or to drop from the agenda, because of the train
+        (
+            "fr",
+            "Notre maire arrive par le premier train demain et veut absolument assister à "
+            "l'ouverture.",
+            ("schedule.track", "ceremony"),
+        ),
+        (
+            "ja",
+            "新幹線の時間の関係で社会分科会には出られないので、予定から消しておいてください",
+            ("remove", "ws-society"),
+        ),
+    ],
+)
+async def test_a_train_given_as_the_reason_leaves_the_question_asked(
+    app: App, clock: FixedClock, language: str, text: str, understood: tuple[str, str]
+) -> None:
+    chat = Chat(app, clock, f"delegate-{language}", language)
+    assert await chat.understood(text) == understood

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from db.models import UnansweredReason
-from handlers.agenda.understand import sentences
+from handlers.agenda.understand import ADD, AGENDA, REMOVE, sentences
 from handlers.core.messages import Reply, ReplyKind
 from handlers.core.text import kana
 from handlers.core.turn import Turn
@@ -356,20 +356,104 @@ def _off_topic(forms: Forms) -> bool:
     return SUBJECTS.search(forms) or (TRIVIA.search(forms) and not TRENDS.search(forms))
 
 
+# Where a message parts into clauses: its sentences, and within one a reason or a second
+# statement joined on (« arrive par le premier train et tient à être là dès l'ouverture »,
+# 「新幹線の都合で出られないので予定から外して」, 「見学をアテンドするんですが、お昼どこに」).
+# Not at a comma: « taxi du cocktail à la gare, ça prend combien de temps ? » is one question.
+_CLAUSES = re.compile(
+    r"(?<=[。？！?!…])|(?<=\.)\s|\n"
+    r"|\s(?=(?:et|and|mais|but|car|because|parce qu(?:e|')|puisque|donc)\b)"
+    r"|(?<=ので)|(?<=[いただする]から)|(?<=ため[、,])|(?<=[んの]ですが)|(?<=けど)",
+    re.IGNORECASE,
+)
+
+
+# Within a clause, what a comma sets apart: « J'arrive en train demain, l'ouverture commence
+# à quelle heure ? » asks about a session in its second part, which names it.
+_COMMA = re.compile(r"(?<=[,、])")
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in _CLAUSES.split(text) if c.strip()]
+
+
+# A clause that asks something, rather than tells the context (« Mon président arrive par le
+# premier train », "I must book my train back", 「帰りの新幹線とりたくて」).
+QUESTION = Words(
+    latin=(
+        r"quel\w*|quoi|comment|combien|pourquoi|quand|ou|est-ce|y a-t-il|\w+-t-(?:il|elle)"
+        r"|conseill\w*|recommand\w*",
+        r"what\w*|which|how|why|when|where|who|any|is there|are there|can (?:i|we|you)"
+        r"|could (?:i|we|you)|do you|recs?|recommend\w*",
+    ),
+    japanese=(
+        r"(?:か|かな|かね|の)。?$",
+        r"どこ|何|なに|いつ|どう|どれ|どの|いくら|教えて|おしえて|おすすめ|知って|知らない",
+    ),
+)
+_QUESTION_MARK = re.compile(r"[?？]")
+
+
+def _asked(clause: str, forms: Forms) -> bool:
+    return bool(_QUESTION_MARK.search(clause) or QUESTION.search(forms))
+
+
+# The Rencontres, or their programme, as the subject of a when-question that names no
+# session: "what day does it all wrap up?", 「最後のやつって何時に終わる予定ですか」.
+EVENT = Words(
+    latin=(
+        r"it all|(?:the|l') ?(?:whole |entire )?(?:event|evenement|conference|rencontres|congres)",
+        r"les rencontres|la conf(?:erence)?|programme|program|schedule|planning",
+    ),
+    japanese=(r"予定", r"日程", r"会議", r"プログラム", r"最後", r"最初", r"初日", r"最終日"),
+)
+# Being at a session, or not: « être présent dès l'ouverture », 「出られない」, "not make it".
+ATTENDANCE = Words(
+    latin=(
+        r"(?:etre|d'etre|soit|sera) (?:present|presente|presents|la)",
+        r"assister|manquer|rater|louper|attend\w*|miss|be there|make it",
+    ),
+    japanese=(r"出席", r"欠席", r"出られ", r"でられ", r"出れ", r"参加", r"間に合", r"まにあ"),
+)
+
+
 def _asks_about_a_session(turn: Turn, text: str) -> bool:
-    """A sentence of its own asks when or where a session is, without the off-topic words:
-    「閉会式は何時に終わりますか。帰りの新幹線を予約したいので」 asks about the closing, the
-    train is the reason (not 「交流会の後、おすすめの居酒屋はどこ？」)."""
+    """The text asks when or where a session is, or a day's programme."""
     tracks = turn.deps.conference.tracks
+    return (
+        asks_when_or_where(text) and find_track(text, tracks) is not None
+    ) or asks_a_days_programme(text)  # after the hotel: « qu'est-ce qui est prévu aujourd'hui ? »
+
+
+def _asks_the_programme(turn: Turn, text: str) -> bool:
+    """A sentence or a clause of its own, without the off-topic words, asks about the
+    programme; the words are the reason, not the question: 「閉会式は何時に終わりますか。帰りの
+    新幹線を予約したいので」 (not 「交流会の後、おすすめの居酒屋はどこ？」). A sentence that names a
+    session and asks when or where, or a day's programme, is enough, and so is a clause that
+    does it with a question word; when the off-topic words are only told, not asked about
+    (« arrive par le premier train », "I must book my train back"), a question on when the
+    Rencontres end, or a session to be at or to drop from the agenda, is too."""
+    whole = sentences(text)
+    if any(not _off_topic(Forms(s)) and _asks_about_a_session(turn, s) for s in whole):
+        return True
+    clauses = [(c, Forms(c)) for c in _clauses(text)]
+    # a clause, or what follows its last comma, asks with a question word: not the "?" that
+    # ends « des sushis près de la gare, après la visite ? », nor « quand la visite finit, … »
+    parts = [c for c, _ in clauses if c not in whole]
+    parts += [p[-1] for c, _ in clauses if len(p := _COMMA.split(c)) > 1]
+    if any(
+        QUESTION.search(forms) and not _off_topic(forms) and _asks_about_a_session(turn, part)
+        for part, forms in ((part, Forms(part)) for part in parts)
+    ):
+        return True
+    if any(_asked(c, forms) for c, forms in clauses if _off_topic(forms)):
+        return False
+    named = find_track(text, turn.deps.conference.tracks) is not None
     return any(
-        (
-            (asks_when_or_where(sentence) and find_track(sentence, tracks) is not None)
-            or asks_a_days_programme(
-                sentence
-            )  # after the hotel: « qu'est-ce qui est prévu aujourd'hui ? »
-        )
-        and not _off_topic(Forms(sentence))
-        for sentence in sentences(text)
+        (asks_when_or_where(c) and EVENT.search(forms))
+        or (named and any(words.search(forms) for words in (ATTENDANCE, AGENDA, ADD, REMOVE)))
+        for c, forms in clauses
+        if not _off_topic(forms)
     )
 
 
@@ -403,7 +487,7 @@ async def decline(turn: Turn, text: str) -> list[Reply] | None:
     if THANKS.search(forms):
         turn.understood_as("", outcome=Outcome.OFF_TOPIC)
         return [turn.reply(ReplyKind.FALLBACK, "thanks-reply", turn.menu())]
-    if not _off_topic(forms) or _asks_about_a_session(turn, text):
+    if not _off_topic(forms) or _asks_the_programme(turn, text):
         return None
     if _first_asks_the_programme(turn, text):
         return None
