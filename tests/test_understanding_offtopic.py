@@ -83,3 +83,9 @@ async def test_a_train_given_as_the_reason_leaves_the_question_asked(
 ) -> None:
     chat = Chat(app, clock, f"delegate-{language}", language)
     assert await chat.understood(text) == understood
+
+
+async def test_a_treatment_plant_is_not_the_railway_station(app: App, clock: FixedClock) -> None:
+    chat = Chat(app, clock, "delegate-fr", "fr")
+    text = "Notre nouvelle station d'épuration par lagunage, elle aurait sa place ici ?"
+    assert (await chat.say(text))[3] is not Outcome.OFF_TOPIC

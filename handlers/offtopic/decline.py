@@ -79,7 +79,8 @@ SUBJECTS = Words(
         r"shinkan?sen",
         r"trains?",
         r"gare",
-        r"(?:train |bus |railway )?stations?",
+        # the railway station, not « une station d'épuration », « la station de ski »
+        r"(?:the|a|train|bus|railway|shizuoka|nearest) stations?(?! d'| de)",
         r"aeroport|airport",
         r"metro|subway",
         r"hotels?",
