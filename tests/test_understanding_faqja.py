@@ -1,0 +1,72 @@
+"""Japanese FAQ questions: words heard wrong by voice input or picked wrong in the IME, and
+close entries told apart. Through the whole conversation, in the delegate's own wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import App
+from handlers.core.homophones import repair
+from tests.conftest import FixedClock
+from tests.test_understanding import Chat
+
+
+@pytest.fixture
+def ja(app: App, clock: FixedClock) -> Chat:
+    return Chat(app, clock, "tanaka", "ja")
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        # real words no delegate means here, read like the bot's word, with another word of the
+        # message found beside it in the edition's texts
+        ("代表団の刺殺先を教えて", "代表団の視察先を教えて"),
+        (
+            "全開の開催地はエクス・アン・プロヴァンスでしたか",
+            "前回の開催地はエクス・アン・プロヴァンスでしたか",
+        ),
+        ("次会の開催地は？", "次回の開催地は？"),
+        ("学校休職の取組", "学校給食の取組"),
+        # no word at all: always
+        ("文化会報告の時間", "分科会報告の時間"),
+        ("専門刺殺の日程", "専門視察の日程"),
+        # a place name of the programme, heard as common kanji
+        ("朝畑の緑地へ行くバス", "麻機の緑地へ行くバス"),
+        # a voiced kana heard unvoiced, in a run no dictionary knows
+        ("関係交流会の服装", "歓迎交流会の服装"),
+        # the shrine's name is also the declaration's sound: the declaration when it is adopted
+        ("閉会式で採択される静岡浅間の中身", "閉会式で採択される静岡宣言の中身"),
+    ],
+)
+def test_words_heard_wrong_are_put_right(written: str, meant: str) -> None:
+    assert repair(written) == meant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "静岡浅間に何時に着きますか",  # the shrine, as the programme names it
+        "SDGsと会議の関係",  # a real word, and 歓迎 does not even sound the same
+        "開場は何時",  # doors opening: nothing tells it from the venue
+        "公演を見た",
+        "休職中でも申し込めますか",
+        "全開で頑張ります",
+    ],
+)
+def test_real_words_stay_when_nothing_calls_for_the_bot_word(text: str) -> None:
+    assert repair(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("採択予定の静岡浅間はどんな内容？", "plenary-declaration"),
+        ("次会の会議はフランスのどの都市ですか", "history-edition-9"),
+        ("価値の競走ってテーマで結局どういう狙い？", "theme-aims"),
+    ],
+)
+async def test_japanese_faq_questions_heard_wrong_find_their_entry(
+    ja: Chat, text: str, entry: str
+) -> None:
+    assert await ja.understood(text) == ("faq", entry)
