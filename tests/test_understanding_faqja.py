@@ -70,3 +70,37 @@ async def test_japanese_faq_questions_heard_wrong_find_their_entry(
     ja: Chat, text: str, entry: str
 ) -> None:
     assert await ja.understood(text) == ("faq", entry)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        # the theme named, and what it aims at: the aims, not the theme's wording
+        ("上司に聞かれたんですが、このテーマで結局なにを目指しているんでしょう", "theme-aims"),
+        # every host city in turn, starting from the first: the history, not the 1st edition
+        ("歴代の開催地を全部、第1回から順に知りたいです", "history-overview"),
+        # one edition named by most of its keywords; the other city is part of its story
+        ("第1回は2008年にナンシーでしたよね、金沢も関わっていましたか", "history-edition-1"),
+        # who allocates the workshops, asked about the participating authorities
+        ("参加自治体の発表先の分科会は、事務局が振り分けているんですか", "how-to-present"),
+        ("テーマ例に載っていない取組でも発表できますか", "topic-outside-examples"),
+        ("過去最多と聞いたけど、今回は何自治体くらい？", "participants"),
+        # culture re-examined after covid: the economy workshop's culture, not population
+        (
+            "コロナのあと文化の意味が問い直されてるとかそういう話は経済の分科会？",
+            "workshop-economy-culture",
+        ),
+    ],
+)
+async def test_close_japanese_entries_are_told_apart(ja: Chat, text: str, entry: str) -> None:
+    assert await ja.understood(text) == ("faq", entry)
+
+
+async def test_japanese_context_named_as_examples_is_not_asked_back(ja: Chat) -> None:
+    # DX and GX named together as the background of the theme: the theme's context
+    assert await ja.understood(
+        "DXやGXといった流れがあるけど、なぜ今回このテーマなのか背景を知りたい"
+    ) == (
+        "faq",
+        "theme-context",
+    )
