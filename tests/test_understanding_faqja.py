@@ -104,3 +104,22 @@ async def test_japanese_context_named_as_examples_is_not_asked_back(ja: Chat) ->
         "faq",
         "theme-context",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("どうして経済の分科会が文化を取り上げるんでしょう", "workshop-economy-culture"),
+        ("会場が変更されたときはどうやって分かりますか", "reminders"),
+        # a long story naming one edition only: answered, not lost to the fallback
+        (
+            "うちの市長が昔、熊本で開かれた会議に出たと申しておりまして、それが何回目で何年の"
+            "ことだったのか、挨拶文に正しく入れたいので確認させてください",
+            "history-edition-6",
+        ),
+    ],
+)
+async def test_japanese_subjects_named_in_passing_are_answered(
+    ja: Chat, text: str, entry: str
+) -> None:
+    assert await ja.understood(text) == ("faq", entry)

@@ -44,6 +44,9 @@ ANSWER_WEIGHT = 0.7
 # in it scores at least the floor (a "did you mean", or the answer when it is the only one).
 LONG_WORDS = 14
 LONG_KEYWORD_FLOOR = 0.45
+# Japanese has no words to count: a message whose matched form has this many characters is a
+# story around its question, and the one entry it names is worth a "did you mean" at least.
+LONG_JA_CHARS = 40
 
 # A keyword's reading shorter than this is found inside other words (「かそ」, 過疎, in
 # 「とかそういう」): only its written form is looked for.
@@ -579,6 +582,10 @@ class FaqMatcher:
             whole = read.get("ja") or self.analyzer.analyse(text, "ja")
             counts = self._keyword_counts(whole, "ja")
             named = set(counts)
+            best = max(scores, key=lambda entry: scores[entry])
+            if named == {best} and len(whole.form) >= LONG_JA_CHARS:
+                # a long story that names one entry, the best: the question's subject
+                scores[best] = max(scores[best], self.thresholds[script].clarify)
             self._topic_before_workshop(named, scores)
             self._specific_before_general(scores, counts, self.thresholds[script])
             self._focus_of_question(
