@@ -110,7 +110,7 @@ async def test_japanese_context_named_as_examples_is_not_asked_back(ja: Chat) ->
     ("text", "entry"),
     [
         ("どうして経済の分科会が文化を取り上げるんでしょう", "workshop-economy-culture"),
-        ("会場が変更されたときはどうやって分かりますか", "reminders"),
+        ("開始時間が変わったときは、ボットのほうから連絡が来ますか", "reminders"),
         # a long story naming one edition only: answered, not lost to the fallback
         (
             "うちの市長が昔、熊本で開かれた会議に出たと申しておりまして、それが何回目で何年の"
