@@ -84,6 +84,8 @@ async def test_japanese_faq_questions_heard_wrong_find_their_entry(
         # who allocates the workshops, asked about the participating authorities
         ("参加自治体の発表先の分科会は、事務局が振り分けているんですか", "how-to-present"),
         ("テーマ例に載っていない取組でも発表できますか", "topic-outside-examples"),
+        # the trend of the times, and the social transformation: why this theme
+        ("時代の流れとして、なぜこのテーマが選ばれたのか", "theme-context"),
         ("過去最多と聞いたけど、今回は何自治体くらい？", "participants"),
         # culture re-examined after covid: the economy workshop's culture, not population
         (
