@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from sudachipy import Tokenizer
 
 from handlers.faq.japanese import dictionary
 
@@ -161,13 +162,19 @@ def _pieces(run: str) -> list[str]:
     dictionary reads one by one kept together (a place's name)."""
     pieces: list[str] = []
     alone = ""
-    for token in dictionary().tokenizer().tokenize(run):
+    for token in _splitter().tokenize(run):
         if len(token.surface()) == 1:
             alone += token.surface()
             continue
         pieces += [alone, token.surface()]
         alone = ""
     return [p for p in [*pieces, alone] if len(p) >= 2]
+
+
+@lru_cache(maxsize=1)
+def _splitter() -> Tokenizer:
+    """The dictionary's words of a run, with their readings (the finest split is not needed)."""
+    return dictionary().tokenizer()
 
 
 @lru_cache(maxsize=8192)
@@ -184,7 +191,7 @@ def _is_word(text: str) -> bool:
 def _sounds(text: str) -> frozenset[str]:
     """Every way a run of kanji can be read: each of its words, every way the dictionary
     reads it (「浅間」 is センゲン as well as アサマ)."""
-    tokens = dictionary().tokenizer().tokenize(text)
+    tokens = _splitter().tokenize(text)
     options = [_readings(t.surface()) or frozenset({t.reading_form()}) for t in tokens]
     sounds = itertools.islice(itertools.product(*options), _MAX_SOUNDS)
     return frozenset("".join(parts) for parts in sounds)
@@ -263,9 +270,9 @@ def _repair_run(match: re.Match[str], text: str) -> str:
         return word
     edition = _edition()
     context = [
-        word
+        other
         for run in _CONTEXT_WORD.findall(text[: match.start()] + "\n" + text[match.end() :])
-        for word in _words_of(run)
+        for other in _words_of(run)
     ]
     if any(written in t for t in edition.texts):
         # a word of the edition's own (「静岡浅間」 of the shrine): only the uncommon words of
