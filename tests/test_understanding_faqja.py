@@ -125,3 +125,17 @@ async def test_japanese_subjects_named_in_passing_are_answered(
     ja: Chat, text: str, entry: str
 ) -> None:
     assert await ja.understood(text) == ("faq", entry)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        # a subject and where to present it: the subject's entry, which names its workshop
+        ("里山保全の取組はどこで発表したらいいですか", "topic-agriculture-satoyama"),
+        ("地産地消の事例はどこで発表すればいいかな", "topic-local-economy"),
+        # the plenary by the word the programme uses
+        ("全体会の中身を教えて", "plenary-declaration"),
+    ],
+)
+async def test_japanese_subject_and_plenary_named(ja: Chat, text: str, entry: str) -> None:
+    assert await ja.understood(text) == ("faq", entry)

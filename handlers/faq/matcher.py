@@ -670,8 +670,11 @@ class FaqMatcher:
     def _focus_of_question(
         self, scores: dict[int, float], named: set[int], t: Thresholds, asks_what: bool
     ) -> None:
-        """Japanese: an entry named and ahead is sure of itself against two kinds of neighbour,
-        which go out of the "did you mean" window:
+        """Japanese: an entry named and ahead is sure of itself against its neighbours, which go
+        out of the "did you mean" window:
+        - when it is a subject (a subject named close behind an unnamed entry comes first),
+          every entry no keyword names: 「〇〇の事例はどこで発表すれば」 is the subject's,
+          whose answer names its workshop, and the general how-to is only the frame;
         - the whole it is a detail of (「テーマって結局何を目指してる」: the theme's aims, not the
           theme), outside the workshops and subjects, which have their own rules above;
         - two or more of its related entries named together as its examples (「DXとかGXとか
@@ -683,8 +686,24 @@ class FaqMatcher:
             return
         best = max(scores, key=lambda entry: scores[entry])
         if best not in named:
-            return
+            # a subject named, close behind an entry no keyword names: the subject is asked
+            near = [
+                e
+                for e in named & scores.keys()
+                if self.entries[e].topic == SUBJECTS_TOPIC
+                and scores[e] >= scores[best] - t.clarify_window
+            ]
+            if not near:
+                return
+            subject = max(near, key=lambda entry: scores[entry])
+            scores[best], scores[subject] = scores[subject], scores[best]
+            best = subject
         floor = scores[best] - max(t.gap, t.clarify_window) - 0.01
+        if self.entries[best].topic == SUBJECTS_TOPIC:
+            # 「〇〇の事例はどこで発表すれば」: the subject's entry names its workshop; an entry
+            # no keyword names (how to choose a workshop) is only the question's frame
+            for entry in scores.keys() - named:
+                scores[entry] = min(scores[entry], floor)
         own = {WORKSHOPS_TOPIC, SUBJECTS_TOPIC}
         if self.entries[best].topic not in own:
             for whole in self._details["ja"].get(best, ()):
