@@ -40,9 +40,10 @@ COMMON_SHARE = {"fr": 1.01, "en": 1.01, "ja": 0.08}
 # The answer's own words count as a phrasing, less than a real one: long texts match loosely.
 ANSWER_WEIGHT = 0.7
 
-# A French message of this many words or more is a story around its question: a keyword found
-# in it scores at least the floor (a "did you mean", or the answer when it is the only one).
-LONG_WORDS = 14
+# A French or English message of this many words or more is a story around its question: a
+# keyword found in it scores at least the floor (a "did you mean", or the answer when it is the
+# only one). Japanese has no such floor: its keywords are found in any run of characters.
+LONG_WORDS = {"fr": 14, "en": 14, "ja": 10**6}
 LONG_KEYWORD_FLOOR = 0.45
 
 # A reading function turns Japanese text into hiragana (SudachiPy in production); without one
@@ -102,7 +103,24 @@ SENTENCE_WEIGHT = 0.9
 _ASKS_WHAT = re.compile(
     r"(?i)\b(?:quoi|what|qu'est-ce|who|qui|why|pourquoi)\b|とは|って何|ってなに"
 )
-_SENTENCES = re.compile(r"[?!.;？！。]+\s*|\s+-\s+|\n+")
+# Sentences; also the clause that says what the answer is for, typed without a stop ("c'est quoi
+# le thème je dois le mettre dans la lettre", "when does it end I need to book a train").
+_SENTENCES = re.compile(
+    r"[?!.;？！。]+\s*|\s+-\s+|\n+"
+    r"|,?\s+(?=(?:je dois|j'ai besoin|il me faut|c'est pour|i need|i must|i have to)\b)"
+)
+# A demonstrative points back to a thing the message has named already ("… the « partenariat
+# d'exception » since 2013. What is it, this partnership?"): the sentence alone is not the key.
+_POINTS_BACK = re.compile(r"(?i)\b(?:this|that|these|those|ce|cet|cette|ces)\s+\w+\W*$")
+# A question reported or announced after its context (« ils me demandent ce que c'est… »,
+# "I'm trying to get a sense of where…", « reste à savoir dans quel atelier… »): what follows is
+# the question, also read alone (a sentence of its own).
+_REPORTED = re.compile(
+    r"(?i)\b(?:(?:me|nous|m'|lui|leur)\s*demand(?:e|ent|ait|aient)|demandent|veu(?:t|lent) savoir|"
+    r"voudrai(?:t|ent|s) savoir|je me demand(?:e|ais)|on se demande|reste à savoir|"
+    r"(?:asks?|asked|asking) me|wants? to know|wondering|(?:get a sense|figure out) (?:of )?)"
+    r"\s*(.+)$"
+)
 
 
 def script_of(text: str) -> str:
@@ -550,6 +568,8 @@ class FaqMatcher:
         # A sentence alone counts a little less than the whole message: it is read without
         # what the other sentences say ("… nancy right? why there").
         sentences = [p for p in _SENTENCES.split(text) if len(p.split()) >= 3 or script == "ja"]
+        if script == "latin":
+            sentences += [m[1] for s in list(sentences) if (m := _REPORTED.search(s)) and m[1]]
         parts = [(text, 1.0)]
         if len(sentences) >= 2:
             parts += [(sentence, SENTENCE_WEIGHT) for sentence in sentences]
@@ -559,11 +579,14 @@ class FaqMatcher:
                 analysis = self._read(part, lang)
                 if not analysis.units:
                     continue
-                if weight < 1.0 and len(analysis.units) < 2 and not _ASKS_WHAT.search(part):
-                    continue  # a frame ("- which workshop to present?"), not "what is X?"
+                alone = not _ASKS_WHAT.search(part) or _POINTS_BACK.search(part)
+                if weight < 1.0 and len(analysis.units) < 2 and alone:
+                    # a frame ("- which workshop to present?"), not "what is X?"; or a word
+                    # pointing back ("what is it, this partnership?") to a thing named before
+                    continue
                 if position == 0:
                     read[lang] = analysis
-                for entry, score in self._score(analysis, lang).items():
+                for entry, score in self._score(analysis, lang, lang == order[0]).items():
                     scores[entry] = max(scores.get(entry, 0.0), score * weight)
             if max(scores.values(), default=0.0) >= self.thresholds[script].answer:
                 break  # the question's own language answered: the others need not be asked
@@ -574,6 +597,8 @@ class FaqMatcher:
             self._topic_before_workshop(named, scores)
             self._specific_before_general(scores, named, self.thresholds[script])
         self._detail_before_whole(read, scores)
+        if script == "latin":
+            self._named_workshop_detail(text, read, scores, self.thresholds[script])
         ranked = sorted(scores.items(), key=lambda item: -item[1])
         candidates = tuple(Candidate(self.entries[i], round(s, 4)) for i, s in ranked[:TOP])
         return Match(self._decide(candidates, self.thresholds[script]), candidates, script)
@@ -672,6 +697,34 @@ class FaqMatcher:
                 scores[best], scores[detail] = scores[detail], scores[best]
                 return
 
+    def _named_workshop_detail(
+        self, text: str, read: dict[str, Analysis], scores: dict[int, float], t: Thresholds
+    ) -> None:
+        """A question that names one workshop and says something of it ("in the economy
+        workshop they talk about culture since Covid: what is the idea?") is about that
+        workshop's detail (workshop-economy-culture), not about where the subject goes
+        (topic-creative-economy answers "which workshop for culture?", which it does not
+        ask): the detail, close behind the subject, comes first. French and English; Japanese
+        has its own order (`_specific_before_general`)."""
+        if not scores or _LATIN_FRAMES.search(latin(text)):
+            return
+        best = max(scores, key=lambda entry: scores[entry])
+        if self.entries[best].topic != SUBJECTS_TOPIC:
+            return
+        named = {e for lang, a in read.items() for e in self._keyword_hits(a, lang)}
+        workshops = named & self._workshops
+        if len(workshops) != 1:
+            return
+        prefix = self.entries[workshops.pop()].id + "-"
+        details = [
+            e
+            for e in scores
+            if self.entries[e].id.startswith(prefix) and scores[e] >= scores[best] - t.gap
+        ]
+        if details:
+            detail = max(details, key=lambda entry: scores[entry])
+            scores[best], scores[detail] = scores[detail], scores[best]
+
     def _read(self, text: str, lang: str) -> Analysis:
         """The text analysed in `lang`; French and English words spelling-corrected."""
         analysis = self.analyzer.analyse(text, lang)
@@ -679,8 +732,9 @@ class FaqMatcher:
             return analysis
         return self.analyzer.from_words(self._indexes[lang].correct(analysis.units))
 
-    def _score(self, analysis: Analysis, lang: str) -> dict[int, float]:
-        """Entries' scores for a text read by `_read`."""
+    def _score(self, analysis: Analysis, lang: str, own: bool = True) -> dict[int, float]:
+        """Entries' scores for a text read by `_read`; `own`: read in the delegate's language
+        (a French story read as English names English keywords by chance)."""
         index = self._indexes[lang]
         similarity = index.similar(analysis, limit=40)
         hits = self._keyword_hits(analysis, lang)
@@ -695,13 +749,8 @@ class FaqMatcher:
             if len(kept) >= TOP and math.sqrt(sim) < kept[0]:
                 break
             score = math.sqrt(sim * index.coverage(weights, entry))
-            if (
-                len(hits) == 1
-                and entry in hits
-                and lang == "fr"
-                and len(analysis.units) >= LONG_WORDS
-            ):
-                # A long French message of context names its subject once ("notre pépinière
+            if own and len(hits) == 1 and entry in hits and len(analysis.units) >= LONG_WORDS[lang]:
+                # A long message of context names its subject once ("notre pépinière
                 # d'entreprises…", « la phrase qui chapeaute… »): its keyword is not diluted by
                 # the story around it, and it is worth a "did you mean" at least (when it is
                 # the only entry named: several are the story's words as much as the question's).
