@@ -123,7 +123,7 @@ def _combien(match: re.Match[str]) -> str:
     return match[0] if before and before[-1] in _CARD_WORDS else "combien"
 
 
-_CARD_WORDS = frozenset("par en la ma ta sa une votre notre ou carte ma".split())
+_CARD_WORDS = frozenset("par en la ma ta sa une votre notre ou carte".split())
 
 # Voice dictation, in French: punctuation said aloud is written out as words ("… virgule c'est
 # pour …", "… point d'interrogation"), and words are written as their homophones: « ses où »,
