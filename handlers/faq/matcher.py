@@ -100,6 +100,10 @@ class Match:
 
 
 SENTENCE_WEIGHT = 0.9
+# A message read in the other Latin-script language (a French term in an English question)
+# counts a little less: spelling correction makes words of the other language out of any
+# (« els » → "else"), and the delegate's own language is the likelier reading.
+OTHER_LANGUAGE_WEIGHT = 1.0
 _ASKS_WHAT = re.compile(
     r"(?i)\b(?:quoi|what|qu'est-ce|who|qui|why|pourquoi)\b|とは|って何|ってなに"
 )
@@ -586,8 +590,10 @@ class FaqMatcher:
                     continue
                 if position == 0:
                     read[lang] = analysis
-                for entry, score in self._score(analysis, lang, lang == order[0]).items():
-                    scores[entry] = max(scores.get(entry, 0.0), score * weight)
+                own = lang == order[0]
+                factor = weight * (1.0 if own else OTHER_LANGUAGE_WEIGHT)
+                for entry, score in self._score(analysis, lang, own).items():
+                    scores[entry] = max(scores.get(entry, 0.0), score * factor)
             if max(scores.values(), default=0.0) >= self.thresholds[script].answer:
                 break  # the question's own language answered: the others need not be asked
         if script == "ja" and scores:
@@ -708,22 +714,26 @@ class FaqMatcher:
         has its own order (`_specific_before_general`)."""
         if not scores or _LATIN_FRAMES.search(latin(text)):
             return
-        best = max(scores, key=lambda entry: scores[entry])
-        if self.entries[best].topic != SUBJECTS_TOPIC:
-            return
         named = {e for lang, a in read.items() for e in self._keyword_hits(a, lang)}
         workshops = named & self._workshops
         if len(workshops) != 1:
             return
         prefix = self.entries[workshops.pop()].id + "-"
+        top = max(scores.values())
         details = [
-            e
-            for e in scores
-            if self.entries[e].id.startswith(prefix) and scores[e] >= scores[best] - t.gap
+            e for e in scores if self.entries[e].id.startswith(prefix) and scores[e] >= top - t.gap
         ]
-        if details:
-            detail = max(details, key=lambda entry: scores[entry])
-            scores[best], scores[detail] = scores[detail], scores[best]
+        best = max(scores, key=lambda entry: scores[entry])
+        if not details or (best not in details and self.entries[best].topic != SUBJECTS_TOPIC):
+            return
+        # the detail comes first, and the subjects go out of the "did you mean" window: the
+        # delegate named the workshop, which is all a subject's entry would tell them
+        detail = max(details, key=lambda entry: scores[entry])
+        scores[best], scores[detail] = scores[detail], top
+        floor = top - max(t.gap, t.clarify_window) - 0.01
+        for entry in scores:
+            if self.entries[entry].topic == SUBJECTS_TOPIC:
+                scores[entry] = min(scores[entry], floor)
 
     def _read(self, text: str, lang: str) -> Analysis:
         """The text analysed in `lang`; French and English words spelling-corrected."""
@@ -737,7 +747,14 @@ class FaqMatcher:
         (a French story read as English names English keywords by chance)."""
         index = self._indexes[lang]
         similarity = index.similar(analysis, limit=40)
-        hits = self._keyword_hits(analysis, lang)
+        counts: dict[int, int] = {}
+        hits = self._keyword_hits(analysis, lang, counts)
+        # The entry a long message names most ("photovoltaic parks … a wood heat network" beside
+        # one "park"): its subject; named as often as another, it is not told apart.
+        ranked = sorted(counts.values(), reverse=True)
+        subject = max(counts, key=lambda e: counts[e]) if counts else None
+        if len(ranked) >= 2 and ranked[0] == ranked[1]:
+            subject = None
         for entry, value in hits.items():
             similarity[entry] = max(similarity.get(entry, 0.0), value)
         # Coverage is at most 1, so an entry scores at most sqrt(similarity): once that is below
@@ -749,11 +766,12 @@ class FaqMatcher:
             if len(kept) >= TOP and math.sqrt(sim) < kept[0]:
                 break
             score = math.sqrt(sim * index.coverage(weights, entry))
-            if own and len(hits) == 1 and entry in hits and len(analysis.units) >= LONG_WORDS[lang]:
+            if own and entry == subject and len(analysis.units) >= LONG_WORDS[lang]:
                 # A long message of context names its subject once ("notre pépinière
                 # d'entreprises…", « la phrase qui chapeaute… »): its keyword is not diluted by
                 # the story around it, and it is worth a "did you mean" at least (when it is
-                # the only entry named: several are the story's words as much as the question's).
+                # the entry named most: several named alike are the story's words as much as
+                # the question's).
                 score = max(score, LONG_KEYWORD_FLOOR)
             scores[entry] = score
             if len(kept) < TOP:
@@ -762,9 +780,12 @@ class FaqMatcher:
                 heapq.heapreplace(kept, score)
         return scores
 
-    def _keyword_hits(self, analysis: Analysis, lang: str) -> dict[int, float]:
+    def _keyword_hits(
+        self, analysis: Analysis, lang: str, counts: dict[int, int] | None = None
+    ) -> dict[int, float]:
         """Keywords found whole in the question; one inside a longer keyword found at the same
-        place does not count (「ぶんか」 in 「ぶんかかい」). The more of the question, the surer."""
+        place does not count (「ぶんか」 in 「ぶんかかい」). The more of the question, the surer.
+        `counts`, if given, gets how many keywords of each entry were found."""
         index = self._keywords[lang]
         texts = [analysis.form, analysis.reading] if lang == "ja" else [analysis.form]
         found: dict[int, float] = {}
@@ -784,13 +805,16 @@ class FaqMatcher:
                         if words[i : i + size] == form.split():
                             spans.append((i, i + size, entry))
                 length = len(words)
-            for start, end, entry in spans:
+            # a keyword in two spellings that fold alike ("séisme", "seisme") is found once
+            for start, end, entry in dict.fromkeys(spans):
                 inside = any(
                     s <= start and end <= e and (e - s) > (end - start) for s, e, _ in spans
                 )
                 if not inside:
                     score = 0.6 + 0.4 * (end - start) / max(length, 1)
                     found[entry] = max(found.get(entry, 0.0), score)
+                    if counts is not None:
+                        counts[entry] = counts.get(entry, 0) + 1
         return found
 
     @staticmethod
