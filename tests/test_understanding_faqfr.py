@@ -104,3 +104,17 @@ async def test_english_origin_question_with_a_short_year(en: Chat) -> None:
         "faq",
         "history-edition-1",
     )
+
+
+async def test_a_long_story_names_its_subject_most(fr: Chat) -> None:
+    # one "parc" would be urban greening; methanisation and a heat network are the subject
+    assert await fr.understood(
+        "Chez nous la communauté de communes a lancé une unité de méthanisation agricole et un "
+        "petit réseau de chaleur pour l'école et le parc municipal, le maire aimerait bien en "
+        "parler cette semaine, mais sous quel angle et à quel moment je ne sais pas"
+    ) == ("faq", "topic-renewable-energy")
+    assert await fr.understood(
+        "Notre comité voudrait faire connaître son jardin partagé intergénérationnel tenu par "
+        "des bénévoles, mais je ne retrouve rien de tel parmi les exemples de sujets, alors je "
+        "me demande si c'est recevable"
+    ) == ("faq", "topic-outside-examples")

@@ -750,7 +750,8 @@ class FaqMatcher:
         counts: dict[int, int] = {}
         hits = self._keyword_hits(analysis, lang, counts)
         # The entry a long message names most ("photovoltaic parks … a wood heat network" beside
-        # one "park"): its subject; named as often as another, it is not told apart.
+        # one "park", « les exemples des ateliers » beside one « vise »): its subject; named as
+        # much as another, it is not told apart.
         ranked = sorted(counts.values(), reverse=True)
         subject = max(counts, key=lambda e: counts[e]) if counts else None
         if len(ranked) >= 2 and ranked[0] == ranked[1]:
@@ -785,7 +786,9 @@ class FaqMatcher:
     ) -> dict[int, float]:
         """Keywords found whole in the question; one inside a longer keyword found at the same
         place does not count (「ぶんか」 in 「ぶんかかい」). The more of the question, the surer.
-        `counts`, if given, gets how many keywords of each entry were found."""
+        `counts`, if given, gets how much of the question each entry's keywords cover (in
+        words, or characters in Japanese): two keywords, or one of two words, say more than
+        one word."""
         index = self._keywords[lang]
         texts = [analysis.form, analysis.reading] if lang == "ja" else [analysis.form]
         found: dict[int, float] = {}
@@ -814,7 +817,7 @@ class FaqMatcher:
                     score = 0.6 + 0.4 * (end - start) / max(length, 1)
                     found[entry] = max(found.get(entry, 0.0), score)
                     if counts is not None:
-                        counts[entry] = counts.get(entry, 0) + 1
+                        counts[entry] = counts.get(entry, 0) + end - start
         return found
 
     @staticmethod
