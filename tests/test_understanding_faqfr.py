@@ -118,3 +118,16 @@ async def test_a_long_story_names_its_subject_most(fr: Chat) -> None:
         "des bénévoles, mais je ne retrouve rien de tel parmi les exemples de sujets, alors je "
         "me demande si c'est recevable"
     ) == ("faq", "topic-outside-examples")
+
+
+async def test_two_related_entries_offer_what_they_belong_to(fr: Chat) -> None:
+    # DX and GX named on the way to the theme's context: the context is offered beside them
+    _, _, buttons, outcome, _ = await fr.say(
+        "Pourquoi avoir pris ce thème-là cette fois ? C'est lié à la transition numérique et "
+        "à la transition écologique ?"
+    )
+    assert outcome is Outcome.CLARIFIED
+    assert any(b.endswith("theme-context") for b in buttons), buttons
+    # asked what the two words mean, the context is not offered
+    _, _, buttons, _, _ = await fr.say("DX et GX, ça veut dire quoi ?")
+    assert not any(b.endswith("theme-context") for b in buttons), buttons

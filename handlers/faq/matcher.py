@@ -522,6 +522,7 @@ class FaqMatcher:
             if numbered := re.fullmatch(r"(.+)-\d+", e.id):
                 series[numbered[1]].add(i)
         self._series = [members for members in series.values() if len(members) >= 2]
+        self._pairs = self._linked()
         # Keywords by their first word (French, English) or first two characters (Japanese).
         self._keywords: dict[str, dict[str, list[tuple[str, int]]]] = {
             lang: defaultdict(list) for lang in LANGS
@@ -559,7 +560,7 @@ class FaqMatcher:
                     vocab[position].update(analysis.units)
             self._indexes[lang] = _Index(docs, vocab, COMMON_SHARE[lang])
             if lang != "ja":
-                self._details[lang] = _details(asked, named, self._linked())
+                self._details[lang] = _details(asked, named, self._pairs)
 
     def match(self, text: str, language: str) -> Match:
         text = text[:MAX_INPUT]
@@ -603,6 +604,7 @@ class FaqMatcher:
             self._topic_before_workshop(named, scores)
             self._specific_before_general(scores, named, self.thresholds[script])
         self._detail_before_whole(read, scores)
+        self._common_ground(scores, self.thresholds[script])
         if script == "latin":
             self._named_workshop_detail(text, read, scores, self.thresholds[script])
         ranked = sorted(scores.items(), key=lambda item: -item[1])
@@ -672,6 +674,28 @@ class FaqMatcher:
         for entry in self._workshops:
             if entry in scores and scores[entry] > scores[best] - gap:
                 scores[entry] = scores[best] - gap
+
+    def _common_ground(self, scores: dict[int, float], t: Thresholds) -> None:
+        """Two related entries asked back together (DX and GX) may both be what the question
+        mentions on its way to the entry they both belong to ("why this theme now: is it the
+        digital and green transitions?" is the theme's context): that entry, when the question
+        asks it too (at least a "did you mean"), is offered beside them."""
+        if len(scores) < 3:
+            return
+        first, second = heapq.nlargest(2, scores, key=lambda entry: scores[entry])
+        if (first, second) not in self._pairs or scores[second] < scores[first] - t.clarify_window:
+            return
+        parents = [
+            entry
+            for entry, score in scores.items()
+            if entry not in (first, second)
+            and score >= t.clarify
+            and (entry, first) in self._pairs
+            and (entry, second) in self._pairs
+        ]
+        if parents:
+            parent = max(parents, key=lambda entry: scores[entry])
+            scores[parent] = max(scores[parent], scores[second])
 
     def _linked(self) -> set[tuple[int, int]]:
         """Pairs of entries either of which lists the other as related, both ways round."""
