@@ -131,3 +131,17 @@ async def test_two_related_entries_offer_what_they_belong_to(fr: Chat) -> None:
     # asked what the two words mean, the context is not offered
     _, _, buttons, _, _ = await fr.say("DX et GX, ça veut dire quoi ?")
     assert not any(b.endswith("theme-context") for b in buttons), buttons
+
+
+async def test_two_workshops_named_ask_about_neither_alone(fr: Chat) -> None:
+    intent, detail = await fr.understood(
+        "entre l'atelier société et l'atelier environnement, lequel fait quoi au juste ?"
+    )
+    assert (intent, detail) == ("faq", "workshops-overview")
+
+
+async def test_a_closed_school_tells_of_a_shrinking_town(fr: Chat) -> None:
+    assert await fr.understood(
+        "Dans notre village l'école a fermé il y a deux ans et les jeunes partent à la ville ; "
+        "est-ce qu'un atelier s'intéresse à ce genre de situation pendant la semaine ?"
+    ) == ("faq", "topic-population-decline")

@@ -606,7 +606,7 @@ class FaqMatcher:
         self._detail_before_whole(read, scores)
         self._common_ground(scores, self.thresholds[script])
         if script == "latin":
-            self._named_workshop_detail(text, read, scores, self.thresholds[script])
+            self._named_workshops(text, read, scores, self.thresholds[script])
         ranked = sorted(scores.items(), key=lambda item: -item[1])
         candidates = tuple(Candidate(self.entries[i], round(s, 4)) for i, s in ranked[:TOP])
         return Match(self._decide(candidates, self.thresholds[script]), candidates, script)
@@ -727,20 +727,25 @@ class FaqMatcher:
                 scores[best], scores[detail] = scores[detail], scores[best]
                 return
 
-    def _named_workshop_detail(
+    def _named_workshops(
         self, text: str, read: dict[str, Analysis], scores: dict[int, float], t: Thresholds
     ) -> None:
         """A question that names one workshop and says something of it ("in the economy
         workshop they talk about culture since Covid: what is the idea?") is about that
         workshop's detail (workshop-economy-culture), not about where the subject goes
         (topic-creative-economy answers "which workshop for culture?", which it does not
-        ask): the detail, close behind the subject, comes first. French and English; Japanese
-        has its own order (`_specific_before_general`)."""
-        if not scores or _LATIN_FRAMES.search(latin(text)):
+        ask): the detail, close behind the subject, comes first. A question naming two
+        workshops ("is that a society thing or an economy thing?") is about neither alone.
+        French and English; Japanese has its own order (`_specific_before_general`)."""
+        if not scores:
             return
         named = {e for lang, a in read.items() for e in self._keyword_hits(a, lang)}
         workshops = named & self._workshops
-        if len(workshops) != 1:
+        if len(workshops) >= 2:
+            for entry in self._workshops & scores.keys():
+                scores[entry] -= max(t.gap, t.clarify_window) + 0.01
+            return
+        if len(workshops) != 1 or _LATIN_FRAMES.search(latin(text)):
             return
         prefix = self.entries[workshops.pop()].id + "-"
         top = max(scores.values())
