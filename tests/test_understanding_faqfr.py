@@ -145,3 +145,10 @@ async def test_a_closed_school_tells_of_a_shrinking_town(fr: Chat) -> None:
         "Dans notre village l'école a fermé il y a deux ans et les jeunes partent à la ville ; "
         "est-ce qu'un atelier s'intéresse à ce genre de situation pendant la semaine ?"
     ) == ("faq", "topic-population-decline")
+
+
+async def test_how_the_question_is_put_is_not_its_subject(fr: Chat) -> None:
+    # « en deux mots » and an indirect « ce que sont » around one word
+    assert await fr.understood(
+        "ma directrice voudrait savoir en deux mots ce que sont ces Rencontres"
+    ) == ("faq", "rencontres-what")

@@ -100,12 +100,8 @@ class Match:
 
 
 SENTENCE_WEIGHT = 0.9
-# A message read in the other Latin-script language (a French term in an English question)
-# counts a little less: spelling correction makes words of the other language out of any
-# (« els » → "else"), and the delegate's own language is the likelier reading.
-OTHER_LANGUAGE_WEIGHT = 1.0
 _ASKS_WHAT = re.compile(
-    r"(?i)\b(?:quoi|what|qu'est-ce|who|qui|why|pourquoi)\b|とは|って何|ってなに"
+    r"(?i)\b(?:quoi|what|qu'est-ce|who|qui|why|pourquoi|ce que|ce qu')\b|とは|って何|ってなに"
 )
 # Sentences; also the clause that says what the answer is for, typed without a stop ("c'est quoi
 # le thème je dois le mettre dans la lettre", "when does it end I need to book a train").
@@ -153,6 +149,14 @@ _LATIN_FRAMES = re.compile(
 _LATIN_IDIOMS = (
     (re.compile(r"\b(?:le|du|au|jusqu'au) combien\b(?! d)"), " date "),
     (re.compile(r"\b(?:tout le monde|everyone|everybody)\b"), " "),
+    # how the question is asked, not what about: « en deux mots », « vous pouvez m'aider ? »
+    (re.compile(r"\ben (?:deux|2|quelques|trois|3) mots\b"), " "),
+    (
+        re.compile(
+            r"\b(?:vous pouvez|pouvez-vous|tu peux|peux-tu) (?:m')?aider\b|\bcan you help(?: me)?\b"
+        ),
+        " ",
+    ),
 )
 STOPWORDS = frozenset(
     "le la les un une des du de au aux et ou est sont ce cet cette ces c ca que quoi quel "
@@ -591,10 +595,8 @@ class FaqMatcher:
                     continue
                 if position == 0:
                     read[lang] = analysis
-                own = lang == order[0]
-                factor = weight * (1.0 if own else OTHER_LANGUAGE_WEIGHT)
-                for entry, score in self._score(analysis, lang, own).items():
-                    scores[entry] = max(scores.get(entry, 0.0), score * factor)
+                for entry, score in self._score(analysis, lang, lang == order[0]).items():
+                    scores[entry] = max(scores.get(entry, 0.0), score * weight)
             if max(scores.values(), default=0.0) >= self.thresholds[script].answer:
                 break  # the question's own language answered: the others need not be asked
         if script == "ja" and scores:
