@@ -577,11 +577,15 @@ class FaqMatcher:
         # A sentence alone counts a little less than the whole message: it is read without
         # what the other sentences say ("… nancy right? why there").
         sentences = [p for p in _SENTENCES.split(text) if len(p.split()) >= 3 or script == "ja"]
-        if script == "latin":
-            sentences += [m[1] for s in list(sentences) if (m := _REPORTED.search(s)) and m[1]]
+        # reported questions: the question itself, whatever its length
+        reported = (
+            [m[1] for s in sentences if (m := _REPORTED.search(s)) and m[1]]
+            if script == "latin"
+            else []
+        )
         parts = [(text, 1.0)]
-        if len(sentences) >= 2:
-            parts += [(sentence, SENTENCE_WEIGHT) for sentence in sentences]
+        if len(sentences) + len(reported) >= 2:
+            parts += [(sentence, SENTENCE_WEIGHT) for sentence in sentences + reported]
         read: dict[str, Analysis] = {}  # the whole message, as read in each language
         for lang in order:
             for position, (part, weight) in enumerate(parts):
@@ -589,7 +593,7 @@ class FaqMatcher:
                 if not analysis.units:
                     continue
                 alone = not _ASKS_WHAT.search(part) or _POINTS_BACK.search(part)
-                if weight < 1.0 and len(analysis.units) < 2 and alone:
+                if weight < 1.0 and len(analysis.units) < 2 and alone and part not in reported:
                     # a frame ("- which workshop to present?"), not "what is X?"; or a word
                     # pointing back ("what is it, this partnership?") to a thing named before
                     continue
