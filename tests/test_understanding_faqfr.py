@@ -152,3 +152,13 @@ async def test_how_the_question_is_put_is_not_its_subject(fr: Chat) -> None:
     assert await fr.understood(
         "ma directrice voudrait savoir en deux mots ce que sont ces Rencontres"
     ) == ("faq", "rencontres-what")
+
+
+async def test_a_subject_between_two_workshops_goes_to_its_entry(en: Chat) -> None:
+    assert await en.understood(
+        "People who can't manage online forms and smartphones: society or economy workshop?"
+    ) == ("faq", "topic-digital-inclusion")
+    # one workshop's detail asked, the other workshop named as an opinion: the detail
+    assert await en.understood(
+        "how come culture sits in the economy workshop? it seems closer to society to me"
+    ) == ("faq", "workshop-economy-culture")

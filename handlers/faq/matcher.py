@@ -741,7 +741,8 @@ class FaqMatcher:
         workshop's detail (workshop-economy-culture), not about where the subject goes
         (topic-creative-economy answers "which workshop for culture?", which it does not
         ask): the detail, close behind the subject, comes first. A question naming two
-        workshops ("is that a society thing or an economy thing?") is about neither alone.
+        workshops is about neither alone: about their difference, or about where a subject it
+        names goes ("smartphones for older people: a society thing or an economy thing?").
         French and English; Japanese has its own order (`_specific_before_general`)."""
         if not scores:
             return
@@ -750,6 +751,20 @@ class FaqMatcher:
         if len(workshops) >= 2:
             for entry in self._workshops & scores.keys():
                 scores[entry] -= max(t.gap, t.clarify_window) + 0.01
+            # a subject named beside them asks which of the two it goes in: its entry says;
+            # unless one workshop's detail is asked ("why is culture in the economy workshop?
+            # it feels like society")
+            top = max(scores.values())
+            prefixes = tuple(self.entries[w].id + "-" for w in workshops)
+            if any(
+                self.entries[e].id.startswith(prefixes) and scores[e] >= top - t.gap for e in scores
+            ):
+                return
+            subjects = [e for e in named if self.entries[e].topic == SUBJECTS_TOPIC and e in scores]
+            if subjects:
+                subject = max(subjects, key=lambda entry: scores[entry])
+                best = max(scores, key=lambda entry: scores[entry])
+                scores[best], scores[subject] = scores[subject], scores[best]
             return
         if len(workshops) != 1 or _LATIN_FRAMES.search(latin(text)):
             return
