@@ -117,6 +117,34 @@ SMS = {
 }
 
 
+def _combien(match: re.Match[str]) -> str:
+    """ "cb" is « combien », except where it is the bank card ("payer par cb", "ma cb")."""
+    before = match.string[: match.start()].split()
+    return match[0] if before and before[-1] in _CARD_WORDS else "combien"
+
+
+_CARD_WORDS = frozenset("par en la ma ta sa une votre notre ou carte".split())
+
+# Voice dictation, in French: punctuation said aloud is written out as words ("… virgule c'est
+# pour …", "… point d'interrogation"), and words are written as their homophones: « ses où »,
+# « ces quoi » for « c'est où », « c'est quoi »; « sa commence » for « ça commence ».
+_ASKING = r"où|ou|quand|quoi|qui|combien|comment|quel|quelle|quels|quelles|lequel|laquelle"
+# what follows « ça » and never a possessive « sa »: a verb, a pronoun before one, a negation
+_CA_VERBS = (
+    r"commencen?t?|commence|finit|finira|fini|termine|terminera|dure|durera|va|ira|marche|"
+    r"coûte|coute|tombe|concerne|parle|existe|change|intéresse|interesse|sera|serait|était|"
+    r"etait|fait|peut|doit|compte|se|s['’]|me|m['’]|te|t['’]|nous|vous|ne|n['’]|y|a"
+)
+DICTATION = (
+    (re.compile(r"\s*\bpoint d['’]interrogation\b"), " ?"),
+    (re.compile(r"\s*\bpoint d['’]exclamation\b"), " !"),
+    (re.compile(r"\s*\bvirgule\b"), ","),
+    (re.compile(rf"\b(?:ses|ces|s['’]est) (?=(?:{_ASKING})\b)"), "c'est "),
+    (re.compile(rf"\bsa (?=(?:{_CA_VERBS})(?![\w]))"), "ça "),
+    (re.compile(r"\bcb\b"), _combien),
+)
+
+
 def _elide(match: re.Match[str]) -> str:
     small, word = (g for g in match.groups() if g)
     return f"{small}'{word}"
@@ -151,6 +179,11 @@ SMS_PHRASES = (
     (re.compile(r"\b(?:wraps|winds) up\b"), "ends"),
     (re.compile(r"\b(?:wrap|wind) up\b"), "end"),
     (re.compile(r"\b(?:wrapping|winding) up\b"), "ending"),
+    # "kick off", also around its object ("kicked the whole thing off"): start
+    (re.compile(r"\bkick(s|ed|ing)?\b((?: [\w'’]+){0,3}?) off\b"), r"start\1\2"),
+    # a year said the short way ("back in '08"): the Rencontres' years are this century's
+    (re.compile(r"(?<![\w'’])['’]([0-2]\d)\b"), r"20\1"),
+    *DICTATION,
 )
 # "ou" is "or" as often as "where": spelt out only where a where-question is likely.
 _OU_WHERE = re.compile(r"\b(?:c|c'est|se passe|a lieu|sont|est|on va|se trouve)\s+ou\b|\bou\s*\?$")

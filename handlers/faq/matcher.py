@@ -40,9 +40,10 @@ COMMON_SHARE = {"fr": 1.01, "en": 1.01, "ja": 0.08}
 # The answer's own words count as a phrasing, less than a real one: long texts match loosely.
 ANSWER_WEIGHT = 0.7
 
-# A French message of this many words or more is a story around its question: a keyword found
-# in it scores at least the floor (a "did you mean", or the answer when it is the only one).
-LONG_WORDS = 14
+# A French or English message of this many words or more is a story around its question: a
+# keyword found in it scores at least the floor (a "did you mean", or the answer when it is the
+# only one). Japanese has no such floor: its keywords are found in any run of characters.
+LONG_WORDS = {"fr": 14, "en": 14, "ja": 10**6}
 LONG_KEYWORD_FLOOR = 0.45
 # Japanese has no words to count: a message whose matched form has this many characters is a
 # story around its question, and the one entry it names is worth a "did you mean" at least.
@@ -107,11 +108,28 @@ class Match:
 
 SENTENCE_WEIGHT = 0.9
 _ASKS_WHAT = re.compile(
-    r"(?i)\b(?:quoi|what|qu'est-ce|who|qui|why|pourquoi)\b|とは|って何|ってなに"
+    r"(?i)\b(?:quoi|what|qu'est-ce|who|qui|why|pourquoi|ce que|ce qu')\b|とは|って何|ってなに"
+)
+# Sentences; also the clause that says what the answer is for, typed without a stop ("c'est quoi
+# le thème je dois le mettre dans la lettre", "when does it end I need to book a train").
+_SENTENCES = re.compile(
+    r"[?!.;？！。]+\s*|\s+-\s+|\n+"
+    r"|,?\s+(?=(?:je dois|j'ai besoin|il me faut|c'est pour|i need|i must|i have to)\b)"
+)
+# A demonstrative points back to a thing the message has named already ("… the « partenariat
+# d'exception » since 2013. What is it, this partnership?"): the sentence alone is not the key.
+_POINTS_BACK = re.compile(r"(?i)\b(?:this|that|these|those|ce|cet|cette|ces)\s+\w+\W*$")
+# A question reported or announced after its context (« ils me demandent ce que c'est… »,
+# "I'm trying to get a sense of where…", « reste à savoir dans quel atelier… »): what follows is
+# the question, also read alone (a sentence of its own).
+_REPORTED = re.compile(
+    r"(?i)\b(?:(?:me|nous|m'|lui|leur)\s*demand(?:e|ent|ait|aient)|demandent|veu(?:t|lent) savoir|"
+    r"voudrai(?:t|ent|s) savoir|je me demand(?:e|ais)|on se demande|reste à savoir|"
+    r"(?:asks?|asked|asking) me|wants? to know|wondering|(?:get a sense|figure out) (?:of )?)"
+    r"\s*(.+)$"
 )
 # A Japanese question asking what a thing is, or what it is at bottom (「そもそも」).
 _JA_ASKS_WHAT = re.compile(r"とは|って何|ってなに|ってなん|そもそも|どういうもの|どんなもの")
-_SENTENCES = re.compile(r"[?!.;？！。]+\s*|\s+-\s+|\n+")
 
 
 def script_of(text: str) -> str:
@@ -140,6 +158,14 @@ _LATIN_FRAMES = re.compile(
 _LATIN_IDIOMS = (
     (re.compile(r"\b(?:le|du|au|jusqu'au) combien\b(?! d)"), " date "),
     (re.compile(r"\b(?:tout le monde|everyone|everybody)\b"), " "),
+    # how the question is asked, not what about: « en deux mots », « vous pouvez m'aider ? »
+    (re.compile(r"\ben (?:deux|2|quelques|trois|3) mots\b"), " "),
+    (
+        re.compile(
+            r"\b(?:vous pouvez|pouvez-vous|tu peux|peux-tu) (?:m')?aider\b|\bcan you help(?: me)?\b"
+        ),
+        " ",
+    ),
 )
 STOPWORDS = frozenset(
     "le la les un une des du de au aux et ou est sont ce cet cette ces c ca que quoi quel "
@@ -509,6 +535,7 @@ class FaqMatcher:
             if numbered := re.fullmatch(r"(.+)-\d+", e.id):
                 series[numbered[1]].add(i)
         self._series = [members for members in series.values() if len(members) >= 2]
+        self._pairs = self._linked()
         # Keywords by their first word (French, English) or first two characters (Japanese).
         self._keywords: dict[str, dict[str, list[tuple[str, int]]]] = {
             lang: defaultdict(list) for lang in LANGS
@@ -547,7 +574,7 @@ class FaqMatcher:
                     docs.append((position, analysis, ANSWER_WEIGHT))
                     vocab[position].update(analysis.units)
             self._indexes[lang] = _Index(docs, vocab, COMMON_SHARE[lang])
-            self._details[lang] = _details(asked, named, self._linked())
+            self._details[lang] = _details(asked, named, self._pairs)
 
     def match(self, text: str, language: str) -> Match:
         text = text[:MAX_INPUT]
@@ -560,20 +587,29 @@ class FaqMatcher:
         # A sentence alone counts a little less than the whole message: it is read without
         # what the other sentences say ("… nancy right? why there").
         sentences = [p for p in _SENTENCES.split(text) if len(p.split()) >= 3 or script == "ja"]
+        # reported questions: the question itself, whatever its length
+        reported = (
+            [m[1] for s in sentences if (m := _REPORTED.search(s)) and m[1]]
+            if script == "latin"
+            else []
+        )
         parts = [(text, 1.0)]
-        if len(sentences) >= 2:
-            parts += [(sentence, SENTENCE_WEIGHT) for sentence in sentences]
+        if len(sentences) + len(reported) >= 2:
+            parts += [(sentence, SENTENCE_WEIGHT) for sentence in sentences + reported]
         read: dict[str, Analysis] = {}  # the whole message, as read in each language
         for lang in order:
             for position, (part, weight) in enumerate(parts):
                 analysis = self._read(part, lang)
                 if not analysis.units:
                     continue
-                if weight < 1.0 and len(analysis.units) < 2 and not _ASKS_WHAT.search(part):
-                    continue  # a frame ("- which workshop to present?"), not "what is X?"
+                alone = not _ASKS_WHAT.search(part) or _POINTS_BACK.search(part)
+                if weight < 1.0 and len(analysis.units) < 2 and alone and part not in reported:
+                    # a frame ("- which workshop to present?"), not "what is X?"; or a word
+                    # pointing back ("what is it, this partnership?") to a thing named before
+                    continue
                 if position == 0:
                     read[lang] = analysis
-                for entry, score in self._score(analysis, lang).items():
+                for entry, score in self._score(analysis, lang, lang == order[0]).items():
                     scores[entry] = max(scores.get(entry, 0.0), score * weight)
             if max(scores.values(), default=0.0) >= self.thresholds[script].answer:
                 break  # the question's own language answered: the others need not be asked
@@ -592,6 +628,9 @@ class FaqMatcher:
                 scores, named, self.thresholds[script], bool(_JA_ASKS_WHAT.search(text))
             )
         self._detail_before_whole(read, scores)
+        self._common_ground(scores, self.thresholds[script])
+        if script == "latin":
+            self._named_workshops(text, read, scores, self.thresholds[script])
         ranked = sorted(scores.items(), key=lambda item: -item[1])
         candidates = tuple(Candidate(self.entries[i], round(s, 4)) for i, s in ranked[:TOP])
         return Match(self._decide(candidates, self.thresholds[script]), candidates, script)
@@ -718,6 +757,28 @@ class FaqMatcher:
         if asks_what and scores[best] >= t.clarify and scores[best] - second >= t.gap:
             scores[best] = max(scores[best], t.answer)
 
+    def _common_ground(self, scores: dict[int, float], t: Thresholds) -> None:
+        """Two related entries asked back together (DX and GX) may both be what the question
+        mentions on its way to the entry they both belong to ("why this theme now: is it the
+        digital and green transitions?" is the theme's context): that entry, when the question
+        asks it too (at least a "did you mean"), is offered beside them."""
+        if len(scores) < 3:
+            return
+        first, second = heapq.nlargest(2, scores, key=lambda entry: scores[entry])
+        if (first, second) not in self._pairs or scores[second] < scores[first] - t.clarify_window:
+            return
+        parents = [
+            entry
+            for entry, score in scores.items()
+            if entry not in (first, second)
+            and score >= t.clarify
+            and (entry, first) in self._pairs
+            and (entry, second) in self._pairs
+        ]
+        if parents:
+            parent = max(parents, key=lambda entry: scores[entry])
+            scores[parent] = max(scores[parent], scores[second])
+
     def _linked(self) -> set[tuple[int, int]]:
         """Pairs of entries either of which lists the other as related, both ways round."""
         position = {entry.id: i for i, entry in enumerate(self.entries)}
@@ -748,6 +809,58 @@ class FaqMatcher:
                 scores[best], scores[detail] = scores[detail], scores[best]
                 return
 
+    def _named_workshops(
+        self, text: str, read: dict[str, Analysis], scores: dict[int, float], t: Thresholds
+    ) -> None:
+        """A question that names one workshop and says something of it ("in the economy
+        workshop they talk about culture since Covid: what is the idea?") is about that
+        workshop's detail (workshop-economy-culture), not about where the subject goes
+        (topic-creative-economy answers "which workshop for culture?", which it does not
+        ask): the detail, close behind the subject, comes first. A question naming two
+        workshops is about neither alone: about their difference, or about where a subject it
+        names goes ("smartphones for older people: a society thing or an economy thing?").
+        French and English; Japanese has its own order (`_specific_before_general`)."""
+        if not scores:
+            return
+        named = {e for lang, a in read.items() for e in self._keyword_hits(a, lang)}
+        workshops = named & self._workshops
+        if len(workshops) >= 2:
+            for entry in self._workshops & scores.keys():
+                scores[entry] -= max(t.gap, t.clarify_window) + 0.01
+            # a subject named beside them asks which of the two it goes in: its entry says;
+            # unless one workshop's detail is asked ("why is culture in the economy workshop?
+            # it feels like society")
+            top = max(scores.values())
+            prefixes = tuple(self.entries[w].id + "-" for w in workshops)
+            if any(
+                self.entries[e].id.startswith(prefixes) and scores[e] >= top - t.gap for e in scores
+            ):
+                return
+            subjects = [e for e in named if self.entries[e].topic == SUBJECTS_TOPIC and e in scores]
+            if subjects:
+                subject = max(subjects, key=lambda entry: scores[entry])
+                best = max(scores, key=lambda entry: scores[entry])
+                scores[best], scores[subject] = scores[subject], scores[best]
+            return
+        if len(workshops) != 1 or _LATIN_FRAMES.search(latin(text)):
+            return
+        prefix = self.entries[workshops.pop()].id + "-"
+        top = max(scores.values())
+        details = [
+            e for e in scores if self.entries[e].id.startswith(prefix) and scores[e] >= top - t.gap
+        ]
+        best = max(scores, key=lambda entry: scores[entry])
+        if not details or (best not in details and self.entries[best].topic != SUBJECTS_TOPIC):
+            return
+        # the detail comes first, and the subjects go out of the "did you mean" window: the
+        # delegate named the workshop, which is all a subject's entry would tell them
+        detail = max(details, key=lambda entry: scores[entry])
+        scores[best], scores[detail] = scores[detail], top
+        floor = top - max(t.gap, t.clarify_window) - 0.01
+        for entry in scores:
+            if self.entries[entry].topic == SUBJECTS_TOPIC:
+                scores[entry] = min(scores[entry], floor)
+
     def _read(self, text: str, lang: str) -> Analysis:
         """The text analysed in `lang`; French and English words spelling-corrected."""
         analysis = self.analyzer.analyse(text, lang)
@@ -755,11 +868,20 @@ class FaqMatcher:
             return analysis
         return self.analyzer.from_words(self._indexes[lang].correct(analysis.units))
 
-    def _score(self, analysis: Analysis, lang: str) -> dict[int, float]:
-        """Entries' scores for a text read by `_read`."""
+    def _score(self, analysis: Analysis, lang: str, own: bool = True) -> dict[int, float]:
+        """Entries' scores for a text read by `_read`; `own`: read in the delegate's language
+        (a French story read as English names English keywords by chance)."""
         index = self._indexes[lang]
         similarity = index.similar(analysis, limit=40)
-        hits = self._keyword_hits(analysis, lang)
+        counts: dict[int, int] = {}
+        hits = self._keyword_hits(analysis, lang, counts)
+        # The entry a long message names most ("photovoltaic parks … a wood heat network" beside
+        # one "park", « les exemples des ateliers » beside one « vise »): its subject; named as
+        # much as another, it is not told apart.
+        ranked = sorted(counts.values(), reverse=True)
+        subject = max(counts, key=lambda e: counts[e]) if counts else None
+        if len(ranked) >= 2 and ranked[0] == ranked[1]:
+            subject = None
         for entry, value in hits.items():
             similarity[entry] = max(similarity.get(entry, 0.0), value)
         # Coverage is at most 1, so an entry scores at most sqrt(similarity): once that is below
@@ -771,16 +893,12 @@ class FaqMatcher:
             if len(kept) >= TOP and math.sqrt(sim) < kept[0]:
                 break
             score = math.sqrt(sim * index.coverage(weights, entry))
-            if (
-                len(hits) == 1
-                and entry in hits
-                and lang == "fr"
-                and len(analysis.units) >= LONG_WORDS
-            ):
-                # A long French message of context names its subject once ("notre pépinière
+            if own and entry == subject and len(analysis.units) >= LONG_WORDS[lang]:
+                # A long message of context names its subject once ("notre pépinière
                 # d'entreprises…", « la phrase qui chapeaute… »): its keyword is not diluted by
                 # the story around it, and it is worth a "did you mean" at least (when it is
-                # the only entry named: several are the story's words as much as the question's).
+                # the entry named most: several named alike are the story's words as much as
+                # the question's).
                 score = max(score, LONG_KEYWORD_FLOOR)
             scores[entry] = score
             if len(kept) < TOP:
@@ -789,13 +907,20 @@ class FaqMatcher:
                 heapq.heapreplace(kept, score)
         return scores
 
-    def _keyword_hits(self, analysis: Analysis, lang: str) -> dict[int, float]:
+    def _keyword_hits(
+        self, analysis: Analysis, lang: str, counts: dict[int, int] | None = None
+    ) -> dict[int, float]:
         """Keywords found whole in the question; one inside a longer keyword found at the same
-        place does not count (「ぶんか」 in 「ぶんかかい」). The more of the question, the surer."""
+        place does not count (「ぶんか」 in 「ぶんかかい」). The more of the question, the surer.
+        `counts`, if given, gets how much of the question each entry's keywords cover (in
+        words, or characters in Japanese): two keywords, or one of two words, say more than
+        one word."""
         found: dict[int, float] = {}
         for _, start, end, length, entry in self._keyword_spans(analysis, lang):
             score = 0.6 + 0.4 * (end - start) / max(length, 1)
             found[entry] = max(found.get(entry, 0.0), score)
+            if counts is not None:
+                counts[entry] = counts.get(entry, 0) + end - start
         return found
 
     def _keyword_counts(self, analysis: Analysis, lang: str) -> dict[int, int]:
@@ -830,7 +955,12 @@ class FaqMatcher:
                         if words[i : i + size] == form.split():
                             spans.append((form, i, i + size, entry))
                 length = len(words)
+            # a keyword in two spellings that fold alike ("séisme", "seisme") is found once
+            seen: set[tuple[int, int, int]] = set()
             for form, start, end, entry in spans:
+                if (start, end, entry) in seen:
+                    continue
+                seen.add((start, end, entry))
                 inside = any(
                     s <= start and end <= e and (e - s) > (end - start) for _, s, e, _ in spans
                 )
