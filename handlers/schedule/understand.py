@@ -11,6 +11,7 @@ from handlers.core.turn import Turn
 from handlers.schedule import intents, replies
 from handlers.schedule.cards import day_label, local_day
 from handlers.schedule.commands import programme_of
+from handlers.schedule.described import described_sessions
 from handlers.schedule.names import named_sessions, titled_session
 from handlers.schedule.replies import MAX_CARDS, Programme
 
@@ -21,6 +22,9 @@ async def answer_question(turn: Turn, text: str) -> list[Reply] | None:
     deps, lang = turn.deps, turn.lang
     today = local_day(deps, turn.now)
     intent = intents.parse(text, deps.conference.tracks, today, shown.days(deps))
+    described = _described(turn, text, intent, shown)
+    if described is not None:
+        return described
     if intent is None:
         return await _named_session(turn, text)
     if intent.kind is intents.IntentKind.DAY:
@@ -81,6 +85,35 @@ def _answer(turn: Turn, intent: intents.ScheduleIntent, shown: Programme) -> Rep
             if local_day(deps, turn.now) > days[-1]:  # the whole programme, to look back
                 return replies.day_reply(deps, lang, shown, days[0])
             return replies.overview(deps, lang, shown, turn.now)
+
+
+def _described(
+    turn: Turn, text: str, intent: intents.ScheduleIntent | None, shown: Programme
+) -> list[Reply] | None:
+    """When or where a session described is ("le truc au sanctuaire cet aprem", 「木曜の朝の
+    パネル」): that session, when the description tells it apart, rather than the day's
+    programme, the kind's list or the workshops."""
+    if not intents.asks_when_or_where(text):
+        return None
+    deps = turn.deps
+    kind = intent.kind if intent is not None else None
+    found = described_sessions(
+        text, shown.sessions, deps.conference.tracks, deps.tz, local_day(deps, turn.now)
+    )
+    if len(found) != 1:
+        return None  # several of a kind, or a day's: the kind's or the day's answer lists them
+    if kind is intents.IntentKind.TRACK:
+        assert intent is not None
+        if all(s.track_code != intent.track for s in shown.sessions if s is not found[0]):
+            return None  # the only session of the kind: the kind's answer is the same
+    elif kind is intents.IntentKind.WORKSHOPS:
+        workshops = {t.code for t in deps.conference.tracks if t.workshop}
+        if found[0].track_code in workshops:
+            return None  # one of the workshops: their list answers it
+    elif kind not in (None, intents.IntentKind.DAY):
+        return None
+    turn.understood_as("schedule.search", ",".join(s.id for s in found))
+    return [replies.search_reply(deps, turn.lang, shown, found)]
 
 
 async def _named_session(turn: Turn, text: str) -> list[Reply] | None:
