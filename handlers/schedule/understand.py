@@ -100,8 +100,14 @@ def _described(
     found = described_sessions(
         text, shown.sessions, deps.conference.tracks, deps.tz, local_day(deps, turn.now)
     )
-    if len(found) != 1:
-        return None  # several of a kind, or a day's: the kind's or the day's answer lists them
+    if not found:
+        return None
+    if len(found) > 1:
+        if kind is not intents.IntentKind.DAY or len(found) > MAX_CARDS:
+            return None  # several of a kind: the kind's answer lists them
+        # 「明日の午後の分科会はどこ？」: the day's sessions of that kind, not the whole day
+        turn.understood_as("schedule.search", ",".join(s.id for s in found))
+        return [replies.search_reply(deps, turn.lang, shown, found)]
     if kind is intents.IntentKind.TRACK:
         assert intent is not None
         if all(s.track_code != intent.track for s in shown.sessions if s is not found[0]):
