@@ -22,12 +22,16 @@ async def answer_question(turn: Turn, text: str) -> list[Reply] | None:
     deps, lang = turn.deps, turn.lang
     today = local_day(deps, turn.now)
     intent = intents.parse(text, deps.conference.tracks, today, shown.days(deps))
-    described = _described(turn, text, intent, shown)
+    # « pourriez-vous me rappeler ce qui est prévu aujourd'hui ? »: the day's programme, whatever
+    # sessions the context names before it
+    days_programme = intent is not None and intent.kind is intents.IntentKind.DAY
+    days_programme = days_programme and intents.asks_a_days_programme(text)
+    described = None if days_programme else _described(turn, text, intent, shown)
     if described is not None:
         return described
     if intent is None:
         return await _named_session(turn, text)
-    if intent.kind is intents.IntentKind.DAY:
+    if intent.kind is intents.IntentKind.DAY and not days_programme:
         # "le sanctuaire Sengen cet après-midi, c'est à quelle heure ?": a session, on that day
         named = await _named_session(turn, text)
         if named is not None:
