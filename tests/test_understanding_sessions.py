@@ -130,3 +130,21 @@ async def test_logistics_is_not_a_calendar_file(app: App, clock: FixedClock) -> 
         app, clock, "en", "quick logistics question: the shrine thing, where do we meet?"
     )
     assert (intent, detail) == ("schedule.search", "visit-sengen")
+
+
+async def test_a_time_asked_first_is_answered_before_a_second_question(
+    app: App, clock: FixedClock
+) -> None:
+    assert await understood(
+        app,
+        clock,
+        "fr",
+        "la soirée de demain, elle commence à quelle heure et faut-il une tenue de ville ?",
+    ) == ("schedule.search", "reception")
+
+
+async def test_asking_why_a_workshop_is_so_adds_nothing(app: App, clock: FixedClock) -> None:
+    intent, _ = await understood(
+        app, clock, "en", "why did they put the environment workshop on the same afternoon?"
+    )
+    assert intent != "add"

@@ -496,10 +496,14 @@ ASKS_WHAT = Words(
         r"faut[- ]il|il faut|dois-je|doit-on|do (?:i|we) (?:need|have) to|must (?:i|we)",
         # a question of when or where: "la soirée, c'est à quelle heure ?" asks, adds nothing
         r"(?:a )?quelle heure|c'est (?:quand|ou)|what time|when (?:is|does|do)",
+        # why a session is as it is: content, not a request ("why is it put at the bottom?")
+        r"why|pourquoi",
         r"is (?:it|registration|booking) (?:required|necessary|needed|compulsory)",
     ),
     japanese=(
         r"とは",
+        r"なぜ",
+        r"どうして",
         r"って何",
         r"ってなに",
         r"(?<!お願い)(?<!おねがい)できますか",  # 「お願いできますか」 asks for it politely

@@ -5,8 +5,10 @@ the venue; and, later in the chain, a search in titles, rooms and speakers."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from handlers.core.messages import Reply
+from handlers.core.text import latin
 from handlers.core.turn import Turn
 from handlers.schedule import intents, replies
 from handlers.schedule.cards import day_label, local_day
@@ -91,6 +93,14 @@ def _answer(turn: Turn, intent: intents.ScheduleIntent, shown: Programme) -> Rep
             return replies.overview(deps, lang, shown, turn.now)
 
 
+# A second question joined to the first ("c'est à quelle heure et faut-il une cravate ?",
+# "what time is it and do we need to dress up?"): the first is a question of its own.
+_FIRST_QUESTION = re.compile(
+    r",? (?:et|and) (?=(?:faut[- ]il|il faut|est-ce qu|y a|on doit|do |does |is |are |should |can |"
+    r"must ))"
+)
+
+
 def _described(
     turn: Turn, text: str, intent: intents.ScheduleIntent | None, shown: Programme
 ) -> list[Reply] | None:
@@ -98,7 +108,10 @@ def _described(
     パネル」): that session, when the description tells it apart, rather than the day's
     programme, the kind's list or the workshops."""
     if not intents.asks_when_or_where(text):
-        return None
+        first = _FIRST_QUESTION.split(latin(text), maxsplit=1)[0]
+        if first == latin(text) or not intents.asks_when_or_where(first):
+            return None
+        text = first  # "…c'est à quelle heure et faut-il une tenue ?": the time is answered
     deps = turn.deps
     kind = intent.kind if intent is not None else None
     found = described_sessions(
