@@ -148,3 +148,25 @@ async def test_asking_why_a_workshop_is_so_adds_nothing(app: App, clock: FixedCl
         app, clock, "en", "why did they put the environment workshop on the same afternoon?"
     )
     assert intent != "add"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "session"),
+    [
+        # a katakana word is found whole: 「セッション」 is not in 「ディスカッション」
+        ("ja", "今日いちばん最後のセッションは何時に終わる？", "visit-sengen"),
+        ("fr", "la dernière visite, elle est à quelle heure ?", "visit-sengen"),
+        ("en", "when does the last thing tomorrow start?", "reception"),
+    ],
+)
+async def test_the_last_session_of_a_day_or_a_kind(
+    app: App, clock: FixedClock, lang: str, text: str, session: str
+) -> None:
+    assert await understood(app, clock, lang, text) == ("schedule.search", session)
+
+
+async def test_not_going_asked_as_a_question_removes_nothing(app: App, clock: FixedClock) -> None:
+    intent, _ = await understood(
+        app, clock, "fr", "je ne vais pas au cocktail en tenue de ville, c'est un problème ?"
+    )
+    assert intent != "remove"

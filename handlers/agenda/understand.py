@@ -742,7 +742,9 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         turn.understood_as("remove")
         buttons = (Button(turn.t("button-agenda"), "/agenda"),)
         return [turn.reply(ReplyKind.AGENDA, "agenda-remove-which", buttons)]
-    if REMOVE_NOW.search(forms) and not in_agenda:
+    # « je ne vais pas à la réception en costume, c'est grave ? » asks; it removes nothing
+    asked = text.rstrip().endswith(("?", "？")) and not REMOVE.search(forms)
+    if REMOVE_NOW.search(forms) and not in_agenda and not asked:
         named = await _named(turn, text, "remove")
         if named is not None:
             return named

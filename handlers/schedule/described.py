@@ -44,7 +44,9 @@ _PARTS: tuple[tuple[Part, re.Pattern[str]], ...] = (
 _DAY_PHRASE = re.compile(
     r"\b(?:premier|dernier|derniere|first|last|final) (?:jour|journee|day)\b|最終日|初日|最後の日"
 )
-_FIRST = re.compile(r"\bdebut\b|\bcommencement\b|最初|はじめ|初め|一番初め")
+_FIRST = re.compile(
+    r"\b(?:debut|commencement|first|premier|premiere|1er|1ere)\b|最初|はじめ|初め|朝一|朝いち"
+)
 _LAST = re.compile(
     r"\b(?:fin|dernier|derniere|last|final|finale|la toute fin)\b|最後|さいご|ラスト|らすと|締め"
 )
@@ -74,7 +76,10 @@ _AFTER = re.compile(
     r"(?:l'|la |le |les |the )?[a-z]+"
 )
 _AFTER_JA = re.compile(r"[一-龯ァ-ヶー]+の?(?:後|あと)(?!で)")
-_JA_RUN = re.compile(r"[一-龯々ァ-ヶー]{2,}")
+_KANJI_RUN = re.compile(r"[一-龯々]{2,}")
+# A word in katakana is found whole inside a title's ("パネル" in 「パネルディスカッション」):
+# by pairs, 「セッション」 would be found in 「ディスカッション」.
+_KATAKANA_RUN = re.compile(r"[ァ-ヶー]{3,}")
 # A workshop's theme (after its name, 「…」 in Japanese) holds topic words delegates ask about
 # ("on présente ça où ?"): a workshop is told by its name and its kind, not by its theme.
 _THEME = re.compile(r"\s*(?::|「).*$")
@@ -89,11 +94,22 @@ class _Titles:
     pairs: tuple[frozenset[str], ...]
     kind_words: frozenset[str]
     kind_pairs: frozenset[str]
+    katakana: frozenset[str]  # every katakana word of the titles
+    kind_katakana: frozenset[str]
 
 
 def _pairs(title: str) -> frozenset[str]:
-    """Two-character pieces of the kanji and katakana runs: 「神社」, 「報告」, 「パネ」."""
-    return frozenset(run[i : i + 2] for run in _JA_RUN.findall(title) for i in range(len(run) - 1))
+    """Two-kanji pieces of the kanji runs (「神社」, 「報告」) and the katakana words whole."""
+    kanji = (run[i : i + 2] for run in _KANJI_RUN.findall(title) for i in range(len(run) - 1))
+    return frozenset(kanji) | frozenset(_KATAKANA_RUN.findall(title))
+
+
+def _said_pairs(text: str, katakana: frozenset[str], kinds: frozenset[str]) -> frozenset[str]:
+    """The text's kanji pairs, and the titles' katakana words that hold one of its katakana
+    words (leaving out those of `kinds`)."""
+    said = [w for w in _KATAKANA_RUN.findall(text) if not any(w in k or k in w for k in kinds)]
+    kanji = (run[i : i + 2] for run in _KANJI_RUN.findall(text) for i in range(len(run) - 1))
+    return frozenset(kanji) | frozenset(k for k in katakana if any(w in k for w in said))
 
 
 def _words(text: str) -> frozenset[str]:
@@ -120,7 +136,11 @@ def _titles(titles: tuple[tuple[str, str, str, bool], ...], keywords: tuple[str,
 
     kind_words = frozenset().union(*(_words(k) for k in keywords if k.isascii()))
     kind_pairs = frozenset().union(*(_pairs(k) for k in keywords if not k.isascii()))
-    return _Titles(telling(words), telling(pairs), kind_words, kind_pairs)
+    katakana = frozenset(w for ja in pairs for w in ja if _KATAKANA_RUN.fullmatch(w))
+    kind_katakana = frozenset(w for w in kind_pairs if _KATAKANA_RUN.fullmatch(w))
+    return _Titles(
+        telling(words), telling(pairs), kind_words, kind_pairs, katakana, kind_katakana
+    )
 
 
 def _hits(
@@ -138,10 +158,13 @@ def _hits(
     folded = latin(text)
     for pattern, synonym in _SYNONYMS:
         folded = pattern.sub(f" {synonym} ", folded)
-    words, pairs = _words(folded), _pairs(text)
+    words = _words(folded)
     for kinds in (False, True):
         said = words if kinds else words - titles.kind_words
-        said_pairs = pairs if kinds else pairs - titles.kind_pairs
+        said_pairs = _said_pairs(
+            text, titles.katakana, frozenset() if kinds else titles.kind_katakana
+        )
+        said_pairs = said_pairs if kinds else said_pairs - titles.kind_pairs
         hits = []
         for own, own_pairs in zip(titles.words, titles.pairs, strict=True):
             named, paired = own & said, len(own_pairs & said_pairs)
@@ -172,20 +195,20 @@ def described_sessions(
     if not sessions:
         return []
     ordered = sorted(sessions, key=lambda s: s.starts_at)
-    days = sorted({s.starts_at.astimezone(tz).date() for s in ordered})
     japanese = _AFTER_JA.sub(" ", text)
     folded, hira = _AFTER.sub(" ", latin(text)), kana(japanese)
-    day = parse_day(text, today, days)
+    hits = _hits(folded if text.isascii() else japanese, ordered, tracks)
+    # the text itself when no landmark was taken out: the other understanders' search, cached
+    landmark = folded != latin(text) or japanese != text
+    kinds = tracks_named((folded if text.isascii() else japanese) if landmark else text, tracks)
+    loosely = bool(kinds or any(hits) or _THING.search(folded) or _THING.search(japanese))
     undated = _DAY_PHRASE.sub(" ", folded), _DAY_PHRASE.sub(" ", hira)
-    loosely = bool(_THING.search(folded) or _THING.search(japanese)) or any(
-        tracks_named(text, tracks)
-    )
     first = loosely and any(_FIRST.search(t) for t in undated)
     last = loosely and any(_LAST.search(t) for t in undated)
-    hits = _hits(folded if text.isascii() else japanese, ordered, tracks)
-    kinds = tracks_named(folded if text.isascii() else japanese, tracks)
     if not (any(hits) or kinds or first or last):
         return []
+    days = sorted({s.starts_at.astimezone(tz).date() for s in ordered})
+    day = parse_day(text, today, days)
     found = list(zip(hits, ordered, strict=True))
     if day is not None:
         found = [(h, s) for h, s in found if s.starts_at.astimezone(tz).date() == day]
