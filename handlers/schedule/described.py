@@ -138,9 +138,7 @@ def _titles(titles: tuple[tuple[str, str, str, bool], ...], keywords: tuple[str,
     kind_pairs = frozenset().union(*(_pairs(k) for k in keywords if not k.isascii()))
     katakana = frozenset(w for ja in pairs for w in ja if _KATAKANA_RUN.fullmatch(w))
     kind_katakana = frozenset(w for w in kind_pairs if _KATAKANA_RUN.fullmatch(w))
-    return _Titles(
-        telling(words), telling(pairs), kind_words, kind_pairs, katakana, kind_katakana
-    )
+    return _Titles(telling(words), telling(pairs), kind_words, kind_pairs, katakana, kind_katakana)
 
 
 def _hits(
