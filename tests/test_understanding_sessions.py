@@ -170,3 +170,17 @@ async def test_not_going_asked_as_a_question_removes_nothing(app: App, clock: Fi
         app, clock, "fr", "je ne vais pas au cocktail en tenue de ville, c'est un problème ?"
     )
     assert intent != "remove"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "la synthèse des ateliers en plénière, c'est à quelle heure ?"),
+        ("ja", "分科会の総括は何時からですか"),
+        ("en", "when's the summary of the workshops?"),
+    ],
+)
+async def test_the_report_back_said_in_other_words(
+    app: App, clock: FixedClock, lang: str, text: str
+) -> None:
+    assert await understood(app, clock, lang, text) == ("schedule.search", "workshop-reports")

@@ -54,12 +54,17 @@ _LAST = re.compile(
 # the Declaration signed, or the final text adopted, is its adoption (not "sign me up for").
 _SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
-        re.compile(r"\bcomptes?[- ]rendus?\b|\bbilan\b|\breport(?:ing)? back\b"),
-        "restitution reports",
+        re.compile(
+            r"\bcomptes?[- ]rendus?\b|\bbilan\b|\breport(?:ing)? back\b|\bsynthese\b"
+            r"|\brestitution\b|\bsummary\b"
+        ),
+        "restitution reports synthese summary",
     ),
     (re.compile(r"\bsign(?:s|ed|ing|ature)?\b(?! (?:me |us )?up)(?! me\b)"), "adoption"),
     (re.compile(r"\badopt(?:e|ee|er|ed|s)?\b|\btexte final\b"), "adoption"),
 )
+# 「分科会の総括」: the report, in the titles' word.
+_JA_SYNONYMS = re.compile(r"総括|とりまとめ|取りまとめ")
 # Words every kind of session is called by, and small words: no title word.
 _GENERIC = frozenset(
     "seance seances session sessions evenement event events and et or ou with avec by par"
@@ -157,6 +162,7 @@ def _hits(
     for pattern, synonym in _SYNONYMS:
         folded = pattern.sub(f" {synonym} ", folded)
     words = _words(folded)
+    text = _JA_SYNONYMS.sub("報告", text)
     for kinds in (False, True):
         said = words if kinds else words - titles.kind_words
         said_pairs = _said_pairs(
