@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bench.fakes import FakeTelegram
 from bot.i18n import Catalogues
-from bot.web.console import REFUSED, audit_label, field_message
+from bot.web.console import REFUSED, audit_details, audit_label, field_message
 from db.models import (
     AuditLog,
     Broadcast,
@@ -808,7 +808,24 @@ async def test_audit_actions_are_named_in_japanese_with_their_code_for_support(
     browser = await sign_in(bot, tg)
     async with db_of(bot).begin() as db:
         db.add(AuditLog(at=clock.now, actor="cli", action="old.action", detail={}))
+        db.add(
+            AuditLog(
+                at=clock.now,
+                actor="cli",
+                action="programme.import",
+                detail={
+                    "added": ["reception"],
+                    "changed": {"opening": ["start", "room_ja"]},
+                    "old_key": 3,
+                },
+            )
+        )
     shown = unescape((await browser.get("/organisers/audit")).text)
+    # The detail is read in Japanese, not as JSON: an unknown (old) key keeps its name.
+    assert '<span class="muted">追加：</span> reception</span>' in shown
+    assert '<span class="muted">変更：</span> opening (start、room_ja)</span>' in shown
+    assert '<span class="muted">old_key</span> 3</span>' in shown
+    assert "{&#34;" not in shown and '{"added"' not in shown
     for label, code in [
         ("表示言語の変更（/lang）", "delegate.language"),
         ("事務局専用コマンドの拒否（/broadcast）", "refused.broadcast"),
@@ -878,6 +895,40 @@ def test_every_action_written_to_the_audit_log_is_named_in_each_language() -> No
             assert label != code and not label.startswith("console-audit-"), (language, code)
             if code.startswith(REFUSED):
                 assert "/" + code.removeprefix(REFUSED) in label, (language, code)
+
+
+def _audit_details_in_source() -> set[str]:
+    """Every detail the code writes to the audit log: the keywords of each `audit(...)` (but
+    its own parameters) and the keys of each `AuditLog(detail={...})`, in bot/ and handlers/."""
+    root = Path(__file__).resolve().parent.parent
+    found: set[str] = set()
+    for path in [*(root / "bot").rglob("*.py"), *(root / "handlers").rglob("*.py")]:
+        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(call, ast.Call):
+                continue
+            name = getattr(call.func, "id", getattr(call.func, "attr", ""))
+            for keyword in call.keywords if name in ("audit", "AuditLog") else []:
+                where = f"{path.relative_to(root)}:{call.lineno}"
+                assert keyword.arg is not None, f"{where}: a detail this test cannot read"
+                if name == "audit" and keyword.arg not in ("actor", "action", "now"):
+                    found.add(keyword.arg)
+                elif name == "AuditLog" and keyword.arg == "detail":
+                    if getattr(keyword.value, "id", "") == "detail":
+                        continue  # audit() itself, passing its keywords on
+                    assert isinstance(keyword.value, ast.Dict), where
+                    found |= {k.value for k in keyword.value.keys if isinstance(k, ast.Constant)}
+    return found
+
+
+def test_every_detail_written_to_the_audit_log_is_named_in_each_language() -> None:
+    details = _audit_details_in_source()
+    assert {"entry", "member", "added", "source"} <= details, details
+    catalogues = Catalogues()
+    for language in ("fr", "ja", "en"):
+        t = partial(catalogues, language)
+        for key in details:
+            [(label, _)] = audit_details(t, {key: 1})
+            assert label != key and not label.startswith("console-"), (language, key)
 
 
 def test_every_field_a_preview_can_show_has_its_name_in_each_language() -> None:

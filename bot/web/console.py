@@ -136,6 +136,32 @@ AUDIT_ACTIONS = frozenset(
     }
 )
 REFUSED = "refused."
+# Every detail an audit line may carry (the keywords of `audit(...)`, the keys of an
+# `AuditLog(detail=...)`), named in the catalogues as `console-audit-detail-<key>`; any other
+# (an old line's) is shown by its key.
+AUDIT_DETAILS = frozenset(
+    {
+        "added",
+        "audience",
+        "broadcast",
+        "changed",
+        "entry",
+        "field",
+        "fields",
+        "file",
+        "language",
+        "member",
+        "new",
+        "questions",
+        "recipients",
+        "removed",
+        "session",
+        "source",
+        "stolen",
+        "told",
+        "value",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -934,6 +960,7 @@ class OrganisersConsole:
             who=visit.who,
             lines=lines,
             labels={line.action: audit_label(visit.t, line.action) for line in lines},
+            details={line.id: audit_details(visit.t, line.detail) for line in lines},
             tz=visit.app.deps.tz,
             section="audit",
         )
@@ -960,6 +987,38 @@ def audit_label(t: Callable[..., str], action: str) -> str:
     if action.startswith(REFUSED) and command.isidentifier():
         return t("console-audit-action-refused", command=command)
     return action
+
+
+def audit_details(t: Callable[..., str], detail: object) -> list[tuple[str, str]]:
+    """An audit line's detail as name and value pairs in the organiser's language, where the
+    raw JSON would need a developer: lists joined, a session's changed fields after it."""
+    if not isinstance(detail, dict):
+        return [("", json.dumps(detail, ensure_ascii=False))] if detail else []
+    return [
+        (
+            t("console-audit-detail-" + key) if key in AUDIT_DETAILS else key,
+            _audit_value(t, value),
+        )
+        for key, value in detail.items()
+    ]
+
+
+def _audit_value(t: Callable[..., str], value: object) -> str:
+    separator = t("console-list-separator")
+    match value:
+        case bool():
+            return t("console-yes" if value else "console-no")
+        case list() | tuple():
+            return separator.join(_audit_value(t, item) for item in value)
+        case dict():
+            return separator.join(
+                f"{key} ({_audit_value(t, item)})" if item else str(key)
+                for key, item in value.items()
+            )
+        case None:
+            return ""
+        case _:
+            return str(value)
 
 
 def _progress_text(visit: Visit, delivery: Delivery) -> str:

@@ -56,6 +56,11 @@ def _count_turn(dialect: Any) -> Insert:
 _COUNT_TURN = {"postgresql": _count_turn(postgresql), "sqlite": _count_turn(sqlite)}
 
 
+def _upsert_dialect(db: AsyncSession) -> str:
+    """Which of the prepared upserts fits the database: ON CONFLICT is written per dialect."""
+    return "postgresql" if db.get_bind().dialect.name == "postgresql" else "sqlite"
+
+
 def _record_update(dialect: Any) -> Insert:
     statement = dialect.insert(ProcessedUpdate.__table__).values(
         channel=bindparam("channel"),
@@ -77,9 +82,8 @@ async def record_update(db: AsyncSession, *, channel: str, update_id: str, now: 
     PostgreSQL a second transaction inserting the same id waits for the first, then inserts
     nothing if it committed. ON CONFLICT DO NOTHING keeps the transaction usable either way.
     """
-    dialect = "postgresql" if db.get_bind().dialect.name == "postgresql" else "sqlite"
     result = await db.execute(
-        _RECORD_UPDATE[dialect],
+        _RECORD_UPDATE[_upsert_dialect(db)],
         {"channel": channel, "update_id": update_id[:64], "received_at": now},
     )
     assert isinstance(result, CursorResult)
@@ -155,9 +159,8 @@ async def record_turn(
     state = inspect(delegate)
     if delegate in db.deleted or state.deleted or state.was_deleted:
         return
-    dialect = "postgresql" if db.get_bind().dialect.name == "postgresql" else "sqlite"
     await db.execute(
-        _COUNT_TURN[dialect],
+        _COUNT_TURN[_upsert_dialect(db)],
         {
             "hour": now.replace(minute=0, second=0, microsecond=0),
             "channel": channel[:16],

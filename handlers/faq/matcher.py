@@ -44,6 +44,13 @@ ANSWER_WEIGHT = 0.7
 # in it scores at least the floor (a "did you mean", or the answer when it is the only one).
 LONG_WORDS = 14
 LONG_KEYWORD_FLOOR = 0.45
+# Japanese has no words to count: a message whose matched form has this many characters is a
+# story around its question, and the one entry it names is worth a "did you mean" at least.
+LONG_JA_CHARS = 40
+
+# A keyword's reading shorter than this is found inside other words (「かそ」, 過疎, in
+# 「とかそういう」): only its written form is looked for.
+MIN_KEYWORD_READING = 3
 
 # A reading function turns Japanese text into hiragana (SudachiPy in production); without one
 # the matcher still works on the written form.
@@ -102,6 +109,8 @@ SENTENCE_WEIGHT = 0.9
 _ASKS_WHAT = re.compile(
     r"(?i)\b(?:quoi|what|qu'est-ce|who|qui|why|pourquoi)\b|とは|って何|ってなに"
 )
+# A Japanese question asking what a thing is, or what it is at bottom (「そもそも」).
+_JA_ASKS_WHAT = re.compile(r"とは|って何|ってなに|ってなん|そもそも|どういうもの|どんなもの")
 _SENTENCES = re.compile(r"[?!.;？！。]+\s*|\s+-\s+|\n+")
 
 
@@ -524,6 +533,8 @@ class FaqMatcher:
                     if analysis.units:
                         named[position].append(analysis.units)
                     forms = [analysis.form, analysis.reading] if lang == "ja" else [analysis.form]
+                    if lang == "ja" and len(analysis.reading) < MIN_KEYWORD_READING:
+                        forms = [analysis.form]
                     for form in dict.fromkeys(f for f in forms if f):
                         key = form[:2] if lang == "ja" else form.split()[0]
                         self._keywords[lang][key].append((form, position))
@@ -536,8 +547,7 @@ class FaqMatcher:
                     docs.append((position, analysis, ANSWER_WEIGHT))
                     vocab[position].update(analysis.units)
             self._indexes[lang] = _Index(docs, vocab, COMMON_SHARE[lang])
-            if lang != "ja":
-                self._details[lang] = _details(asked, named, self._linked())
+            self._details[lang] = _details(asked, named, self._linked())
 
     def match(self, text: str, language: str) -> Match:
         text = text[:MAX_INPUT]
@@ -570,9 +580,17 @@ class FaqMatcher:
         if script == "ja" and scores:
             # Keywords named in the question: which subject, workshop or edition it names.
             whole = read.get("ja") or self.analyzer.analyse(text, "ja")
-            named = set(self._keyword_hits(whole, "ja"))
+            counts = self._keyword_counts(whole, "ja")
+            named = set(counts)
+            best = max(scores, key=lambda entry: scores[entry])
+            if named == {best} and len(whole.form) >= LONG_JA_CHARS:
+                # a long story that names one entry, the best: the question's subject
+                scores[best] = max(scores[best], self.thresholds[script].clarify)
             self._topic_before_workshop(named, scores)
-            self._specific_before_general(scores, named, self.thresholds[script])
+            self._specific_before_general(scores, counts, self.thresholds[script])
+            self._focus_of_question(
+                scores, named, self.thresholds[script], bool(_JA_ASKS_WHAT.search(text))
+            )
         self._detail_before_whole(read, scores)
         ranked = sorted(scores.items(), key=lambda item: -item[1])
         candidates = tuple(Candidate(self.entries[i], round(s, 4)) for i, s in ranked[:TOP])
@@ -593,7 +611,7 @@ class FaqMatcher:
             scores[best], scores[subject] = scores[subject], scores[best]
 
     def _specific_before_general(
-        self, scores: dict[int, float], named: set[int], t: Thresholds
+        self, scores: dict[int, float], counts: dict[int, int], t: Thresholds
     ) -> None:
         """Japanese questions about a workshop's subject name the workshop as well
         (「経済分科会でなぜ文化？」, 「都市緑化は環境分科会で合ってる？」): the workshop's name is
@@ -605,11 +623,18 @@ class FaqMatcher:
         (「経済分科会では何を議論しますか」 is not the society's, asked the same way)."""
         if len(scores) < 2:
             return
+        named = set(counts)
         # below the best by the answer's gap and out of the "did you mean" window
         gap = max(t.gap, t.clarify_window) + 0.01
         for members in self._series:
             # one of a numbered series named (「第1回」): the others, asked alike, are not asked
             own_named = named & members
+            if len(own_named) >= 2:
+                # 「第1回は2008年のナンシー、金沢と組んで？」: the one named by most of its
+                # keywords is asked; the other is its story
+                most = max(counts[e] for e in own_named)
+                top = {e for e in own_named if counts[e] == most}
+                own_named = top if len(top) == 1 else own_named
             if len(own_named) == 1:
                 (own,) = own_named
                 for entry in (members & scores.keys()) - own_named:
@@ -641,6 +666,57 @@ class FaqMatcher:
         for entry in self._workshops:
             if entry in scores and scores[entry] > scores[best] - gap:
                 scores[entry] = scores[best] - gap
+
+    def _focus_of_question(
+        self, scores: dict[int, float], named: set[int], t: Thresholds, asks_what: bool
+    ) -> None:
+        """Japanese: an entry named and ahead is sure of itself against its neighbours, which go
+        out of the "did you mean" window:
+        - when it is a subject (a subject named close behind an unnamed entry comes first),
+          every entry no keyword names: 「〇〇の事例はどこで発表すれば」 is the subject's,
+          whose answer names its workshop, and the general how-to is only the frame;
+        - the whole it is a detail of (「テーマって結局何を目指してる」: the theme's aims, not the
+          theme), outside the workshops and subjects, which have their own rules above;
+        - two or more of its related entries named together as its examples (「DXとかGXとか
+          の流れで、なぜこのテーマ」: the theme's context, not DX nor GX).
+        And a question asking what the named thing is (「静岡宣言とはそもそも」), with the entry
+        ahead by the answer's gap, is answered by it: it is a definition, not a session's time,
+        even when the thing also names a session."""
+        if len(scores) < 2:
+            return
+        best = max(scores, key=lambda entry: scores[entry])
+        if best not in named:
+            # a subject named, close behind an entry no keyword names: the subject is asked
+            near = [
+                e
+                for e in named & scores.keys()
+                if self.entries[e].topic == SUBJECTS_TOPIC
+                and scores[e] >= scores[best] - t.clarify_window
+            ]
+            if not near:
+                return
+            subject = max(near, key=lambda entry: scores[entry])
+            scores[best], scores[subject] = scores[subject], scores[best]
+            best = subject
+        floor = scores[best] - max(t.gap, t.clarify_window) - 0.01
+        if self.entries[best].topic == SUBJECTS_TOPIC:
+            # 「〇〇の事例はどこで発表すれば」: the subject's entry names its workshop; an entry
+            # no keyword names (how to choose a workshop) is only the question's frame
+            for entry in scores.keys() - named:
+                scores[entry] = min(scores[entry], floor)
+        own = {WORKSHOPS_TOPIC, SUBJECTS_TOPIC}
+        if self.entries[best].topic not in own:
+            for whole in self._details["ja"].get(best, ()):
+                if whole in scores and self.entries[whole].topic not in own:
+                    scores[whole] = min(scores[whole], floor)
+        related = set(self.entries[best].related)
+        examples = {e for e in named if self.entries[e].id in related}
+        if len(examples) >= 2:
+            for entry in examples & scores.keys():
+                scores[entry] = min(scores[entry], floor)
+        second = max((s for e, s in scores.items() if e != best), default=0.0)
+        if asks_what and scores[best] >= t.clarify and scores[best] - second >= t.gap:
+            scores[best] = max(scores[best], t.answer)
 
     def _linked(self) -> set[tuple[int, int]]:
         """Pairs of entries either of which lists the other as related, both ways round."""
@@ -716,32 +792,50 @@ class FaqMatcher:
     def _keyword_hits(self, analysis: Analysis, lang: str) -> dict[int, float]:
         """Keywords found whole in the question; one inside a longer keyword found at the same
         place does not count (「ぶんか」 in 「ぶんかかい」). The more of the question, the surer."""
+        found: dict[int, float] = {}
+        for _, start, end, length, entry in self._keyword_spans(analysis, lang):
+            score = 0.6 + 0.4 * (end - start) / max(length, 1)
+            found[entry] = max(found.get(entry, 0.0), score)
+        return found
+
+    def _keyword_counts(self, analysis: Analysis, lang: str) -> dict[int, int]:
+        """How many different keywords of each entry the question names: in the written form or
+        in the reading, whichever names more (a keyword found in both counts once)."""
+        named: dict[tuple[int, int], set[str]] = defaultdict(set)
+        for form, _, _, length, entry in self._keyword_spans(analysis, lang):
+            named[entry, length].add(form)
+        counts: dict[int, int] = {}
+        for (entry, _), forms in named.items():
+            counts[entry] = max(counts.get(entry, 0), len(forms))
+        return counts
+
+    def _keyword_spans(self, analysis: Analysis, lang: str) -> list[tuple[str, int, int, int, int]]:
+        """Each keyword found whole: its form, start, end, the text's length, its entry."""
         index = self._keywords[lang]
         texts = [analysis.form, analysis.reading] if lang == "ja" else [analysis.form]
-        found: dict[int, float] = {}
+        found: list[tuple[str, int, int, int, int]] = []
         for text in dict.fromkeys(t for t in texts if t):
-            spans: list[tuple[int, int, int]] = []  # start, end, entry
+            spans: list[tuple[str, int, int, int]] = []  # form, start, end, entry
             length = len(text)
             if lang == "ja":
                 for i in range(len(text) - 1):
                     for form, entry in index.get(text[i : i + 2], ()):
                         if text.startswith(form, i):
-                            spans.append((i, i + len(form), entry))
+                            spans.append((form, i, i + len(form), entry))
             else:
                 words = text.split()
                 for i, word in enumerate(words):
                     for form, entry in index.get(word, ()):
                         size = len(form.split())
                         if words[i : i + size] == form.split():
-                            spans.append((i, i + size, entry))
+                            spans.append((form, i, i + size, entry))
                 length = len(words)
-            for start, end, entry in spans:
+            for form, start, end, entry in spans:
                 inside = any(
-                    s <= start and end <= e and (e - s) > (end - start) for s, e, _ in spans
+                    s <= start and end <= e and (e - s) > (end - start) for _, s, e, _ in spans
                 )
                 if not inside:
-                    score = 0.6 + 0.4 * (end - start) / max(length, 1)
-                    found[entry] = max(found.get(entry, 0.0), score)
+                    found.append((form, start, end, length, entry))
         return found
 
     @staticmethod

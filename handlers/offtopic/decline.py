@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from db.models import UnansweredReason
-from handlers.agenda.understand import sentences
+from handlers.agenda.understand import ADD, AGENDA, REMOVE, sentences
 from handlers.core.messages import Reply, ReplyKind
 from handlers.core.text import kana
 from handlers.core.turn import Turn
@@ -67,12 +67,20 @@ SUBJECTS = Words(
         r"where to eat",
         r"something to eat",
         r"cafes? (?:pres|near)",
+        # the local food to try: « la spécialité culinaire à goûter », "Shizuoka oden"
+        r"specialites? (?:culinaires?|gastronomiques?)|plats? (?:typiques?|locaux|du coin)",
+        r"(?:a |to )?(?:gouter|deguster)|what (?:to|should (?:i|we)) eat|(?:dish(?:es)?|food)"
+        r" to try|must[- ]try|local (?:dish(?:es)?|specialit(?:y|ies))",
+        r"oden|unagi|anguilles?|eel|gyozas?|soba|udon|tempura|yakitori|okonomiyaki|sashimi"
+        r"|tonkatsu",
         # getting around and staying
         r"taxis?",
         r"uber",
         r"shinkan?sen",
         r"trains?",
         r"gare",
+        # the railway station, not « une station d'épuration », « la station de ski »
+        r"(?:the|a|train|bus|railway|shizuoka|nearest) stations?(?! d'| de)",
         r"aeroport|airport",
         r"metro|subway",
         r"hotels?",
@@ -210,6 +218,10 @@ SUBJECTS = Words(
         "焼肉",
         "お寿司",
         "おすすめの(?:店|料理|食べ物|観光)",
+        # where to eat, or a table for a group: 「お昼どこにするか」「10人くらい入れるとこ」
+        "(?:お昼|昼ご?飯|昼ごはん|晩ご?飯|晩ごはん|夕飯|夜ご?飯)(?:を|は)?どこ(?:に|で)?(?:する|しよう|行)",
+        r"\d+人(?:くらい|ぐらい|ほど|前後)?(?:で)?(?:入れる|はいれる|座れる|すわれる)",
+        "名物|ご当地|郷土料理|グルメ",
         "居酒屋",
         "冗談",
         "じょうだん",
@@ -246,22 +258,49 @@ SUBJECTS = Words(
 )
 
 
-# General knowledge about Japan or France, whose words the FAQ shares: « la population du
-# Japon », 「フランスの首都」; not their shrinking population, an example of the workshops
-# (TRENDS below). Other countries' trivia finds no entry: the fallback.
+# General knowledge about a place, whose words the FAQ shares: « la population du Japon »,
+# « la préfecture de Shizuoka compte combien d'habitants ? », 「フランスの首都」, the age or the
+# founder of a shrine the delegates visit. Not their shrinking population, an example of the
+# workshops (TRENDS below), nor why Shizuoka hosts the Rencontres (the FAQ's). Other
+# countries' trivia finds no entry: the fallback.
+_PLACE = (
+    r"(?:(?:la |the )?(?:ville|city|prefecture|departement|region) (?:de |d'|of )?)?"
+    r"(?:japon|japan|france|tokyo|paris|shizuoka)(?: (?:city|prefecture))?\b"
+)
+_MONUMENT = r"(?:shrines?|temples?|castles?|sanctuaires?|chateaux?|chateau|jinja|jingu)\b"
 TRIVIA = Words(
     latin=(
         r"(?:population|capitale?|superficie|surface|area|president|premier ministre"
         r"|prime minister|monnaie|currency|hymne|anthem|plus haute? montagne|highest mountain"
         r"|pib|gdp|climat|climate|langue officielle|official language|religion|taux de chomage"
-        r"|unemployment rate)"
-        r" (?:du|de la|de l'|des|de|of)(?: the)? ?(?:japon|japan|france|tokyo|paris|shizuoka)\b",
-        r"(?:how many|combien d'?) ?(?:people|habitants|inhabitants) (?:live )?"
-        r"(?:in|au|en|a) (?:japan|japon|france|tokyo|paris|shizuoka)",
+        r"|unemployment rate|histoire|history|nombre d'habitants|number of (?:inhabitants"
+        r"|residents))"
+        rf" (?:du|de la|de l'|des|de|d'|of)(?: the)? ?{_PLACE}",
+        r"(?:how many|combien d'?) ?(?:people|habitants|inhabitants|residents) (?:live )?"
+        rf"(?:in|au|en|a|dans) {_PLACE}",
+        # how many live there, the place said first: « … compte combien d'habitants ? »
+        r"(?:compte|a|abrite|fait)(?:-t-elle|-t-il)? combien d'habitants|how many (?:inhabitants"
+        r"|residents)|how many people live",
+        r"combien d'habitants (?:compte|a|ont|vivent|habitent|y a-t-il)",
+        # a monument's age, history, founder or god, on the way to visit it
+        rf"(?:how old|quel age|de quand date|when was|quand a ete|histoire|history|built|founded"
+        rf"|construite?s?|fondee?s?|bati|dedicated|dedie)\b.{{0,40}}\b{_MONUMENT}",
+        rf"{_MONUMENT}.{{0,40}}\b(?:how old|built|founded|construite?s?|fondee?s?|bati|dedicated to"
+        rf"|dedie a|history|histoire)\b",
+        r"(?:quel(?:le)?s?|which|what) (?:dieu|divinite|kami|god|deity|deities)",
+        r"tokugawa|ieyasu|shoguns?|shogunat|samourai\w*|samurai\w*|trivia|fun fact",
     ),
     japanese=(
-        r"(?:日本|にほん|にっぽん|フランス|ふらんす|静岡|東京|パリ)"
-        r"(?:の|って)?(?:人口|首都|面積|大統領|首相|国歌)(?!減少|減|の減|が減|の変化|問題|対策)",
+        r"(?:日本|にほん|にっぽん|フランス|ふらんす|静岡|東京|パリ)(?:県|市|都)?"
+        r"(?:の|って)?(?:人口|首都|面積|大統領|首相|国歌|歴史)(?!減少|減|の減|が減|の変化|問題|対策)",
+        r"(?:何|なん)人(?:くらい|ぐらい)?(?:が)?住",
+        # a shrine's gods, founding and founder: 「どんな神様を祀って」「いつ建てられた」
+        r"神様",
+        r"かみさま",
+        r"(?:祀|まつ)(?:ら|っ|る)",
+        r"ご利益|御利益|ごりやく",
+        r"(?:神社|じんじゃ|神宮|お寺|寺|城).{0,10}(?:歴史|建て|創建|何年|なんねん|いつ(?:から|でき))",
+        r"徳川|家康|とくがわ|いえやす|将軍|しょうぐん",
     ),
 )
 TRENDS = Words(
@@ -290,11 +329,14 @@ THANKS = Words(
 
 
 # A question about which workshop a subject belongs to is for the FAQ, whatever the subject:
-# « acheter local », 「温泉地の観光」, 'food banks' are topics of the workshops.
+# « acheter local », 「温泉地の観光」, 'food banks' are topics of the workshops, and so is a
+# project of one's own (« notre projet autour des plats du coin », 「地元の食の取組」).
 ABOUT_THE_WORKSHOPS = Words(
-    latin=(r"ateliers?", r"workshops?", r"bunkakai", r"themes?"),
+    latin=(r"ateliers?", r"workshops?", r"bunkakai", r"themes?", r"projets?|projects?"),
     japanese=(
         r"分科会",
+        r"取組|取り組",
+        r"事例",
         r"ぶんかかい",
         r"テーマ",
         # what the Rencontres discuss, after a background that names the weather or a meal:
@@ -310,20 +352,109 @@ ABOUT_THE_WORKSHOPS = Words(
 )
 
 
+def _off_topic(forms: Forms) -> bool:
+    """The text names something else than the Rencontres: the weather, a meal, a place's trivia."""
+    return SUBJECTS.search(forms) or (TRIVIA.search(forms) and not TRENDS.search(forms))
+
+
+# Where a message parts into clauses: its sentences, and within one a reason or a second
+# statement joined on (« arrive par le premier train et tient à être là dès l'ouverture »,
+# 「新幹線の都合で出られないので予定から外して」, 「見学をアテンドするんですが、お昼どこに」).
+# Not at a comma: « taxi du cocktail à la gare, ça prend combien de temps ? » is one question.
+_CLAUSES = re.compile(
+    r"(?<=[。？！?!…])|(?<=\.)\s|\n"
+    r"|\s(?=(?:et|and|mais|but|car|because|parce qu(?:e|')|puisque|donc)\b)"
+    r"|(?<=ので)|(?<=[いただする]から)|(?<=ため[、,])|(?<=[んの]ですが)|(?<=けど)",
+    re.IGNORECASE,
+)
+
+
+# Within a clause, what a comma sets apart: « J'arrive en train demain, l'ouverture commence
+# à quelle heure ? » asks about a session in its second part, which names it.
+_COMMA = re.compile(r"(?<=[,、])")
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in _CLAUSES.split(text) if c.strip()]
+
+
+# A clause that asks something, rather than tells the context (« Mon président arrive par le
+# premier train », "I must book my train back", 「帰りの新幹線とりたくて」).
+QUESTION = Words(
+    latin=(
+        r"quel\w*|quoi|comment|combien|pourquoi|quand|ou|est-ce|y a-t-il|\w+-t-(?:il|elle)"
+        r"|conseill\w*|recommand\w*",
+        r"what\w*|which|how|why|when|where|who|any|is there|are there|can (?:i|we|you)"
+        r"|could (?:i|we|you)|do you|recs?|recommend\w*",
+    ),
+    japanese=(
+        r"(?:か|かな|かね|の)。?$",
+        r"どこ|何|なに|いつ|どう|どれ|どの|いくら|教えて|おしえて|おすすめ|知って|知らない",
+    ),
+)
+_QUESTION_MARK = re.compile(r"[?？]")
+
+
+def _asked(clause: str, forms: Forms) -> bool:
+    return bool(_QUESTION_MARK.search(clause) or QUESTION.search(forms))
+
+
+# The Rencontres, or their programme, as the subject of a when-question that names no
+# session: "what day does it all wrap up?", 「最後のやつって何時に終わる予定ですか」.
+EVENT = Words(
+    latin=(
+        r"it all|(?:the|l') ?(?:whole |entire )?(?:event|evenement|conference|rencontres|congres)",
+        r"les rencontres|la conf(?:erence)?|programme|program|schedule|planning",
+    ),
+    japanese=(r"予定", r"日程", r"会議", r"プログラム", r"最後", r"最初", r"初日", r"最終日"),
+)
+# Being at a session, or not: « être présent dès l'ouverture », 「出られない」, "not make it".
+ATTENDANCE = Words(
+    latin=(
+        r"(?:etre|d'etre|soit|sera) (?:present|presente|presents|la)",
+        r"assister|manquer|rater|louper|attend\w*|miss|be there|make it",
+    ),
+    japanese=(r"出席", r"欠席", r"出られ", r"でられ", r"出れ", r"参加", r"間に合", r"まにあ"),
+)
+
+
 def _asks_about_a_session(turn: Turn, text: str) -> bool:
-    """A sentence of its own asks when or where a session is, without the off-topic words:
-    「閉会式は何時に終わりますか。帰りの新幹線を予約したいので」 asks about the closing, the
-    train is the reason (not 「交流会の後、おすすめの居酒屋はどこ？」)."""
+    """The text asks when or where a session is, or a day's programme."""
     tracks = turn.deps.conference.tracks
+    return (
+        asks_when_or_where(text) and find_track(text, tracks) is not None
+    ) or asks_a_days_programme(text)  # after the hotel: « qu'est-ce qui est prévu aujourd'hui ? »
+
+
+def _asks_the_programme(turn: Turn, text: str) -> bool:
+    """A sentence or a clause of its own, without the off-topic words, asks about the
+    programme; the words are the reason, not the question: 「閉会式は何時に終わりますか。帰りの
+    新幹線を予約したいので」 (not 「交流会の後、おすすめの居酒屋はどこ？」). A sentence that names a
+    session and asks when or where, or a day's programme, is enough, and so is a clause that
+    does it with a question word; when the off-topic words are only told, not asked about
+    (« arrive par le premier train », "I must book my train back"), a question on when the
+    Rencontres end, or a session to be at or to drop from the agenda, is too."""
+    whole = sentences(text)
+    if any(not _off_topic(Forms(s)) and _asks_about_a_session(turn, s) for s in whole):
+        return True
+    clauses = [(c, Forms(c)) for c in _clauses(text)]
+    # a clause, or what follows its last comma, asks with a question word: not the "?" that
+    # ends « des sushis près de la gare, après la visite ? », nor « quand la visite finit, … »
+    parts = [c for c, _ in clauses if c not in whole]
+    parts += [p[-1] for c, _ in clauses if len(p := _COMMA.split(c)) > 1]
+    if any(
+        QUESTION.search(forms) and not _off_topic(forms) and _asks_about_a_session(turn, part)
+        for part, forms in ((part, Forms(part)) for part in parts)
+    ):
+        return True
+    if any(_asked(c, forms) for c, forms in clauses if _off_topic(forms)):
+        return False
+    named = find_track(text, turn.deps.conference.tracks) is not None
     return any(
-        (
-            (asks_when_or_where(sentence) and find_track(sentence, tracks) is not None)
-            or asks_a_days_programme(
-                sentence
-            )  # after the hotel: « qu'est-ce qui est prévu aujourd'hui ? »
-        )
-        and not SUBJECTS.search(Forms(sentence))
-        for sentence in sentences(text)
+        (asks_when_or_where(c) and EVENT.search(forms))
+        or (named and any(words.search(forms) for words in (ATTENDANCE, AGENDA, ADD, REMOVE)))
+        for c, forms in clauses
+        if not _off_topic(forms)
     )
 
 
@@ -357,8 +488,7 @@ async def decline(turn: Turn, text: str) -> list[Reply] | None:
     if THANKS.search(forms):
         turn.understood_as("", outcome=Outcome.OFF_TOPIC)
         return [turn.reply(ReplyKind.FALLBACK, "thanks-reply", turn.menu())]
-    trivia = TRIVIA.search(forms) and not TRENDS.search(forms)
-    if not (SUBJECTS.search(forms) or trivia) or _asks_about_a_session(turn, text):
+    if not _off_topic(forms) or _asks_the_programme(turn, text):
         return None
     if _first_asks_the_programme(turn, text):
         return None

@@ -343,3 +343,28 @@ programme-encoding-cp932 = Shift-JIS (cp932)
 programme-separator-comma = comma-separated
 programme-separator-semicolon = semicolon-separated
 programme-separator-tab = tab-separated
+
+## An audit line's details, by name
+console-audit-detail-added = Added:
+console-audit-detail-audience = Audience:
+console-audit-detail-broadcast = Announcement no.
+console-audit-detail-changed = Changed:
+console-audit-detail-entry = Entry:
+console-audit-detail-field = Field:
+console-audit-detail-fields = Fields:
+console-audit-detail-file = File:
+console-audit-detail-language = Language:
+console-audit-detail-member = Member:
+console-audit-detail-new = New entry:
+console-audit-detail-questions = Questions:
+console-audit-detail-recipients = Messages:
+console-audit-detail-removed = Removed:
+console-audit-detail-session = Session:
+console-audit-detail-source = Source:
+console-audit-detail-stolen = Questions taken from other entries:
+console-audit-detail-told = Delegates told:
+console-audit-detail-value = Value:
+console-yes = yes
+console-no = no
+# between the items of a list
+console-list-separator = { ", " }

@@ -344,3 +344,28 @@ programme-encoding-cp932 = Shift-JIS (cp932)
 programme-separator-comma = séparé par des virgules
 programme-separator-semicolon = séparé par des points-virgules
 programme-separator-tab = séparé par des tabulations
+
+## An audit line's details, by name
+console-audit-detail-added = Ajoutées :
+console-audit-detail-audience = Destinataires :
+console-audit-detail-broadcast = Annonce n°
+console-audit-detail-changed = Modifiées :
+console-audit-detail-entry = Entrée :
+console-audit-detail-field = Champ :
+console-audit-detail-fields = Champs :
+console-audit-detail-file = Fichier :
+console-audit-detail-language = Langue :
+console-audit-detail-member = Membre :
+console-audit-detail-new = Nouvelle entrée :
+console-audit-detail-questions = Questions :
+console-audit-detail-recipients = Envois :
+console-audit-detail-removed = Supprimées :
+console-audit-detail-session = Session :
+console-audit-detail-source = Source :
+console-audit-detail-stolen = Questions reprises à d'autres entrées :
+console-audit-detail-told = Délégués prévenus :
+console-audit-detail-value = Valeur :
+console-yes = oui
+console-no = non
+# between the items of a list
+console-list-separator = { ", " }

@@ -324,3 +324,28 @@ programme-encoding-cp932 = Shift_JIS
 programme-separator-comma = カンマ区切り
 programme-separator-semicolon = セミコロン区切り
 programme-separator-tab = タブ区切り
+
+## An audit line's details, by name
+console-audit-detail-added = 追加：
+console-audit-detail-audience = 宛先：
+console-audit-detail-broadcast = お知らせ番号：
+console-audit-detail-changed = 変更：
+console-audit-detail-entry = FAQ項目：
+console-audit-detail-field = 項目：
+console-audit-detail-fields = 項目：
+console-audit-detail-file = ファイル：
+console-audit-detail-language = 言語：
+console-audit-detail-member = メンバー：
+console-audit-detail-new = 新規項目：
+console-audit-detail-questions = 質問数：
+console-audit-detail-recipients = 送信数：
+console-audit-detail-removed = 削除：
+console-audit-detail-session = セッション：
+console-audit-detail-source = 取り込み元：
+console-audit-detail-stolen = 他の項目から移した質問：
+console-audit-detail-told = 通知した参加者：
+console-audit-detail-value = 値：
+console-yes = はい
+console-no = いいえ
+# between the items of a list
+console-list-separator = 、
