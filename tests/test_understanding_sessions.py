@@ -184,3 +184,11 @@ async def test_the_report_back_said_in_other_words(
     app: App, clock: FixedClock, lang: str, text: str
 ) -> None:
     assert await understood(app, clock, lang, text) == ("schedule.search", "workshop-reports")
+
+
+async def test_a_session_planned_to_end_is_not_the_programme(app: App, clock: FixedClock) -> None:
+    # 「予定」 here is when it is planned to end, not the programme
+    assert await understood(app, clock, "ja", "一番最後のやつは何時ごろ終わる予定？") == (
+        "schedule.search",
+        "closing",
+    )

@@ -133,8 +133,8 @@ def _described(
         workshops = {t.code for t in deps.conference.tracks if t.workshop}
         if found[0].track_code in workshops:
             return None  # one of the workshops: their list answers it
-    elif kind not in (None, intents.IntentKind.DAY):
-        return None
+    elif kind not in (None, intents.IntentKind.DAY, intents.IntentKind.PROGRAMME):
+        return None  # 「最後のやつって何時に終わる予定？」: 予定 is when it ends, not the programme
     turn.understood_as("schedule.search", ",".join(s.id for s in found))
     return [replies.search_reply(deps, turn.lang, shown, found)]
 
