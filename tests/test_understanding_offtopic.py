@@ -42,7 +42,7 @@ async def test_off_topic_in_the_rencontres_words_is_declined(
         (
             "fr",
             "Je reprends le train jeudi soir. La clôture se termine à quelle heure ?",
-            ("schedule.track", "ceremony"),
+            ("schedule.search", "closing"),  # the closing itself, not both ceremonies
         ),
         (
             "en",

@@ -13,6 +13,7 @@ from handlers.core.words import Forms, Words
 from handlers.schedule import replies
 from handlers.schedule.cards import local_day
 from handlers.schedule.commands import programme_of
+from handlers.schedule.described import described_sessions
 from handlers.schedule.intents import choosing_workshop, find_track, parse_day
 from handlers.schedule.names import named_sessions
 
@@ -182,7 +183,7 @@ CALENDAR = Words(
     ),
     japanese=(
         r"かれんだー",
-        r"ics",
+        r"(?<![a-z])ics(?![a-z])",
         r"outlook",
         r"ふぁいる",
         r"書き出",
@@ -472,7 +473,7 @@ CALENDAR_FILE = Words(
         r"dans mon (?:calendrier|agenda (?:google|outlook|du telephone))",
     ),
     japanese=(
-        r"ics",
+        r"(?<![a-z])ics(?![a-z])",  # not the end of "logistics"
         r"かれんだー(?:あぷり|アプリ)?(?:に|へ)(?:入れ|いれ|追加|ついか|登録|取り込|とりこ|読み込|よみこ)",
         # a file one can import: 「カレンダーに取り込めるファイル」「読み込める形式」
         r"(?:取り込|とりこ|読み込|よみこ)(?:める|み用の|む用の)(?:ふぁいる|形式|けいしき|でーた)",
@@ -492,11 +493,17 @@ ASKS_WHAT = Words(
         r"(?:can|could|may) (?:observers|they|we|everyone|anyone)",
         r"is there|are there|y a-t-il|est-ce qu'il y a",
         r"(?:peut-on|est-ce qu'on peut|peuvent-ils|les \w+ peuvent)",
-        r"faut-il|il faut|dois-je|doit-on|do (?:i|we) (?:need|have) to|must (?:i|we)",
+        r"faut[- ]il|il faut|dois-je|doit-on|do (?:i|we) (?:need|have) to|must (?:i|we)",
+        # a question of when or where: "la soirée, c'est à quelle heure ?" asks, adds nothing
+        r"(?:a )?quelle heure|c'est (?:quand|ou)|what time|when (?:is|does|do)",
+        # why a session is as it is: content, not a request ("why is it put at the bottom?")
+        r"why|pourquoi",
         r"is (?:it|registration|booking) (?:required|necessary|needed|compulsory)",
     ),
     japanese=(
         r"とは",
+        r"なぜ",
+        r"どうして",
         r"って何",
         r"ってなに",
         r"(?<!お願い)(?<!おねがい)できますか",  # 「お願いできますか」 asks for it politely
@@ -523,7 +530,12 @@ REMOVE_NOW = Words(
         r"\bje (?:ne )?(?:pourrai|peux|vais) pas (?:venir|y aller|aller|assister|participer)\b",
         r"\bi (?:can'?t|cannot|won'?t|will not) (?:make it|come|go|attend)\b",
         r"\bi'?m not (?:going|coming|attending)\b",
-        r"^(?:scratch|forget about|skip)\b",
+        r"^(?:(?:actually|in fact|oh|ok|okay|sorry|so|hmm)\W+)?(?:scratch|forget about|skip)\b",
+        # « pas de deuxième table ronde pour moi », "no reception for me": not going
+        r"\bpas (?:de |d')(?:\w+ ){0,4}pour moi\b",
+        r"\bno (?:\w+ ){0,4}for me\b",
+        r"\bje (?:ne |n')?vais (?:finalement |plus )?pas (?:au|a la|a l'|aux|a)\b",
+        r"\bje (?:ne )?(?:pourrai|peux) (?:finalement |plus )?pas (?:me rendre|y etre|etre)\b",
         r"\bje (?:zappe|saute|laisse tomber|skip)\b",
         r"\bi(?:'ll| will)? (?:skip|pass on)\b",
     ),
@@ -612,7 +624,11 @@ def _delay(forms: Forms) -> int | None:
 async def _named(turn: Turn, text: str, verb: str) -> list[Reply] | None:
     """add/remove a named session; its card (with the button) when several fit."""
     shown = await programme_of(turn)
-    found = named_sessions(text, shown.sessions, turn.deps.conference.tracks)
+    tracks, today = turn.deps.conference.tracks, local_day(turn.deps, turn.now)
+    # described first: "le sanctuaire cet après-midi", 「木曜の朝のパネル」 tell one apart
+    described = described_sessions(text, shown.sessions, tracks, turn.deps.tz, today)
+    found = described if len(described) == 1 else named_sessions(text, shown.sessions, tracks)
+    found = found or described
     if len(found) > 1:  # "la table ronde de demain": the day named tells them apart
         day = parse_day(text, local_day(turn.deps, turn.now), shown.days(turn.deps))
         on_that_day = [s for s in found if local_day(turn.deps, s.starts_at) == day]
@@ -719,17 +735,19 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         return await turn.run("agenda")
     if calendar:
         return await turn.run("agenda", "ics")
-    if REMOVE.search(forms) and in_agenda:
+    if (REMOVE.search(forms) or REMOVE_NOW.search(forms)) and in_agenda:
         named = await _named(turn, text, "remove")
         if named is not None:
             return named
         turn.understood_as("remove")
         buttons = (Button(turn.t("button-agenda"), "/agenda"),)
         return [turn.reply(ReplyKind.AGENDA, "agenda-remove-which", buttons)]
-    if REMOVE_NOW.search(forms) and not in_agenda:
-        shown = await programme_of(turn)
-        if named_sessions(text, shown.sessions, turn.deps.conference.tracks):
-            return await _named(turn, text, "remove")
+    # « je ne vais pas à la réception en costume, c'est grave ? » asks; it removes nothing
+    asked = text.rstrip().endswith(("?", "？")) and not REMOVE.search(forms)
+    if REMOVE_NOW.search(forms) and not in_agenda and not asked:
+        named = await _named(turn, text, "remove")
+        if named is not None:
+            return named
     adds = ADD.search(forms) or text.lstrip().startswith("+")
     if adds and (in_agenda or (tracked and not ASKS_WHAT.search(forms) and _adds(turn, text))):
         named = await _named(turn, text, "add")

@@ -49,6 +49,9 @@ _KANA_END = r"(?=[はのもにで、。？?！!]|$|\s)"
 # Latin patterns run on accent-folded, casefolded text; Japanese ones on hiragana-folded text.
 WHEN = _rx(
     r"\bquand\b",
+    r"\bqd\b",  # SMS
+    r"\ba quelle h\b",
+    r"\bkick(?:s|ing)? off\b",
     r"\bquelle heure\b",
     r"\bheures?\b",
     r"\ba quelle heur\b",  # the French typo without its e
@@ -361,6 +364,7 @@ LIST = _rx(
     r"りすと",
     r"\bwhich\b",
     r"\bquels\b",
+    r"\blesquel(?:le)?s\b",
     r"(?:何|なに|なん)が(?:ある|あり)",
     r"どんな",
     r"どういう",

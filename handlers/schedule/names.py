@@ -18,7 +18,7 @@ from handlers.faq.japanese import reading
 from handlers.schedule.intents import find_track
 
 # Words that say nothing about which session: requests, possessives, small words.
-_NOISE = frozenset(
+NOISE = frozenset(
     """
     a ajoute ajouter ajouts au aux avec c ce cette de des du en et garde garder je la le les
     ma me mes met mets mettre moi mon ne pas planning programme agenda pour plus stp svp sur ta
@@ -58,14 +58,14 @@ _KANJI = re.compile(r"[一-龯]")
 _JA_PUNCT = re.compile(r"[\s:：・、。,，.「」『』（）()!?！？]+")
 
 
-def _latin_words(text: str) -> list[str]:
+def latin_words(text: str) -> list[str]:
     words = re.findall(r"[a-z0-9]+", latin(text).replace("'", " "))
     return [_ORDINALS.get(w, w) for w in words]
 
 
 @lru_cache(maxsize=4096)
 def _title_words(title: str) -> frozenset[str]:
-    return frozenset(_latin_words(title))
+    return frozenset(latin_words(title))
 
 
 def _japanese_forms(title: str) -> set[str]:
@@ -154,7 +154,7 @@ def named_sessions(
     has several (the plenary, the visits), none when it names none."""
     track = find_track(text, tracks)
     japanese = bool(re.search(r"[ぁ-んァ-ン一-龯]", text))
-    words = [w for w in _latin_words(text) if w not in _NOISE]
+    words = [w for w in latin_words(text) if w not in NOISE]
     if track is not None:
         # the kind's own name ("ceremony") is in one title and not the other: it names
         # the kind, and "closing ceremony" the closing, not the opening ceremony too
@@ -185,7 +185,7 @@ def _kind_words(track: TrackInfo | None) -> frozenset[str]:
     if track is None:
         return frozenset()
     names = (track.name.fr, track.name.en, track.short.fr, track.short.en)
-    words = [w for name in names for w in _latin_words(name)]
+    words = [w for name in names for w in latin_words(name)]
     return frozenset(words) | frozenset(w.removesuffix("s") for w in words)
 
 
@@ -194,7 +194,7 @@ def titled_session(text: str, sessions: Sequence[ProgrammeSession]) -> Programme
     ("la restitution des ateliers c'est quand ?"): a title, not the workshops in general."""
     if re.search(r"[ぁ-んァ-ン一-龯]", text):
         return None
-    words = [w for w in _latin_words(text) if w not in _NOISE]
+    words = [w for w in latin_words(text) if w not in NOISE]
     if len(words) < 2:
         return None
     found = [

@@ -5,12 +5,15 @@ the venue; and, later in the chain, a search in titles, rooms and speakers."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from handlers.core.messages import Reply
+from handlers.core.text import latin
 from handlers.core.turn import Turn
 from handlers.schedule import intents, replies
 from handlers.schedule.cards import day_label, local_day
 from handlers.schedule.commands import programme_of
+from handlers.schedule.described import described_sessions
 from handlers.schedule.names import named_sessions, titled_session
 from handlers.schedule.replies import MAX_CARDS, Programme
 
@@ -21,9 +24,16 @@ async def answer_question(turn: Turn, text: str) -> list[Reply] | None:
     deps, lang = turn.deps, turn.lang
     today = local_day(deps, turn.now)
     intent = intents.parse(text, deps.conference.tracks, today, shown.days(deps))
+    # « pourriez-vous me rappeler ce qui est prévu aujourd'hui ? »: the day's programme, whatever
+    # sessions the context names before it
+    days_programme = intent is not None and intent.kind is intents.IntentKind.DAY
+    days_programme = days_programme and intents.asks_a_days_programme(text)
+    described = None if days_programme else _described(turn, text, intent, shown)
+    if described is not None:
+        return described
     if intent is None:
         return await _named_session(turn, text)
-    if intent.kind is intents.IntentKind.DAY:
+    if intent.kind is intents.IntentKind.DAY and not days_programme:
         # "le sanctuaire Sengen cet après-midi, c'est à quelle heure ?": a session, on that day
         named = await _named_session(turn, text)
         if named is not None:
@@ -81,6 +91,52 @@ def _answer(turn: Turn, intent: intents.ScheduleIntent, shown: Programme) -> Rep
             if local_day(deps, turn.now) > days[-1]:  # the whole programme, to look back
                 return replies.day_reply(deps, lang, shown, days[0])
             return replies.overview(deps, lang, shown, turn.now)
+
+
+# A second question joined to the first ("c'est à quelle heure et faut-il une cravate ?",
+# "what time is it and do we need to dress up?"): the first is a question of its own.
+_FIRST_QUESTION = re.compile(
+    r",? (?:et|and) (?=(?:faut[- ]il|il faut|est-ce qu|y a|on doit|do |does |is |are |should |can |"
+    r"must ))"
+)
+
+
+def _described(
+    turn: Turn, text: str, intent: intents.ScheduleIntent | None, shown: Programme
+) -> list[Reply] | None:
+    """When or where a session described is ("le truc au sanctuaire cet aprem", 「木曜の朝の
+    パネル」): that session, when the description tells it apart, rather than the day's
+    programme, the kind's list or the workshops."""
+    if not intents.asks_when_or_where(text):
+        first = _FIRST_QUESTION.split(latin(text), maxsplit=1)[0]
+        if first == latin(text) or not intents.asks_when_or_where(first):
+            return None
+        text = first  # "…c'est à quelle heure et faut-il une tenue ?": the time is answered
+    deps = turn.deps
+    kind = intent.kind if intent is not None else None
+    found = described_sessions(
+        text, shown.sessions, deps.conference.tracks, deps.tz, local_day(deps, turn.now)
+    )
+    if not found:
+        return None
+    if len(found) > 1:
+        if kind is not intents.IntentKind.DAY or len(found) > MAX_CARDS:
+            return None  # several of a kind: the kind's answer lists them
+        # 「明日の午後の分科会はどこ？」: the day's sessions of that kind, not the whole day
+        turn.understood_as("schedule.search", ",".join(s.id for s in found))
+        return [replies.search_reply(deps, turn.lang, shown, found)]
+    if kind is intents.IntentKind.TRACK:
+        assert intent is not None
+        if all(s.track_code != intent.track for s in shown.sessions if s is not found[0]):
+            return None  # the only session of the kind: the kind's answer is the same
+    elif kind is intents.IntentKind.WORKSHOPS:
+        workshops = {t.code for t in deps.conference.tracks if t.workshop}
+        if found[0].track_code in workshops:
+            return None  # one of the workshops: their list answers it
+    elif kind not in (None, intents.IntentKind.DAY, intents.IntentKind.PROGRAMME):
+        return None  # 「最後のやつって何時に終わる予定？」: 予定 is when it ends, not the programme
+    turn.understood_as("schedule.search", ",".join(s.id for s in found))
+    return [replies.search_reply(deps, turn.lang, shown, found)]
 
 
 async def _named_session(turn: Turn, text: str) -> list[Reply] | None:
