@@ -87,7 +87,7 @@ ADD = Words(
         r"count me in",
         r"i(?:'ll| will) be (?:at|there)",
         r"add",
-        r"put",
+        r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )put",  # not "is put"
         r"pop(?:ping)?",
         r"save",
         r"book",
@@ -116,8 +116,9 @@ ADD = Words(
         r"申し込",
         r"追加",
         r"ついか",
-        r"入れ",
-        r"いれ",
+        # not the potential 「10人入れるとこ」 (a place that fits ten): 入れる before a place
+        r"入れ(?!る(?:とこ|ところ|所|店|お店|場所|部屋))",
+        r"いれ(?!る(?:とこ|ところ|所|店|お店|場所|部屋))",
         r"加え",
         r"くわえ",
         r"登録",
@@ -145,6 +146,7 @@ REMOVE = Words(
         r"remove",
         r"delete",
         r"drop",
+        r"scratch",
         r"take .{1,40} off",
         r"cancel",
     ),
@@ -228,7 +230,8 @@ REMINDERS = Words(
         r"alarme?s?",
         r"avant que (?:ca|la session|l'atelier) commence",
         r"before it starts",
-        r"heads[- ]up",
+        # "give me a heads-up", not the opener "Heads up, …" (read this)
+        r"(?:a|an|me|us|the|any|some|quick) heads[- ]up",
         r"rap+el+\w*",
         r"rappelle\w*",
         r"remind\w*",
@@ -256,6 +259,12 @@ REMINDERS = Words(
         r"前の(?:お知らせ|通知)",
     ),
 )
+# What one is reminded of before it starts: « rappelle-moi les ateliers », "remind me of the talks".
+_SESSION_NOUNS = (
+    r"(?:sessions?|seances?|ateliers?|evenements?|rendez-vous|visites?|conferences?|tables? rondes?"
+    r"|plenieres?|panels?|receptions?|ceremonies?|debut|workshops?|talks?|events?|visits?"
+    r"|reception|ceremony|start|meetings?)\b"
+)
 # « Pouvez-vous me rappeler le thème ? »: tell me again, not a reminder before a session.
 RECALL = Words(
     latin=(
@@ -265,8 +274,14 @@ RECALL = Words(
         r"rappel\w*(?:[- ](?:moi|nous))? (?:quel|quelle|quels|quelles|comment|pourquoi|qui|ou"
         r"|quand|combien|ce qu\w*)",
         r"remind me (?:of )?(?:what|which|who|where|why|how|the (?:name|title|theme|dates?))\b",
+        # « rappelez-moi la périodicité », "remind me of the deadline": any fact but a session
+        r"rappel\w*[- ](?:moi|nous) (?:l'|le |la |les |ce |cet |cette |ces |son |sa |ses |leur "
+        rf"|leurs |votre |vos |ton |ta |tes )(?!{_SESSION_NOUNS})",
+        rf"remind me (?:of |about )?(?:the|this|that|these|those|its|their) (?!{_SESSION_NOUNS})",
     )
 )
+# A delay or "before": a reminder, whatever else is recalled.
+BEFORE = Words(latin=(r"avant", r"before", r"plus tot", r"earlier"))
 FOLLOW = Words(
     latin=(
         r"m'avertir",
@@ -274,7 +289,7 @@ FOLLOW = Words(
         r"informe[rz]?(?: moi)?",
         r"envoie\w* (?:moi )?les (?:changements|modifications)",
         r"changements? de",
-        r"modifications? de",
+        r"(?:modifications?|modifs?) (?:de|du|des)",
         r"let me know",
         r"alert me",
         r"tell me (?:if|when|about) (?:changes|it changes)",
@@ -297,7 +312,7 @@ FOLLOW = Words(
         r"(?:if|when|whenever) .{0,50}(?:shift\w*|mov\w*)",
         r"(?:au jus|au parfum)",
         r"tiens[- ]moi au courant",
-        r"follow",
+        r"follow(?![- ]?ups?\b)",  # a "follow-up" is later work, not a subscription
         r"subscribe",
         r"notify",
         r"updates?",
@@ -319,8 +334,9 @@ FOLLOW = Words(
         r"つうち",
         r"お知らせ",
         r"おしらせ",
-        r"ふぉろー",
-        r"follow",
+        # not the follow-up of one's own work: 「フォローアップ」「あとでまとめてフォローする」
+        r"(?<!あとで)(?<!後で)(?<!後ほど)(?<!のちほど)(?<!まとめて)ふぉろー(?!あっぷ)",
+        r"follow(?![- ]?ups?)",
         r"購読",
         r"更新",
         r"最新(?:情報|じょうほう)",
@@ -365,7 +381,7 @@ NOT_ANY_MORE = Words(
         r"要りません",
         r"いりません",
         r"止め",
-        r"とめ",
+        r"(?<![まもつみ])とめ",  # not 「まとめ」「もとめ」「つとめ」「みとめ」
         r"やめ",
         r"停止",
         r"解除",
@@ -422,6 +438,15 @@ HOW = Words(
         r"|functioning)\b",
         r"how (?:i|we|you|one) (?:can|could|should|do|must|may) \w+",  # "how I can change…"
         r"(?:will|do|does) (?:you|it|the bot|this bot) (?:send|notify|remind|warn|alert)\w*",
+        # where the switch is: « je trouve pas où on change la langue », "where do I set it"
+        r"ou (?:est-ce qu'?)?(?:on|je|j'|peut-on|puis-je|faut-il|il faut)"
+        r" (?:peut |peux |doit |dois )?(?:chang|modifi|regl|choisi|activ|desactiv|trouv)\w*",
+        r"where (?:do|can|could|should) (?:i|we|you) (?:change|set|switch|turn|find)\b",
+        # how it is set by default: « combien de temps avant ? », "how long before?"
+        r"combien de (?:temps|minutes?)",
+        r"par defaut",
+        r"by default",
+        r"how (?:long|many minutes|much time)",
     ),
     japanese=(
         r"仕組み",
@@ -445,6 +470,11 @@ HOW = Words(
         r"(?:来|届き|とどき)ますか",
         r"(?:通知|連絡|知らせ|りまいんだー|りまいんど)(?:は|が|って|も)?きますか",
         r"(?:来る|くる|届く|とどく)(?:の|んですか|のですか)",
+        r"どう(?:やる|する)(?:の|ん)",  # 「切り替えってどうやるんですか」
+        # where it is done: 「どこからできます？」「どこで変えられる？」「どれ押せばいい？」
+        r"どこ(?:から|で)(?:でき|やれ|変え|かえ|切り替|きりかえ|設定|せってい)",
+        r"(?:押せば|おせば|押したら|おしたら)",
+        r"(?:初期|しょき|でふぉると)(?:設定|せってい)?(?:で|は)",
     ),
 )
 SCHEDULE = Words(latin=(r"schedule", r"programme", r"program"), japanese=(r"予定", r"よてい"))
@@ -499,6 +529,7 @@ ASKS_WHAT = Words(
         # why a session is as it is: content, not a request ("why is it put at the bottom?")
         r"why|pourquoi",
         r"is (?:it|registration|booking) (?:required|necessary|needed|compulsory)",
+        r"how come",
     ),
     japanese=(
         r"とは",
@@ -509,6 +540,7 @@ ASKS_WHAT = Words(
         r"(?<!お願い)(?<!おねがい)できますか",  # 「お願いできますか」 asks for it politely
         r"できる[？?]",  # kana() folds 「？」 to "?", a quantifier outside brackets
         r"必要(?:ですか|\?)",
+        r"なぜ|なんで|どうして",
     ),
 )
 # What follows a verb's 〜て stem when a delegate asks for it, politely or not: 〜して,
@@ -714,7 +746,8 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         # not 「リマインダーを10分前に設定して」 (a reminder), nor 「変更をお知らせいただけるよう
         # 設定をお願いします」 (following the workshop): something else is set up
         return await turn.run("settings")
-    if REMINDERS.search(forms) and not RECALL.search(forms):
+    recalled = RECALL.search(forms) and _delay(forms) is None and not BEFORE.search(forms)
+    if REMINDERS.search(forms) and not recalled:
         minutes = _delay(forms)
         if minutes is not None:
             return await turn.run("reminders", str(minutes))

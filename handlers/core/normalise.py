@@ -107,6 +107,7 @@ SMS = {
     "wen": "when",
     "whr": "where",
     "nxt": "next",
+    "rn": "right now",
     "ppl": "people",
     "bc": "because",
     "bcz": "because",
@@ -165,6 +166,7 @@ SMS_PHRASES = (
     (re.compile(r"\bquest-ce\b|\bquestce\b|\bqueske\b"), "qu'est-ce"),
     (re.compile(r"\b(?:(c)(est|etait|était)|(j)(ai)|(qu)(il|ils|on|est)|([ns])(est))\b"), _elide),
     (re.compile(r"\bc t\b"), "c'était"),
+    (re.compile(r"\bcb (?=de |d'|d’)"), "combien "),  # not « payer par CB »: "cb de temps"
     (re.compile(r"\baujourd ?hui\b"), "aujourd'hui"),
     (_WORKSHOP_IN_ROMAJI, r"第\1分科会"),
     (re.compile(r"\batelier (?:eco|éco)\b"), "atelier économie"),

@@ -18,13 +18,18 @@ _COMPOUND = re.compile(r"[一-龯々]{2,}")
 # A long vowel mark also matches the vowel written out: romaji 'sukejuuru',
 # 'deeta' become 「すけじゅうる」「でえた」, not 「すけじゅーる」「でーた」.
 _LONG_VOWEL = "[ーあいうえおぁぃぅぇぉ]"
+# A Japanese pattern is found anywhere, but a Latin word in it ("ics", "follow", "agenda") is
+# a whole word: not the end of "basics" or "logistics", nor the start of "follow-up"'s
+# neighbours. Neither end of a match may fall between two Latin letters.
+_NOT_INSIDE_A_WORD = "(?:(?<![a-z])|(?![a-z]))"
 
 
 def _japanese_alternatives(pattern: str) -> str:
     folded = kana(pattern)
     read = _COMPOUND.sub(lambda m: reading(m[0]), folded)
     forms = dict.fromkeys((folded, read))
-    return "|".join(f"(?:{f.replace('ー', _LONG_VOWEL)})" for f in forms)
+    edge = _NOT_INSIDE_A_WORD
+    return "|".join(f"{edge}(?:{f.replace('ー', _LONG_VOWEL)}){edge}" for f in forms)
 
 
 @dataclass(frozen=True)

@@ -161,16 +161,17 @@ NOW = _rx(
 )
 NEXT = _rx(
     r"\bensuite\b",
-    r"\bprochaine?s?\b",
+    r"\bprochaine?s?\b(?! fois)",  # « la prochaine fois » is some other time
     r"\bsuivante?s?\b",
     r"\bla suite\b",
     r"\b(?:quoi|y a|il y a|y a quoi|et|ensuite|juste) apres\b(?![ -]?(?:midi|demain))",
     r"^apres\b(?![ -]?(?:midi|demain))",
     r"\bapres (?:ca|cela|ceci|cette session|la pause)\b",
-    r"\bnext\b",
+    r"\bquoi d'apres\b",  # « c'est quoi d'après ? »
+    r"\bnext\b(?! time)",
     r"\bupcoming\b",
     r"\bcoming up\b",
-    r"次(?!回|第)",
+    r"次(?!回|第|会(?!場|議|館))",
     r"つぎ",
     r"この後",
     r"このあと",
@@ -240,6 +241,7 @@ SERIES = _rx(
     r"\b(?:editions?|rencontres?) (?:precedente|derniere|passee|prochaine|suivante)s?\b",
     r"\b(?:editions?|rencontres?|meeting) (?:before|after) (?:this|that)\b",
     r"次回",
+    r"(?<!二)次会(?!場|議|館)",  # 次回 typed with the IME's other じかい (not 二次会, 次の会場)
     r"じかい",
     r"前回",
     r"ぜんかい",
@@ -254,6 +256,9 @@ SERIES = _rx(
     r"\bwhere will (?:the )?next\b",
     r"\bnext one (?:be|take place|be held)\b",
     r"\bla prochaine,? (?:ce sera|sera|aura lieu)\b",
+    # « et la prochaine, c'est où ? »: "la prochaine" with no noun, asked where, is the next
+    # edition (a session is « la prochaine séance », « le prochain atelier »)
+    r"\bla prochaine,? (?:c'est |c est |ses |ces |ce sera |sera |se passe |se tiendra )?ou\b\W*$",
     r"(?:ふらんす|フランス)で(?:やる|開催|ある)",
     r"(?:次|つぎ)(?:は|の)(?:ふらんす|フランス|日本|にほん)",  # the next edition's country
 )

@@ -50,6 +50,8 @@ SWITCH = Words(
         r"use",
         r"langue",
         r"language",
+        r"kae(?:te|ru|temo)",  # romaji: "nihongo ni kaete kudasai"
+        r"kirikae\w*",
     ),
     japanese=(
         r"で(?:お願いします|おねがいします)",
@@ -189,6 +191,9 @@ TOPICS = Words(
         r" (?:can|could|do|are) (?:you|u|i|we)\b",
         r"(?:topics|subjects|questions) (?:can|could|do) (?:you|u) (?:know|answer|handle|cover)",
         r"what do (?:you|u) know\b(?! about)",
+        # learners' word order: "which subjects you know?"
+        r"(?:what|which) (?:topics|subjects|questions) (?:you|u) (?:know|can|could|cover|handle"
+        r"|answer)\b",
     ),
     japanese=(
         r"質問できること",
@@ -218,7 +223,8 @@ TOPICS = Words(
 
 # "in English, not French", "plutôt qu'en français": the language after these is not wanted.
 NOT_THIS = re.compile(
-    r"\b(?:not|pas|no|non|instead of|rather than|plutot qu'?|au lieu d'?)(?: en| in)? ?$"
+    r"\b(?:not|pas|no|non|ni|nor|neither|instead of|rather than|plutot qu'?|au lieu d'?)"
+    r"(?: en| in)? ?$"
 )
 # "the programme in English": a request for the programme, not a change of language.
 ABOUT_THE_PROGRAMME = Words(
@@ -273,18 +279,31 @@ STRONG_SWITCH_VERB = Words(
 )
 
 
+# The language to change to: 「日本語に」「英語へ」, "to English", « vers l'anglais ».
+_LANGUAGE_BEFORE_NI = r"(?:英語|えいご|日本語|にほんご|ふらんす語|ふらんすご|仏語)"
+_TARGET = re.compile(rf"{_LANGUAGE_BEFORE_NI}(?:に|へ)(?!つい|関|対|かん|たい)")
+_TO = re.compile(r"\b(?:to|into|vers) (?:l')?$")
+
+
 def _language(forms: Forms, text: str) -> str | None:
     """The language asked for, when the message asks for one: a switch word, or just the
     language's name ("english please", 「日本語で」); the first one named that is not refused
     ("in English, not French")."""
-    named = []
+    named: list[tuple[int, str]] = []
+    targets: list[tuple[int, str]] = []
     for code, words in LANGUAGES.items():
         for found in words.finditer(forms):
             before = found.string[: found.start()]
             if not NOT_THIS.search(before):
                 named.append((found.start(), code))
+                if _TARGET.match(found.string, found.start()) or _TO.search(before):
+                    targets.append((found.start(), code))
     if not named:
         return None
+    # 「フランス語で返事が来るんだけど日本語にして」: the language to change to, not the one
+    # complained about
+    if targets and len({code for _, code in named}) > 1:
+        named = targets
     named.sort()
     japanese = re.search(r"[ぁ-んァ-ン一-龯]", text) is not None  # not just any accent
     short = len(forms.kana) <= 12 if japanese else _only_a_language(forms.latin)
