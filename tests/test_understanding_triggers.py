@@ -59,6 +59,8 @@ def test_a_latin_word_in_a_japanese_pattern_is_a_whole_word() -> None:
         ("en", "next time I will bring my own interpreter"),
         ("fr", "et la prochaine, c'est où ?"),
         ("ja", "次会の開催地はどこですか"),
+        # a train booking is not a session
+        ("ja", "新幹線の予約をキャンセルしたいんですが、予定から変更できますか"),
     ],
 )
 async def test_no_command_is_asked(app: App, clock: FixedClock, language: str, text: str) -> None:
@@ -80,6 +82,14 @@ async def test_no_command_is_asked(app: App, clock: FixedClock, language: str, t
         ("en", "which topics you can answer?", ("faq", "")),
         ("en", "what's on rn?", ("schedule.now", "")),
         ("fr", "c'est quoi d'après ?", ("schedule.next", "")),
+        ("en", "what's my current setup?", ("settings", "")),
+        ("en", "set up a reminder 10 minutes before", ("reminders", "10")),
+        # a reason with a train in it: still a removal, not an off-topic question
+        (
+            "ja",
+            "木曜の閉会式は新幹線の時間で出られないので予定から外してください",
+            ("remove", "closing"),
+        ),
     ],
 )
 async def test_the_command_asked_in_other_words(

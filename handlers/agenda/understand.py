@@ -414,6 +414,10 @@ SETTINGS = Words(
         r"configuration",
         r"config",
         r"settings?",
+        # "how have I got you set up?", "my current setup": how things stand, not a change
+        r"how (?:have i|am i|are you|is it|is everything|have you) (?:got )?"
+        r"(?:you |me |it |things )?set ?up",
+        r"my (?:current )?set-?up",
     ),
     japanese=(r"おぷしょん", r"設定確認", r"設定を(?:見|確認)", r"設定", r"せってい"),
 )
