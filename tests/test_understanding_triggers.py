@@ -59,6 +59,8 @@ def test_a_latin_word_in_a_japanese_pattern_is_a_whole_word() -> None:
         ("en", "next time I will bring my own interpreter"),
         ("fr", "et la prochaine, c'est où ?"),
         ("ja", "次会の開催地はどこですか"),
+        # "topics" in a question about the workshops, not the list of the bot's topics
+        ("en", "Can a town present a project outside the listed topics, or is that not done?"),
         # a train booking is not a session
         ("ja", "新幹線の予約をキャンセルしたいんですが、予定から変更できますか"),
     ],
@@ -83,6 +85,15 @@ async def test_no_command_is_asked(app: App, clock: FixedClock, language: str, t
         ("en", "what's on rn?", ("schedule.now", "")),
         ("fr", "c'est quoi d'après ?", ("schedule.next", "")),
         ("en", "what's my current setup?", ("settings", "")),
+        ("en", "show me the topics", ("faq", "")),
+        (
+            "fr",
+            "Je rentre plus tôt, donc pas de réception pour moi. Elle était dans mon agenda.",
+            ("remove", "reception"),
+        ),
+        ("ja", "経済分科会をアジャンダに入れて", ("add", "ws-economy")),
+        ("en", "I don't need to do anything to get reminders, do I?", ("faq", "reminders")),
+        ("fr", "est-ce que j'ai quelque chose à régler pour les rappels ?", ("faq", "reminders")),
         ("en", "set up a reminder 10 minutes before", ("reminders", "10")),
         # a reason with a train in it: still a removal, not an off-topic question
         (

@@ -44,6 +44,7 @@ AGENDA = Words(
         r"(?:自分|じぶん|私|わたし|僕|ぼく|俺|おれ|わい|うち|あたし|わし|まい|my ?)の? ?"
         r"(?:予定|よてい|あじぇんだ|すけじゅーる|agenda)",
         r"あじぇんだ",
+        r"あじゃんだ",
         r"あげんだ",  # "agenda" typed in romaji
         r"登録状況",
         r"とうろくじょうきょう",
@@ -148,6 +149,7 @@ REMOVE = Words(
         r"drop",
         r"scratch",
         r"take .{1,40} off",
+        r"pas (?:de|d') .{1,40} pour moi",  # « donc pas de table ronde pour moi »
         r"cancel",
     ),
     japanese=(
@@ -451,6 +453,11 @@ HOW = Words(
         r"par defaut",
         r"by default",
         r"how (?:long|many minutes|much time)",
+        # whether something must be done for it: "do I have to turn anything on?"
+        r"(?:do|must|should) (?:i|we) (?:have|need) to (?:do|set|turn|switch|activate)\b",
+        r"(?:don'?t|do not|dont) (?:have|need) to do anything",
+        r"(?:ai-je|a-t-on|j'ai|on a|faut-il|dois-je) (?:quelque chose|qqch|rien) a (?:faire|regler"
+        r"|activer)",
     ),
     japanese=(
         r"仕組み",

@@ -180,7 +180,11 @@ TOPICS = Words(
         r"sur quels? (?:themes?|sujets?)",
         r"quels (?:themes|sujets)",
         r"liste des (?:questions|sujets|themes)",
-        r"topics?",
+        # the bot's topics, or "topics" in a message of a few words; not "the example topics"
+        # nor "the listed topics" of a question about the workshops
+        r"(?:your|the bot'?s|all (?:the |your )?|(?:list|show|see|give)(?: me)?(?: of)?"
+        r" (?:the |your |all )?)topics",
+        r"^(?=(?:\W*[\w']+){1,5}\W*$).*\btopics?",
         r"list of (?:topics|questions|subjects)",
         r"what (?:topics|subjects)",
         r"(?:quoi|quels?|quelles?) comme (?:sujets|themes|questions|infos|informations)",
