@@ -75,6 +75,10 @@ async def test_no_command_is_asked(app: App, clock: FixedClock, language: str, t
     [
         ("fr", "rappelez-moi les ateliers 15 minutes avant", ("reminders", "15")),
         ("en", "give me a heads-up before each session", ("reminders", "on")),
+        # a phrasal verb's "off" and a "don't" that refuses nothing
+        ("en", "ping me before things kick off", ("reminders", "on")),
+        ("en", "don't let me miss anything, remind me before each talk", ("reminders", "on")),
+        ("en", "please don't send me reminders", ("reminders", "off")),
         ("en", "follow the economy workshop", ("follow", "economy")),
         ("ja", "経済分科会をフォローして", ("follow", "economy")),
         ("fr", "je ne veux plus les modifs de l'atelier société", ("unfollow", "society")),

@@ -232,6 +232,7 @@ REMINDERS = Words(
         r"alarme?s?",
         r"avant que (?:ca|la session|l'atelier) commence",
         r"before it starts",
+        r"(?:ping|nudge|buzz|warn|text) me (?:\w+ )?before",  # "ping me just before"
         # "give me a heads-up", not the opener "Heads up, …" (read this)
         r"(?:a|an|me|us|the|any|some|quick) heads[- ]up",
         r"rap+el+\w*",
@@ -367,11 +368,13 @@ NOT_ANY_MORE = Words(
         r"no more",
         r"no (?:\w+ )?(?:reminders?|notifications?|alerts?)",
         r"(?:pas|aucune?) (?:de |d')?(?:rappels?|notifications?|alertes?)",
-        r"don'?t",
-        r"do not",
+        # a refusal of the pings, not any "don't" ("don't let me miss it, remind me")
+        r"(?:don'?t|dont|do not) (?:\w+ )?(?:remind|notify|send|want|need|alert|warn|tell|message"
+        r"|ping|bother|follow|care|wish)\w*",
         r"turn off",
         r"disable",
-        r"off",
+        # not a phrasal verb's "off": "before it kicks off", "when we set off"
+        r"(?<!kick )(?<!kicks )(?<!kicked )(?<!set )(?<!sets )(?<!start )(?<!starts )(?<!head )off",
         r"sans",
     ),
     japanese=(

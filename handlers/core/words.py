@@ -19,16 +19,18 @@ _COMPOUND = re.compile(r"[一-龯々]{2,}")
 # 'deeta' become 「すけじゅうる」「でえた」, not 「すけじゅーる」「でーた」.
 _LONG_VOWEL = "[ーあいうえおぁぃぅぇぉ]"
 # A Japanese pattern is found anywhere, but a Latin word in it ("ics", "follow", "agenda") is
-# a whole word: not the end of "basics" or "logistics", nor the start of "follow-up"'s
-# neighbours. Neither end of a match may fall between two Latin letters.
+# a whole word: not the end of "basics" or "logistics". Neither end of such a pattern's match
+# may fall between two Latin letters (only patterns with Latin letters pay for the check).
 _NOT_INSIDE_A_WORD = "(?:(?<![a-z])|(?![a-z]))"
+# What is not a letter of a pattern: escapes (\w, \s), group syntax, counts.
+_SYNTAX = re.compile(r"\\[a-zA-Z]|\(\?(?:<?[=!]|:)?|\{[^}]*\}")
 
 
 def _japanese_alternatives(pattern: str) -> str:
     folded = kana(pattern)
     read = _COMPOUND.sub(lambda m: reading(m[0]), folded)
     forms = dict.fromkeys((folded, read))
-    edge = _NOT_INSIDE_A_WORD
+    edge = _NOT_INSIDE_A_WORD if re.search(r"[a-z]", _SYNTAX.sub("", folded)) else ""
     return "|".join(f"{edge}(?:{f.replace('ー', _LONG_VOWEL)}){edge}" for f in forms)
 
 
