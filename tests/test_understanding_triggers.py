@@ -61,6 +61,10 @@ def test_a_latin_word_in_a_japanese_pattern_is_a_whole_word() -> None:
         ("ja", "次会の開催地はどこですか"),
         # "topics" in a question about the workshops, not the list of the bot's topics
         ("en", "Can a town present a project outside the listed topics, or is that not done?"),
+        # a word of following in a question about something else
+        ("en", "were there changes to the theme compared with the last edition?"),
+        ("fr", "le Japon a un système d'alerte précoce pour les séismes, on en parle ?"),
+        ("ja", "事務局の連絡先を教えてください"),
         # a train booking is not a session
         ("ja", "新幹線の予約をキャンセルしたいんですが、予定から変更できますか"),
     ],
@@ -90,6 +94,9 @@ async def test_no_command_is_asked(app: App, clock: FixedClock, language: str, t
         ("fr", "c'est quoi d'après ?", ("schedule.next", "")),
         ("en", "what's my current setup?", ("settings", "")),
         ("en", "show me the topics", ("faq", "")),
+        ("en", "updates on the environment workshop please", ("follow", "environment")),
+        ("fr", "désabonne l'atelier environnement", ("unfollow", "environment")),
+        ("fr", "stop les notifs", ("reminders", "off")),
         (
             "fr",
             "Je rentre plus tôt, donc pas de réception pour moi. Elle était dans mon agenda.",

@@ -317,6 +317,9 @@ FOLLOW = Words(
         r"tiens[- ]moi au courant",
         r"follow(?![- ]?ups?\b)",  # a "follow-up" is later work, not a subscription
         r"subscribe",
+        r"unsubscribe",
+        r"unfollow",
+        r"desabonn\w*",
         r"notify",
         r"updates?",
         r"keep me (?:posted|updated|informed)",
@@ -324,8 +327,9 @@ FOLLOW = Words(
     japanese=(
         r"知らせて",
         r"しらせて",
-        r"連絡",
-        r"れんらく",
+        # not the nouns 「連絡先」「連絡体制」「連絡会」: an address, a network, a meeting
+        r"連絡(?!先|体制|会|網|協議|調整|窓口|事項)",
+        r"れんらく(?!さき|たいせい|かい|もう|きょうぎ|ちょうせい|まどぐち|じこう)",
         r"(?:変更|へんこう)(?:が|の)?(?:あれば|あったら|あった場合|あったとき|の際)",
         # 「変更点があれば」, and the polite forms: 「変更がございましたら」「変更が生じた場合」
         r"(?:変更|へんこう|変わ|かわ|更新|こうしん).{0,6}(?:あれば|あったら|あった場合"
@@ -703,6 +707,26 @@ CHANGES = Words(
 )
 
 
+# Who is to be told, or a request made: « préviens-moi », "keep us posted", "I want…", "please".
+_TOLD = Words(
+    latin=(
+        r"me|moi|m'|nous|us|i|i'd|i'm|i'll|je|j'|my|mes|mon|ma|please|pls|svp|stp"
+        r"|s'il (?:vous|te) plait",
+    )
+)
+
+
+def _asks_to_be_told(forms: Forms) -> bool:
+    """A request to follow, not a word of following in a question about something else
+    ("any updates on the declaration?", « le Japon a un système d'alerte, on en parle ? »):
+    someone to tell, a request, a stop, or the verb first ("follow the economy workshop"). Japanese
+    leaves the person out: its verbs of following are read as they are."""
+    if not re.search(r"[a-z]", forms.latin) or re.search(r"[ぁ-ゖ一-龯]", forms.kana):
+        return True
+    first = any(m.start() == 0 and m.string is forms.latin for m in FOLLOW.finditer(forms))
+    return first or _TOLD.search(forms) or NOT_ANY_MORE.search(forms)
+
+
 # Sentences: a request and its session are said in the same one.
 SENTENCES = re.compile(r"(?<=[。？！?!])|(?<=\.)\s|\n")
 
@@ -766,7 +790,7 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         if minutes is not None:
             return await turn.run("reminders", str(minutes))
         return await turn.run("reminders", "off" if NOT_ANY_MORE.search(forms) else "on")
-    if FOLLOW.search(forms) and not AGENDA.search(forms):
+    if FOLLOW.search(forms) and not AGENDA.search(forms) and _asks_to_be_told(forms):
         stop = NOT_ANY_MORE.search(forms)
         target = tracked or ("all" if ALL.search(forms) else "")
         if not target and stop:
