@@ -65,6 +65,9 @@ def test_a_latin_word_in_a_japanese_pattern_is_a_whole_word() -> None:
         ("en", "were there changes to the theme compared with the last edition?"),
         ("fr", "le Japon a un système d'alerte précoce pour les séismes, on en parle ?"),
         ("ja", "事務局の連絡先を教えてください"),
+        # help with one's own work; a language someone else writes in
+        ("en", "we need help with our presentation slides, who do we ask?"),
+        ("fr", "mon collègue écrit en japonais, il peut poser des questions ?"),
         # a train booking is not a session
         ("ja", "新幹線の予約をキャンセルしたいんですが、予定から変更できますか"),
     ],
@@ -94,6 +97,9 @@ async def test_no_command_is_asked(app: App, clock: FixedClock, language: str, t
         ("fr", "c'est quoi d'après ?", ("schedule.next", "")),
         ("en", "what's my current setup?", ("settings", "")),
         ("en", "show me the topics", ("faq", "")),
+        ("en", "help! where is the venue?", ("schedule.venue", "")),
+        ("fr", "écris-moi en anglais", ("lang", "en")),
+        ("en", "I need help", ("help", "")),
         ("en", "updates on the environment workshop please", ("follow", "environment")),
         ("fr", "désabonne l'atelier environnement", ("unfollow", "environment")),
         ("fr", "stop les notifs", ("reminders", "off")),

@@ -9,6 +9,7 @@ from handlers.agenda.understand import AGENDA, FOLLOW, HOW, REMINDERS, SETTINGS
 from handlers.core.messages import Reply
 from handlers.core.turn import Turn
 from handlers.core.words import Forms, Words
+from handlers.schedule.intents import asks_when_or_where
 
 LANGUAGES = {
     "fr": Words(
@@ -34,9 +35,11 @@ SWITCH = Words(
         r"revien\w*",
         r"go back",
         r"back to",
-        r"parle\w*",
+        # the delegate's request, not what someone else does: « il parle japonais », « mon
+        # collègue écrit en japonais » (the third person's « écrit »)
+        r"(?<!\bil )(?<!\belle )(?<!\bils )(?<!\belles )parle\w*",
         r"repon\w*",
-        r"ecri\w*",
+        r"(?<!\bil )(?<!\belle )(?<!\bils )(?<!\belles )ecri(?!ts?\b)\w*",
         r"change\w*",
         r"mets",
         r"switch\w*",
@@ -88,7 +91,8 @@ HELP = Words(
         # the bot's help, not the help a project gives ("l'aide aux devoirs", « aide à domicile »)
         r"aide(?! (?:aux?|a la|a l'|a domicile|alimentaire|sociale|humanitaire|financiere"
         r"|de la|de l'|des|du (?!bot))\b)",  # nor the help of someone (« l'aide de la région »)
-        r"help",
+        # the bot's help, not help with one's own work: "help with our slides"
+        r"help(?! (?:with|for|on) (?:our|my|the|a|an|their|his|her) (?!bot\b|app\b))",
         r"tu sers a quoi",
         r"a quoi (?:tu sers|sers-tu|sert ce bot)",
         r"que sais[- ]tu faire",
@@ -340,7 +344,11 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         return await turn.run("lang")
     if TOPICS.search(forms):
         return await turn.run("faq")
-    if HELP.search(forms) and not any(w.search(forms) for w in (REMINDERS, FOLLOW, AGENDA)):
+    if (
+        HELP.search(forms)
+        and not any(w.search(forms) for w in (REMINDERS, FOLLOW, AGENDA))
+        and not asks_when_or_where(text)  # "help! where's the venue?": the question is asked
+    ):
         return await turn.run("help")  # not "the reminders feature": the agenda's
     if WHAT_CAN_BE_DONE.search(forms) and not ABOUT_THE_CONFERENCE.search(forms):
         return await turn.run("help")
