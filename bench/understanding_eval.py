@@ -60,6 +60,7 @@ SPLITS = (
     "development3",
     "development4",
     "development5",
+    "development6",
     "heldout",
 )
 CATEGORIES = ("faq", "command", "schedule", "offtopic", "uncovered")
