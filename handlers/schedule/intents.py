@@ -778,6 +778,9 @@ def parse(
     return None
 
 
+# The understanders ask this of the same sentences several times a turn (off-topic, agenda,
+# schedule): a long message's dozen large patterns are read once.
+@lru_cache(maxsize=4096)
 def _asks(folded: str, hira: str, accented: str) -> tuple[bool, bool] | None:
     """Whether the text asks when, and where; None for a question about the series or about
     which workshop fits (content questions, whatever time or place words they have)."""
@@ -790,6 +793,7 @@ def _asks(folded: str, hira: str, accented: str) -> tuple[bool, bool] | None:
     return has(WHEN), has(WHERE) or bool(WHERE_ACCENTED.search(accented))
 
 
+@lru_cache(maxsize=4096)
 def asks_when_or_where(text: str) -> bool:
     """Whether the text asks when or where, whatever it is about."""
     text = question_part(text)
