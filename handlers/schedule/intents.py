@@ -63,6 +63,7 @@ WHEN = _rx(
     r"\bwhen\b",
     r"\bwhat time\b",
     r"\b(?:start |starting )?(?:times?|timing)\s*[?？!]*\s*$",  # "opening ceremony time?"
+    r"^(?:the |and )?(?:start |starting )?(?:times?|timings?) (?:for|of)\b",  # "times for the…"
     r"\bstarts?\b",
     r"\bbegins?\b",
     r"いつ",
@@ -180,10 +181,14 @@ NEXT = _rx(
     r"\bwhat comes\b",
     r"\bwhat'?s next\b",
 )
+# "urban planning", "city planning": a subject, not the French « planning » (the schedule).
+_PLANNING_SUBJECT = "".join(
+    f"(?<!{w} )" for w in ("urban", "city", "town", "spatial", "regional", "land", "land-use")
+)
 PROGRAMME = _rx(
     r"\bprogramme\b",
     r"\bprogram\b",
-    r"\bplanning\b",
+    rf"{_PLANNING_SUBJECT}\bplanning\b",
     r"\bemploi du temps\b",
     r"\b(?:ce qui est|qu'est-ce qui est|qu'est ce qui est|quoi de|qu'y a-t-il de) prevu\b",
     r"\bschedule\b",
@@ -219,6 +224,8 @@ VENUE = _rx(
     r"\b(?:congress|convention|conference) (?:center|centre|hall)\b",
     r"\ble (?:congres|colloque|sommet)\b",
 )
+# The cities of the past editions (not Tours, which is also the visits): no session names them.
+_PAST_CITIES = r"(?:nancy|kanazawa|chartres|takamatsu|kumamoto|aix(?:[- ]en[- ]provence)?)\b"
 # Questions about the series rather than this edition's sessions belong to the FAQ.
 SERIES = _rx(
     r"\beditions?\b",
@@ -255,6 +262,13 @@ SERIES = _rx(
     r"\bce sera ou\b",
     r"\bwhere will (?:the )?next\b",
     r"\bnext one (?:be|take place|be held)\b",
+    # "where was the last one?", "the last one was in Aix, right?": in the past tense, the last
+    # one is the previous edition (the sessions' last one is asked in the present or future)
+    r"\b(?:was|were|did|happened) (?:\w+ )?the (?:last|previous) (?:one|time)\b",
+    r"\bthe (?:last|previous) (?:one|time)\b (?:\w+ )?(?:was|were|did|happened|took place)\b",
+    # a past edition's city, asked about with "last" or in the past tense
+    rf"\b(?:last|previous|was|were)\b.{{0,40}}\b{_PAST_CITIES}",
+    rf"\b{_PAST_CITIES}.{{0,40}}\b(?:last|previous|was|were)\b",
     r"\bla prochaine,? (?:ce sera|sera|aura lieu)\b",
     # « et la prochaine, c'est où ? »: "la prochaine" with no noun, asked where, is the next
     # edition (a session is « la prochaine séance », « le prochain atelier »)
