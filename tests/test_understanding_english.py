@@ -36,6 +36,23 @@ async def _understood(app: App, clock: FixedClock, text: str) -> tuple[str, str]
             "is the environment workshop just about emissions or does it take in city planning too?",
             ("faq", "workshop-environment-scope"),
         ),
+        # which sites the visits go to is what they are, not when or where one session is
+        (
+            "the professional visits this afternoon, what places do they go to?",
+            ("faq", "professional-visits"),
+        ),
+        # "where" and the venue: the venue, whatever day is told beside it
+        (
+            "where is the conference being held? don't want to go to the wrong building tomorrow",
+            ("schedule.venue", ""),
+        ),
+        # where a subject lands in the programme is which workshop it goes in
+        (
+            "our towns are depopulating fast. where in the programme does that go?",
+            ("faq", "topic-population-decline"),
+        ),
+        # where a word was seen (on the badges) is not what is asked
+        ("what does CLAIR stand for? I saw it on all the badges", ("faq", "organisers")),
         # workshops' names cut short, "smth"
         (
             "is there smth on culture after covid in the econ workshop?",

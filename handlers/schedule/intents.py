@@ -139,6 +139,9 @@ WHERE = _rx(
     r"建物",
     r"たてもの",
 )
+# The English where-word itself, not a place noun ("venue", "room"): a day beside it does not
+# make the venue question that day's programme.
+_WHERE_WORD = re.compile(r"\bwhere(?:'s| is| are)?\b")
 # "ou" alone is "or" in French: where-questions are recognised on the text with its accents.
 WHERE_ACCENTED = re.compile(r"\boù\b")
 NOW = _rx(
@@ -312,6 +315,8 @@ ABOUT_A_SESSION = _rx(
     # what the visits were, which sites they showed: what they are, not where one session is
     r"\bvisites?\b.{0,80}\b(?:quel(?:le)?s? (?:endroits|sites|lieux)"
     r"|c'(?:est|etait) quoi au juste)",
+    r"\b(?:visits?|visites?)\b.{0,80}\b(?:(?:which|what) (?:places|sites|locations|towns|cities)"
+    r"|go(?:es)? (?:to )?(?:which|what)\b)",
 )
 
 # "Which workshop for…": a content question, whatever time or place words it has.
@@ -333,6 +338,9 @@ WORKSHOP_CHOICE = _rx(
     r"(?:met|mettre|place|classe|present)\w*",
     r"\b(?:on|je|nous|ca se|se) (?:le |la |les |l')?(?:met|place|classe|present)\w* ou\b",
     r"\bwhere (?:do|should|can) (?:we|i) (?:present|put|place)\b",
+    # where a subject lands in the programme: "where in the program would that go?"
+    r"\bwhere (?:in|on) (?:the |this |this week's |today's |your )?"
+    r"(?:program|programme|schedule)\b",
 )
 # "Économie ou environnement ?", 「経済か環境か」: which workshop, whatever else is asked. Tracks
 # are found later; two of them around "ou"/"or"/「か」 make a choice.
@@ -783,6 +791,9 @@ def parse(
         return ScheduleIntent(IntentKind.NEXT)
     if track and (asks_when or asks_where or day or has(NEXT)):
         return ScheduleIntent(IntentKind.TRACK, day=day, track=track)
+    if asks_where and has(VENUE) and _WHERE_WORD.search(folded):
+        # "where is the whole thing held? … the wrong place tomorrow": the venue, whatever day
+        return ScheduleIntent(IntentKind.VENUE)
     if day is not None:
         return ScheduleIntent(IntentKind.DAY, day=day)
     if has(PROGRAMME) and not _NEGATIVE_CONFIRMATION.search(hira):
