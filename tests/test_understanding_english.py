@@ -53,6 +53,18 @@ async def _understood(app: App, clock: FixedClock, text: str) -> tuple[str, str]
         ),
         # where a word was seen (on the badges) is not what is asked
         ("what does CLAIR stand for? I saw it on all the badges", ("faq", "organisers")),
+        # a contrast with the previous edition is not a question about it
+        (
+            "why digital and green this time, rather than at the last edition?",
+            ("faq", "theme-context"),
+        ),
+        # the France-Japan relationship, the example subjects, the whole thing ending
+        (
+            "have the Rencontres played a part in the bilateral relations of our countries?",
+            ("faq", "partenariat-exception"),
+        ),
+        ("must we stick to the example subjects?", ("faq", "topic-outside-examples")),
+        ("when does it all end? I have a plane to catch", ("faq", "dates")),
         # workshops' names cut short, "smth"
         (
             "is there smth on culture after covid in the econ workshop?",
@@ -87,4 +99,16 @@ async def test_the_last_session_is_still_asked_in_the_present(app: App, clock: F
     assert await _understood(app, clock, "I'm from Nancy, where is the opening?") != (
         "faq",
         "history-edition-1",
+    )
+
+
+async def test_questions_from_the_floor_are_not_a_floor(app: App, clock: FixedClock) -> None:
+    """ "From the floor" is the audience: not a where-question about the workshops."""
+    intent, _ = await _understood(
+        app, clock, "can observers take questions from the floor in the workshops?"
+    )
+    assert intent != "workshops"
+    assert await _understood(app, clock, "what floor is the society workshop on?") == (
+        "schedule.track",
+        "society",
     )

@@ -158,6 +158,14 @@ _LATIN_FRAMES = re.compile(
 _LATIN_IDIOMS = (
     (re.compile(r"\b(?:le|du|au|jusqu'au) combien\b(?! d)"), " date "),
     (re.compile(r"\b(?:tout le monde|everyone|everybody)\b"), " "),
+    # a contrast, not the subject: "why now and not at the last one?"
+    (
+        re.compile(
+            r"\b(?:and|but|rather than|instead of)(?: not)? (?:at|in|during|for|with) the"
+            r" (?:last|previous|past) (?:one|ones|edition|editions|time)\b"
+        ),
+        " ",
+    ),
     # how the question is asked, not what about: « en deux mots », « vous pouvez m'aider ? »
     (re.compile(r"\ben (?:deux|2|quelques|trois|3) mots\b"), " "),
     (

@@ -127,7 +127,7 @@ WHERE = _rx(
     r"どこでやる",
     r"へや",
     r"\betages?\b",
-    r"\bfloors?\b",
+    r"(?<!from the )\bfloors?\b",  # not "questions from the floor" (the audience)
     r"\bcomment (?:y |s'y )?(?:aller|on va|se rendre|je vais|venir)\b",
     r"\bhow (?:do i|do we|to|can i|can we) get (?:to|there)\b",
     r"\bacces\b",
