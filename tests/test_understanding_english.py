@@ -65,6 +65,8 @@ async def _understood(app: App, clock: FixedClock, text: str) -> tuple[str, str]
         ),
         ("must we stick to the example subjects?", ("faq", "topic-outside-examples")),
         ("when does it all end? I have a plane to catch", ("faq", "dates")),
+        # a detail named with its whole: the detail, without asking back the whole
+        ("explain the SDGs wedding cake picture to me", ("faq", "sdg-wedding-cake")),
         # workshops' names cut short, "smth"
         (
             "is there smth on culture after covid in the econ workshop?",
