@@ -207,7 +207,10 @@ FORGET = Words(
         r"|remov\w*|wip\w*|purg\w*)"
         r" .{0,40}(?:donnees|infos|informations|tout ce que|mon compte|me concernant|sur moi"
         r"|about me|my (?:personal )?(?:datas?|info\w*|details|account|history)|everything"
-        r"|personal (?:datas?|info\w*|details))",
+        r"|personal (?:datas?|info\w*|details)"
+        # "the data you have on me", "all the info you hold about me"
+        r"|(?:datas?|info\w*|details|records?) (?:that )?you (?:have|hold|keep|store|got)\w*"
+        r" (?:on|about|of) me)",
         r"(?:forget|oublie\w*)[- ](?:me|moi)",
         # "I'd rather you didn't hang on to my details", "my details… can you wipe them?"
         r"(?:didn'?t|not|don'?t|stop) (?:hang\w* on to|hold\w* on to|keep\w*|stor\w*)"

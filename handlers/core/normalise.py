@@ -115,6 +115,12 @@ SMS = {
     "im": "i'm",
     "q": "question",
     "info": "information",
+    "smth": "something",
+    "sth": "something",
+    "smthg": "something",
+    # the workshops' names cut short
+    "econ": "economy",
+    "enviro": "environment",
 }
 
 

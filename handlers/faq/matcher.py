@@ -158,6 +158,14 @@ _LATIN_FRAMES = re.compile(
 _LATIN_IDIOMS = (
     (re.compile(r"\b(?:le|du|au|jusqu'au) combien\b(?! d)"), " date "),
     (re.compile(r"\b(?:tout le monde|everyone|everybody)\b"), " "),
+    # a contrast, not the subject: "why now and not at the last one?"
+    (
+        re.compile(
+            r"\b(?:and|but|rather than|instead of)(?: not)? (?:at|in|during|for|with) the"
+            r" (?:last|previous|past) (?:one|ones|edition|editions|time)\b"
+        ),
+        " ",
+    ),
     # how the question is asked, not what about: « en deux mots », « vous pouvez m'aider ? »
     (re.compile(r"\ben (?:deux|2|quelques|trois|3) mots\b"), " "),
     (
@@ -627,7 +635,7 @@ class FaqMatcher:
             self._focus_of_question(
                 scores, named, self.thresholds[script], bool(_JA_ASKS_WHAT.search(text))
             )
-        self._detail_before_whole(read, scores)
+        self._detail_before_whole(read, scores, self.thresholds[script])
         self._common_ground(scores, self.thresholds[script])
         if script == "latin":
             self._named_workshops(text, read, scores, self.thresholds[script])
@@ -789,18 +797,29 @@ class FaqMatcher:
                     pairs |= {(i, position[other]), (position[other], i)}
         return pairs
 
-    def _detail_before_whole(self, read: dict[str, Analysis], scores: dict[int, float]) -> None:
+    def _detail_before_whole(
+        self, read: dict[str, Analysis], scores: dict[int, float], t: Thresholds
+    ) -> None:
         """A question that names an entry's subject and also the point of one of its details
         ("pourquoi l'environnement est en bas du gâteau de Rockström ?", "the environment
         workshop, only CO2?") asks about the detail: it comes first, the whole second. French
-        and English; the detail is known by its phrasings, which name the whole's keyword."""
+        and English; the detail is known by its phrasings, which name the whole's keyword. In
+        English, a detail ahead and named with its whole is answered: the whole leaves the
+        "did you mean"."""
         if not scores or "ja" in read:
             return
         best = max(scores, key=lambda entry: scores[entry])
         for lang, analysis in read.items():
+            named = self._keyword_hits(analysis, lang)
+            wholes = [e for e in self._details[lang].get(best, ()) if e in named and e in scores]
+            if lang == "en" and best in named and wholes:
+                # the detail ahead, named with its whole ("the SDG wedding cake"): the whole is
+                # what the detail's answer starts from, not another choice
+                for whole in wholes:
+                    scores[whole] = min(scores[whole], scores[best] - t.clarify_window - 0.01)
+                return
             if not any(best in wholes for wholes in self._details[lang].values()):
                 continue  # no entry is a detail of this one
-            named = self._keyword_hits(analysis, lang)
             if best not in named:
                 continue
             details = [e for e in named if best in self._details[lang].get(e, ()) and e in scores]

@@ -646,9 +646,17 @@ async def _speakers_unknown(turn: Turn, text: str) -> bool:
     return not any(session.speakers for session in named or shown.sessions)
 
 
+# Where a word was seen ("I keep seeing it on the badges", "saw the acronym on the signs"): the
+# badges are where the delegate saw what they ask about, not what they ask about.
+_SEEN_ON = re.compile(
+    r"(?i)\b(?:see|sees|seeing|saw|seen|noticed?|spotted|read)\b[^.?!]{0,40}"
+    r"\b(?:on|in) (?:the|my|our|their|your|all the) [^.,;?!]*"
+)
+
+
 async def uncovered(turn: Turn, text: str) -> list[Reply] | None:
     """The honest fallback for the practicalities no one has given the bot."""
-    forms = Forms(text)
+    forms = Forms(_SEEN_ON.sub(" ", text) if text.isascii() else text)
     if not PRACTICALITIES.search(forms) and not (
         SPEAKERS.search(forms) and await _speakers_unknown(turn, text)
     ):

@@ -63,6 +63,7 @@ WHEN = _rx(
     r"\bwhen\b",
     r"\bwhat time\b",
     r"\b(?:start |starting )?(?:times?|timing)\s*[?？!]*\s*$",  # "opening ceremony time?"
+    r"^(?:the |and )?(?:start |starting )?(?:times?|timings?) (?:for|of)\b",  # "times for the…"
     r"\bstarts?\b",
     r"\bbegins?\b",
     r"いつ",
@@ -126,7 +127,7 @@ WHERE = _rx(
     r"どこでやる",
     r"へや",
     r"\betages?\b",
-    r"\bfloors?\b",
+    r"(?<!from the )\bfloors?\b",  # not "questions from the floor" (the audience)
     r"\bcomment (?:y |s'y )?(?:aller|on va|se rendre|je vais|venir)\b",
     r"\bhow (?:do i|do we|to|can i|can we) get (?:to|there)\b",
     r"\bacces\b",
@@ -138,6 +139,9 @@ WHERE = _rx(
     r"建物",
     r"たてもの",
 )
+# The English where-word itself, not a place noun ("venue", "room"): a day beside it does not
+# make the venue question that day's programme.
+_WHERE_WORD = re.compile(r"\bwhere(?:'s| is| are)?\b")
 # "ou" alone is "or" in French: where-questions are recognised on the text with its accents.
 WHERE_ACCENTED = re.compile(r"\boù\b")
 NOW = _rx(
@@ -180,10 +184,14 @@ NEXT = _rx(
     r"\bwhat comes\b",
     r"\bwhat'?s next\b",
 )
+# "urban planning", "city planning": a subject, not the French « planning » (the schedule).
+_PLANNING_SUBJECT = "".join(
+    f"(?<!{w} )" for w in ("urban", "city", "town", "spatial", "regional", "land", "land-use")
+)
 PROGRAMME = _rx(
     r"\bprogramme\b",
     r"\bprogram\b",
-    r"\bplanning\b",
+    rf"{_PLANNING_SUBJECT}\bplanning\b",
     r"\bemploi du temps\b",
     r"\b(?:ce qui est|qu'est-ce qui est|qu'est ce qui est|quoi de|qu'y a-t-il de) prevu\b",
     r"\bschedule\b",
@@ -219,6 +227,8 @@ VENUE = _rx(
     r"\b(?:congress|convention|conference) (?:center|centre|hall)\b",
     r"\ble (?:congres|colloque|sommet)\b",
 )
+# The cities of the past editions (not Tours, which is also the visits): no session names them.
+_PAST_CITIES = r"(?:nancy|kanazawa|chartres|takamatsu|kumamoto|aix(?:[- ]en[- ]provence)?)\b"
 # Questions about the series rather than this edition's sessions belong to the FAQ.
 SERIES = _rx(
     r"\beditions?\b",
@@ -255,6 +265,13 @@ SERIES = _rx(
     r"\bce sera ou\b",
     r"\bwhere will (?:the )?next\b",
     r"\bnext one (?:be|take place|be held)\b",
+    # "where was the last one?", "the last one was in Aix, right?": in the past tense, the last
+    # one is the previous edition (the sessions' last one is asked in the present or future)
+    r"\b(?:was|were|did|happened) (?:\w+ )?the (?:last|previous) (?:one|time)\b",
+    r"\bthe (?:last|previous) (?:one|time)\b (?:\w+ )?(?:was|were|did|happened|took place)\b",
+    # a past edition's city, asked about with "last" or in the past tense
+    rf"\b(?:last|previous|was|were)\b.{{0,40}}\b{_PAST_CITIES}",
+    rf"\b{_PAST_CITIES}.{{0,40}}\b(?:last|previous|was|were)\b",
     r"\bla prochaine,? (?:ce sera|sera|aura lieu)\b",
     # « et la prochaine, c'est où ? »: "la prochaine" with no noun, asked where, is the next
     # edition (a session is « la prochaine séance », « le prochain atelier »)
@@ -298,6 +315,8 @@ ABOUT_A_SESSION = _rx(
     # what the visits were, which sites they showed: what they are, not where one session is
     r"\bvisites?\b.{0,80}\b(?:quel(?:le)?s? (?:endroits|sites|lieux)"
     r"|c'(?:est|etait) quoi au juste)",
+    r"\b(?:visits?|visites?)\b.{0,80}\b(?:(?:which|what) (?:places|sites|locations|towns|cities)"
+    r"|go(?:es)? (?:to )?(?:which|what)\b)",
 )
 
 # "Which workshop for…": a content question, whatever time or place words it has.
@@ -319,6 +338,9 @@ WORKSHOP_CHOICE = _rx(
     r"(?:met|mettre|place|classe|present)\w*",
     r"\b(?:on|je|nous|ca se|se) (?:le |la |les |l')?(?:met|place|classe|present)\w* ou\b",
     r"\bwhere (?:do|should|can) (?:we|i) (?:present|put|place)\b",
+    # where a subject lands in the programme: "where in the program would that go?"
+    r"\bwhere (?:in|on) (?:the |this |this week's |today's |your )?"
+    r"(?:program|programme|schedule)\b",
 )
 # "Économie ou environnement ?", 「経済か環境か」: which workshop, whatever else is asked. Tracks
 # are found later; two of them around "ou"/"or"/「か」 make a choice.
@@ -769,6 +791,9 @@ def parse(
         return ScheduleIntent(IntentKind.NEXT)
     if track and (asks_when or asks_where or day or has(NEXT)):
         return ScheduleIntent(IntentKind.TRACK, day=day, track=track)
+    if asks_where and has(VENUE) and _WHERE_WORD.search(folded):
+        # "where is the whole thing held? … the wrong place tomorrow": the venue, whatever day
+        return ScheduleIntent(IntentKind.VENUE)
     if day is not None:
         return ScheduleIntent(IntentKind.DAY, day=day)
     if has(PROGRAMME) and not _NEGATIVE_CONFIRMATION.search(hira):
