@@ -227,8 +227,6 @@ VENUE = _rx(
     r"\b(?:congress|convention|conference) (?:center|centre|hall)\b",
     r"\ble (?:congres|colloque|sommet)\b",
 )
-# The cities of the past editions (not Tours, which is also the visits): no session names them.
-_PAST_CITIES = r"(?:nancy|kanazawa|chartres|takamatsu|kumamoto|aix(?:[- ]en[- ]provence)?)\b"
 # Questions about the series rather than this edition's sessions belong to the FAQ.
 SERIES = _rx(
     r"\beditions?\b",
@@ -269,9 +267,6 @@ SERIES = _rx(
     # one is the previous edition (the sessions' last one is asked in the present or future)
     r"\b(?:was|were|did|happened) (?:\w+ )?the (?:last|previous) (?:one|time)\b",
     r"\bthe (?:last|previous) (?:one|time)\b (?:\w+ )?(?:was|were|did|happened|took place)\b",
-    # a past edition's city, asked about with "last" or in the past tense
-    rf"\b(?:last|previous|was|were)\b.{{0,40}}\b{_PAST_CITIES}",
-    rf"\b{_PAST_CITIES}.{{0,40}}\b(?:last|previous|was|were)\b",
     r"\bla prochaine,? (?:ce sera|sera|aura lieu)\b",
     # « et la prochaine, c'est où ? »: "la prochaine" with no noun, asked where, is the next
     # edition (a session is « la prochaine séance », « le prochain atelier »)
