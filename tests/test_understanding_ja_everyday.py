@@ -95,3 +95,19 @@ async def test_what_comes_next_or_tomorrow_is_still_the_schedule(
     ja: Chat, text: str, intent: str
 ) -> None:
     assert (await ja.understood(text))[0] == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        # the workshop as the setting of the question: what it says of the subject
+        (
+            "社会分科会では地域の防災について取り上げられますか？町内会の自主防災組織の話をしたい",
+            "workshop-society-disasters",
+        ),
+        # the workshop proposed as the answer: the subject's entry says where it goes
+        ("自主防災組織の取組は社会分科会でいいですか", "topic-risk-management"),
+    ],
+)
+async def test_a_workshop_named_as_the_setting_decides(ja: Chat, text: str, entry: str) -> None:
+    assert await ja.understood(text) == ("faq", entry)

@@ -129,6 +129,11 @@ _REPORTED = re.compile(
     r"\s*(.+)$"
 )
 # A Japanese question asking what a thing is, or what it is at bottom (「そもそも」).
+# The workshop put forward as the answer: 「〇〇は社会分科会でいい？」「社会分科会ですか」.
+_JA_WORKSHOP_PROPOSED = re.compile(
+    r"(?:分科会|ぶんかかい)(?:で(?:いい|よい|良い|合|あって|大丈夫|ok)|です(?:か|よね)|でしょうか"
+    r"|かな|なの|だよね|に(?:入|はい|当|あた)|[?？]|か(?:[?？\s。、]|$))"
+)
 _JA_ASKS_WHAT = re.compile(r"とは|って何|ってなに|ってなん|そもそも|どういうもの|どんなもの")
 
 
@@ -626,9 +631,11 @@ class FaqMatcher:
                 scores[best] = max(scores[best], self.thresholds[script].clarify)
             self._topic_before_workshop(named, scores)
             self._specific_before_general(scores, counts, self.thresholds[script])
+            before = dict(scores)
             self._focus_of_question(
                 scores, named, self.thresholds[script], bool(_JA_ASKS_WHAT.search(text))
             )
+            self._workshop_as_setting(text, named, before, scores, self.thresholds[script])
         self._detail_before_whole(read, scores)
         self._common_ground(scores, self.thresholds[script])
         if script == "latin":
@@ -758,6 +765,44 @@ class FaqMatcher:
         second = max((s for e, s in scores.items() if e != best), default=0.0)
         if asks_what and scores[best] >= t.clarify and scores[best] - second >= t.gap:
             scores[best] = max(scores[best], t.answer)
+
+    def _workshop_as_setting(
+        self,
+        text: str,
+        named: set[int],
+        before: dict[int, float],
+        scores: dict[int, float],
+        t: Thresholds,
+    ) -> None:
+        """Japanese: a question set in one workshop (「社会分科会で〇〇の話は出ますか」,
+        「〇〇の役割は？社会分科会の資料にあった」) asks what that workshop says of the subject:
+        its detail entry, close behind the subject's entry (within the answer's gap, before the
+        subject was made sure of itself), comes first, and the subject goes out of the "did you
+        mean" window: the delegate named the workshop, which is all the subject's entry would
+        tell them. Not when the workshop is the answer proposed (「〇〇は社会分科会でいい？」)
+        or which workshop is asked (「どの分科会」): there the subject's entry answers."""
+        workshops = named & self._workshops
+        if len(workshops) != 1 or not scores or _JA_FRAMES.search(text):
+            return
+        if _JA_WORKSHOP_PROPOSED.search(kana(text)):
+            return
+        best = max(scores, key=lambda entry: scores[entry])
+        if self.entries[best].topic != SUBJECTS_TOPIC:
+            return
+        prefix = self.entries[workshops.pop()].id + "-"
+        details = [
+            e
+            for e in before
+            if self.entries[e].id.startswith(prefix)
+            and (best, e) in self._pairs
+            and before[e] >= before.get(best, 0.0) - t.gap
+        ]
+        if not details:
+            return
+        detail = max(details, key=lambda entry: before[entry])
+        top = scores[best]
+        scores[detail] = top
+        scores[best] = top - max(t.gap, t.clarify_window) - 0.01
 
     def _common_ground(self, scores: dict[int, float], t: Thresholds) -> None:
         """Two related entries asked back together (DX and GX) may both be what the question
