@@ -111,3 +111,10 @@ async def test_what_comes_next_or_tomorrow_is_still_the_schedule(
 )
 async def test_a_workshop_named_as_the_setting_decides(ja: Chat, text: str, entry: str) -> None:
     assert await ja.understood(text) == ("faq", entry)
+
+
+@pytest.mark.parametrize(
+    "text", ["全体テーマの正式なタイトルは？", "会議全体のテーマを日本語で正確に知りたい"]
+)
+async def test_the_whole_conferences_theme_is_not_a_workshops(ja: Chat, text: str) -> None:
+    assert await ja.understood(text) == ("faq", "theme-general")

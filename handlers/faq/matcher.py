@@ -129,6 +129,8 @@ _REPORTED = re.compile(
     r"\s*(.+)$"
 )
 # A Japanese question asking what a thing is, or what it is at bottom (「そもそも」).
+# The whole conference named: 「全体テーマ」「全体のテーマ」「会議全体の」.
+_JA_WHOLE = re.compile(r"全体(?:テーマ|の(?:テーマ|タイトル|題))|会議全体|ぜんたいてーま")
 # The workshop put forward as the answer: 「〇〇は社会分科会でいい？」「社会分科会ですか」.
 _JA_WORKSHOP_PROPOSED = re.compile(
     r"(?:分科会|ぶんかかい)(?:で(?:いい|よい|良い|合|あって|大丈夫|ok)|です(?:か|よね)|でしょうか"
@@ -629,6 +631,12 @@ class FaqMatcher:
             if named == {best} and len(whole.form) >= LONG_JA_CHARS:
                 # a long story that names one entry, the best: the question's subject
                 scores[best] = max(scores[best], self.thresholds[script].clarify)
+            if _JA_WHOLE.search(text) and not named & self._workshops:
+                # 「全体テーマのタイトル」: the whole conference's, not one workshop's theme
+                t = self.thresholds[script]
+                for entry in scores:
+                    if self.entries[entry].topic == WORKSHOPS_TOPIC:
+                        scores[entry] -= max(t.gap, t.clarify_window) + 0.01
             self._topic_before_workshop(named, scores)
             self._specific_before_general(scores, counts, self.thresholds[script])
             before = dict(scores)
