@@ -7,6 +7,7 @@ import pytest
 
 from bot.app import App
 from tests.conftest import FixedClock
+from tests.test_faq import MATCHER
 from tests.test_understanding import Chat
 
 
@@ -118,3 +119,9 @@ async def test_a_workshop_named_as_the_setting_decides(ja: Chat, text: str, entr
 )
 async def test_the_whole_conferences_theme_is_not_a_workshops(ja: Chat, text: str) -> None:
     assert await ja.understood(text) == ("faq", "theme-general")
+
+
+def test_society_at_large_is_not_the_society_workshop() -> None:
+    # 社会の変化 is the world changing, not the Society workshop: it is not the second guess
+    match = MATCHER.match("社会の変化とテーマの関係を教えて", "ja")
+    assert [c.entry.id for c in match.candidates[:2]] == ["theme-context", "theme-general"]

@@ -131,6 +131,10 @@ _REPORTED = re.compile(
 # A Japanese question asking what a thing is, or what it is at bottom (「そもそも」).
 # The whole conference named: 「全体テーマ」「全体のテーマ」「会議全体の」.
 _JA_WHOLE = re.compile(r"全体(?:テーマ|の(?:テーマ|タイトル|題))|会議全体|ぜんたいてーま")
+# A field word of the workshops used of the world at large: 「社会の変化」「経済の流れ」; and
+# the workshops named as such.
+_JA_AT_LARGE = re.compile(r"(?:社会|経済|環境)の?(?:変化|変革|流れ|情勢|動向)")
+_JA_WORKSHOP = re.compile(r"分科会|ぶんかかい|ワークショップ|わーくしょっぷ")
 # The workshop put forward as the answer: 「〇〇は社会分科会でいい？」「社会分科会ですか」.
 _JA_WORKSHOP_PROPOSED = re.compile(
     r"(?:分科会|ぶんかかい)(?:で(?:いい|よい|良い|合|あって|大丈夫|ok)|です(?:か|よね)|でしょうか"
@@ -631,7 +635,14 @@ class FaqMatcher:
             if named == {best} and len(whole.form) >= LONG_JA_CHARS:
                 # a long story that names one entry, the best: the question's subject
                 scores[best] = max(scores[best], self.thresholds[script].clarify)
-            if _JA_WHOLE.search(text) and not named & self._workshops:
+            if _JA_AT_LARGE.search(text) and not _JA_WORKSHOP.search(text):
+                # 「社会の変化」: society at large, not the Society workshop
+                for entry in named & self._workshops:
+                    del counts[entry]
+                named -= self._workshops
+            if (
+                _JA_WHOLE.search(text) or _JA_AT_LARGE.search(text)
+            ) and not named & self._workshops:
                 # 「全体テーマのタイトル」: the whole conference's, not one workshop's theme
                 t = self.thresholds[script]
                 for entry in scores:
