@@ -125,3 +125,10 @@ def test_society_at_large_is_not_the_society_workshop() -> None:
     # 社会の変化 is the world changing, not the Society workshop: it is not the second guess
     match = MATCHER.match("社会の変化とテーマの関係を教えて", "ja")
     assert [c.entry.id for c in match.candidates[:2]] == ["theme-context", "theme-general"]
+
+
+@pytest.mark.parametrize(
+    "text", ["この交流会議って、結局なにする会議？", "そもそも何をする会議なんですか"]
+)
+async def test_what_the_rencontres_do_is_answered(ja: Chat, text: str) -> None:
+    assert await ja.understood(text) == ("faq", "rencontres-what")
