@@ -128,7 +128,6 @@ _REPORTED = re.compile(
     r"(?:asks?|asked|asking) me|wants? to know|wondering|(?:get a sense|figure out) (?:of )?)"
     r"\s*(.+)$"
 )
-# A Japanese question asking what a thing is, or what it is at bottom (「そもそも」).
 # The whole conference named: 「全体テーマ」「全体のテーマ」「会議全体の」.
 _JA_WHOLE = re.compile(r"全体(?:テーマ|の(?:テーマ|タイトル|題))|会議全体|ぜんたいてーま")
 # A field word of the workshops used of the world at large: 「社会の変化」「経済の流れ」; and
@@ -140,6 +139,7 @@ _JA_WORKSHOP_PROPOSED = re.compile(
     r"(?:分科会|ぶんかかい)(?:で(?:いい|よい|良い|合|あって|大丈夫|ok)|です(?:か|よね)|でしょうか"
     r"|かな|なの|だよね|に(?:入|はい|当|あた)|[?？]|か(?:[?？\s。、]|$))"
 )
+# A Japanese question asking what a thing is, or what it is at bottom (「そもそも」).
 _JA_ASKS_WHAT = re.compile(r"とは|って何|ってなに|ってなん|そもそも|どういうもの|どんなもの")
 
 
