@@ -128,6 +128,17 @@ _REPORTED = re.compile(
     r"(?:asks?|asked|asking) me|wants? to know|wondering|(?:get a sense|figure out) (?:of )?)"
     r"\s*(.+)$"
 )
+# The whole conference named: 「全体テーマ」「全体のテーマ」「会議全体の」.
+_JA_WHOLE = re.compile(r"全体(?:テーマ|の(?:テーマ|タイトル|題))|会議全体|ぜんたいてーま")
+# A field word of the workshops used of the world at large: 「社会の変化」「経済の流れ」; and
+# the workshops named as such.
+_JA_AT_LARGE = re.compile(r"(?:社会|経済|環境)の?(?:変化|変革|流れ|情勢|動向)")
+_JA_WORKSHOP = re.compile(r"分科会|ぶんかかい|ワークショップ|わーくしょっぷ")
+# The workshop put forward as the answer: 「〇〇は社会分科会でいい？」「社会分科会ですか」.
+_JA_WORKSHOP_PROPOSED = re.compile(
+    r"(?:分科会|ぶんかかい)(?:で(?:いい|よい|良い|合|あって|大丈夫|ok)|です(?:か|よね)|でしょうか"
+    r"|かな|なの|だよね|に(?:入|はい|当|あた)|[?？]|か(?:[?？\s。、]|$))"
+)
 # A Japanese question asking what a thing is, or what it is at bottom (「そもそも」).
 _JA_ASKS_WHAT = re.compile(r"とは|って何|ってなに|ってなん|そもそも|どういうもの|どんなもの")
 
@@ -252,7 +263,9 @@ _JA_FRAMES = re.compile(
 _JA_NOISE = re.compile(
     r"について|とは|ってなに|ってなん|って|ですか|ますか|でしょうか|ください|教えて|おしえて|"
     r"知りたい|しりたい|何ですか|なんですか|ですよね|だよね|なの|ですね|です|ます|ません|"
-    r"どんな|どういう|どこ|いつ|なに|なん|何"
+    r"どんな|どういう|どこ|いつ|なに|なん|何|"
+    # 「見学する予定」: after a verb, 予定 is "is planned to", not a subject
+    r"(?<=[うくすつぬむるぐぶ])予定"
 )
 _JA_PARTICLES = re.compile(r"(?<=[\u4e00-\u9fff\u30a0-\u30ff])(?:の|は|が|を|に|で|と|も|へ|や)")
 
@@ -630,11 +643,26 @@ class FaqMatcher:
             if named == {best} and len(whole.form) >= LONG_JA_CHARS:
                 # a long story that names one entry, the best: the question's subject
                 scores[best] = max(scores[best], self.thresholds[script].clarify)
+            if _JA_AT_LARGE.search(text) and not _JA_WORKSHOP.search(text):
+                # 「社会の変化」: society at large, not the Society workshop
+                for entry in named & self._workshops:
+                    del counts[entry]
+                named -= self._workshops
+            if (
+                _JA_WHOLE.search(text) or _JA_AT_LARGE.search(text)
+            ) and not named & self._workshops:
+                # 「全体テーマのタイトル」: the whole conference's, not one workshop's theme
+                t = self.thresholds[script]
+                for entry in scores:
+                    if self.entries[entry].topic == WORKSHOPS_TOPIC:
+                        scores[entry] -= max(t.gap, t.clarify_window) + 0.01
             self._topic_before_workshop(named, scores)
             self._specific_before_general(scores, counts, self.thresholds[script])
+            before = dict(scores)
             self._focus_of_question(
                 scores, named, self.thresholds[script], bool(_JA_ASKS_WHAT.search(text))
             )
+            self._workshop_as_setting(text, named, before, scores, self.thresholds[script])
         self._detail_before_whole(read, scores, self.thresholds[script])
         self._common_ground(scores, self.thresholds[script])
         if script == "latin":
@@ -764,6 +792,44 @@ class FaqMatcher:
         second = max((s for e, s in scores.items() if e != best), default=0.0)
         if asks_what and scores[best] >= t.clarify and scores[best] - second >= t.gap:
             scores[best] = max(scores[best], t.answer)
+
+    def _workshop_as_setting(
+        self,
+        text: str,
+        named: set[int],
+        before: dict[int, float],
+        scores: dict[int, float],
+        t: Thresholds,
+    ) -> None:
+        """Japanese: a question set in one workshop (「社会分科会で〇〇の話は出ますか」,
+        「〇〇の役割は？社会分科会の資料にあった」) asks what that workshop says of the subject:
+        its detail entry, close behind the subject's entry (within the answer's gap, before the
+        subject was made sure of itself), comes first, and the subject goes out of the "did you
+        mean" window: the delegate named the workshop, which is all the subject's entry would
+        tell them. Not when the workshop is the answer proposed (「〇〇は社会分科会でいい？」)
+        or which workshop is asked (「どの分科会」): there the subject's entry answers."""
+        workshops = named & self._workshops
+        if len(workshops) != 1 or not scores or _JA_FRAMES.search(text):
+            return
+        if _JA_WORKSHOP_PROPOSED.search(kana(text)):
+            return
+        best = max(scores, key=lambda entry: scores[entry])
+        if self.entries[best].topic != SUBJECTS_TOPIC:
+            return
+        prefix = self.entries[workshops.pop()].id + "-"
+        details = [
+            e
+            for e in before
+            if self.entries[e].id.startswith(prefix)
+            and (best, e) in self._pairs
+            and before[e] >= before.get(best, 0.0) - t.gap
+        ]
+        if not details:
+            return
+        detail = max(details, key=lambda entry: before[entry])
+        top = scores[best]
+        scores[detail] = top
+        scores[best] = top - max(t.gap, t.clarify_window) - 0.01
 
     def _common_ground(self, scores: dict[int, float], t: Thresholds) -> None:
         """Two related entries asked back together (DX and GX) may both be what the question

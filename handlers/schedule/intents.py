@@ -188,6 +188,13 @@ NEXT = _rx(
 _PLANNING_SUBJECT = "".join(
     f"(?<!{w} )" for w in ("urban", "city", "town", "spatial", "regional", "land", "land-use")
 )
+# 予定 and よてい are the programme, but not as the auxiliary after a verb (「扱われる予定」,
+# 「来る予定」, 「行かない予定」: is planned to), nor in a change of plans (「予定が変わったら」);
+# the accent-folded form reads が as か.
+_PLANS = (
+    r"(?<![うくすつぬむぶぐふるたい])(?:予定|よてい)"
+    r"(?!(?:が|か|は|の)?(?:変わ|かわ|変更|へんこう|変え|かえ))"
+)
 PROGRAMME = _rx(
     r"\bprogramme\b",
     r"\bprogram\b",
@@ -196,12 +203,11 @@ PROGRAMME = _rx(
     r"\b(?:ce qui est|qu'est-ce qui est|qu'est ce qui est|quoi de|qu'y a-t-il de) prevu\b",
     r"\bschedule\b",
     r"\btimetable\b",
-    r"予定",
+    _PLANS,
     r"ぷろぐらむ",
     r"すけじゅ[ーう]る",  # 'sukejuuru' in romaji
     r"日程",
     r"次第",
-    r"よてい",
     r"にってい",
 )
 VENUE = _rx(
@@ -312,6 +318,12 @@ ABOUT_A_SESSION = _rx(
     r"|c'(?:est|etait) quoi au juste)",
     r"\b(?:visits?|visites?)\b.{0,80}\b(?:(?:which|what) (?:places|sites|locations|towns|cities)"
     r"|go(?:es)? (?:to )?(?:which|what)\b)",
+)
+# 「静岡宣言ってなに？最終日のやつ？」: what it is, whatever day it names, unless when or where is
+# asked too, or what is on now, next or in the programme (「このあとの予定って何だっけ」,
+# 「明日の予定ってなに？」).
+WHAT_IT_IS = _rx(
+    r"って(?:なに|なん|何)(?=[?。!、\s]|$|です|でしょ|だっけ|なの)",
 )
 
 # "Which workshop for…": a content question, whatever time or place words it has.
@@ -810,7 +822,10 @@ def _asks(folded: str, hira: str, accented: str) -> tuple[bool, bool] | None:
 
     if has(SERIES) or has(WORKSHOP_CHOICE) or has(BETWEEN_TRACKS) or has(ABOUT_A_SESSION):
         return None
-    return has(WHEN), has(WHERE) or bool(WHERE_ACCENTED.search(accented))
+    asks_when, asks_where = has(WHEN), has(WHERE) or bool(WHERE_ACCENTED.search(accented))
+    if has(WHAT_IT_IS) and not (asks_when or asks_where or has(NOW) or has(NEXT) or has(PROGRAMME)):
+        return None
+    return asks_when, asks_where
 
 
 @lru_cache(maxsize=4096)
