@@ -28,7 +28,7 @@ from typing import NamedTuple, TypeVar
 
 from sudachipy import Tokenizer
 
-from handlers.faq.japanese import dictionary
+from handlers.core.japanese import dictionary
 
 # The bot's words a delegate types in kanji: commands, the programme's vocabulary, the topics.
 VOCABULARY = (

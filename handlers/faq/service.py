@@ -13,8 +13,8 @@ from typing import NamedTuple
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.core.homophones import Edition, Text
+from handlers.core.japanese import reading
 from handlers.faq.files import entry_to_data, read_faq, read_thresholds
-from handlers.faq.japanese import reading
 from handlers.faq.matcher import FaqEntry, FaqMatcher, Thresholds, entries_from_data
 from handlers.faq.store import LOCAL_FAQ_CHANGES, faq_version, load_faq, replace_faq
 

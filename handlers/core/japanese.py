@@ -1,4 +1,5 @@
-"""Readings of Japanese text, so that 「ぶんかかい」 finds 「分科会」.
+"""Readings of Japanese text, so that 「ぶんかかい」 finds 「分科会」: the core's (the commands'
+words, the wrong-kanji repair) and the features' (the FAQ matcher, the sessions' names).
 
 SudachiPy with its core dictionary: measurably better than written-form n-grams alone
 (bench/faq_eval.py prints both).
