@@ -26,9 +26,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import NamedTuple, TypeVar
 
-from sudachipy import Tokenizer
-
-from handlers.core.japanese import dictionary
+from handlers.core.japanese import dictionary, per_thread
 
 # The bot's words a delegate types in kanji: commands, the programme's vocabulary, the topics.
 VOCABULARY = (
@@ -217,10 +215,8 @@ def _pieces(run: str) -> list[str]:
     return [p for p in [*pieces, alone] if len(p) >= 2]
 
 
-@lru_cache(maxsize=1)
-def _splitter() -> Tokenizer:
-    """The dictionary's words of a run, with their readings (the finest split is not needed)."""
-    return dictionary().tokenizer()
+# The dictionary's words of a run, with their readings (the finest split is not needed).
+_splitter = per_thread(lambda: dictionary().tokenizer())
 
 
 @lru_cache(maxsize=8192)

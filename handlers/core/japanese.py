@@ -7,6 +7,8 @@ SudachiPy with its core dictionary: measurably better than written-form n-grams 
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from functools import lru_cache
 
 import jaconv
@@ -20,10 +22,23 @@ def dictionary() -> Dictionary:
     return Dictionary(dict="core")
 
 
-@lru_cache(maxsize=1)
-def _tokenizer() -> Tokenizer:
-    # Only the reading is used: loading just that field keeps start-up and memory down.
-    return dictionary().tokenizer(mode=SplitMode.C, fields={"reading_form"})
+def per_thread(make: Callable[[], Tokenizer]) -> Callable[[], Tokenizer]:
+    """A tokenizer for each thread, made on first use: one Tokenizer refuses to be used by
+    two threads at once (SudachiError), and the FAQ and the programme's words are read in a
+    worker thread while the event loop reads messages."""
+    local = threading.local()
+
+    def tokenizer() -> Tokenizer:
+        made: Tokenizer | None = getattr(local, "tokenizer", None)
+        if made is None:
+            made = local.tokenizer = make()
+        return made
+
+    return tokenizer
+
+
+# Only the reading is used: loading just that field keeps start-up and memory down.
+_tokenizer = per_thread(lambda: dictionary().tokenizer(mode=SplitMode.C, fields={"reading_form"}))
 
 
 def reading(text: str) -> str:
