@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from handlers.core.conference import Localised  # noqa: E402
+from handlers.core.japanese import reading  # noqa: E402
 from handlers.faq.files import read_faq, read_thresholds, write_thresholds  # noqa: E402
-from handlers.faq.japanese import reading  # noqa: E402
 from handlers.faq.matcher import LANGS, FaqEntry, FaqMatcher, Match, Outcome, Thresholds  # noqa: E402
 
 DATA = ROOT / "bench" / "data"

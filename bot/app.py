@@ -35,6 +35,13 @@ class App:
     deps: Deps
     conversation: Conversation
 
+    async def warm(self) -> None:
+        """Builds what the first message reads, before it comes: the FAQ matcher, the
+        programme, and their words that wrong kanji are repaired towards (made in a thread,
+        which a first message would otherwise wait for)."""
+        async with self.sessionmaker.begin() as db:
+            await self.deps.edition(db)
+
     async def close(self) -> None:
         await self.deps.quota.close()
         await self.engine.dispose()
@@ -45,7 +52,10 @@ async def build_app(
     *,
     clock: Callable[[], datetime] | None = None,
     load_bundled: bool = True,
+    warm: bool = True,
 ) -> App:
+    """The running bot; `warm=False` for the one-shot commands that answer no message (an
+    export, the figures), which would pay for the FAQ matcher for nothing."""
     engine = make_engine(settings.database_url, schema=settings.database_schema)
     try:
         await ensure_schema(engine)
@@ -84,7 +94,15 @@ async def build_app(
             NoQuota(),
         ),
     )
-    return App(settings, engine, sessionmaker, deps, features.conversation(deps))
+    app = App(settings, engine, sessionmaker, deps, features.conversation(deps))
+    if not warm:
+        return app
+    try:
+        await app.warm()
+    except BaseException:
+        await app.close()
+        raise
+    return app
 
 
 def freeze_long_lived() -> None:

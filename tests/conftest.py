@@ -30,6 +30,7 @@ from bot.app import App, build_app
 from bot.settings import Settings
 from db.engine import make_engine
 from db.migrate import upgrade
+from handlers.core.homophones import Edition
 
 PG_URL = os.environ.get("CONFBOT_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 TESTS = Path(__file__).parent
@@ -201,6 +202,14 @@ async def app(database: Database, clock: FixedClock) -> AsyncIterator[App]:
         yield application
     finally:
         await application.close()
+
+
+@pytest.fixture
+async def edition(app: App) -> Edition:
+    """The words wrong kanji are repaired towards: those of the FAQ and programme the app
+    serves (the bundled ones, loaded into the database)."""
+    async with app.sessionmaker() as db:
+        return await app.deps.edition(db)
 
 
 @pytest.fixture

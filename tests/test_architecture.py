@@ -259,6 +259,15 @@ def test_handlers_know_no_platform_and_db_nothing_above_it() -> None:
             assert not top & {"bot", "handlers"}, name
 
 
+def test_the_conversation_core_knows_no_feature() -> None:
+    """handlers/core is what every feature builds on: what it needs of them (the FAQ and
+    programme served, as an edition of words) is handed to it, never imported."""
+    for name, path in _modules().items():
+        if name.startswith("handlers.core"):
+            imported = {i for i in _imports(path) if i.startswith("handlers.")}
+            assert all(i.startswith("handlers.core") for i in imported), (name, imported)
+
+
 def test_no_import_cycle() -> None:
     modules = _modules()
     graph = {

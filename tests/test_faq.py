@@ -15,9 +15,9 @@ from bot.channels.console.channel import ConsoleChat
 from bot.cli.main import main
 from bot.paths import CONTENT_DIR
 from db.models import AuditLog, Role
+from handlers.core.japanese import reading
 from handlers.core.messages import ReplyKind
 from handlers.faq.files import FaqFileError, read_faq, read_thresholds
-from handlers.faq.japanese import reading
 from handlers.faq.matcher import (
     Candidate,
     FaqEntry,

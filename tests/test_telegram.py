@@ -6,6 +6,7 @@ import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -20,6 +21,8 @@ from db.models import Delegate, UnansweredQuestion
 from handlers.core.conversation import Response
 from handlers.core.messages import Button, Incoming, Reply, ReplyKind, SessionCard
 from handlers.core.understanding import Outcome, Understanding
+from handlers.schedule.store import load_rows
+from handlers.schedule.usecases import replace_programme
 from tests.conftest import Database, FixedClock
 from tests.serving import SECRET, Running, eventually, running, telegram_settings
 
@@ -496,13 +499,18 @@ def test_every_string_is_escaped_and_long_callback_data_dropped(
 
 async def test_html_is_accepted_by_the_bot_api(bot: Running, tg: FakeTelegram) -> None:
     """A title with markup characters goes through the fake's HTML parser unchanged."""
-    assert bot.server.app is not None
-    async with bot.server.app.sessionmaker.begin() as db:
-        from db.models import ProgrammeSession
-
-        session = await db.get(ProgrammeSession, "opening")
-        assert session is not None
-        session.title_fr = "Ouverture <officielle> & accueil"
+    app = bot.server.app
+    assert app is not None
+    # Renamed as organisers do (the programme's version changes): the programme read at start
+    # is read again.
+    async with app.sessionmaker.begin() as db:
+        rows = [
+            replace(r, title_fr="Ouverture <officielle> & accueil") if r.id == "opening" else r
+            for r in await load_rows(db)
+        ]
+        await replace_programme(
+            db, rows, source="tests", sample=True, actor="test", now=app.deps.clock()
+        )
     await bot.telegram(tg.message_update(FR_USER, "/programme 2024-11-20", language_code="fr"))
     (text,) = shown(tg, FR_USER)
     assert "Ouverture <officielle> & accueil" in text

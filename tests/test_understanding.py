@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from bot.app import App
 from db.models import Delegate, UnansweredQuestion
+from handlers.core.homophones import Edition, repair
 from handlers.core.messages import Incoming
 from handlers.core.understanding import Outcome
 from handlers.faq.replies import split_answer
@@ -825,15 +826,13 @@ async def test_japanese_weather_and_dishes_declined_unless_the_rencontres_discus
     assert (await chat.say(text))[3] is outcome
 
 
-def test_wrong_kanji_are_repaired_only_outside_real_words() -> None:
-    from handlers.core.homophones import repair
-
-    assert repair("痛知を止めて") == "通知を止めて"
-    assert repair("会上まで") == "会場まで"
-    assert repair("地産地商の例") == "地産地消の例"
+async def test_wrong_kanji_are_repaired_only_outside_real_words(edition: Edition) -> None:
+    assert repair("痛知を止めて", edition) == "通知を止めて"
+    assert repair("会上まで", edition) == "会場まで"
+    assert repair("地産地商の例", edition) == "地産地消の例"
     # real words, and a word inside a longer run, stay as written
     for text in ("会長に聞く", "公演を見た", "社会上の課題", "大会場", "通知"):
-        assert repair(text) == text
+        assert repair(text, edition) == text
 
 
 @pytest.mark.parametrize(

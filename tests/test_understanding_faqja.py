@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.app import App
-from handlers.core.homophones import repair
+from handlers.core.homophones import Edition, repair
 from tests.conftest import FixedClock
 from tests.test_understanding import Chat
 
@@ -39,8 +39,8 @@ def ja(app: App, clock: FixedClock) -> Chat:
         ("閉会式で採択される静岡浅間の中身", "閉会式で採択される静岡宣言の中身"),
     ],
 )
-def test_words_heard_wrong_are_put_right(written: str, meant: str) -> None:
-    assert repair(written) == meant
+async def test_words_heard_wrong_are_put_right(edition: Edition, written: str, meant: str) -> None:
+    assert repair(written, edition) == meant
 
 
 @pytest.mark.parametrize(
@@ -54,8 +54,10 @@ def test_words_heard_wrong_are_put_right(written: str, meant: str) -> None:
         "全開で頑張ります",
     ],
 )
-def test_real_words_stay_when_nothing_calls_for_the_bot_word(text: str) -> None:
-    assert repair(text) == text
+async def test_real_words_stay_when_nothing_calls_for_the_bot_word(
+    edition: Edition, text: str
+) -> None:
+    assert repair(text, edition) == text
 
 
 @pytest.mark.parametrize(

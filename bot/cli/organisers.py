@@ -37,7 +37,7 @@ async def run(settings: Settings, args: argparse.Namespace) -> int:
         if member is None:
             print(f"not a channel:user id: {args.member!r}", file=sys.stderr)
             return 2
-    app = await build_app(settings)
+    app = await build_app(settings, warm=False)
     try:
         async with app.sessionmaker.begin() as db:
             if member is None:

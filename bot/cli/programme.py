@@ -113,7 +113,7 @@ async def run(settings: Settings, args: argparse.Namespace) -> int:
 
 async def _set(settings: Settings, args: argparse.Namespace) -> int:
     edits = [(f, getattr(args, f)) for f in EDITABLE if getattr(args, f) is not None]
-    app = await build_app(settings)
+    app = await build_app(settings, warm=False)
     now = datetime.now(UTC)
     try:
         async with app.sessionmaker.begin() as db:
@@ -139,7 +139,7 @@ async def _set(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def _export(settings: Settings, args: argparse.Namespace) -> int:
-    app = await build_app(settings)
+    app = await build_app(settings, warm=False)
     try:
         async with app.sessionmaker() as db:
             exported = await export_programme(

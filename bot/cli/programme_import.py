@@ -55,7 +55,7 @@ async def run_import(settings: Settings, options: ImportOptions) -> int:
     except ProgrammeFileError as exc:
         _refused(str(path), exc, "not imported, nothing changed")
         return 1
-    app = await build_app(settings, load_bundled=False)
+    app = await build_app(settings, load_bundled=False, warm=False)
     try:
         await _replace(app, parsed, options, path.name)
     finally:
@@ -65,7 +65,7 @@ async def run_import(settings: Settings, options: ImportOptions) -> int:
 
 async def _from_url(settings: Settings, options: ImportOptions, tracks: Sequence[TrackInfo]) -> int:
     remote = RemoteFile(options.source, timeout=options.timeout)
-    app = await build_app(settings, load_bundled=False)
+    app = await build_app(settings, load_bundled=False, warm=False)
     status, polls = 0, 0
     try:
         async with httpx.AsyncClient() as client:

@@ -85,7 +85,7 @@ async def _cards(
     settings: Settings, args: argparse.Namespace, platforms: Platforms
 ) -> list[Card] | str:
     """The cards asked for, or why there are none."""
-    app = await build_app(settings)
+    app = await build_app(settings, warm=False)
     try:
         async with app.sessionmaker() as db:
             sessions = await store.all_sessions(db)

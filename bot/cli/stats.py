@@ -17,7 +17,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 async def run(settings: Settings, args: argparse.Namespace) -> int:
-    app = await build_app(settings)
+    app = await build_app(settings, warm=False)
     try:
         async with app.sessionmaker() as db:
             figures = await overview(

@@ -65,7 +65,10 @@ class Conversation:
             ):
                 raise AlreadyHandled(f"{message.channel}:{message.update_id}")
             said = clean_input(message.payload or message.text or "")
-            text, shown = (said, None) if said.startswith("/") else readable(said)
+            if said.startswith("/"):
+                text, shown = said, None
+            else:
+                text, shown = readable(said, await deps.edition(db))
             detected = shown or detect(None if said.startswith("/") else said)
             hint, default = message.language_hint, deps.default_language
             delegate, created = await store.touch_delegate(

@@ -4,7 +4,8 @@ kanji that sounds right, and a delegate in a hurry keeps the wrong one (「痛�
 such a word is lost to them.
 
 The words repaired towards are the bot's own: the commands' and the programme's vocabulary
-below, and the Japanese keywords and programme titles of the bundled edition (content/).
+below, and the Japanese titles and keywords of the FAQ and the titles and rooms of the
+programme the app serves (an `Edition`: the features make it from what organisers stored).
 A run of kanji is taken for one of them when it can be read the same way, and:
 - it is no word of the dictionary and no word of the edition (「分化会」, 「専門刺殺」): always;
 - it is a real word (「刺殺」, 「全開」) or part of one of the edition's names (「静岡浅間」 of
@@ -12,21 +13,20 @@ A run of kanji is taken for one of them when it can be read the same way, and:
   FAQ entry or session of the edition and none is found beside the written one. 「公演を見た」
   names nothing else and stays 公演; 「最後に採択する静岡浅間」 is the declaration, found beside
   採択, and 「静岡浅間に行く」 stays the shrine.
-The readings come from SudachiPy's core dictionary, looked up once per word."""
+The readings come from SudachiPy's core dictionary, looked up once per word (the only
+caches here: a word reads the same in every edition)."""
 
 from __future__ import annotations
 
-import csv
 import itertools
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple, TypeVar
 
-import yaml
-from sudachipy import Tokenizer
-
-from handlers.faq.japanese import dictionary
+from handlers.core.japanese import dictionary, per_thread
 
 # The bot's words a delegate types in kanji: commands, the programme's vocabulary, the topics.
 VOCABULARY = (
@@ -78,13 +78,12 @@ VOCABULARY = (
     "次回",
     "共創",
 )
-# The bundled edition: its FAQ and programme name the words delegates ask about.
-CONTENT = Path(__file__).resolve().parents[2] / "content"
-
 _KANJI = r"[\u4e00-\u9fff\u3400-\u4dbf々]"
 _KANJI_RUN = re.compile(rf"{_KANJI}{{2,}}")
 # Words of a message that can stand beside the bot's word in one text: kanji or katakana.
 _CONTEXT_WORD = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々]{2,}|[\u30a1-\u30fa\u30fc]{3,}")
+# The stretches of a text such a word can be found in (it is one script through and through).
+_SCRIPT_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々]{2,}|[\u30a1-\u30fa\u30fc]{2,}")
 # A context word found in more than this share of the edition's texts says nothing.
 _COMMON_SHARE = 0.2
 _MAX_SOUNDS = 32
@@ -96,57 +95,102 @@ _UNVOICED = str.maketrans(
 )
 
 
-@dataclass(frozen=True)
-class _Edition:
-    words: frozenset[str]  # the words repaired towards
-    texts: tuple[str, ...]  # one per FAQ entry and per session, in Japanese
+class Text(NamedTuple):
+    """One FAQ entry or one session, in Japanese: the names a delegate asks it by (its title,
+    its keywords or room), repaired towards, and all it says, where the words beside them are
+    found."""
+
+    names: tuple[str, ...]
+    body: str
+
+
+@dataclass(frozen=True, eq=False)
+class Edition:
+    """The words repaired towards and the texts that tell when: the commands' vocabulary, and
+    the FAQ and programme the app serves (organisers replace them, so each version is a value
+    of its own). Its lookups are indexed once, when it is made (`of`, or `|` of two made
+    apart): a message only reads them."""
+
+    words: frozenset[str]
+    texts: tuple[str, ...]  # one per FAQ entry and per session
+    by_sound: Mapping[str, frozenset[str]] = field(repr=False)
+    by_unvoiced: Mapping[str, frozenset[str]] = field(repr=False)
+    # every kanji or katakana stretch of the texts, and the texts (their places) that write it
+    written_in: Mapping[str, frozenset[int]] = field(repr=False)
+
+    @classmethod
+    def of(cls, texts: Iterable[Text]) -> Edition:
+        """The edition of these texts, with the commands' vocabulary: each name's runs of
+        kanji are words of it, and so are their own words (「麻機地区」 is also 麻機)."""
+        texts = tuple(texts)
+        runs = {run for t in texts for name in t.names for run in _KANJI_RUN.findall(name)}
+        words = frozenset(VOCABULARY) | runs | {piece for run in runs for piece in _pieces(run)}
+        by_sound: dict[str, set[str]] = {}
+        for word in words:
+            for sound in _sounds(word):
+                by_sound.setdefault(sound, set()).add(word)
+        by_unvoiced: dict[str, set[str]] = {}
+        for sound, alike in by_sound.items():
+            by_unvoiced.setdefault(sound.translate(_UNVOICED), set()).update(alike)
+        written_in: dict[str, set[int]] = {}
+        for i, text in enumerate(t.body for t in texts):
+            for run in _SCRIPT_RUN.findall(text):
+                for start in range(len(run) - 1):
+                    for end in range(start + 2, len(run) + 1):
+                        written_in.setdefault(run[start:end], set()).add(i)
+        return cls(
+            words,
+            tuple(t.body for t in texts),
+            _frozen({sound: frozenset(alike) for sound, alike in by_sound.items()}),
+            _frozen({sound: frozenset(alike) for sound, alike in by_unvoiced.items()}),
+            _frozen({word: frozenset(places) for word, places in written_in.items()}),
+        )
+
+    def __or__(self, other: Edition) -> Edition:
+        """Both editions' words and texts (the FAQ's and the programme's, made apart): their
+        indexes merged, nothing read again."""
+        shift = len(self.texts)
+        written_in = dict(self.written_in)
+        for word, places in other.written_in.items():
+            moved = frozenset(i + shift for i in places)
+            written_in[word] = written_in[word] | moved if word in written_in else moved
+        return Edition(
+            self.words | other.words,
+            self.texts + other.texts,
+            _merged(self.by_sound, other.by_sound),
+            _merged(self.by_unvoiced, other.by_unvoiced),
+            _frozen(written_in),
+        )
+
+    def writes(self, word: str) -> bool:
+        """Whether one of the texts writes this word of kanji or katakana."""
+        return word in self.written_in
 
     def beside(self, word: str, context: list[str]) -> int:
         """How many of the context words one of the edition's texts has beside `word`."""
-        texts = [t for t in self.texts if word in t]
-        return sum(1 for c in context if any(c in t for t in texts))
+        texts = self.written_in.get(word)
+        return sum(1 for c in context if texts and texts & self.written_in.get(c, _NONE))
 
     def common(self, word: str) -> bool:
-        return sum(1 for t in self.texts if word in t) > _COMMON_SHARE * len(self.texts)
+        return len(self.written_in.get(word, _NONE)) > _COMMON_SHARE * len(self.texts)
 
 
-def _faq_texts(folder: Path) -> list[tuple[str, list[str]]]:
-    """Each FAQ entry's Japanese text, and its Japanese keywords and title."""
-    found = []
-    for path in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for entry in data.get("entries", []) if isinstance(data, dict) else []:
-            ja = [str((entry.get(key) or {}).get("ja") or "") for key in ("title", "answer")]
-            asked = [str(q) for q in (entry.get("questions") or {}).get("ja") or ()]
-            named = [str(k) for k in (entry.get("keywords") or {}).get("ja") or ()]
-            found.append(("\n".join([*ja, *asked, *named]), [ja[0], *named]))
-    return found
+_NONE: frozenset[int] = frozenset()
+_V = TypeVar("_V")
 
 
-def _programme_texts(path: Path) -> list[tuple[str, list[str]]]:
-    """Each session's Japanese text, and its title and room."""
-    with path.open(encoding="utf-8", newline="") as file:
-        rows = list(csv.DictReader(file))
-    fields = ("title_ja", "room_ja", "description_ja")
-    return [
-        (
-            "\n".join(row.get(f) or "" for f in fields),
-            [row.get("title_ja") or "", row.get("room_ja") or ""],
-        )
-        for row in rows
-    ]
+def _merged(
+    one: Mapping[str, frozenset[str]], other: Mapping[str, frozenset[str]]
+) -> Mapping[str, frozenset[str]]:
+    merged = dict(one)
+    for key, words in other.items():
+        merged[key] = merged[key] | words if key in merged else words
+    return _frozen(merged)
 
 
-@lru_cache(maxsize=1)
-def _edition() -> _Edition:
-    texts: list[tuple[str, list[str]]] = []
-    if (CONTENT / "faq").is_dir():
-        texts += _faq_texts(CONTENT / "faq")
-    if (CONTENT / "programme.csv").is_file():
-        texts += _programme_texts(CONTENT / "programme.csv")
-    runs = {run for _, named in texts for name in named for run in _KANJI_RUN.findall(name)}
-    names = runs | {piece for run in runs for piece in _pieces(run)}
-    return _Edition(frozenset(VOCABULARY) | names, tuple(text for text, _ in texts))
+def _frozen(index: dict[str, _V]) -> Mapping[str, _V]:
+    """An index no one can change after the edition is made (editions are shared by turns)."""
+    return MappingProxyType(index)
 
 
 @lru_cache(maxsize=4096)
@@ -171,10 +215,8 @@ def _pieces(run: str) -> list[str]:
     return [p for p in [*pieces, alone] if len(p) >= 2]
 
 
-@lru_cache(maxsize=1)
-def _splitter() -> Tokenizer:
-    """The dictionary's words of a run, with their readings (the finest split is not needed)."""
-    return dictionary().tokenizer()
+# The dictionary's words of a run, with their readings (the finest split is not needed).
+_splitter = per_thread(lambda: dictionary().tokenizer())
 
 
 @lru_cache(maxsize=8192)
@@ -195,23 +237,6 @@ def _sounds(text: str) -> frozenset[str]:
     options = [_readings(t.surface()) or frozenset({t.reading_form()}) for t in tokens]
     sounds = itertools.islice(itertools.product(*options), _MAX_SOUNDS)
     return frozenset("".join(parts) for parts in sounds)
-
-
-@lru_cache(maxsize=1)
-def _by_sound() -> dict[str, tuple[str, ...]]:
-    index: dict[str, list[str]] = {}
-    for word in sorted(_edition().words):
-        for sound in _sounds(word):
-            index.setdefault(sound, []).append(word)
-    return {sound: tuple(words) for sound, words in index.items()}
-
-
-@lru_cache(maxsize=1)
-def _by_unvoiced() -> dict[str, tuple[str, ...]]:
-    index: dict[str, set[str]] = {}
-    for sound, words in _by_sound().items():
-        index.setdefault(sound.translate(_UNVOICED), set()).update(words)
-    return {sound: tuple(sorted(words)) for sound, words in index.items()}
 
 
 def _index() -> dict[str, list[tuple[str, int]]]:
@@ -238,43 +263,40 @@ def _one_kanji_off(written: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=4096)
-def _sounds_like(written: str) -> tuple[str, ...]:
+def _sounds_like(written: str, edition: Edition) -> tuple[str, ...]:
     """The edition's words that sound like the run, other than the run itself."""
-    edition = _edition()
     if written in edition.words:
         return ()
-    found = {w for s in _sounds(written) for w in _by_sound().get(s, ()) if w != written}
-    if not found and len(written) >= _LONG_RUN and not _known(written):
+    found = {w for s in _sounds(written) for w in edition.by_sound.get(s, ()) if w != written}
+    if not found and len(written) >= _LONG_RUN and not _known(written, edition):
         # voice input also hears a voiced kana unvoiced: 「関係交流会」 for 歓迎交流会
         unvoiced = {s.translate(_UNVOICED) for s in _sounds(written)}
-        found = {w for s in unvoiced for w in _by_unvoiced().get(s, ()) if w != written}
+        found = {w for s in unvoiced for w in edition.by_unvoiced.get(s, ()) if w != written}
     return tuple(sorted(found))
 
 
-def _known(written: str) -> bool:
+def _known(written: str, edition: Edition) -> bool:
     """A real word, or one of the edition's texts writes it (「静岡浅間」 of the shrine)."""
-    return _is_word(written) or any(written in text for text in _edition().texts)
+    return _is_word(written) or edition.writes(written)
 
 
-def _repair_run(match: re.Match[str], text: str) -> str:
+def _repair_run(match: re.Match[str], text: str, edition: Edition) -> str:
     # A whole run only: a window inside a longer one may be half of another word (「社会上」).
     written = match[0]
     if fixed := _one_kanji_off(written):
         return fixed
-    words = _sounds_like(written)
+    words = _sounds_like(written, edition)
     if len(words) != 1:
         return written  # none, or several the sound cannot choose between
     (word,) = words
-    if not _known(written):
+    if not _known(written, edition):
         return word
-    edition = _edition()
     context = [
         other
         for run in _CONTEXT_WORD.findall(text[: match.start()] + "\n" + text[match.end() :])
         for other in _words_of(run)
     ]
-    if any(written in t for t in edition.texts):
+    if edition.writes(written):
         # a word of the edition's own (「静岡浅間」 of the shrine): only the uncommon words of
         # the message tell it from the bot's word
         context = [w for w in context if not edition.common(w)]
@@ -282,6 +304,7 @@ def _repair_run(match: re.Match[str], text: str) -> str:
     return word if beside and not edition.beside(written, context) else written
 
 
-def repair(text: str) -> str:
-    """The text with its wrong-kanji typos of the bot's words put right."""
-    return _KANJI_RUN.sub(lambda m: _repair_run(m, text), text)
+def repair(text: str, edition: Edition) -> str:
+    """The text with its wrong-kanji typos of the bot's words put right, the words of this
+    edition (the FAQ and programme served now) among them."""
+    return _KANJI_RUN.sub(lambda m: _repair_run(m, text, edition), text)

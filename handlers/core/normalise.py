@@ -11,6 +11,7 @@ import unicodedata
 import jaconv
 
 from handlers.core import homophones
+from handlers.core.homophones import Edition
 from handlers.core.language import detect, is_latin_word
 from handlers.core.text import fold_accents
 
@@ -383,15 +384,15 @@ def _workshop_number(match: re.Match[str]) -> str:
     return f"第{digit}分科会"
 
 
-def japanese_words(text: str) -> str:
+def japanese_words(text: str, edition: Edition) -> str:
     """Japanese as the understanders read it: widths folded (NFKC), no spaces between
-    Japanese words, ordinals in kana as numbers, the Rencontres' French and English loanwords
-    in Japanese."""
+    Japanese words, wrong kanji of the edition's words put right, ordinals in kana as numbers,
+    the Rencontres' French and English loanwords in Japanese."""
     if not _JAPANESE_SCRIPT.search(text):
         return text
     text = unicodedata.normalize("NFKC", text)
     text = _JA_SPACE.sub("", text)
-    text = homophones.repair(text)
+    text = homophones.repair(text, edition)
     text = _KANA_ORDINAL.sub(lambda m: f"第{_KANA_NUMBERS[m[1]]}{'回' if m[2] else '分科会'}", text)
     text = _WORKSHOP_NUMBER.sub(_workshop_number, text)
     text = _SALLE.sub("会場", text)
@@ -477,10 +478,12 @@ def gloss_romaji(text: str) -> str:
     return _GLOSS_KARA.sub(r"\1 does it start", glossed)
 
 
-def readable(text: str) -> tuple[str, str | None]:
-    """The text the understanders read, and the language it shows (Japanese for romaji)."""
+def readable(text: str, edition: Edition) -> tuple[str, str | None]:
+    """The text the understanders read, and the language it shows (Japanese for romaji);
+    `edition` is the FAQ and programme served, whose words wrong kanji are taken for."""
     romaji = _MACRONS.sub(lambda m: fold_accents(m[0]) + "-", text)  # "tē" → "te-" → 「てー」
     if looks_romaji(romaji, long_vowels=romaji != text):
         hepburn = _HEPBURN_NN.sub("n'n", romaji)  # "nannichi" is なんにち, not なんいち
-        return japanese_words(_KANA_APOSTROPHE.sub("", romaji_to_kana(hepburn))), "ja"
-    return expand_sms(gloss_romaji(japanese_words(text))), None
+        kana = _KANA_APOSTROPHE.sub("", romaji_to_kana(hepburn))
+        return japanese_words(kana, edition), "ja"
+    return expand_sms(gloss_romaji(japanese_words(text, edition))), None

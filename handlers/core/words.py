@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from handlers.core.japanese import reading
 from handlers.core.text import kana, latin
-from handlers.faq.japanese import reading
 
 # A compound of two kanji or more (「参加」「登録」「追加」) in a Japanese pattern is also
 # matched in its reading (「さんか」), as delegates type it in kana or romaji; one kanji alone is

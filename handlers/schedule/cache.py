@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import ProgrammeSession
+from handlers.core.homophones import Edition, Text
 from handlers.schedule.store import LOCAL_CHANGES, all_sessions, programme_version
 
 
@@ -19,6 +20,7 @@ class ProgrammeCache:
         self.ttl = ttl
         self._version = -1
         self._sessions: Sequence[ProgrammeSession] = ()
+        self._edition: Edition | None = None
         self._sample = False
         self._lock = asyncio.Lock()
         self._checked_at = -1e9
@@ -40,5 +42,24 @@ class ProgrammeCache:
                     # by the turns that follow, whatever session they run in.
                     for session in sessions:
                         db.expunge(session)
+                    texts = [_text(session) for session in sessions]
+                    # Reading the new names (the dictionary's words of each): off the loop.
+                    edition = await asyncio.to_thread(Edition.of, texts)
                     self._sessions, self._sample, self._version = sessions, sample, version
+                    self._edition = edition
         return self._sessions, self._sample
+
+    async def edition(self, db: AsyncSession) -> Edition:
+        """The programme's part of the words repaired towards (handlers/core/homophones.py),
+        made again with the sessions."""
+        await self.get(db)
+        assert self._edition is not None  # made with the first sessions read
+        return self._edition
+
+
+def _text(session: ProgrammeSession) -> Text:
+    """A session's Japanese, for the wrong-kanji repair: named by its title and room."""
+    room = session.room.name_ja if session.room else ""
+    return Text(
+        (session.title_ja, room), "\n".join((session.title_ja, room, session.description_ja))
+    )

@@ -16,8 +16,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from handlers.core.conference import TrackInfo
+from handlers.core.japanese import reading
 from handlers.core.text import kana, latin
-from handlers.faq.japanese import reading
 
 
 class IntentKind(enum.StrEnum):

@@ -11,10 +11,10 @@ from rapidfuzz import fuzz
 
 from db.models import ProgrammeSession
 from handlers.core.conference import TrackInfo
+from handlers.core.japanese import reading
 from handlers.core.language import is_latin_word
 from handlers.core.normalise import is_romaji_word, romaji_to_kana
 from handlers.core.text import kana, latin
-from handlers.faq.japanese import reading
 from handlers.schedule.intents import find_track
 
 # Words that say nothing about which session: requests, possessives, small words.
