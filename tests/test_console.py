@@ -916,7 +916,9 @@ def _audit_details_in_source() -> set[str]:
                     if getattr(keyword.value, "id", "") == "detail":
                         continue  # audit() itself, passing its keywords on
                     assert isinstance(keyword.value, ast.Dict), where
-                    found |= {k.value for k in keyword.value.keys if isinstance(k, ast.Constant)}
+                    found |= {
+                        str(k.value) for k in keyword.value.keys if isinstance(k, ast.Constant)
+                    }
     return found
 
 

@@ -15,8 +15,8 @@ import pytest
 
 from handlers.core.yaml_files import MAX_FILE
 from handlers.schedule import formats
-from handlers.schedule.files import ProgrammeFileError
-from handlers.schedule.formats import FileFormat, detect, parse_programme, read_programme
+from handlers.schedule.files import FileFormat, ProgrammeFileError
+from handlers.schedule.formats import detect, parse_programme, read_programme
 
 TZ = ZoneInfo("Asia/Tokyo")
 HEADER = ["id", "date", "start", "end", "track", "title_fr", "title_ja", "room_ja", "speakers"]
