@@ -6,15 +6,12 @@ from __future__ import annotations
 import pytest
 
 from bot.app import App
-from handlers.core.messages import Incoming
 from tests.conftest import FixedClock
+from tests.test_understanding import Chat
 
 
 async def _understood(app: App, clock: FixedClock, text: str) -> tuple[str, str]:
-    response = await app.conversation.respond(
-        Incoming("console", "english-tests", clock.now, text=text, language_hint="en")
-    )
-    return response.understood.intent, response.understood.detail
+    return await Chat(app, clock, "english-tests", "en").understood(text)
 
 
 @pytest.mark.parametrize(
@@ -88,11 +85,9 @@ async def test_english_short_forms_and_past_editions(
     ],
 )
 async def test_forget_me_in_chat_english_asks_first(app: App, clock: FixedClock, text: str) -> None:
-    response = await app.conversation.respond(
-        Incoming("console", "english-forget", clock.now, text=text, language_hint="en")
-    )
-    assert response.understood.intent == "forget"
-    assert any(b.payload for r in response.replies for b in r.buttons)  # the confirmation
+    _, _, buttons, _, intent = await Chat(app, clock, "english-forget", "en").say(text)
+    assert intent == "forget"
+    assert any(buttons)  # the confirmation
 
 
 async def test_the_last_session_is_still_asked_in_the_present(app: App, clock: FixedClock) -> None:

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.app import App
-from handlers.core.messages import Incoming
 from tests.conftest import FixedClock
+from tests.test_understanding import Chat
 
 JST = ZoneInfo("Asia/Tokyo")
 TUESDAY = datetime(2024, 11, 19, 10, 0, tzinfo=JST)
@@ -20,10 +20,7 @@ TUESDAY = datetime(2024, 11, 19, 10, 0, tzinfo=JST)
 
 async def understood(app: App, clock: FixedClock, lang: str, text: str) -> tuple[str, str]:
     clock.now = TUESDAY
-    response = await app.conversation.respond(
-        Incoming("console", f"someone-{lang}", clock.now, text=text, language_hint=lang)
-    )
-    return response.understood.intent, response.understood.detail
+    return await Chat(app, clock, f"someone-{lang}", lang).understood(text)
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bot.app import App
-from handlers.core.messages import Incoming
 from handlers.core.words import Forms, Words
 from tests.conftest import FixedClock
+from tests.test_understanding import Chat
 
 # What a delegate's message may not become when no command is asked.
 COMMANDS = frozenset(
@@ -17,10 +17,7 @@ COMMANDS = frozenset(
 
 
 async def _understood(app: App, clock: FixedClock, language: str, text: str) -> tuple[str, str]:
-    response = await app.conversation.respond(
-        Incoming("console", f"triggers-{language}", clock.now, text=text, language_hint=language)
-    )
-    return response.understood.intent, response.understood.detail
+    return await Chat(app, clock, f"triggers-{language}", language).understood(text)
 
 
 def test_a_latin_word_in_a_japanese_pattern_is_a_whole_word() -> None:
