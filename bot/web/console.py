@@ -1004,7 +1004,7 @@ def audit_details(t: Callable[..., str], detail: object) -> list[tuple[str, str]
 
 
 def _audit_value(t: Callable[..., str], value: object) -> str:
-    separator = t("console-list-separator")
+    separator = t("list-separator")
     match value:
         case bool():
             return t("console-yes" if value else "console-no")

@@ -366,5 +366,3 @@ console-audit-detail-told = Delegates told:
 console-audit-detail-value = Value:
 console-yes = yes
 console-no = no
-# between the items of a list
-console-list-separator = { ", " }

@@ -367,5 +367,3 @@ console-audit-detail-told = Délégués prévenus :
 console-audit-detail-value = Valeur :
 console-yes = oui
 console-no = non
-# between the items of a list
-console-list-separator = { ", " }

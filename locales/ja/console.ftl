@@ -347,5 +347,3 @@ console-audit-detail-told = 通知した参加者：
 console-audit-detail-value = 値：
 console-yes = はい
 console-no = いいえ
-# between the items of a list
-console-list-separator = 、
