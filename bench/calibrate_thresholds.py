@@ -1,5 +1,5 @@
 """Chooses the FAQ matcher's thresholds on the CALIBRATION half of the blind sets
-(bench/data/blind/*_calibration.yaml) by a grid search through the real conversation; the
+(content/examples/*_calibration.yaml, with the development batches) by a grid search through the real conversation; the
 held-out half is never read here. Prints the best settings per script (latin, ja); with
 --write, stores them in content/faq_matcher.yaml.
 

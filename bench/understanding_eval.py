@@ -4,9 +4,11 @@
     python bench/understanding_eval.py --split calibration --show-misses 10
     python bench/understanding_eval.py --no-baseline --json /tmp/understanding.json
 
-The sets are bench/data/blind/{lang}_{calibration,development,development2,development3,development4,heldout}.yaml: written
-blind by helpers who never saw the FAQ, the matcher or the intents (bench/data/blind/README.md),
-each labelled with what a right answer is (an FAQ entry, an intent with its target, off-topic, or
+The sets were written blind by helpers who never saw the FAQ, the matcher or the intents
+(bench/data/blind/README.md): the held-out half, and a batch not yet learnt from, in
+bench/data/blind/; the calibration half and the development batches, which the bot's classifier
+learns from, in content/examples/ (their figures are figures on its training data). Each item
+is labelled with what a right answer is (an FAQ entry, an intent with its target, off-topic, or
 a conference question no entry covers). Every message is sent to the bot in process, on a fresh
 SQLite database, by a fresh delegate, on 2024-11-19 at 10:00 in Shizuoka, and judged on what the
 turn understood (`Response.understood`).
@@ -49,6 +51,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 BLIND = ROOT / "bench" / "data" / "blind"
+# The batches the bot learns from (its classifier's examples) live with its content; the held-out
+# half, and a batch not yet learnt from, stay here.
+EXAMPLES = ROOT / "content" / "examples"
 PROGRAMME_CSV = ROOT / "content" / "programme.csv"
 TRACKS_YAML = ROOT / "content" / "tracks.yaml"
 BASELINE_REVISION = "d9b9cd9"
@@ -62,6 +67,7 @@ SPLITS = (
     "development4",
     "development5",
     "development6",
+    "development7",
     "heldout",
 )
 CATEGORIES = ("faq", "command", "schedule", "offtopic", "uncovered")
@@ -152,8 +158,9 @@ def load_items(splits: Sequence[str], langs: Sequence[str]) -> list[Item]:
     items = []
     for split in splits:
         for lang in langs:
-            path = BLIND / f"{lang}_{split}.yaml"
-            if not path.exists():  # a batch may cover fewer languages (the third: fr and ja)
+            name = f"{lang}_{split}.yaml"
+            path = next((d / name for d in (BLIND, EXAMPLES) if (d / name).exists()), None)
+            if path is None:  # a batch may cover fewer languages (the third: fr and ja)
                 continue
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             for index, raw in enumerate(data["items"]):
