@@ -19,6 +19,8 @@ from db.engine import make_engine, make_sessionmaker
 from db.migrate import ensure_schema
 from handlers import features
 from handlers.broadcast.quota import NoQuota
+from handlers.classifier.examples import load_examples
+from handlers.classifier.service import ClassifierService
 from handlers.core.conversation import Conversation
 from handlers.deps import Deps
 from handlers.faq.service import load_bundled_faq, load_service
@@ -37,10 +39,12 @@ class App:
 
     async def warm(self) -> None:
         """Builds what the first message reads, before it comes: the FAQ matcher, the
-        programme, and their words that wrong kanji are repaired towards (made in a thread,
-        which a first message would otherwise wait for)."""
+        programme, their words that wrong kanji are repaired towards, and the classifier
+        (made in threads, which a first message would otherwise wait for)."""
         async with self.sessionmaker.begin() as db:
             await self.deps.edition(db)
+            if self.deps.classifier is not None:
+                await self.deps.classifier.model(self.deps, db)
 
     async def close(self) -> None:
         await self.deps.quota.close()
@@ -84,6 +88,7 @@ async def build_app(
         tz=settings.tz,
         conference=conference,
         faq=load_service(settings.content_dir),
+        classifier=ClassifierService(load_examples(settings.content_dir / "examples")),
         default_language=settings.default_language,
         reminder_minutes=settings.reminder_minutes,
         merge_window=timedelta(seconds=settings.notify_merge_seconds),

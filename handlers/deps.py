@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from handlers.agenda.cache import AgendaCache
 from handlers.broadcast.quota import NoQuota, QuotaSource
+from handlers.classifier.service import ClassifierService
 from handlers.core.conference import ConferenceInfo
 from handlers.core.homophones import Edition
 from handlers.core.translate import Translate
@@ -67,6 +68,8 @@ class Deps:
     programme: ProgrammeCache = field(default_factory=ProgrammeCache)
     agendas: AgendaCache = field(default_factory=AgendaCache)
     editions: Editions = field(default_factory=Editions)
+    # The model that second-guesses the understanders (handlers/classifier/); None: rules only.
+    classifier: ClassifierService | None = None
 
     async def edition(self, db: AsyncSession) -> Edition:
         """The words a delegate's wrong kanji are repaired towards: those of the FAQ and the

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from handlers.agenda import commands as agenda
 from handlers.agenda import understand as agenda_words
 from handlers.broadcast import wizard as broadcast
+from handlers.classifier import understand as classifier
 from handlers.core.commands import CommandRegistry
 from handlers.core.conversation import Conversation, Understander
 from handlers.deps import Deps
@@ -34,6 +35,7 @@ UNDERSTANDERS: tuple[Understander, ...] = (
     offtopic.decline,  # the weather, taxis, restaurants: before a day word is read as a date
     welcome_words.understand,  # another language, what can you do, which topics
     agenda_words.understand,  # my agenda, add or remove a session, follow, reminders, forget
+    classifier.answer,  # what the trained model is sure of, where it needs no object
     offtopic.uncovered,  # interpretation, badges, slides: what no one told the bot, kept
     schedule_words.answer_question,  # when, where, now, next, a day
     faq.answer,  # an FAQ entry the matcher is sure of

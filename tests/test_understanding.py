@@ -207,7 +207,11 @@ async def test_japanese_schedule_questions_in_kana_and_lists(app: App, ja: Chat)
     # 「ぶんかかい」 starts every workshop's name, not only the workshop reports'
     assert await ja.understood("しゃかいぶんかかいのばしょ") == ("schedule.track", "society")
     assert (await ja.understood("どんな分科会がある？"))[0] == "workshops"
-    assert (await ja.understood("分科会は何がありますか"))[0] == "workshops"
+    # the three workshops, listed, or the entry that presents them
+    assert await ja.understood("分科会は何がありますか") in {
+        ("workshops", ""),
+        ("faq", "workshops-overview"),
+    }
 
 
 async def test_requests_in_words_as_delegates_type_them(app: App, fr: Chat, ja: Chat) -> None:

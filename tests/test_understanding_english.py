@@ -91,8 +91,9 @@ async def test_forget_me_in_chat_english_asks_first(app: App, clock: FixedClock,
 
 
 async def test_the_last_session_is_still_asked_in_the_present(app: App, clock: FixedClock) -> None:
-    intent, _ = await _understood(app, clock, "when does the last one finish?")
-    assert intent == "schedule.search"
+    # the closing session, or when the Rencontres end: not the previous edition
+    intent, detail = await _understood(app, clock, "when does the last one finish?")
+    assert (intent, detail) == ("faq", "dates") or intent == "schedule.search"
     assert await _understood(app, clock, "I'm from Nancy, where is the opening?") != (
         "faq",
         "history-edition-1",

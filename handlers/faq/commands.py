@@ -36,6 +36,17 @@ async def answer(turn: Turn, text: str) -> list[Reply] | None:
     return None
 
 
+async def answer_entry(turn: Turn, entry_id: str) -> list[Reply] | None:
+    """An entry named by someone else than the matcher (the classifier); None if it is not
+    served any more."""
+    matcher = await turn.deps.faq.matcher(turn.db)
+    entry = matcher.by_id.get(entry_id)
+    if entry is None:
+        return None
+    turn.understood_as("faq", entry.id)
+    return [replies.answer(turn.deps, turn.lang, matcher, entry)]
+
+
 async def clarify_or_fallback(turn: Turn, text: str) -> list[Reply]:
     """The end of the chain: "did you mean" when some entries are close, else the fallback;
     either way the question is kept for the organisers."""

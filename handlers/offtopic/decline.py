@@ -496,6 +496,17 @@ async def decline(turn: Turn, text: str) -> list[Reply] | None:
     return [turn.reply(ReplyKind.FALLBACK, "offtopic", turn.menu())]
 
 
+async def decline_guessed(turn: Turn, text: str) -> list[Reply]:
+    """A message the classifier is sure is not about the Rencontres, which the rules above did
+    not decline: declined, unless it asks one of the practicalities below (then it is kept for
+    the organisers)."""
+    kept = await uncovered(turn, text)
+    if kept is not None:
+        return kept
+    turn.understood_as("", outcome=Outcome.OFF_TOPIC)
+    return [turn.reply(ReplyKind.FALLBACK, "offtopic", turn.menu())]
+
+
 # The Rencontres' practicalities that neither the FAQ nor the programme holds: interpretation
 # and its receivers, badges and the registration desk, the slides, a dress code, fees, lunch,
 # parking, speaking time, deadlines, the declaration's full text, a live stream. The honest

@@ -50,6 +50,18 @@ async def answer_question(turn: Turn, text: str) -> list[Reply] | None:
         if titled is not None:  # "la restitution des ateliers": one session, by its title
             turn.understood_as("schedule.search", titled.id)
             return [replies.search_reply(deps, lang, shown, [titled])]
+    return await _reply_to(turn, intent, shown)
+
+
+async def answer_kind(turn: Turn, kind: intents.IntentKind) -> list[Reply]:
+    """A schedule question whose kind is known and that names nothing (now, next, the
+    workshops, the venue): answered as if the rules had read it."""
+    return await _reply_to(turn, intents.ScheduleIntent(kind), await programme_of(turn))
+
+
+async def _reply_to(turn: Turn, intent: intents.ScheduleIntent, shown: Programme) -> list[Reply]:
+    deps, lang = turn.deps, turn.lang
+    today = local_day(deps, turn.now)
     detail = intent.track or (intent.day.isoformat() if intent.day else "")
     turn.understood_as(f"schedule.{intent.kind}", detail)
     if not shown.sessions:

@@ -1,0 +1,96 @@
+"""Keeps the classifier in step with what the bot serves: trained (in a thread: a few seconds)
+once per FAQ and edition, on the example messages and the FAQ's own phrasings, with the labels
+of FAQ entries no longer served left out."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from handlers.classifier.model import Classifier, Example, Guess, Label, LabelKind
+from handlers.core.homophones import Edition
+from handlers.core.normalise import readable
+from handlers.core.text import clean_input
+from handlers.faq.matcher import FaqEntry, FaqMatcher
+
+if TYPE_CHECKING:
+    from handlers.core.turn import Turn
+    from handlers.deps import Deps
+
+log = logging.getLogger(__name__)
+
+GUESS = "classifier.guess"  # the turn's memo: the model's guess on the text, made once
+
+# Models already trained in this process, by what they were trained on: an app rebuilt on the
+# same content (the tests, a bench) does not train again.
+_TRAINED: dict[str, Classifier | None] = {}
+
+
+def training_set(
+    examples: Sequence[Example], entries: Sequence[FaqEntry], edition: Edition
+) -> list[Example]:
+    """The examples whose label the bot still serves, and each FAQ entry's phrasings, as the
+    understanders read a message (`readable`)."""
+    served = {e.id for e in entries}
+    kept = [e for e in examples if e.label.kind is not LabelKind.FAQ or e.label.name in served]
+    kept += [
+        Example(question, Label(LabelKind.FAQ, entry.id))
+        for entry in entries
+        for questions in entry.questions.values()
+        for question in questions
+    ]
+    return [Example(readable(clean_input(e.text), edition)[0], e.label) for e in kept]
+
+
+def _train(
+    examples: Sequence[Example], entries: Sequence[FaqEntry], edition: Edition
+) -> Classifier | None:
+    digest = hashlib.sha256()
+    for e in examples:
+        digest.update(f"{e.label}\t{e.text}\n".encode())
+    for entry in entries:
+        digest.update(repr((entry.id, sorted(entry.questions.items()))).encode())
+    digest.update("\n".join(edition.texts).encode())
+    key = digest.hexdigest()
+    if key not in _TRAINED:
+        _TRAINED[key] = Classifier.train(training_set(examples, entries, edition))
+    return _TRAINED[key]
+
+
+class ClassifierService:
+    """The model for the FAQ and edition served now (both are rebuilt when organisers change
+    them, and so is the model)."""
+
+    def __init__(self, examples: Sequence[Example]) -> None:
+        self.examples = tuple(examples)
+        self._trained_for: tuple[FaqMatcher, Edition] | None = None
+        self._model: Classifier | None = None
+        self._lock = asyncio.Lock()
+
+    async def model(self, deps: Deps, db: AsyncSession) -> Classifier | None:
+        # The FAQ's part of the edition only: a new programme does not retrain the model.
+        matcher, edition = await deps.faq.matcher(db), await deps.faq.edition(db)
+        if self._trained_for != (matcher, edition):
+            async with self._lock:
+                if self._trained_for != (matcher, edition):
+                    self._model = await asyncio.to_thread(
+                        _train, self.examples, matcher.entries, edition
+                    )
+                    self._trained_for = (matcher, edition)
+                    log.info("classifier trained on %d examples", len(self.examples))
+        return self._model
+
+
+async def guessed(turn: Turn, text: str) -> Guess | None:
+    """The model's guess on the turn's text (None without a model), made once per turn."""
+    if GUESS not in turn.memo:
+        service = turn.deps.classifier
+        model = None if service is None else await service.model(turn.deps, turn.db)
+        turn.memo[GUESS] = None if model is None else model.guess(text)
+    guess: Guess | None = turn.memo[GUESS]
+    return guess

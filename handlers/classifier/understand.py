@@ -1,0 +1,78 @@
+"""The classifier's turn in the chain: a message it is sure of is answered as it says, when
+what it names needs nothing more (an FAQ entry, off-topic, a request without an object such
+as "my agenda" or "what's next"). A request that names a session, a day, a workshop, a delay or
+a language is left to the rules, which read the object too.
+
+Its place in the chain (handlers/features.py): after the requests' rules (another language, my
+agenda, reminders…), which are precise and act; before the schedule and the FAQ, whose misses
+on unseen phrasings are most of what it puts right."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from handlers.classifier.model import LabelKind
+from handlers.classifier.service import guessed
+from handlers.core.messages import Reply
+from handlers.core.turn import Turn
+from handlers.faq import commands as faq
+from handlers.offtopic import decline as offtopic
+from handlers.schedule import understand as schedule
+from handlers.schedule.commands import programme_of
+from handlers.schedule.intents import IntentKind, asks_when_or_where
+from handlers.schedule.names import named_sessions
+
+# How sure (the margin of the best label's score over the runner-up's) the model must be to
+# answer. Chosen by leaving each of the eight example batches out of its training in turn and
+# running it through the whole chain (2,210 messages): at 0.6, 2,157 right and 26 wrong, against
+# 2,139 and 31 without the model; at 0.5, 2,157 and 28; at 0.4, 2,159 and 30.
+SURE = 0.6
+
+Route = Callable[[Turn], Awaitable[list[Reply]]]
+
+
+def _command(name: str, argument: str = "") -> Route:
+    return lambda turn: turn.run(name, argument)
+
+
+def _schedule(kind: IntentKind) -> Route:
+    return lambda turn: schedule.answer_kind(turn, kind)
+
+
+async def _asks_when_or_where_a_session(turn: Turn, text: str) -> bool:
+    """« Où est l'atelier société ? »: the rules read which session, and the model, which
+    learnt the workshop's words mostly from questions about its content, would answer those."""
+    if not asks_when_or_where(text):
+        return False
+    shown = await programme_of(turn)
+    return bool(named_sessions(text, shown.sessions, turn.deps.conference.tracks))
+
+
+# The intents that name no object, and what answers them.
+ROUTES: dict[str, Route] = {
+    "schedule.now": _schedule(IntentKind.NOW),
+    "schedule.next": _schedule(IntentKind.NEXT),
+    "schedule.workshops": _schedule(IntentKind.WORKSHOPS),
+    "schedule.venue": _schedule(IntentKind.VENUE),
+    "agenda.show": _command("agenda"),
+    "agenda.ics": _command("agenda", "ics"),
+    "reminders.on": _command("reminders", "on"),
+    "reminders.off": _command("reminders", "off"),
+    "settings": _command("settings"),
+    "forget": _command("forget"),  # which asks to confirm
+    "help": _command("help"),
+    "faq.topics": _command("faq"),
+}
+
+
+async def answer(turn: Turn, text: str) -> list[Reply] | None:
+    guess = await guessed(turn, text)
+    if guess is None or not guess.sure(SURE) or await _asks_when_or_where_a_session(turn, text):
+        return None
+    label = guess.label
+    if label.kind is LabelKind.FAQ:
+        return await faq.answer_entry(turn, label.name)
+    if label.kind is LabelKind.OFF_TOPIC:
+        return await offtopic.decline_guessed(turn, text)
+    route = ROUTES.get(label.name) if label.kind is LabelKind.INTENT else None
+    return None if route is None else await route(turn)

@@ -1,0 +1,199 @@
+"""The classifier: its labels, its example files, its scoring (the same as scikit-learn's), the
+model kept in step with the FAQ served, and its turn in the conversation."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from pathlib import Path
+
+import numpy as np
+import pytest
+from scipy.sparse import hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.svm import LinearSVC
+
+from bot.app import App
+from bot.paths import CONTENT_DIR
+from handlers import features
+from handlers.classifier import understand
+from handlers.classifier.examples import ExampleFileError, load_examples, read_examples
+from handlers.classifier.model import (
+    CHAR_NGRAMS,
+    WORD,
+    WORD_NGRAMS,
+    Classifier,
+    Example,
+    Label,
+    LabelKind,
+)
+from handlers.classifier.service import ClassifierService, training_set
+from handlers.core.conference import Localised
+from handlers.core.homophones import Edition
+from handlers.core.messages import Incoming
+from handlers.core.understanding import Outcome, Understanding
+from handlers.faq.matcher import FaqEntry
+from tests.conftest import FixedClock
+
+AGENDA = Label(LabelKind.INTENT, "agenda.show")
+THEME = Label(LabelKind.FAQ, "theme-general")
+OFF = Label(LabelKind.OFF_TOPIC)
+
+# Words no rule of the bot knows, each the sign of one label.
+MADE_UP = [
+    *(Example(f"quokka {w} plim", AGENDA) for w in ("zarb", "drul", "vesk", "morp", "tiv")),
+    *(Example(f"numbat {w} snarf", THEME) for w in ("gleb", "frot", "quin", "yarp", "dosk")),
+    *(Example(f"wombat {w} glorf", OFF) for w in ("trap", "blen", "skiv", "hund", "crell")),
+]
+
+
+def test_labels_read_as_the_example_files_write_them() -> None:
+    assert Label.parse("faq:theme-general") == THEME
+    assert Label.parse("intent:agenda.show") == AGENDA
+    assert Label.parse("offtopic") == OFF
+    assert str(Label.parse("uncovered")) == "uncovered" and str(THEME) == "faq:theme-general"
+    for wrong in ("faq", "intent:", "offtopic:x", "weather", ""):
+        with pytest.raises(ValueError):
+            Label.parse(wrong)
+
+
+def test_fewer_than_two_labels_train_no_model() -> None:
+    assert Classifier.train([]) is None
+    assert Classifier.train(MADE_UP[:5]) is None
+    model = Classifier.train(MADE_UP[:10])
+    assert model is not None and model.labels == (AGENDA, THEME)
+    guess = model.guess("numbat snarf")
+    assert guess is not None and guess.label == THEME and guess.margin > 0
+
+
+def test_a_text_scores_as_scikit_learn_scores_it() -> None:
+    """The model's own scoring (array lookups, for speed) against scikit-learn's pipeline,
+    trained the same way on the bundled examples."""
+    examples = load_examples(CONTENT_DIR / "examples")[:600]
+    model = Classifier.train(examples)
+    assert model is not None
+    texts = [e.text for e in examples]
+    vectorisers = (
+        TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS, sublinear_tf=True),
+        TfidfVectorizer(
+            analyzer="word", ngram_range=WORD_NGRAMS, sublinear_tf=True, token_pattern=WORD
+        ),
+    )
+    matrix = hstack([v.fit_transform(texts) for v in vectorisers]).tocsr()
+    svm = LinearSVC(C=0.5).fit(matrix, [model.labels.index(e.label) for e in examples])
+    asked = ["ou est le wifi", "明日のプログラムは？", "add the reception to my agenda", "c koi"]
+    scores = svm.decision_function(hstack([v.transform(asked) for v in vectorisers]).tocsr())
+    for text, row in zip(asked, scores, strict=True):
+        guess = model.guess(text)
+        assert guess is not None
+        best, second = np.sort(row)[::-1][:2]
+        assert guess.label == model.labels[int(np.argmax(row))]
+        assert guess.margin == pytest.approx(best - second, abs=1e-4)
+
+
+def test_a_text_of_unknown_ngrams_has_no_guess() -> None:
+    model = Classifier.train(MADE_UP)
+    assert model is not None
+    assert model.guess("") is None and model.guess("€€€") is None
+
+
+def test_example_files(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    good = tmp_path / "a_good.yaml"
+    good.write_text(
+        "provenance: {written_by: tests}\n"
+        "items:\n"
+        "- {text: 'c koi le theme', expect: 'faq:theme-general'}\n"
+        "- {text: 'ya des navettes ?', expect: uncovered, covered_by: shuttles}\n"
+        "- {text: 'il pleut ?', expect: offtopic}\n",
+        encoding="utf-8",
+    )
+    assert read_examples(good) == [
+        Example("c koi le theme", THEME),
+        Example("ya des navettes ?", Label(LabelKind.FAQ, "shuttles")),
+        Example("il pleut ?", OFF),
+    ]
+    broken = tmp_path / "b_broken.yaml"
+    broken.write_text("items:\n- {text: 'x', expect: 'weather'}\n", encoding="utf-8")
+    with pytest.raises(ExampleFileError, match="item 1"):
+        read_examples(broken)
+    (tmp_path / "c_not_yaml.yaml").write_text("items: [unclosed", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert len(load_examples(tmp_path)) == 3  # the good file only
+    assert "b_broken.yaml" in caplog.text and "c_not_yaml.yaml" in caplog.text
+    assert load_examples(tmp_path / "missing") == []
+
+
+def test_the_training_set_follows_the_faq_served() -> None:
+    """An entry organisers removed is no longer a label; one they added is, by its phrasings."""
+    entry = FaqEntry(
+        id="shuttles",
+        topic="practical",
+        title=Localised("Navettes", "シャトル", "Shuttles"),
+        answer=Localised("…", "…", "…"),
+        questions={"fr": ("y a-t-il des navettes ?",), "en": ("is there a shuttle bus?",)},
+    )
+    examples = [*MADE_UP, Example("where is the dinner", Label(LabelKind.FAQ, "dinner"))]
+    trained = training_set(examples, [entry], Edition.of([]))
+    labels = {e.label for e in trained}
+    assert Label(LabelKind.FAQ, "dinner") not in labels
+    assert THEME not in labels  # not served either
+    assert {AGENDA, OFF, Label(LabelKind.FAQ, "shuttles")} <= labels
+    assert Example("is there a shuttle bus?", Label(LabelKind.FAQ, "shuttles")) in trained
+
+
+def made_up_app(app: App, *more: Example) -> App:
+    """The app with a classifier trained on the made-up words (and `more`) only."""
+    deps = dataclasses.replace(app.deps, classifier=ClassifierService([*MADE_UP, *more]))
+    return dataclasses.replace(app, deps=deps, conversation=features.conversation(deps))
+
+
+async def understood(app: App, clock: FixedClock, text: str, lang: str = "fr") -> Understanding:
+    message = Incoming("console", "marie", clock.now, text=text, language_hint=lang)
+    return (await app.conversation.respond(message)).understood
+
+
+async def test_a_sure_guess_is_answered_and_an_unsure_one_left_to_the_rules(
+    app: App, clock: FixedClock
+) -> None:
+    bot = made_up_app(app)
+    assert await understood(bot, clock, "quokka zarb plim") == Understanding(
+        Outcome.ANSWERED, "agenda"
+    )
+    assert await understood(bot, clock, "numbat frot snarf") == Understanding(
+        Outcome.ANSWERED, "faq", "theme-general"
+    )
+    assert (await understood(bot, clock, "wombat glorf trap")).outcome is Outcome.OFF_TOPIC
+    # Without the model's words, the rules' own answer (here the fallback).
+    assert (await understood(bot, clock, "quokka numbat wombat")).outcome is Outcome.FALLBACK
+    # The same message without a model at all: the fallback too.
+    assert (await understood(app, clock, "quokka zarb plim")).outcome is Outcome.FALLBACK
+
+
+async def test_the_rules_read_when_or_where_a_named_session_is(app: App, clock: FixedClock) -> None:
+    """The model may be sure of an FAQ entry where the message asks where a workshop is."""
+    workshop = Label(LabelKind.FAQ, "workshop-society")
+    words = ("enjeux", "thème", "sujet", "but")
+    bot = made_up_app(app, *(Example(f"atelier société {w}", workshop) for w in words))
+    said = await understood(bot, clock, "Où est l'atelier société ?")
+    assert said.intent.startswith("schedule.") and said.outcome is Outcome.ANSWERED
+    assert await understood(bot, clock, "atelier société enjeux") == Understanding(
+        Outcome.ANSWERED, "faq", "workshop-society"
+    )
+
+
+async def test_a_sure_off_topic_guess_still_keeps_a_practicality(
+    app: App, clock: FixedClock
+) -> None:
+    """What the organisers should hear of (interpretation, a badge) is kept, not declined."""
+    bot = made_up_app(app, *(Example(f"badge {w}", OFF) for w in ("perdu", "oublié")))
+    said = await understood(bot, clock, "j'ai perdu mon badge, qui dois-je voir ?")
+    assert said.outcome is Outcome.FALLBACK
+
+
+async def test_the_bundled_model_is_trained_at_start(app: App) -> None:
+    service = app.deps.classifier
+    assert service is not None and service.examples
+    async with app.sessionmaker() as db:
+        model = await service.model(app.deps, db)
+    assert model is not None
+    assert understand.SURE > 0 and len(model.labels) > 50
