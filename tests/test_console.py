@@ -20,7 +20,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bench.fakes import FakeTelegram
 from bot.i18n import Catalogues
-from bot.web.console import REFUSED, audit_details, audit_label, field_message
+from bot.web.console import (
+    REFUSED,
+    audit_details,
+    audit_label,
+    field_message,
+    programme_warning_text,
+)
 from db.models import (
     AuditLog,
     Broadcast,
@@ -34,6 +40,7 @@ from db.models import (
     UnansweredStatus,
 )
 from handlers.features import command_registry
+from handlers.schedule.files import ProgrammeWarning, WarningKind
 from handlers.schedule.model import COMPARED_FIELDS
 from tests.conftest import DATA, Database, FixedClock
 from tests.serving import Running, eventually, running, telegram_settings
@@ -547,7 +554,7 @@ UPLOAD_WARNINGS = {
         r"区分「Visites professionnelles」はcontent/tracks\.yamlにないため、"
         r"コード「visites-professionnelles」として取り込みます",
         r"区分（track）のないセッションが1件あります。コード「other」として取り込みます。",
-        r"タイトルが1つの言語でしか書かれていないセッションが7件あります（ファイル上の言語：fr, ja）",
+        r"タイトルが1つの言語でしか書かれていないセッションが7件あります（ファイル上の言語：fr、ja）",
         r"\$\.schedule\.conference\.days\[2\]\.rooms\.全体会場\[0\]\.slug：c3vocのスキーマに"
         r"合っていません（取り込みには影響しません）。詳細：'rencontres2024-12-' does not",
     ],
@@ -608,6 +615,26 @@ async def test_an_upload_preview_warns_in_the_organisers_language(
         assert re.search(expected, warnings), (expected, warnings)
     assert not [english for english in ENGLISH_WARNINGS if english in warnings], warnings
     assert readings == READINGS[language]
+
+
+def test_an_import_warning_joins_its_lists_with_the_languages_own_separator() -> None:
+    """The languages and the sessions a warning lists are joined with the catalogues'
+    list-separator: 「、」 in Japanese, never the command line's ", "."""
+    warning = ProgrammeWarning(
+        WarningKind.ONE_LANGUAGE,
+        count=7,
+        languages=("fr", "ja"),
+        sessions=("opening", "ws-economy", "ws-environment", "ws-welfare", "closing"),
+    )
+    catalogues = Catalogues()
+    japanese = programme_warning_text(partial(catalogues, "ja"), warning)
+    assert "（ファイル上の言語：fr、ja）" in japanese, japanese
+    assert "（opening、ws-economy、ws-environment、ws-welfare、closing…）" in japanese, japanese
+    assert ", " not in japanese, japanese
+    for language in ("fr", "en"):
+        text = programme_warning_text(partial(catalogues, language), warning)
+        assert "fr, ja" in text and "ws-welfare, closing…" in text, (language, text)
+        assert "、" not in text, (language, text)
 
 
 async def test_an_incomplete_new_entry_is_refused_in_the_organisers_language(

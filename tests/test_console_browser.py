@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from playwright.async_api import Browser, Page, async_playwright
+from playwright.async_api import Browser, FilePayload, Page, async_playwright
 from sqlalchemy import select
 
 from bench.fakes import FakeTelegram
@@ -253,7 +253,7 @@ async def test_a_programme_file_with_a_bad_row_names_its_line_and_changes_nothin
     await page.click("text=Programme")
     await page.set_input_files(
         "input[name=file]",
-        files=[{"name": "programme.csv", "mimeType": "text/csv", "buffer": broken.encode()}],
+        files=[FilePayload(name="programme.csv", mimeType="text/csv", buffer=broken.encode())],
     )
     await page.click("#upload")
     problems = await page.inner_text("#problems")

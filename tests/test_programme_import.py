@@ -310,7 +310,7 @@ class Served:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
-        self.server.block_on_close = False  # type: ignore[misc]
+        self.server.block_on_close = False
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/rencontres2024/schedule.json"
 
     def __enter__(self) -> Served:

@@ -23,7 +23,7 @@ from bench.fakes import (
 from bot.app import App, build_app
 from bot.channels.line.sender import LineSender
 from bot.channels.telegram.sender import TelegramSender
-from bot.dispatcher import Dispatcher, DispatcherConfig
+from bot.dispatcher import ChannelSender, Dispatcher, DispatcherConfig
 from db.models import (
     AuditLog,
     Broadcast,
@@ -98,7 +98,7 @@ async def world(database: Database, clock: FixedClock) -> AsyncIterator[World]:
         line_api_data_base_url=line.data_base_url,
     )
     app = await build_app(settings, clock=clock)
-    senders = {
+    senders: dict[str, ChannelSender] = {
         "telegram": TelegramSender.from_settings(settings, app.deps.t),
         "line": LineSender.from_settings(settings),
     }

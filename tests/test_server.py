@@ -31,9 +31,8 @@ from tests.serving import (
     telegram_settings,
 )
 
-pytestmark = pytest.mark.parity  # storage, outbox, workers: SQLite and PostgreSQL
-
 pytestmark = [
+    pytest.mark.parity,  # storage, outbox, workers: SQLite and PostgreSQL
     pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning"),
     # bot.telegram calls do_api_request("sendMessage") on purpose; pytest resets its filter
     pytest.mark.filterwarnings("ignore:Please use 'Bot.sendMessage':UserWarning"),
@@ -212,14 +211,21 @@ async def test_two_processes_answer_a_redelivered_update_once_and_stop_gracefull
                 for server in (a, b)
             ]
             assert [r.status_code for r in await asyncio.gather(*posts)] == [200] * 4
-            await eventually(lambda r=round_: len(tg.sent_messages(300 + r)) >= 1)
-            await eventually(lambda r=round_: len(line.deliveries_to(user)) >= r + 1)
+
+            def answered_on_telegram(r: int = round_) -> bool:
+                return len(tg.sent_messages(300 + r)) >= 1
+
+            def answered_on_line(r: int = round_) -> bool:
+                return len(line.deliveries_to(user)) >= r + 1
+
+            await eventually(answered_on_telegram)
+            await eventually(answered_on_line)
         for server in (a, b):  # the container health check asks the operations port
             assert (await client.get(f"{server.metrics_url}/readyz")).json() == {"status": "ok"}
         await asyncio.sleep(0.5)  # time for a wrong second reply to arrive
         assert [len(tg.sent_messages(300 + r)) for r in range(5)] == [1] * 5
         assert len(line.deliveries_to(user)) == 5
-        duplicates = 0
+        duplicates = 0.0
         for server in (a, b):
             text = (await client.get(f"{server.metrics_url}/metrics")).text
             duplicates += sum(
@@ -354,13 +360,20 @@ async def test_updates_that_arrive_while_postgresql_is_cut_or_black_holed_are_an
                     update = tg.message_update(chat, "/help", language_code="fr")
                     answer = await client.post("/telegram/webhook", json=update, headers=headers)
                     assert answer.status_code == 200  # acknowledged: the platform won't resend
+
+                    def met_it_again(before: int = n) -> bool:
+                        return met_the_database() > before
+
+                    def answered(chat: int = chat) -> bool:
+                        return len(tg.sent_messages(chat)) == 1
+
                     if fault == proxy.cut:
-                        await eventually(lambda n=n: met_the_database() > n)
+                        await eventually(met_it_again)
                     else:
                         await asyncio.sleep(1.0)  # statements sent, no answer
                     assert tg.sent_messages(chat) == []  # neither an answer nor an apology
                     proxy.restore()
-                    await eventually(lambda chat=chat: len(tg.sent_messages(chat)) == 1, 30)
+                    await eventually(answered, 30)
                     assert tg.sent_messages(chat)[0]["text"].startswith("Vous pouvez m'écrire")
                     await client.post("/telegram/webhook", json=update, headers=headers)
                     await server.updates.wait_idle()

@@ -523,7 +523,7 @@ class OrganisersConsole:
             name=name,
             data=base64.b64encode(data).decode(),
             reading=_reading_text(visit, parsed.reading),
-            warnings=[_programme_warning_text(visit, w) for w in parsed.warnings],
+            warnings=[programme_warning_text(visit.t, w) for w in parsed.warnings],
             diff=diff,
             changes=[
                 (
@@ -1131,7 +1131,7 @@ def _programme_problem_text(visit: Visit, problem: Problem) -> str:
         f"programme-problem-{problem.kind.value}",
         value=problem.value,
         expected=problem.expected,
-        first=_programme_place(visit, problem.first, problem.sheet, ""),
+        first=_programme_place(visit.t, problem.first, problem.sheet, ""),
         limit=problem.limit,
         count=problem.count,
         encoding=problem.encoding,
@@ -1139,7 +1139,7 @@ def _programme_problem_text(visit: Visit, problem: Problem) -> str:
         looks_like=problem.looks_like,
         detail=problem.detail,
     )
-    return _placed(visit, message, problem.line, problem.sheet, problem.where, problem.column)
+    return _placed(visit.t, message, problem.line, problem.sheet, problem.where, problem.column)
 
 
 def _reading_text(visit: Visit, reading: FileReading | None) -> str:
@@ -1163,11 +1163,13 @@ def _reading_text(visit: Visit, reading: FileReading | None) -> str:
     )
 
 
-def _programme_warning_text(visit: Visit, warning: ProgrammeWarning) -> str:
+def programme_warning_text(t: Callable[..., str], warning: ProgrammeWarning) -> str:
     """What an import read but the organiser should check, in their language: after its
-    place (a line, a spreadsheet's row, a JSON or XML path) when it has one. A schema
-    deviation's own detail stays as the validator wrote it."""
-    message = visit.t(
+    place (a line, a spreadsheet's row, a JSON or XML path) when it has one, its lists joined
+    with the language's list-separator (「、」 in Japanese). A schema deviation's own detail
+    stays as the validator wrote it."""
+    separator = t("list-separator")
+    message = t(
         f"programme-warning-{warning.kind.value}",
         session=warning.session,
         language=warning.language,
@@ -1176,33 +1178,35 @@ def _programme_warning_text(visit: Visit, warning: ProgrammeWarning) -> str:
         first=warning.first,
         count=warning.count,
         encoding=warning.encoding,
-        languages=", ".join(warning.languages),
-        sessions=warning.listed,
+        languages=separator.join(warning.languages),
+        sessions=warning.listed(separator),
         detail=warning.detail,
     )
-    return _placed(visit, message, warning.line, warning.sheet, warning.where)
+    return _placed(t, message, warning.line, warning.sheet, warning.where)
 
 
-def _placed(visit: Visit, message: str, line: int, sheet: str, where: str, column: str = "") -> str:
+def _placed(
+    t: Callable[..., str], message: str, line: int, sheet: str, where: str, column: str = ""
+) -> str:
     """A problem's or a warning's message after its place and column, or alone, capitalised,
     when it concerns the whole file."""
     if not (line or where or column):
         return message[:1].upper() + message[1:]  # the whole file: no place to name
-    place = _programme_place(visit, str(line or ""), sheet, where)
+    place = _programme_place(t, str(line or ""), sheet, where)
     if column:
-        place = visit.t("programme-problem-column", place=place, column=column)
-    return visit.t("programme-problem-at", place=place, message=message)
+        place = t("programme-problem-column", place=place, column=column)
+    return t("programme-problem-at", place=place, message=message)
 
 
-def _programme_place(visit: Visit, line: str, sheet: str, path: str) -> str:
+def _programme_place(t: Callable[..., str], line: str, sheet: str, path: str) -> str:
     """ "ligne 5", "シート「予定」の5行目", a JSON or XML path as written, or the whole file."""
     if line.isdigit() and sheet:
-        return visit.t("programme-problem-row", line=line, sheet=sheet)
+        return t("programme-problem-row", line=line, sheet=sheet)
     if path or (line and not line.isdigit()):
         return path or line
     if line:
-        return visit.t("programme-problem-line", line=line)
-    return visit.t("programme-problem-file")
+        return t("programme-problem-line", line=line)
+    return t("programme-problem-file")
 
 
 def _title(row: SessionRow, lang: str) -> str:

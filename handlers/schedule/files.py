@@ -181,11 +181,11 @@ class ProgrammeWarning:
     sessions: tuple[str, ...] = ()
     detail: str = ""
 
-    @property
-    def listed(self) -> str:
-        """The sessions named, "…" after them when there are more."""
+    def listed(self, separator: str = ", ") -> str:
+        """The sessions named, joined by `separator` (the console gives its language's
+        `list-separator`, 「、」 in Japanese), "…" after them when there are more."""
         more = "…" if self.sessions and self.count > len(self.sessions) else ""
-        return ", ".join(self.sessions) + more
+        return separator.join(self.sessions) + more
 
     def __str__(self) -> str:
         match self.kind:
@@ -222,7 +222,7 @@ class ProgrammeWarning:
                 return (
                     f"{self.count} session(s) have their title in one language only "
                     f"(the file says: {', '.join(self.languages)}): it is used in French, "
-                    f"Japanese and English alike ({self.listed}); give the translations in a "
+                    f"Japanese and English alike ({self.listed()}); give the translations in a "
                     "CSV or XLSX programme"
                 )
 
