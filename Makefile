@@ -30,7 +30,7 @@ run: install
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy bot handlers db
+	$(BIN)/mypy bot handlers db tests
 	$(BIN)/hadolint Dockerfile
 
 ## Lint, types, Dockerfile, then the whole suite on SQLite and PostgreSQL (127.0.0.1:5432/test).

@@ -1002,7 +1002,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not Path(bot.__file__).resolve().is_relative_to(Path.cwd().resolve()):
             raise SystemExit(f"--as-baseline: bot imported from {bot.__file__}, not {Path.cwd()}")
         results = asyncio.run(run_old(items, programme))
-        payload = {"items": [r.to_dict() for r in results]}
+        payload: dict[str, Any] = {"items": [r.to_dict() for r in results]}
         args.json.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
         return 0
 
@@ -1021,7 +1021,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.show_misses > 0:
         show_misses(results, args.show_misses, args.langs)
     if args.json is not None:
-        payload: dict[str, Any] = {
+        payload = {
             "asked_at": ASKED_AT.isoformat(),
             "revision": git("rev-parse", "--short", "HEAD"),
             "items": [r.to_dict() for r in results],

@@ -70,6 +70,9 @@ class TcpProxy:
         self.mode = Mode.BLACK_HOLE
         self._flowing.clear()
 
+    def _cut(self) -> bool:
+        return self.mode is Mode.CUT
+
     def restore(self) -> None:
         self.mode = Mode.OPEN
         self._flowing.set()
@@ -87,7 +90,7 @@ class TcpProxy:
             writer.transport.abort()
             return
         await self._flowing.wait()  # a black hole answers no connection either
-        if self.mode is Mode.CUT:
+        if self._cut():  # cut while waiting (a method: mypy keeps no narrowing across it)
             writer.transport.abort()
             return
         try:
