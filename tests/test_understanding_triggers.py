@@ -94,7 +94,7 @@ async def test_no_command_is_asked(app: App, clock: FixedClock, language: str, t
         ("fr", "c'est quoi d'après ?", ("schedule.next", "")),
         ("en", "what's my current setup?", ("settings", "")),
         ("en", "show me the topics", ("faq", "")),
-        ("en", "help! where is the venue?", ("faq", "venue")),  # the venue's entry: not /help
+        ("en", "help! where is the venue?", ("schedule.venue", "")),
         ("fr", "écris-moi en anglais", ("lang", "en")),
         ("en", "I need help", ("help", "")),
         ("en", "updates on the environment workshop please", ("follow", "environment")),

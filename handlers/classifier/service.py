@@ -1,12 +1,13 @@
 """Keeps the classifier in step with what the bot serves: trained (in a thread: a few seconds)
-once per FAQ and edition, on the example messages and the FAQ's own phrasings, with the labels
-of FAQ entries no longer served left out."""
+on the example messages and the FAQ's own phrasings, with the labels of FAQ entries no longer
+served left out, again only when the entries or their phrasings change."""
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
 import logging
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -26,9 +27,11 @@ log = logging.getLogger(__name__)
 
 GUESS = "classifier.guess"  # the turn's memo: the model's guess on the text, made once
 
-# Models already trained in this process, by what they were trained on: an app rebuilt on the
-# same content (the tests, a bench) does not train again.
-_TRAINED: dict[str, Classifier | None] = {}
+# The last models trained in this process, by what they were trained on: an edit of an answer
+# does not train again, nor does an app rebuilt on the same content (the tests, a bench). Each
+# holds about 15 MB of weights: only a few are kept.
+_TRAINED: OrderedDict[str, Classifier | None] = OrderedDict()
+KEPT = 2
 
 
 def training_set(
@@ -47,7 +50,7 @@ def training_set(
     return [Example(readable(clean_input(e.text), edition)[0], e.label) for e in kept]
 
 
-def _train(
+def trained(
     examples: Sequence[Example], entries: Sequence[FaqEntry], edition: Edition
 ) -> Classifier | None:
     digest = hashlib.sha256()
@@ -55,10 +58,14 @@ def _train(
         digest.update(f"{e.label}\t{e.text}\n".encode())
     for entry in entries:
         digest.update(repr((entry.id, sorted(entry.questions.items()))).encode())
-    digest.update("\n".join(edition.texts).encode())
+    # Not the edition: it only repairs wrong kanji in the examples, towards the FAQ's words, and
+    # changes with every answer edited.
     key = digest.hexdigest()
     if key not in _TRAINED:
         _TRAINED[key] = Classifier.train(training_set(examples, entries, edition))
+        while len(_TRAINED) > KEPT:
+            _TRAINED.popitem(last=False)
+    _TRAINED.move_to_end(key)
     return _TRAINED[key]
 
 
@@ -79,7 +86,7 @@ class ClassifierService:
             async with self._lock:
                 if self._trained_for != (matcher, edition):
                     self._model = await asyncio.to_thread(
-                        _train, self.examples, matcher.entries, edition
+                        trained, self.examples, matcher.entries, edition
                     )
                     self._trained_for = (matcher, edition)
                     log.info("classifier trained on %d examples", len(self.examples))
