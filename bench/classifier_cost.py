@@ -100,7 +100,9 @@ async def main() -> None:
         without_times = await timed(rules_only, asked, "rules")
         await app.close()
     print(f"examples: {len(classifier.examples)}, labels: {len(model.labels)}")
-    print(f"training at start: {trained_in:.1f} s (in a thread; scikit-learn imported within)")
+    print(
+        f"training at start: {trained_in:.1f} s (in a process of its own, waited for in a thread)"
+    )
     print(
         f"memory: {before:.0f} MB before the app, {without_model:.0f} MB with the FAQ and "
         f"programme, {with_model:.0f} MB with the model (+{with_model - without_model:.0f} MB)"

@@ -20,12 +20,13 @@ from handlers.classifier import understand
 from handlers.classifier.examples import ExampleFileError, load_examples, read_examples
 from handlers.classifier.model import (
     CHAR_NGRAMS,
-    WORD,
     WORD_NGRAMS,
     Classifier,
     Example,
     Label,
     LabelKind,
+    char_ngrams,
+    word_ngrams,
 )
 from handlers.classifier.service import ClassifierService, trained, training_set
 from handlers.core.conference import Localised
@@ -66,9 +67,20 @@ def test_fewer_than_two_labels_train_no_model() -> None:
     assert guess is not None and guess.label == THEME and guess.margin > 0
 
 
+def test_the_ngrams_are_scikit_learns() -> None:
+    char_wb = TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS).build_analyzer()
+    words = TfidfVectorizer(
+        analyzer="word", ngram_range=WORD_NGRAMS, token_pattern=r"(?u)\b\w+\b"
+    ).build_analyzer()
+    for text in ("Où est l'atelier ?", "a  b\tc", "会場は どこ", "", "  x ", "ÉTÉ 2024 wifi?"):
+        assert char_ngrams(text) == char_wb(text)
+        assert word_ngrams(text) == words(text)
+
+
 def test_a_text_scores_as_scikit_learn_scores_it() -> None:
-    """The model's own scoring (array lookups, for speed) against scikit-learn's pipeline,
-    trained the same way on the bundled examples."""
+    """The model's own analysers and scoring (array lookups, for speed, and no scikit-learn in
+    the serving process) against scikit-learn's own analysers and pipeline, trained the same
+    way on the bundled examples."""
     examples = load_examples(CONTENT_DIR / "examples")[:600]
     model = Classifier.train(examples)
     assert model is not None
@@ -76,12 +88,21 @@ def test_a_text_scores_as_scikit_learn_scores_it() -> None:
     vectorisers = (
         TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS, sublinear_tf=True),
         TfidfVectorizer(
-            analyzer="word", ngram_range=WORD_NGRAMS, sublinear_tf=True, token_pattern=WORD
+            analyzer="word",
+            ngram_range=WORD_NGRAMS,
+            sublinear_tf=True,
+            token_pattern=r"(?u)\b\w+\b",
         ),
     )
     matrix = hstack([v.fit_transform(texts) for v in vectorisers]).tocsr()
     svm = LinearSVC(C=0.5).fit(matrix, [model.labels.index(e.label) for e in examples])
-    asked = ["ou est le wifi", "明日のプログラムは？", "add the reception to my agenda", "c koi"]
+    asked = [
+        "ou est le wifi",
+        "明日のプログラムは？",
+        "add the reception to my agenda",
+        "c koi",
+        "a  b",
+    ]
     scores = svm.decision_function(hstack([v.transform(asked) for v in vectorisers]).tocsr())
     for text, row in zip(asked, scores, strict=True):
         guess = model.guess(text)

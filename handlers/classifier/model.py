@@ -7,15 +7,19 @@ character and word n-grams was right as often as they were, on different message
 conversation asks it once per message, and acts on it only when its margin is wide.
 
 scikit-learn does the learning (TF-IDF features and a linear SVM, the usual baseline for
-short-text intent classification); a message is then scored by a few array lookups of our
-own, because a scikit-learn pipeline call costs several milliseconds for one short text.
+short-text intent classification), in a process of its own; a message is then scored by a few
+array lookups of our own, because a scikit-learn pipeline call costs several milliseconds for
+one short text, and so that the serving process never imports it.
 """
 
 from __future__ import annotations
 
 import enum
 import math
+import multiprocessing
+import re
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -69,13 +73,74 @@ class Guess:
 # word's n-grams) and word n-grams (1-2), as measured on the development batches.
 CHAR_NGRAMS = (1, 4)
 WORD_NGRAMS = (1, 2)
-WORD = r"(?u)\b\w+\b"
 C = 0.5  # the SVM's regularisation: larger fits the examples closer and generalised worse
+
+_SPACES = re.compile(r"\s\s+")
+_WORD = re.compile(r"(?u)\b\w+\b")
+
+
+def char_ngrams(text: str) -> list[str]:
+    """scikit-learn's `char_wb` analyser (lower case, each word padded with a space), which
+    the model is trained with and scored by."""
+    grams: list[str] = []
+    low, high = CHAR_NGRAMS
+    for word in _SPACES.sub(" ", text.lower()).split():
+        padded = f" {word} "
+        for n in range(low, high + 1):
+            grams.extend(padded[i : i + n] for i in range(max(1, len(padded) - n + 1)))
+            if len(padded) <= n:  # a short word counts once
+                break
+    return grams
+
+
+def word_ngrams(text: str) -> list[str]:
+    """scikit-learn's `word` analyser (lower case, words of letters and digits), n-grams of
+    `WORD_NGRAMS`."""
+    words = _WORD.findall(text.lower())
+    low, high = WORD_NGRAMS
+    return [
+        " ".join(words[i : i + n]) for n in range(low, high + 1) for i in range(len(words) - n + 1)
+    ]
+
+
+ANALYSERS: tuple[Callable[[str], list[str]], ...] = (char_ngrams, word_ngrams)
+
+
+@dataclass(frozen=True)
+class _Fitted:
+    """What the training process sends back: plain arrays and dicts, no scikit-learn object."""
+
+    vocabularies: tuple[dict[str, int], ...]
+    idfs: tuple[npt.NDArray[np.float32], ...]
+    weights: npt.NDArray[np.float32]  # labels × features
+    bias: npt.NDArray[np.float32]
+
+
+def _fit(texts: list[str], targets: list[int]) -> _Fitted:
+    """TF-IDF features and a linear SVM, in the training process."""
+    import numpy as np
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.svm import LinearSVC
+
+    vectorisers = [TfidfVectorizer(analyzer=a, sublinear_tf=True) for a in ANALYSERS]
+    matrix = hstack([v.fit_transform(texts) for v in vectorisers]).tocsr()
+    svm = LinearSVC(C=C).fit(matrix, targets)
+    weights = np.asarray(svm.coef_, dtype=np.float32)
+    bias = np.asarray(svm.intercept_, dtype=np.float32)
+    if len(set(targets)) == 2:  # one separating plane: the first label scores its negative
+        weights, bias = np.vstack([-weights, weights]), np.concatenate([-bias, bias])
+    return _Fitted(
+        tuple({str(k): int(i) for k, i in v.vocabulary_.items()} for v in vectorisers),
+        tuple(v.idf_.astype(np.float32) for v in vectorisers),
+        weights,
+        bias,
+    )
 
 
 @dataclass(frozen=True)
 class _Features:
-    """One vectoriser's learnt part: its analyser, vocabulary and idf weights."""
+    """One analyser's learnt part: its vocabulary and idf weights."""
 
     analyse: Callable[[str], list[str]]
     vocabulary: dict[str, int]
@@ -93,38 +158,26 @@ class Classifier:
     @classmethod
     def train(cls, examples: Iterable[Example]) -> Classifier | None:
         """The model of these examples (texts as the understanders read them); None when
-        they name fewer than two labels."""
+        they name fewer than two labels. Trained in a process of its own, which is then
+        left: scikit-learn and scipy take about 110 MB once imported, the model 15 MB."""
         import numpy as np
-        from scipy.sparse import hstack
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.svm import LinearSVC
 
         examples = [e for e in examples if e.text.strip()]
         labels = tuple(sorted({e.label for e in examples}))
         if len(labels) < 2:
             return None
         index = {label: i for i, label in enumerate(labels)}
-        texts = [e.text for e in examples]
-        vectorisers = (
-            TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS, sublinear_tf=True),
-            TfidfVectorizer(
-                analyzer="word", ngram_range=WORD_NGRAMS, sublinear_tf=True, token_pattern=WORD
-            ),
-        )
-        matrix = hstack([v.fit_transform(texts) for v in vectorisers]).tocsr()
-        svm = LinearSVC(C=C).fit(matrix, [index[e.label] for e in examples])
-        coef = np.asarray(svm.coef_, dtype=np.float32)
-        bias = np.asarray(svm.intercept_, dtype=np.float32)
-        if len(labels) == 2:  # one separating plane: the first label scores its negative
-            coef, bias = np.vstack([-coef, coef]), np.concatenate([-bias, bias])
+        texts, targets = [e.text for e in examples], [index[e.label] for e in examples]
+        spawn = multiprocessing.get_context("spawn")  # no copy of a running event loop
+        with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as training:
+            fitted = training.submit(_fit, texts, targets).result()
         features, offset = [], 0
-        for v in vectorisers:
-            vocabulary = {str(k): int(i) for k, i in v.vocabulary_.items()}
-            features.append(
-                _Features(v.build_analyzer(), vocabulary, v.idf_.astype(np.float32), offset)
-            )
+        for analyse, vocabulary, idf in zip(
+            ANALYSERS, fitted.vocabularies, fitted.idfs, strict=True
+        ):
+            features.append(_Features(analyse, vocabulary, idf, offset))
             offset += len(vocabulary)
-        return cls(labels, tuple(features), np.ascontiguousarray(coef.T), bias)
+        return cls(labels, tuple(features), np.ascontiguousarray(fitted.weights.T), fitted.bias)
 
     def guess(self, text: str) -> Guess | None:
         """The likeliest label of a text and how sure: None for a text with no known n-gram."""
