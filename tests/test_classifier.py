@@ -237,3 +237,20 @@ def test_a_model_is_trained_once_per_examples_and_phrasings() -> None:
     assert trained(MADE_UP, [edited], Edition.of([])) is first
     asked = dataclasses.replace(entry, questions={"fr": ("quel est le thème général ?",)})
     assert trained(MADE_UP, [asked], Edition.of([])) is not first
+
+
+async def test_a_failed_training_leaves_the_rules_answering(
+    app: App, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The training process killed for memory, say: the bot answers with its rules alone."""
+
+    def fails(examples: object) -> None:
+        raise MemoryError("the training process was killed")
+
+    monkeypatch.setattr(Classifier, "train", fails)
+    bot = made_up_app(app, Example("quokka zarb plim xx", AGENDA))  # a set never trained before
+    with caplog.at_level(logging.ERROR):
+        said = await understood(bot, clock, "quokka zarb plim")
+    assert said.outcome is Outcome.FALLBACK
+    assert "classifier not trained" in caplog.text
+    assert (await understood(bot, clock, "c'est quoi le thème ?")).intent == "faq"

@@ -85,11 +85,16 @@ class ClassifierService:
         if self._trained_for != (matcher, edition):
             async with self._lock:
                 if self._trained_for != (matcher, edition):
-                    self._model = await asyncio.to_thread(
-                        trained, self.examples, matcher.entries, edition
-                    )
+                    try:
+                        self._model = await asyncio.to_thread(
+                            trained, self.examples, matcher.entries, edition
+                        )
+                        log.info("classifier trained on %d examples", len(self.examples))
+                    except Exception:  # the rules understand without it: tried again on the
+                        # next change of the FAQ
+                        log.exception("classifier not trained: the rules answer alone")
+                        self._model = None
                     self._trained_for = (matcher, edition)
-                    log.info("classifier trained on %d examples", len(self.examples))
         return self._model
 
 
