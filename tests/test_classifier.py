@@ -254,3 +254,17 @@ async def test_a_failed_training_leaves_the_rules_answering(
     assert said.outcome is Outcome.FALLBACK
     assert "classifier not trained" in caplog.text
     assert (await understood(bot, clock, "c'est quoi le thème ?")).intent == "faq"
+
+
+async def test_a_day_word_in_an_off_topic_message_does_not_make_it_a_programme_question(
+    app: App, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """« il fait beau demain ? »: read as off-topic by the model, even unsure, declined rather
+    than answered with tomorrow's programme."""
+    monkeypatch.setattr(understand, "SURE", 100.0)  # only the smaller margin acts
+    bot = made_up_app(app)
+    assert (await understood(bot, clock, "wombat glorf demain ?")).outcome is Outcome.OFF_TOPIC
+    assert await understood(bot, clock, "numbat snarf demain ?") == Understanding(
+        Outcome.ANSWERED, "schedule.day", "2024-11-21"
+    )
+    assert (await understood(bot, clock, "wombat glorf trap")).outcome is Outcome.FALLBACK
