@@ -37,13 +37,14 @@ class App:
     deps: Deps
     conversation: Conversation
 
-    async def warm(self) -> None:
+    async def warm(self, classifier: bool = True) -> None:
         """Builds what the first message reads, before it comes: the FAQ matcher, the
-        programme, their words that wrong kanji are repaired towards, and the classifier
-        (made in threads, which a first message would otherwise wait for)."""
+        programme, their words that wrong kanji are repaired towards, and, with `classifier`,
+        the classifier (made in threads and a process, which a first message would otherwise
+        wait for)."""
         async with self.sessionmaker.begin() as db:
             await self.deps.edition(db)
-            if self.deps.classifier is not None:
+            if classifier and self.deps.classifier is not None:
                 await self.deps.classifier.model(self.deps, db)
 
     async def close(self) -> None:
@@ -57,9 +58,12 @@ async def build_app(
     clock: Callable[[], datetime] | None = None,
     load_bundled: bool = True,
     warm: bool = True,
+    answers: bool = True,
 ) -> App:
     """The running bot; `warm=False` for the one-shot commands that answer no message (an
-    export, the figures), which would pay for the FAQ matcher for nothing."""
+    export, the figures), which would pay for the FAQ matcher for nothing; `answers=False` for
+    those that read the FAQ but answer no delegate (the worker, the FAQ and broadcast commands),
+    which would train the classifier (seconds of CPU) for nothing."""
     engine = make_engine(settings.database_url, schema=settings.database_schema)
     try:
         await ensure_schema(engine)
@@ -103,7 +107,7 @@ async def build_app(
     if not warm:
         return app
     try:
-        await app.warm()
+        await app.warm(classifier=answers)
     except BaseException:
         await app.close()
         raise

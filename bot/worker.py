@@ -89,7 +89,7 @@ class Worker:
 
 
 async def run_worker(settings: Settings) -> int:
-    app = await build_app(settings)
+    app = await build_app(settings, answers=False)
     senders = build_senders(app)
     if not senders:
         await app.close()

@@ -13,7 +13,7 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
-from bot.app import App
+from bot.app import App, build_app
 from bot.paths import CONTENT_DIR
 from handlers import features
 from handlers.classifier import understand
@@ -34,7 +34,7 @@ from handlers.core.homophones import Edition
 from handlers.core.messages import Incoming
 from handlers.core.understanding import Outcome, Understanding
 from handlers.faq.matcher import FaqEntry
-from tests.conftest import FixedClock
+from tests.conftest import Database, FixedClock
 
 AGENDA = Label(LabelKind.INTENT, "agenda.show")
 THEME = Label(LabelKind.FAQ, "theme-general")
@@ -213,9 +213,17 @@ async def test_a_sure_off_topic_guess_still_keeps_a_practicality(
     assert said.outcome is Outcome.FALLBACK
 
 
-async def test_the_bundled_model_is_trained_at_start(app: App) -> None:
+async def test_the_bundled_model_is_trained_at_start(
+    app: App, database: Database, clock: FixedClock
+) -> None:
     service = app.deps.classifier
-    assert service is not None and service.examples
+    assert service is not None and service.examples and service.ready
+    # a process that answers no delegate (the worker, the FAQ commands) does not train it
+    quiet = await build_app(database.settings(), clock=clock, answers=False)
+    try:
+        assert quiet.deps.classifier is not None and not quiet.deps.classifier.ready
+    finally:
+        await quiet.close()
     async with app.sessionmaker() as db:
         model = await service.model(app.deps, db)
     assert model is not None

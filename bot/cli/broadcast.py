@@ -46,7 +46,7 @@ async def run(settings: Settings, args: argparse.Namespace) -> int:
     if not texts["fr"] or not texts["ja"]:
         print("--fr and --ja must not be empty", file=sys.stderr)
         return 2
-    app = await build_app(settings)
+    app = await build_app(settings, answers=False)
     deps = app.deps
     try:
         async with app.sessionmaker.begin() as db:

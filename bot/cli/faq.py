@@ -30,7 +30,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 async def run(settings: Settings, args: argparse.Namespace) -> int:
     if args.faq_command == "import":
         return await _import(settings, args.path, args.dry_run)
-    app = await build_app(settings)
+    app = await build_app(settings, answers=False)
     try:
         async with app.sessionmaker.begin() as db:
             if args.faq_command == "export":
@@ -60,7 +60,7 @@ async def _import(settings: Settings, path: Path, dry_run: bool) -> int:
     except FaqFileError as exc:
         print(f"{path}: not imported, nothing changed:\n{exc}", file=sys.stderr)
         return 1
-    app = await build_app(settings)
+    app = await build_app(settings, answers=False)
     try:
         async with app.sessionmaker.begin() as db:
             diff = await replace_faq(

@@ -79,6 +79,11 @@ class ClassifierService:
         self._model: Classifier | None = None
         self._lock = asyncio.Lock()
 
+    @property
+    def ready(self) -> bool:
+        """A model was trained (or tried) for some FAQ: a message need not wait for it."""
+        return self._trained_for is not None
+
     async def model(self, deps: Deps, db: AsyncSession) -> Classifier | None:
         # The FAQ's part of the edition only: a new programme does not retrain the model.
         matcher, edition = await deps.faq.matcher(db), await deps.faq.edition(db)
