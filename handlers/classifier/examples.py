@@ -7,10 +7,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import yaml
-
 from handlers.classifier.model import Example, Label
-from handlers.core.yaml_files import MAX_FILE, NoAliasLoader
+from handlers.core.yaml_files import YamlFileError, read_yaml_file
 
 log = logging.getLogger(__name__)
 
@@ -24,11 +22,9 @@ def read_examples(path: Path) -> list[Example]:
     `intent:<name>`, `offtopic` or `uncovered`); `covered_by: <id>` relabels an item whose
     gap an FAQ entry filled since it was written."""
     try:
-        if path.stat().st_size > MAX_FILE:
-            raise ExampleFileError(f"{path}: larger than {MAX_FILE // 1_000_000} MB")
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=NoAliasLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ExampleFileError(f"{path}: {exc}") from exc
+        data = read_yaml_file(path)
+    except YamlFileError as exc:
+        raise ExampleFileError(str(exc)) from exc
     items = data.get("items") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise ExampleFileError(f"{path}: expected `items:` with a list of messages")

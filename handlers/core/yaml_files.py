@@ -6,6 +6,7 @@ is refused before it is parsed."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -35,3 +36,17 @@ class NoAliasLoader(yaml.SafeLoader):
                 )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
+
+
+class YamlFileError(ValueError):
+    """A file that cannot be read as YAML: the message names the file and why."""
+
+
+def read_yaml_file(path: Path) -> Any:
+    """A file as the loader above reads it, refused past MAX_FILE before it is parsed."""
+    try:
+        if path.stat().st_size > MAX_FILE:
+            raise YamlFileError(f"{path}: larger than {MAX_FILE // 1_000_000} MB")
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=NoAliasLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise YamlFileError(f"{path}: {exc}") from exc

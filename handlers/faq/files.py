@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from handlers.core.yaml_files import MAX_FILE, NoAliasLoader
+from handlers.core.yaml_files import YamlFileError, read_yaml_file
 from handlers.faq.matcher import LANGS, FaqEntry, Thresholds, entries_from_data
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -25,11 +25,9 @@ class FaqFileError(ValueError):
 
 def _load(path: Path) -> list[dict[str, Any]]:
     try:
-        if path.stat().st_size > MAX_FILE:
-            raise FaqFileError(f"{path}: larger than {MAX_FILE // 1_000_000} MB")
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=NoAliasLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise FaqFileError(f"{path}: {exc}") from exc
+        data = read_yaml_file(path)
+    except YamlFileError as exc:
+        raise FaqFileError(str(exc)) from exc
     entries = data.get("entries") if isinstance(data, dict) else data
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise FaqFileError(f"{path}: expected `entries:` with a list of entries")
