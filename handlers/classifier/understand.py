@@ -84,14 +84,19 @@ OFF_TOPIC_WITH_A_DAY = 0.2
 
 async def answer(turn: Turn, text: str) -> list[Reply] | None:
     guess = await guessed(turn, text)
-    if guess is None or await _asks_when_or_where_a_session(turn, text):
-        return None
-    if not guess.sure(SURE):
-        off_topic = guess.label.kind is LabelKind.OFF_TOPIC
-        if off_topic and guess.sure(OFF_TOPIC_WITH_A_DAY) and await _a_days_programme(turn, text):
-            return await offtopic.decline_guessed(turn, text)
+    if guess is None:
         return None
     label = guess.label
+    sure = guess.sure(SURE)
+    # Most messages end here: the checks below read the programme.
+    if not sure and not (label.kind is LabelKind.OFF_TOPIC and guess.sure(OFF_TOPIC_WITH_A_DAY)):
+        return None
+    if await _asks_when_or_where_a_session(turn, text):
+        return None
+    if not sure:  # off-topic, unsure: declined where the rules would show a day's programme
+        if not await _a_days_programme(turn, text):
+            return None
+        return await offtopic.decline_guessed(turn, text)
     if label.kind is LabelKind.FAQ:
         return await faq.answer_entry(turn, label.name)
     if label.kind is LabelKind.OFF_TOPIC:

@@ -12,7 +12,7 @@ from handlers.core.messages import Button, Reply, ReplyKind
 from handlers.core.turn import Turn
 from handlers.core.understanding import Outcome as Understood
 from handlers.faq import replies
-from handlers.faq.matcher import FaqMatcher, Match, Outcome
+from handlers.faq.matcher import FaqEntry, FaqMatcher, Match, Outcome
 from handlers.faq.store import record_unanswered
 from handlers.faq.unanswered import unanswered_groups
 
@@ -31,9 +31,13 @@ async def answer(turn: Turn, text: str) -> list[Reply] | None:
     """An entry the matcher is sure of."""
     matcher, match = await _matched(turn, text)
     if match.outcome is Outcome.ANSWER and match.best is not None:
-        turn.understood_as("faq", match.best.id)
-        return [replies.answer(turn.deps, turn.lang, matcher, match.best)]
+        return _answered(turn, matcher, match.best)
     return None
+
+
+def _answered(turn: Turn, matcher: FaqMatcher, entry: FaqEntry) -> list[Reply]:
+    turn.understood_as("faq", entry.id)
+    return [replies.answer(turn.deps, turn.lang, matcher, entry)]
 
 
 async def answer_entry(turn: Turn, entry_id: str) -> list[Reply] | None:
@@ -41,10 +45,7 @@ async def answer_entry(turn: Turn, entry_id: str) -> list[Reply] | None:
     served any more."""
     matcher = await turn.deps.faq.matcher(turn.db)
     entry = matcher.by_id.get(entry_id)
-    if entry is None:
-        return None
-    turn.understood_as("faq", entry.id)
-    return [replies.answer(turn.deps, turn.lang, matcher, entry)]
+    return None if entry is None else _answered(turn, matcher, entry)
 
 
 async def clarify_or_fallback(turn: Turn, text: str) -> list[Reply]:

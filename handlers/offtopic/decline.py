@@ -492,6 +492,10 @@ async def decline(turn: Turn, text: str) -> list[Reply] | None:
         return None
     if _first_asks_the_programme(turn, text):
         return None
+    return _declined(turn)
+
+
+def _declined(turn: Turn) -> list[Reply]:
     turn.understood_as("", outcome=Outcome.OFF_TOPIC)
     return [turn.reply(ReplyKind.FALLBACK, "offtopic", turn.menu())]
 
@@ -501,10 +505,7 @@ async def decline_guessed(turn: Turn, text: str) -> list[Reply]:
     not decline: declined, unless it asks one of the practicalities below (then it is kept for
     the organisers)."""
     kept = await uncovered(turn, text)
-    if kept is not None:
-        return kept
-    turn.understood_as("", outcome=Outcome.OFF_TOPIC)
-    return [turn.reply(ReplyKind.FALLBACK, "offtopic", turn.menu())]
+    return kept if kept is not None else _declined(turn)
 
 
 # The Rencontres' practicalities that neither the FAQ nor the programme holds: interpretation
