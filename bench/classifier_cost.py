@@ -17,27 +17,18 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
-
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from understanding_eval import ASKED_AT, LANGS, FixedClock, load_items  # noqa: E402
 
 from bot.app import App, build_app  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from handlers import features  # noqa: E402
 from handlers.classifier import service  # noqa: E402
 from handlers.core.messages import Incoming  # noqa: E402
-
-ASKED_AT = datetime(2024, 11, 19, 10, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
-
-
-class FixedClock:
-    def __call__(self) -> datetime:
-        return ASKED_AT
 
 
 def rss_mb() -> float:
@@ -48,12 +39,7 @@ def rss_mb() -> float:
 
 
 def messages() -> list[tuple[str, str]]:
-    found = []
-    for path in sorted((ROOT / "bench" / "data" / "blind").glob("*_heldout.yaml")):
-        lang = path.name.split("_")[0]
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        found += [(lang, str(item["text"])) for item in data["items"]]
-    return found
+    return [(item.lang, item.text) for item in load_items(["heldout"], LANGS)]
 
 
 async def timed(app: App, asked: list[tuple[str, str]], tag: str) -> list[float]:
@@ -76,7 +62,7 @@ async def main() -> None:
     with tempfile.TemporaryDirectory(prefix="classifier-cost-") as folder:
         settings = Settings(database_url=f"sqlite+aiosqlite:///{Path(folder) / 'cost.db'}")
         before = rss_mb()
-        app = await build_app(settings, clock=FixedClock(), warm=False)
+        app = await build_app(settings, clock=FixedClock(ASKED_AT), warm=False)
         async with app.sessionmaker.begin() as db:
             await app.deps.edition(db)  # the FAQ matcher and the edition, without the model
         without_model = rss_mb()
