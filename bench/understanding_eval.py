@@ -68,6 +68,7 @@ SPLITS = (
     "development5",
     "development6",
     "development7",
+    "development8",
     "heldout",
 )
 CATEGORIES = ("faq", "command", "schedule", "offtopic", "uncovered")
