@@ -39,6 +39,7 @@ test: lint
 
 bench: install-dev
 	$(BIN)/python bench/understanding_eval.py
+	$(BIN)/python bench/leave_one_batch_out.py
 	$(BIN)/python bench/classifier_cost.py
 	$(BIN)/python bench/faq_eval.py
 	$(BIN)/python bench/webhook_load.py

@@ -4,7 +4,7 @@ the features' conversation) and hands each part what it needs."""
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -20,6 +20,7 @@ from db.migrate import ensure_schema
 from handlers import features
 from handlers.broadcast.quota import NoQuota
 from handlers.classifier.examples import load_examples
+from handlers.classifier.model import Example
 from handlers.classifier.service import ClassifierService
 from handlers.core.conversation import Conversation
 from handlers.deps import Deps
@@ -59,11 +60,13 @@ async def build_app(
     load_bundled: bool = True,
     warm: bool = True,
     answers: bool = True,
+    examples: Sequence[Example] | None = None,
 ) -> App:
     """The running bot; `warm=False` for the one-shot commands that answer no message (an
     export, the figures), which would pay for the FAQ matcher for nothing; `answers=False` for
     those that read the FAQ but answer no delegate (the worker, the FAQ and broadcast commands),
-    which would train the classifier (seconds of CPU) for nothing."""
+    which would train the classifier (seconds of CPU) for nothing. `examples` replaces the
+    classifier's (content/examples/) for a bench that leaves some out."""
     engine = make_engine(settings.database_url, schema=settings.database_schema)
     try:
         await ensure_schema(engine)
@@ -92,7 +95,9 @@ async def build_app(
         tz=settings.tz,
         conference=conference,
         faq=load_service(settings.content_dir),
-        classifier=ClassifierService(load_examples(settings.content_dir / "examples")),
+        classifier=ClassifierService(
+            load_examples(settings.content_dir / "examples") if examples is None else examples
+        ),
         default_language=settings.default_language,
         reminder_minutes=settings.reminder_minutes,
         merge_window=timedelta(seconds=settings.notify_merge_seconds),
