@@ -588,6 +588,7 @@ async def test_polite_japanese_requests_and_mixed_romaji(fr: Chat, ja: Chat) -> 
         ("fr", "combien vaut un euro en ce moment"),
         ("en", "eur/jpy rate now?"),
         ("ja", "ドル円いまいくら？"),
+        ("ja", "２０日夜　二次会　店"),
         ("ja", "今朝は寒っ"),
         ("ja", "今日は冷えるね"),
         ("en", "what's the population of France?"),
@@ -895,3 +896,50 @@ async def test_french_context_choices_and_words_of_a_topic(
     assert got[0] == intent, got
     if detail is not None:
         assert got[1] == detail, got
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # "me rappeler" + a fact or a question word: told again, no reminder set
+        ("fr", "Pourriez-vous me rappeler l'ensemble des éditions précédentes ?", ("faq",)),
+        (
+            "fr",
+            "Pourriez-vous me rappeler à quelle heure commence la première table ronde ?",
+            ("schedule.search", "plenary-panel-1"),
+        ),
+        # …but a session named after it is still a reminder
+        ("fr", "Pouvez-vous me rappeler la session de demain ?", ("reminders", "on")),
+        # the settings named, whatever was chosen before
+        (
+            "fr",
+            "Quels sont mes réglages actuels ? Je ne sais plus ce que j'ai choisi.",
+            ("settings",),
+        ),
+        # what the bot can do, with a day word in the context
+        ("fr", "Que savez-vous faire ? On m'a installé cette application hier soir.", ("help",)),
+        ("ja", "あんたはどげなことができると？", ("help",)),
+        ("ja", "回答できる項目　一覧", ("faq",)),
+        # memo style: a workshop by its number after the word, a delay in romaji
+        ("ja", "分科会３　場所", ("schedule.track", "environment")),
+        ("ja", "reminder 30pun mae ni kaetai", ("reminders", "30")),
+        # SMS and chat spellings: « dem », « recep », "Thu", "tomorow"
+        ("fr", "prog dem stp", ("schedule.day",)),
+        ("fr", "la recep dem c a quelle heure et c ou", ("schedule.track", "reception")),
+        ("en", "Thu programme pls", ("schedule.day", "2024-11-21")),
+        ("en", "whats on tomorow then?", ("schedule.day",)),
+        ("en", "what's going on at the moment? i've lost the group", ("schedule.now",)),
+        # a language's name as an adjective asks for no language
+        (
+            "en",
+            "Can I follow the society workshop? A friend from our French twin town presents.",
+            ("follow", "society"),
+        ),
+    ],
+)
+async def test_new_writers_phrasings(
+    app: App, clock: FixedClock, language: str, text: str, expected: tuple[str, ...]
+) -> None:
+    chat = Chat(app, clock, f"delegate-{language}", language)
+    got = await chat.understood(text)
+    assert got[: len(expected)] == expected, got

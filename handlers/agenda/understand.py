@@ -284,6 +284,12 @@ RECALL = Words(
         r"rappel\w*[- ](?:moi|nous) (?:l'|le |la |les |ce |cet |cette |ces |son |sa |ses |leur "
         rf"|leurs |votre |vos |ton |ta |tes )(?!{_SESSION_NOUNS})",
         rf"remind me (?:of |about )?(?:the|this|that|these|those|its|their) (?!{_SESSION_NOUNS})",
+        # « Pourriez-vous me rappeler l'ensemble des éditions ? », « … me rappeler à quelle heure
+        # commence la table ronde ? »: asked to be told again
+        r"(?:me|nous) rappeler (?:a |en )?(?:quel|quelle|quels|quelles|comment|pourquoi|qui|ou"
+        r"|quand|combien|ce qu\w*|si)\b",
+        r"(?:me|nous) rappeler (?:l'|le |la |les |ce |cet |cette |ces |son |sa |ses |leur |leurs "
+        rf"|votre |vos )(?!{_SESSION_NOUNS})",
     )
 )
 # A delay or "before": a reminder, whatever else is recalled.
@@ -619,7 +625,8 @@ REMOVE_NOW = Words(
     ),
 )
 _DELAY = re.compile(
-    r"(\d{1,3})\s*(?:h\b|heures?|hours?|時間|じかん)|(\d{1,4})\s*(?:min\w*|mn|分|ふん|ぷん)"
+    r"(\d{1,3})\s*(?:h\b|heures?|hours?|時間|じかん|jikan\b)"
+    r"|(\d{1,4})\s*(?:min\w*|mn|分|ふん|ぷん|pun\b|fun\b)"  # romaji left as typed: "30pun mae"
 )
 
 
@@ -780,7 +787,8 @@ MINE = Words(
 
 async def understand(turn: Turn, text: str) -> list[Reply] | None:
     forms = Forms(text)
-    if MINE.search(forms):
+    # « mes réglages ? je ne sais plus ce que j'ai choisi »: the settings, not the agenda
+    if MINE.search(forms) and not SETTINGS.search(forms):
         return await turn.run("agenda")
     tracked = find_track(text, turn.deps.conference.tracks)
     if FORGET.search(forms) and not (tracked and REMOVE_NOW.search(forms)):

@@ -47,12 +47,14 @@ SMS = {
     "mnt": "maintenant",
     "mtn": "maintenant",
     "dmain": "demain",
+    "dem": "demain",
     "2main": "demain",
     "auj": "aujourd'hui",
     "ajd": "aujourd'hui",
     "aprem": "après-midi",
     "aprèm": "après-midi",
     "rdv": "rendez-vous",
+    "recep": "réception",
     "prog": "programme",
     "progr": "programme",
     "mn": "min",
@@ -98,6 +100,17 @@ SMS = {
     "2moro": "tomorrow",
     "tmw": "tomorrow",
     "tdy": "today",
+    # the commonest misspellings of "tomorrow"
+    "tomorow": "tomorrow",
+    "tommorow": "tomorrow",
+    "tommorrow": "tomorrow",
+    # days cut short: "Thu programme pls"
+    "tues": "tuesday",
+    "weds": "wednesday",
+    "thu": "thursday",
+    "thur": "thursday",
+    "thurs": "thursday",
+    "fri": "friday",
     "pls": "please",
     "plz": "please",
     "u": "you",
@@ -121,6 +134,7 @@ SMS = {
     "smthg": "something",
     # the workshops' names cut short
     "econ": "economy",
+    "ws": "workshop",
     "enviro": "environment",
 }
 
@@ -359,8 +373,9 @@ _LOANWORD = re.compile(
 # A workshop by its number, in digits or in French or English (「アトリエ・ドゥ」, 「ワーク
 # ショップ3」); a room in French (「サル何番」, 「サル2」).
 _WORKSHOP_NUMBER = re.compile(
-    r"(?:ワークショップ|アトリエ)[\s・･]*(?:(\d)|(アン|ユヌ|ワン)|(ドゥー?|ツー)|(トロワ|スリー))"
-    rf"(?!{_KATAKANA}|\d|つ|個|件)"  # 「ワークショップ3つ」 are the three of them
+    r"(?:ワークショップ|アトリエ|分科会)[\s・･]*(?:(\d)|(アン|ユヌ|ワン)|(ドゥー?|ツー)|(トロワ|スリー))"
+    # 「ワークショップ3つ」 are the three of them; 「分科会10時」「分科会2日目」 a time, a day
+    rf"(?!{_KATAKANA}|\d|つ|個|件|時|日|分|じ|にち)"
 )
 _SALLE = re.compile(rf"(?<!{_KATAKANA})(?:サル|ルーム)(?=[\s・]*(?:\d|何|なん|番号))")
 

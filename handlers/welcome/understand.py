@@ -104,7 +104,7 @@ HELP = Words(
         r"i don'?t (?:get|understand) (?:how|this|it)",
         r"(?:t'es|tu es) capable de quoi",
         r"de quoi (?:es-tu|t'es|tu es) capable",
-        r"que (?:peux|pouvez)[- ](?:tu|vous) faire",
+        r"que (?:peux|pouvez|sais|savez)[- ](?:tu|vous) faire",
         r"qu'?est-ce que (?:je peux|on peut) (?:te |vous )?demander",
         r"comment tu marche\w*",
         r"mode d'emploi",
@@ -150,7 +150,11 @@ HELP = Words(
 # 「どのようなことができるのでしょうか」: what the bot can do, unless a workshop or the
 # conference is the subject.
 WHAT_CAN_BE_DONE = Words(
-    japanese=(r"(?:どのような|どんな|どういう|どういった)(?:こと|事)(?:が|を)?(?:でき|可能)",),
+    # with the dialects' どげな, どぎゃんな, どないな (Kyushu, Kansai)
+    japanese=(
+        r"(?:どのような|どんな|どういう|どういった|どげな|どげん|どぎゃんな|どないな)(?:こと|事)"
+        r"(?:が|を)?(?:でき|可能)",
+    ),
 )
 ABOUT_THE_CONFERENCE = Words(
     japanese=(r"分科会", r"ぶんかかい", r"テーマ", r"会議", r"自治体", r"発表", r"視察", r"全体会"),
@@ -222,7 +226,8 @@ TOPICS = Words(
         r"faq",
         r"どんな質問",
         # what the bot can answer, as a noun: 「答えられる話題の一覧」「対応できる質問」
-        r"(?:答え|こたえ|回答|対応)(?:られる|できる|可能な)(?:話題|わだい|こと|質問|しつもん|内容|範囲)",
+        r"(?:答え|こたえ|回答|対応)(?:られる|できる|可能な)(?:話題|わだい|こと|質問|しつもん|内容|範囲"
+        r"|項目|こうもく)",
         r"(?:扱え|あつかえ)る(?:話題|わだい|質問|しつもん)",
         r"(?:話題|わだい)の?(?:一覧|いちらん|りすと)",
     ),
@@ -291,6 +296,8 @@ STRONG_SWITCH_VERB = Words(
 _LANGUAGE_BEFORE_NI = r"(?:英語|えいご|日本語|にほんご|ふらんす語|ふらんすご|仏語)"
 _TARGET = re.compile(rf"{_LANGUAGE_BEFORE_NI}(?:に|へ)(?!つい|関|対|かん|たい)")
 _TO = re.compile(r"\b(?:to|into|vers) (?:l')?$")
+# "a friend from our French twin town": a language's name as an adjective, not asked for.
+_OWNED = re.compile(r"\b(?:our|my|your|their|his|her|its|a|an|from|other)\s+$")
 
 
 def _language(forms: Forms, text: str) -> str | None:
@@ -302,7 +309,7 @@ def _language(forms: Forms, text: str) -> str | None:
     for code, words in LANGUAGES.items():
         for found in words.finditer(forms):
             before = found.string[: found.start()]
-            if not NOT_THIS.search(before):
+            if not NOT_THIS.search(before) and not _OWNED.search(before):
                 named.append((found.start(), code))
                 if _TARGET.match(found.string, found.start()) or _TO.search(before):
                     targets.append((found.start(), code))
