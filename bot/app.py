@@ -3,6 +3,7 @@ the features' conversation) and hands each part what it needs."""
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from handlers.broadcast.quota import NoQuota
 from handlers.classifier.examples import load_examples
 from handlers.classifier.model import Example
 from handlers.classifier.service import ClassifierService
+from handlers.core import typos
 from handlers.core.conversation import Conversation
 from handlers.deps import Deps
 from handlers.faq.service import load_bundled_faq, load_service
@@ -39,10 +41,11 @@ class App:
     conversation: Conversation
 
     async def warm(self, classifier: bool = True) -> None:
-        """Builds what the first message reads, before it comes: the FAQ matcher, the
-        programme, their words that wrong kanji are repaired towards, and, with `classifier`,
-        the classifier (made in threads and a process, which a first message would otherwise
-        wait for)."""
+        """Builds what the first message reads, before it comes: the table of typos, the FAQ
+        matcher, the programme, their words that wrong kanji are repaired towards, and, with
+        `classifier`, the classifier (made in threads and a process, which a first message
+        would otherwise wait for)."""
+        await asyncio.to_thread(typos.table)
         async with self.sessionmaker.begin() as db:
             await self.deps.edition(db)
             if classifier and self.deps.classifier is not None:

@@ -97,3 +97,37 @@ def test_hepburn_double_n_and_time_question_words_in_kana() -> None:
     # a time question word in kana is the content's kanji, not inside another word
     assert readable("へいかいしきは なんじから", BASE) == ("へいかいしきは何時から", None)
     assert readable("なんじゃこれ", BASE) == ("なんじゃこれ", None)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("le progamme complet svp", "le programme complet s'il vous plaît"),
+        ("que se passe-t-il en ce momment ?", "que se passe-t-il en ce moment ?"),
+        ("tenu infomré des chnagements", "tenu informé des changements"),
+        ("whats on tomorow", "whats on tomorrow"),
+        ("dans quel ateleir ?", "dans quel atelier ?"),
+        # a real word one letter away from a keyword stays itself
+        ("la couverture presse", "la couverture presse"),
+        ("in the domain of energy", "in the domain of energy"),
+        ("les programmes des villes", "les programmes des villes"),
+        ("the remainder of the day", "the remainder of the day"),
+        # Japanese is not touched
+        ("プログラム見せて", "プログラム見せて"),
+    ],
+)
+def test_one_typo_in_a_keyword_is_put_right(typed: str, read: str) -> None:
+    assert readable(typed, BASE)[0] == read
+
+
+def test_the_typo_table_holds_no_word_of_either_dictionary() -> None:
+    from spellchecker import SpellChecker
+
+    from handlers.core.typos import table
+    from handlers.core.text import fold_accents
+
+    typos = table()
+    assert typos["progamme"] == "programme" and "couverture" not in typos
+    for language in ("fr", "en"):
+        words = {fold_accents(w) for w in SpellChecker(language=language).word_frequency.keys()}
+        assert not words & typos.keys(), language

@@ -929,6 +929,17 @@ async def test_french_context_choices_and_words_of_a_topic(
         ("en", "Thu programme pls", ("schedule.day", "2024-11-21")),
         ("en", "whats on tomorow then?", ("schedule.day",)),
         ("en", "what's going on at the moment? i've lost the group", ("schedule.now",)),
+        # one typo in a keyword the rules read
+        (
+            "fr",
+            "Auriez-vous l'obligeance de me communiquer le progamme complet ?",
+            ("schedule.programme",),
+        ),
+        (
+            "fr",
+            "Je souhaiterais être tenu infomré des changements de l'atelier société",
+            ("follow", "society"),
+        ),
         # a language's name as an adjective asks for no language
         (
             "en",

@@ -10,7 +10,7 @@ import unicodedata
 
 import jaconv
 
-from handlers.core import homophones
+from handlers.core import homophones, typos
 from handlers.core.homophones import Edition
 from handlers.core.language import detect, is_latin_word
 from handlers.core.text import fold_accents
@@ -501,4 +501,4 @@ def readable(text: str, edition: Edition) -> tuple[str, str | None]:
         hepburn = _HEPBURN_NN.sub("n'n", romaji)  # "nannichi" is なんにち, not なんいち
         kana = _KANA_APOSTROPHE.sub("", romaji_to_kana(hepburn))
         return japanese_words(kana, edition), "ja"
-    return expand_sms(gloss_romaji(japanese_words(text, edition))), None
+    return typos.correct(expand_sms(gloss_romaji(japanese_words(text, edition)))), None
