@@ -69,6 +69,7 @@ SPLITS = (
     "development6",
     "development7",
     "development8",
+    "development9",
     "heldout",
 )
 CATEGORIES = ("faq", "command", "schedule", "offtopic", "uncovered")
