@@ -123,11 +123,11 @@ def test_one_typo_in_a_keyword_is_put_right(typed: str, read: str) -> None:
 def test_the_typo_table_holds_no_word_of_either_dictionary() -> None:
     from spellchecker import SpellChecker
 
-    from handlers.core.typos import table
     from handlers.core.text import fold_accents
+    from handlers.core.typos import table
 
     typos = table()
     assert typos["progamme"] == "programme" and "couverture" not in typos
     for language in ("fr", "en"):
-        words = {fold_accents(w) for w in SpellChecker(language=language).word_frequency.keys()}
+        words = {fold_accents(w) for w in SpellChecker(language=language).word_frequency.dictionary}
         assert not words & typos.keys(), language
