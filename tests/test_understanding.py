@@ -940,6 +940,26 @@ async def test_french_context_choices_and_words_of_a_topic(
             "Je souhaiterais être tenu infomré des changements de l'atelier société",
             ("follow", "society"),
         ),
+        ("fr", "Savez-vous me rappeler en deux mots ce que sont les Rencontres ?", ("faq",)),
+        # the hotel or the airport told as the context of a request: the request is answered
+        (
+            "fr",
+            "Qu'est-ce qui se passe en ce moment ? Je suis coincée à l'hôtel avec un appel.",
+            ("schedule.now",),
+        ),
+        (
+            "fr",
+            "Rappel 30 minutes avant svp, la navette depuis l'hôtel met du temps",
+            ("reminders", "30"),
+        ),
+        (
+            "en",
+            "take the opening ceremony off my agenda, i'm on airport pickup duty first thing",
+            ("remove", "opening"),
+        ),
+        # a day beside the venue's where-word: still the venue; a day with "what is on": that day
+        ("fr", "c ou le congres demain je dis quoi au chauffeur", ("schedule.venue",)),
+        ("fr", "qu'est-ce qui se passe demain ?", ("schedule.day",)),
         # a language's name as an adjective asks for no language
         (
             "en",

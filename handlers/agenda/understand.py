@@ -286,8 +286,10 @@ RECALL = Words(
         rf"remind me (?:of |about )?(?:the|this|that|these|those|its|their) (?!{_SESSION_NOUNS})",
         # « Pourriez-vous me rappeler l'ensemble des éditions ? », « … me rappeler à quelle heure
         # commence la table ronde ? »: asked to be told again
-        r"(?:me|nous) rappeler (?:a |en )?(?:quel|quelle|quels|quelles|comment|pourquoi|qui|ou"
-        r"|quand|combien|ce qu\w*|si)\b",
+        r"(?:me|nous) rappeler (?:a |en |[\w']+ ){0,3}?(?:quel|quelle|quels|quelles|comment"
+        r"|pourquoi|qui|ou|quand|combien|ce qu\w*|si)\b",
+        # « mon élu veut rappeler qu'on parlait déjà… »: to point out
+        r"rappeler qu(?:e|')",
         r"(?:me|nous) rappeler (?:l'|le |la |les |ce |cet |cette |ces |son |sa |ses |leur |leurs "
         rf"|votre |vos )(?!{_SESSION_NOUNS})",
     )

@@ -50,6 +50,14 @@ async def _a_days_programme(turn: Turn, text: str) -> bool:
     return intent is not None and intent.kind is IntentKind.DAY
 
 
+async def _names_another_day(turn: Turn, text: str) -> bool:
+    """« qu'est-ce qui se passe demain ? » is not what is on now; « la prochaine activité
+    aujourd'hui » is what comes next."""
+    shown = await programme_of(turn)
+    today = local_day(turn.deps, turn.now)
+    return intents.parse_day(text, today, shown.days(turn.deps)) not in (None, today)
+
+
 async def _asks_when_or_where_a_session(turn: Turn, text: str) -> bool:
     """« Où est l'atelier société ? »: the rules read which session, and the model, which
     learnt the workshop's words mostly from questions about its content, would answer those."""
@@ -103,4 +111,6 @@ async def answer(turn: Turn, text: str) -> list[Reply] | None:
     if label.kind is LabelKind.OFF_TOPIC:
         return await offtopic.decline_guessed(turn, text)
     route = ROUTES.get(label.name) if label.kind is LabelKind.INTENT else None
-    return None if route is None else await route(turn)
+    if route is None or await _names_another_day(turn, text):
+        return None  # the rules read which day
+    return await route(turn)

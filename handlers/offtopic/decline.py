@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from db.models import UnansweredReason
-from handlers.agenda.understand import ADD, AGENDA, REMOVE, sentences
+from handlers.agenda.understand import ADD, AGENDA, REMINDERS, REMOVE, sentences
 from handlers.core.messages import Reply, ReplyKind
 from handlers.core.text import kana
 from handlers.core.turn import Turn
@@ -18,6 +18,7 @@ from handlers.schedule.commands import programme_of
 from handlers.schedule.intents import (
     VENUE,
     asks_a_days_programme,
+    asks_what_is_on_now,
     asks_when_or_where,
     choosing_workshop,
     find_track,
@@ -451,12 +452,20 @@ def _asks_the_programme(turn: Turn, text: str) -> bool:
     if any(_asked(c, forms) for c, forms in clauses if _off_topic(forms)):
         return False
     named = find_track(text, turn.deps.conference.tracks) is not None
+    # what a comma sets apart too: « Rappel 30 minutes avant svp, la navette depuis l'hôtel… »,
+    # "take the opening off my agenda, i'm on airport pickup duty"
+    clauses += [(p, Forms(p)) for c, _ in clauses if len(ps := _COMMA.split(c)) > 1 for p in ps]
     return any(
         (asks_when_or_where(c) and EVENT.search(forms))
+        or (_asked(c, forms) and asks_what_is_on_now(c))
+        or (REMINDERS.search(forms) and _DIGIT.search(c))
         or (named and any(words.search(forms) for words in (ATTENDANCE, AGENDA, ADD, REMOVE)))
         for c, forms in clauses
         if not _off_topic(forms)
     )
+
+
+_DIGIT = re.compile(r"\d")
 
 
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")

@@ -139,9 +139,9 @@ WHERE = _rx(
     r"建物",
     r"たてもの",
 )
-# The English where-word itself, not a place noun ("venue", "room"): a day beside it does not
-# make the venue question that day's programme.
-_WHERE_WORD = re.compile(r"\bwhere(?:'s| is| are)?\b")
+# The where-word itself (or an address), not a place noun ("venue", "room"): a day beside it
+# does not make the venue question that day's programme.
+_WHERE_WORD = re.compile(r"\bwhere(?:'s| is| are)?\b|\badress?e?\b|\baddress\b")
 # "ou" alone is "or" in French: where-questions are recognised on the text with its accents.
 WHERE_ACCENTED = re.compile(r"\boù\b")
 NOW = _rx(
@@ -801,8 +801,13 @@ def parse(
         return ScheduleIntent(IntentKind.NEXT)
     if track and (asks_when or asks_where or day or has(NEXT)):
         return ScheduleIntent(IntentKind.TRACK, day=day, track=track)
-    if asks_where and has(VENUE) and _WHERE_WORD.search(folded):
-        # "where is the whole thing held? … the wrong place tomorrow": the venue, whatever day
+    if (
+        asks_where
+        and has(VENUE)
+        and (_WHERE_WORD.search(folded) or WHERE_ACCENTED.search(accented))
+    ):
+        # "where is the whole thing held? … the wrong place tomorrow", « c'est où le congrès
+        # demain ? », « l'adresse du lieu demain ? »: the venue, whatever day
         return ScheduleIntent(IntentKind.VENUE)
     if day is not None:
         return ScheduleIntent(IntentKind.DAY, day=day)
@@ -840,6 +845,11 @@ def asks_when_or_where(text: str) -> bool:
         return False  # "…, pourquoi la biosphère se trouve en bas ?": content, not a place
     asks = _asks(folded, hira, text.casefold())
     return asks is not None and any(asks)
+
+
+def asks_what_is_on_now(text: str) -> bool:
+    """« Qu'est-ce qui se passe en ce moment ? », "what's on right now?", 「今何やってる？」."""
+    return bool(NOW.search(latin(text)) or NOW.search(kana(text)))
 
 
 def asks_a_days_programme(text: str) -> bool:
