@@ -960,6 +960,20 @@ async def test_french_context_choices_and_words_of_a_topic(
         # a day beside the venue's where-word: still the venue; a day with "what is on": that day
         ("fr", "c ou le congres demain je dis quoi au chauffeur", ("schedule.venue",)),
         ("fr", "qu'est-ce qui se passe demain ?", ("schedule.day",)),
+        # a day's programme listing its sessions is that day's programme
+        (
+            "fr",
+            "Programme de jeudi svp (table ronde, clôture, déclaration), je dois caler les vols",
+            ("schedule.day", "2024-11-21"),
+        ),
+        ("fr", "supprime mes donnes stp", ("forget",)),
+        # 「資料を忘れてきた」 forgot something; 「私のデータは忘れてください」 asks to be forgotten
+        ("ja", "秘書が資料を忘れてきたもので、会議の会場はどこになりますかね", ("faq", "venue")),
+        ("ja", "私のデータは忘れてください", ("forget",)),
+        # 交流会議 is the Rencontres, not the 交流会
+        ("ja", "これまでの交流会議の歴史を一覧で教えてもらえますか", ("faq", "history-overview")),
+        # the language it became, complained about, then the one wanted
+        ("ja", "画面がフランス語になってしまったので日本語に戻していただけますか", ("lang", "ja")),
         # a language's name as an adjective asks for no language
         (
             "en",

@@ -205,7 +205,7 @@ FORGET = Words(
         # any person of the verb (« supprimiez », « effacer »), the data in any spelling
         r"(?:effac\w*|supprim\w*|oubli\w*|detrui\w*|detruis\w*|delet\w*|eras\w*|forget"
         r"|remov\w*|wip\w*|purg\w*)"
-        r" .{0,40}(?:donnees|infos|informations|tout ce que|mon compte|me concernant|sur moi"
+        r" .{0,40}(?:donn?e?es|infos|informations|tout ce que|mon compte|me concernant|sur moi"
         r"|about me|my (?:personal )?(?:datas?|info\w*|details|account|history)|everything"
         r"|personal (?:datas?|info\w*|details)"
         # "the data you have on me", "all the info you hold about me"
@@ -226,7 +226,8 @@ FORGET = Words(
         r"ぜんぶけして",
         r"(?:でーた|情報|登録|個人情報|履歴|記録).{0,10}(?:削除|さくじょ|(?<!取り)(?<!とり)(?<!取)(?:消|けし|けす))",
         r"退会",
-        r"忘れて",
+        # 「私のことは忘れて」, not 「資料を忘れてきた」 (forgot something) nor 「忘れてた」
+        r"(?<!を)(?<!も)忘れて(?:ください|下さい|ほしい|欲しい|くれ|$)",
         r"あかうんと.{0,6}(?:削除|さくじょ|消|けし|けす)",
     ),
 )

@@ -695,8 +695,11 @@ def _search_tracks(text: str, tracks: Sequence[TrackInfo]) -> dict[str, int]:
             if near is not None:
                 found(*known.latin_track[near[0]])
     if known.japanese and not folded.isascii():
+        # 「日仏自治体交流会議」 is the Rencontres, not the 交流会 (the reception)
+        hira = hira.replace("交流会議", "会議").replace("こうりゅうかいぎ", "かいぎ")
         # The text's own reading catches a wrong kanji of the same sound (「閉回式」).
         read = reading(text) if _KANJI.search(text) else ""
+        read = read.replace("こうりゅうかいぎ", "かいぎ")
         for w_kana, w_reading, code, size in known.japanese:
             if w_kana in hira or (w_reading and (w_reading in hira or w_reading in read)):
                 found(code, size)
@@ -790,6 +793,10 @@ def parse(
         # "…les visites d'hier… Pourriez-vous me rappeler ce qui est prévu aujourd'hui ?": the
         # question asked last is a day's programme, whatever the context names before it
         return ScheduleIntent(IntentKind.DAY, day=parse_day(last, today, programme_days))
+    if asks_a_days_programme(text) and len(tracks_named(text, tracks)) > 1:
+        # « Programme de jeudi svp (table ronde, clôture, déclaration) »: the day, which holds
+        # the sessions listed
+        return ScheduleIntent(IntentKind.DAY, day=parse_day(text, today, programme_days))
     track = find_track(text, tracks)
     if _DAY_CHOICE.search(folded):
         asks_when, day = True, None  # "jeudi ou vendredi ?": which day, the question of when

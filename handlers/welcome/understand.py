@@ -73,6 +73,7 @@ SWITCH = Words(
         r"で(?:ご|お)?(?:回答|返答|対応|答え|こたえ|返事|返信|連絡|案内|説明|表示)",
         r"にして",
         r"に変更",
+        r"に(?:戻|もど)",  # 「日本語に戻していただけますか」
         r"表示",
         r"言語",
         r"げんご",
@@ -294,7 +295,8 @@ STRONG_SWITCH_VERB = Words(
 
 # The language to change to: 「日本語に」「英語へ」, "to English", « vers l'anglais ».
 _LANGUAGE_BEFORE_NI = r"(?:英語|えいご|日本語|にほんご|ふらんす語|ふらんすご|仏語)"
-_TARGET = re.compile(rf"{_LANGUAGE_BEFORE_NI}(?:に|へ)(?!つい|関|対|かん|たい)")
+# not 「フランス語になってしまって」: the language it became, complained about
+_TARGET = re.compile(rf"{_LANGUAGE_BEFORE_NI}(?:に|へ)(?!つい|関|対|かん|たい|なっ|なり|なる|なれ)")
 _TO = re.compile(r"\b(?:to|into|vers) (?:l')?$")
 # "a friend from our French twin town": a language's name as an adjective, not asked for.
 _OWNED = re.compile(r"\b(?:our|my|your|their|his|her|its|a|an|from|other)\s+$")
