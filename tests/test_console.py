@@ -25,6 +25,7 @@ from bot.web.console import (
     audit_details,
     audit_label,
     field_message,
+    programme_problem_text,
     programme_warning_text,
 )
 from db.models import (
@@ -40,7 +41,7 @@ from db.models import (
     UnansweredStatus,
 )
 from handlers.features import command_registry
-from handlers.schedule.files import ProgrammeWarning, WarningKind
+from handlers.schedule.files import Problem, ProblemKind, ProgrammeWarning, WarningKind
 from handlers.schedule.model import COMPARED_FIELDS
 from tests.conftest import DATA, Database, FixedClock
 from tests.serving import Running, eventually, running, telegram_settings
@@ -635,6 +636,23 @@ def test_an_import_warning_joins_its_lists_with_the_languages_own_separator() ->
         text = programme_warning_text(partial(catalogues, language), warning)
         assert "fr, ja" in text and "ws-welfare, closing…" in text, (language, text)
         assert "、" not in text, (language, text)
+
+
+def test_a_missing_sheet_lists_the_sheets_with_the_languages_own_separator() -> None:
+    problem = Problem(
+        0,
+        "",
+        "no sheet 'Final' (sheets: Programme, Brouillon)",
+        kind=ProblemKind.NO_SHEET,
+        value="Final",
+        expected="Programme, Brouillon",
+        choices=("Programme", "Brouillon"),
+    )
+    catalogues = Catalogues()
+    japanese = programme_problem_text(partial(catalogues, "ja"), problem)
+    assert "Programme、Brouillon" in japanese and ", " not in japanese, japanese
+    french = programme_problem_text(partial(catalogues, "fr"), problem)
+    assert "Programme, Brouillon" in french and "Final" in french, french
 
 
 async def test_an_incomplete_new_entry_is_refused_in_the_organisers_language(

@@ -489,7 +489,7 @@ class OrganisersConsole:
         except ProgrammeFileError as exc:
             return await self.programme_page(
                 visit,
-                problems=[_programme_problem_text(visit, p) for p in exc.problems],
+                problems=[programme_problem_text(visit.t, p) for p in exc.problems],
                 status=422,
             )
         options = NotifyOptions.of(deps, visit.now, source=f"console {name}"[:160])
@@ -1123,15 +1123,16 @@ def _problem_text(visit: Visit, problem: EntryProblem) -> str:
     )
 
 
-def _programme_problem_text(visit: Visit, problem: Problem) -> str:
+def programme_problem_text(t: Callable[..., str], problem: Problem) -> str:
     """A programme file's problem in the organiser's language: its place (line, a sheet's
     row, or the JSON / XML path, which has no language), its column, then what is wrong;
     what is wrong alone when it is the whole file."""
-    message = visit.t(
+    listed = t("list-separator").join(problem.choices)
+    message = t(
         f"programme-problem-{problem.kind.value}",
         value=problem.value,
-        expected=problem.expected,
-        first=_programme_place(visit.t, problem.first, problem.sheet, ""),
+        expected=listed or problem.expected,
+        first=_programme_place(t, problem.first, problem.sheet, ""),
         limit=problem.limit,
         count=problem.count,
         encoding=problem.encoding,
@@ -1139,7 +1140,7 @@ def _programme_problem_text(visit: Visit, problem: Problem) -> str:
         looks_like=problem.looks_like,
         detail=problem.detail,
     )
-    return _placed(visit.t, message, problem.line, problem.sheet, problem.where, problem.column)
+    return _placed(t, message, problem.line, problem.sheet, problem.where, problem.column)
 
 
 def _reading_text(visit: Visit, reading: FileReading | None) -> str:

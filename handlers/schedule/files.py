@@ -115,6 +115,8 @@ class Problem:
     kind: ProblemKind
     value: str = ""  # the text found, as written in the file
     expected: str = ""  # the format expected (a notation, not words: "YYYY-MM-DD")
+    # what was expected, as a list the console joins in the organiser's language (the sheets)
+    choices: tuple[str, ...] = ()
     first: str = ""  # where a duplicate first is: a line number or a path
     limit: int = 0
     count: int = 0

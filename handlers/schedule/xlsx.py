@@ -67,6 +67,7 @@ def parse_xlsx(data: bytes, tz: ZoneInfo, sheet: str | None = None) -> ParsedPro
                         kind=ProblemKind.NO_SHEET,
                         value=sheet,
                         expected=", ".join(names),
+                        choices=tuple(names),
                     )
                 ]
             )
