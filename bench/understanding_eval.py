@@ -70,6 +70,7 @@ SPLITS = (
     "development7",
     "development8",
     "development9",
+    "development10",
     "heldout",
 )
 CATEGORIES = ("faq", "command", "schedule", "offtopic", "uncovered")
