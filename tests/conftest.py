@@ -31,6 +31,7 @@ from bot.settings import Settings
 from db.engine import make_engine
 from db.migrate import upgrade
 from handlers.core.homophones import Edition
+from tests.chat import Chat
 
 PG_URL = os.environ.get("CONFBOT_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 TESTS = Path(__file__).parent
@@ -217,3 +218,19 @@ async def tg() -> AsyncIterator[FakeTelegram]:
     """The fake Telegram Bot API, on a port of its own."""
     async with FakeTelegram() as fake:
         yield fake
+
+
+# Delegates of each language, for the understanding tests (tests/chat.py).
+@pytest.fixture
+def fr(app: App, clock: FixedClock) -> Chat:
+    return Chat(app, clock, "marie", "fr")
+
+
+@pytest.fixture
+def ja(app: App, clock: FixedClock) -> Chat:
+    return Chat(app, clock, "sato", "ja")
+
+
+@pytest.fixture
+def en(app: App, clock: FixedClock) -> Chat:
+    return Chat(app, clock, "john", "en")

@@ -8,15 +8,13 @@ import dataclasses
 from datetime import timedelta
 from typing import Any
 
-import pytest
-
 from bot.app import App
 from handlers.core.homophones import Edition, repair
 from handlers.faq.store import load_faq, replace_faq
 from handlers.schedule.store import load_rows
 from handlers.schedule.usecases import replace_programme
+from tests.chat import Chat
 from tests.conftest import FixedClock
-from tests.test_understanding import Chat
 
 # 市民協働 (citizens working with the town) is in no bundled text; the IME offers 市民共同 first.
 COLLABORATION: dict[str, Any] = {
@@ -35,11 +33,6 @@ COLLABORATION: dict[str, Any] = {
     },
     "keywords": {"fr": ["co-construction"], "ja": ["市民協働"], "en": ["citizen collaboration"]},
 }
-
-
-@pytest.fixture
-def ja(app: App, clock: FixedClock) -> Chat:
-    return Chat(app, clock, "suzuki", "ja")
 
 
 async def served(app: App) -> Edition:

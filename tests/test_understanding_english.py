@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from bot.app import App
+from tests.chat import Chat
 from tests.conftest import FixedClock
-from tests.test_understanding import Chat
 
 
 async def _understood(app: App, clock: FixedClock, text: str) -> tuple[str, str]:

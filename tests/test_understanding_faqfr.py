@@ -6,26 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.app import App
 from handlers.core.homophones import Edition
 from handlers.core.messages import Incoming
 from handlers.core.normalise import readable
 from handlers.core.understanding import Outcome
-from tests.conftest import FixedClock
-from tests.test_understanding import Chat
+from tests.chat import Chat
 
 # The commands' words alone: what is read here does not hang on the FAQ or the programme.
 BASE = Edition.of(())
-
-
-@pytest.fixture
-def fr(app: App, clock: FixedClock) -> Chat:
-    return Chat(app, clock, "claire", "fr")
-
-
-@pytest.fixture
-def en(app: App, clock: FixedClock) -> Chat:
-    return Chat(app, clock, "john", "en")
 
 
 @pytest.mark.parametrize(

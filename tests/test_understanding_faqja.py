@@ -5,15 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.app import App
 from handlers.core.homophones import Edition, repair
-from tests.conftest import FixedClock
-from tests.test_understanding import Chat
-
-
-@pytest.fixture
-def ja(app: App, clock: FixedClock) -> Chat:
-    return Chat(app, clock, "tanaka", "ja")
+from tests.chat import Chat
 
 
 @pytest.mark.parametrize(

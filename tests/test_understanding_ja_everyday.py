@@ -5,15 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.app import App
-from tests.conftest import FixedClock
+from tests.chat import Chat
 from tests.test_faq import MATCHER
-from tests.test_understanding import Chat
-
-
-@pytest.fixture
-def ja(app: App, clock: FixedClock) -> Chat:
-    return Chat(app, clock, "suzuki", "ja")
 
 
 @pytest.mark.parametrize(

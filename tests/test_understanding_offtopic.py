@@ -7,8 +7,8 @@ import pytest
 
 from bot.app import App
 from handlers.core.understanding import Outcome
+from tests.chat import Chat
 from tests.conftest import FixedClock
-from tests.test_understanding import Chat
 
 
 @pytest.mark.parametrize(

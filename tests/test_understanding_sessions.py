@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.app import App
+from tests.chat import Chat
 from tests.conftest import FixedClock
-from tests.test_understanding import Chat
 
 JST = ZoneInfo("Asia/Tokyo")
 TUESDAY = datetime(2024, 11, 19, 10, 0, tzinfo=JST)

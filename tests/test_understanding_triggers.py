@@ -7,8 +7,8 @@ import pytest
 
 from bot.app import App
 from handlers.core.words import Forms, Words
+from tests.chat import Chat
 from tests.conftest import FixedClock
-from tests.test_understanding import Chat
 
 # What a delegate's message may not become when no command is asked.
 COMMANDS = frozenset(

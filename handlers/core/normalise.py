@@ -430,6 +430,11 @@ _ROMAJI_PHRASES = {
     r"nihongo de|nihongo ni": "in japanese",
     r"dai ?[1-3] ?bunkakai": "workshop",  # the workshop's number is kept (see gloss_romaji)
     r"bunkakai": "workshop",
+    # English words as Japanese writes them in katakana, typed in romaji
+    r"wa-?kushoppu": "workshop",
+    r"rimaind(?:aa?|a-)": "reminder",
+    r"gengo ?settei": "language settings",
+    r"settei": "settings",
     r"happyou?|happyou? suru": "presentation",
     r"mondai": "issue",
     r"machi": "town",
@@ -479,7 +484,7 @@ def gloss_romaji(text: str) -> str:
         word = re.sub(r"\s+", " ", m[0])
         if number := re.match(r"dai ?([1-3])", word):
             return f"workshop {number[1]}"
-        if word == "bunkakai" and re.search(
+        if word in ("bunkakai", "wakushoppu", "wa-kushoppu") and re.search(
             r"\b(?:[2-9]|two|three|all|both) $", lowered[: m.start()]
         ):
             return "workshops"

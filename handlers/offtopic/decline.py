@@ -495,7 +495,8 @@ async def decline(turn: Turn, text: str) -> list[Reply] | None:
     forms = Forms(text)
     if choosing_workshop(text) or ABOUT_THE_WORKSHOPS.search(forms):
         return None
-    if THANKS.search(forms):
+    # 「ありがとうございました！…ちなみに会議って何日まで？」: thanks, then a question
+    if THANKS.search(forms) and not _QUESTION_MARK.search(text):
         turn.understood_as("", outcome=Outcome.OFF_TOPIC)
         return [turn.reply(ReplyKind.FALLBACK, "thanks-reply", turn.menu())]
     if not _off_topic(forms) or _asks_the_programme(turn, text):

@@ -802,7 +802,7 @@ def parse(
         asks_when, day = True, None  # "jeudi ou vendredi ?": which day, the question of when
     else:
         day = parse_day(text, today, programme_days)
-    if has(NOW) and day is None:
+    if has(NOW) and (day is None or day == today):  # 「今日…いまなにやってる？」: now
         return ScheduleIntent(IntentKind.NOW, track=track)
     if has(NEXT) and day is None and not track:
         return ScheduleIntent(IntentKind.NEXT)

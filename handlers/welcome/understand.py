@@ -58,6 +58,7 @@ SWITCH = Words(
     ),
     japanese=(
         r"で(?:お願いします|おねがいします)",
+        r"で(?:頼|たの)(?:む|み|みま)",  # 「日本語で頼むす」
         r"で読みたい",
         r"でよみたい",
         r"設定",
@@ -100,7 +101,7 @@ HELP = Words(
         r"qu'?est-ce que tu (?:sais|peux) faire",
         r"comment (?:on |je )?(?:t'|vous |te )?utilis\w*",
         r"tu (?:sais|peux) faire quoi",
-        r"tu fais quoi",
+        r"(?:tu fais|vous faites) quoi",
         r"je (?:ne )?comprends (?:rien|pas comment)",
         r"i don'?t (?:get|understand) (?:how|this|it)",
         r"(?:t'es|tu es) capable de quoi",
@@ -231,6 +232,7 @@ TOPICS = Words(
         r"|項目|こうもく)",
         r"(?:扱え|あつかえ)る(?:話題|わだい|質問|しつもん)",
         r"(?:話題|わだい)の?(?:一覧|いちらん|りすと)",
+        r"q ?& ?a ?の?(?:一覧|いちらん|りすと)",
     ),
 )
 
