@@ -71,6 +71,7 @@ SPLITS = (
     "development8",
     "development9",
     "development10",
+    "development11",
     "heldout",
 )
 CATEGORIES = ("faq", "command", "schedule", "offtopic", "uncovered")
