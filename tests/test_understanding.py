@@ -557,6 +557,8 @@ async def test_polite_japanese_requests_and_mixed_romaji(fr: Chat, ja: Chat) -> 
         ("en", "eur/jpy rate now?"),
         ("ja", "ドル円いまいくら？"),
         ("ja", "２０日夜　二次会　店"),
+        ("en", "whats the wether thursday"),
+        ("en", "Is there a Sunday mass in a Catholic church near the venue?"),
         ("ja", "今朝は寒っ"),
         ("ja", "今日は冷えるね"),
         ("en", "what's the population of France?"),
@@ -949,6 +951,13 @@ async def test_french_context_choices_and_words_of_a_topic(
         ("fr", "Vous faites quoi exactement, comme bot ?", ("help",)),
         ("en", "I want to stop the rimaindaa, please.", ("reminders", "off")),
         ("en", "Please teach me how to change the gengo settei of this bot.", ("faq",)),
+        # the twelfth batch: Swiss numbers, "the rest of the programme this morning", the venue
+        # asked with a taxi as its context, "stop following", 何について聞ける
+        ("fr", "Rappel nonante minutes avant, s'il vous plaît", ("reminders", "90")),
+        ("fr", "Quelle est la suite du programme ce matin ?", ("schedule.next",)),
+        ("en", "where is the venue po? I will take taxi from the hotel", ("schedule.venue",)),
+        ("en", "Stop following the society workshop for me.", ("unfollow", "society")),
+        ("ja", "何について聞けますか？", ("faq",)),
         # a language's name as an adjective asks for no language
         (
             "en",

@@ -328,7 +328,8 @@ FOLLOW = Words(
         r"(?:if|when|whenever) .{0,50}(?:shift\w*|mov\w*)",
         r"(?:au jus|au parfum)",
         r"tiens[- ]moi au courant",
-        r"follow(?![- ]?ups?\b)",  # a "follow-up" is later work, not a subscription
+        # a "follow-up" is later work, not a subscription
+        r"follow(?:s|ing|ed)?(?![- ]?ups?\b)",
         r"subscribe",
         r"unsubscribe",
         r"unfollow",
@@ -662,6 +663,8 @@ _NUMBERS = {
     "cinq": 5, "dix": 10, "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40,
     "quarante-cinq": 45, "soixante": 60, "five": 5, "ten": 10, "fifteen": 15, "twenty": 20,
     "thirty": 30, "forty": 40, "forty-five": 45, "sixty": 60,
+    # Belgian and Swiss French
+    "septante": 70, "huitante": 80, "octante": 80, "nonante": 90,
 }  # fmt: skip
 _SPELT_MINUTES = re.compile(r"\b(" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r") min")
 

@@ -9,7 +9,7 @@ import re
 from db.models import UnansweredReason
 from handlers.agenda.understand import ADD, AGENDA, REMINDERS, REMOVE, sentences
 from handlers.core.messages import Reply, ReplyKind
-from handlers.core.text import kana
+from handlers.core.text import kana, latin
 from handlers.core.turn import Turn
 from handlers.core.understanding import Outcome
 from handlers.core.words import Forms, Words
@@ -17,6 +17,7 @@ from handlers.faq.store import record_unanswered
 from handlers.schedule.commands import programme_of
 from handlers.schedule.intents import (
     VENUE,
+    WHERE_ACCENTED,
     asks_a_days_programme,
     asks_what_is_on_now,
     asks_when_or_where,
@@ -38,6 +39,7 @@ SUBJECTS = Words(
         r"neige\w*",
         r"temperatures?",
         r"weather",
+        r"wether",  # a real word (a ram), which no typo table corrects
         r"rain\w*",
         r"umbrella",
         r"forecast",
@@ -457,6 +459,7 @@ def _asks_the_programme(turn: Turn, text: str) -> bool:
     clauses += [(p, Forms(p)) for c, _ in clauses if len(ps := _COMMA.split(c)) > 1 for p in ps]
     return any(
         (asks_when_or_where(c) and EVENT.search(forms))
+        or _asks_where_the_venue_is(c)
         or (_asked(c, forms) and asks_what_is_on_now(c))
         or (REMINDERS.search(forms) and _DIGIT.search(c))
         or (named and any(words.search(forms) for words in (ATTENDANCE, AGENDA, ADD, REMOVE)))
@@ -466,6 +469,19 @@ def _asks_the_programme(turn: Turn, text: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def _asks_where_the_venue_is(text: str) -> bool:
+    """ "where is the venue po? I will take taxi from the hotel": the venue is asked (not "a
+    Sunday mass near the venue?")."""
+    folded, hira = latin(text), kana(text)
+    return bool(
+        (VENUE.search(folded) or VENUE.search(hira))
+        and (_WHERE.search(folded) or WHERE_ACCENTED.search(text.casefold()) or _WHERE.search(hira))
+    )
+
+
+_WHERE = re.compile(r"\bwhere\b|\bdoko\b|どこ|何処")
 
 
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -511,10 +527,13 @@ def _declined(turn: Turn) -> list[Reply]:
     return [turn.reply(ReplyKind.FALLBACK, "offtopic", turn.menu())]
 
 
-async def decline_guessed(turn: Turn, text: str) -> list[Reply]:
+async def decline_guessed(turn: Turn, text: str) -> list[Reply] | None:
     """A message the classifier is sure is not about the Rencontres, which the rules above did
     not decline: declined, unless it asks one of the practicalities below (then it is kept for
-    the organisers)."""
+    the organisers), or a sentence of it asks about the programme or the venue, the rest being
+    its context ("where is the venue? I will take a taxi from the hotel": None, for the rules)."""
+    if _asks_the_programme(turn, text):
+        return None
     kept = await uncovered(turn, text)
     return kept if kept is not None else _declined(turn)
 

@@ -804,7 +804,7 @@ def parse(
         day = parse_day(text, today, programme_days)
     if has(NOW) and (day is None or day == today):  # 「今日…いまなにやってる？」: now
         return ScheduleIntent(IntentKind.NOW, track=track)
-    if has(NEXT) and day is None and not track:
+    if has(NEXT) and (day is None or day == today) and not track:  # « la suite ce matin »
         return ScheduleIntent(IntentKind.NEXT)
     if track and (asks_when or asks_where or day or has(NEXT)):
         return ScheduleIntent(IntentKind.TRACK, day=day, track=track)
