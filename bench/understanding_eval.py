@@ -72,6 +72,7 @@ SPLITS = (
     "development9",
     "development10",
     "development11",
+    "development12",
     "heldout",
 )
 CATEGORIES = ("faq", "command", "schedule", "offtopic", "uncovered")
