@@ -8,6 +8,7 @@ import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -99,7 +100,8 @@ async def build_app(
         conference=conference,
         faq=load_service(settings.content_dir),
         classifier=ClassifierService(
-            load_examples(settings.content_dir / "examples") if examples is None else examples
+            load_examples(settings.content_dir / "examples") if examples is None else examples,
+            cache=Path(settings.classifier_cache_dir) if settings.classifier_cache_dir else None,
         ),
         default_language=settings.default_language,
         reminder_minutes=settings.reminder_minutes,

@@ -39,6 +39,12 @@ class Settings(BaseSettings):
     content_dir: Path = Field(
         default=CONTENT_DIR, description="Folder of the bundled programme, tracks and FAQ."
     )
+    classifier_cache_dir: str = Field(
+        default="var/cache",
+        description="Folder where the trained classifier is kept between starts, named by what "
+        "it learnt, so that a restart or another replica sharing it does not train again "
+        "(empty: trained at each start).",
+    )
     default_language: str = Field(
         default="fr", description="Reply language when nothing else tells (fr, ja or en)."
     )

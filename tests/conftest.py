@@ -139,6 +139,21 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 TEST_NOW = datetime(2024, 11, 20, 10, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def classifier_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One folder of trained classifiers for the run's test processes (xdist's workers share
+    the parent of their base temporary folders): the first to need a model trains it, the
+    others read it, as replicas do. Never the working tree's var/cache."""
+    folder = tmp_path_factory.getbasetemp().parent / "classifier-cache"
+    before = os.environ.get("CLASSIFIER_CACHE_DIR")
+    os.environ["CLASSIFIER_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ["CLASSIFIER_CACHE_DIR"]
+    else:
+        os.environ["CLASSIFIER_CACHE_DIR"] = before
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Migrated, with the bundled programme, tracks and FAQ: built once per test process."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +17,7 @@ from sklearn.svm import LinearSVC
 from bot.app import App, build_app
 from bot.paths import CONTENT_DIR
 from handlers import features
-from handlers.classifier import understand
+from handlers.classifier import service, understand
 from handlers.classifier.examples import ExampleFileError, load_examples, read_examples
 from handlers.classifier.model import (
     CHAR_NGRAMS,
@@ -276,3 +277,52 @@ async def test_a_day_word_in_an_off_topic_message_does_not_make_it_a_programme_q
         Outcome.ANSWERED, "schedule.day", "2024-11-21"
     )
     assert (await understood(bot, clock, "wombat glorf trap")).outcome is Outcome.FALLBACK
+
+
+def test_a_saved_model_guesses_as_the_trained_one(tmp_path: Path) -> None:
+    model = Classifier.train(MADE_UP)
+    assert model is not None
+    model.save(tmp_path / "model.npz")
+    loaded = Classifier.load(tmp_path / "model.npz")
+    assert loaded.labels == model.labels
+    for text in ("quokka zarb", "numbat frot snarf", "wombat hund", "quokka numbat"):
+        mine, theirs = model.guess(text), loaded.guess(text)
+        assert mine is not None and theirs is not None
+        assert (theirs.label, round(theirs.margin, 5)) == (mine.label, round(mine.margin, 5))
+
+
+def test_a_model_is_read_from_the_cache_folder_instead_of_trained_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """What a restart, a worker or another replica sharing the folder does."""
+    examples = [*MADE_UP, Example("quokka zarb plim cache", AGENDA)]
+    first = trained(examples, [], Edition.of([]), tmp_path)
+    assert first is not None and len(list(tmp_path.glob("classifier-*.npz"))) == 1
+
+    def fails(examples: object) -> None:
+        raise AssertionError("trained again")
+
+    monkeypatch.setattr(service, "_TRAINED", OrderedDict())  # a new process
+    monkeypatch.setattr(Classifier, "train", fails)
+    again = trained(examples, [], Edition.of([]), tmp_path)
+    assert again is not None and again is not first
+    assert again.guess("quokka vesk") == first.guess("quokka vesk")
+    # a file that is not a model (cut short, another version): trained again, and replaced
+    saved = next(tmp_path.glob("classifier-*.npz"))
+    saved.write_bytes(b"not a model")
+    monkeypatch.undo()
+    monkeypatch.setattr(service, "_TRAINED", OrderedDict())
+    with caplog.at_level(logging.WARNING):
+        retrained = trained(examples, [], Edition.of([]), tmp_path)
+    assert retrained is not None and "not read" in caplog.text
+    assert Classifier.load(saved).labels == retrained.labels
+
+
+def test_only_the_last_models_are_kept_in_the_cache_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(service, "_TRAINED", OrderedDict())
+    for n in range(service.KEPT + 1):
+        trained([*MADE_UP, Example(f"quokka kept{n}", AGENDA)], [], Edition.of([]), tmp_path)
+    assert len(list(tmp_path.glob("classifier-*.npz"))) == service.KEPT
+    assert not list(tmp_path.glob(".classifier-*"))  # no file left half written

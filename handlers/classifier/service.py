@@ -1,19 +1,33 @@
 """Keeps the classifier in step with what the bot serves: trained (in a thread: a few seconds)
 on the example messages and the FAQ's own phrasings, with the labels of FAQ entries no longer
-served left out, again only when the entries or their phrasings change."""
+served left out, again only when the entries or their phrasings change. A model trained once
+is kept in a folder (CLASSIFIER_CACHE_DIR), so that a restart, another replica or a worker
+reads it instead of training again."""
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
 import logging
+import os
 from collections import OrderedDict
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.classifier.model import Classifier, Example, Guess, Label, LabelKind
+from handlers.classifier.model import (
+    CHAR_NGRAMS,
+    FORMAT,
+    WORD_NGRAMS,
+    C,
+    Classifier,
+    Example,
+    Guess,
+    Label,
+    LabelKind,
+)
 from handlers.core.homophones import Edition
 from handlers.core.normalise import readable
 from handlers.core.text import clean_input
@@ -51,9 +65,14 @@ def training_set(
 
 
 def trained(
-    examples: Sequence[Example], entries: Sequence[FaqEntry], edition: Edition
+    examples: Sequence[Example],
+    entries: Sequence[FaqEntry],
+    edition: Edition,
+    cache: Path | None = None,
 ) -> Classifier | None:
-    digest = hashlib.sha256()
+    """The model of these examples and entries: kept in this process, and in `cache` (a
+    folder) across starts and replicas sharing it."""
+    digest = hashlib.sha256(f"{FORMAT} {CHAR_NGRAMS} {WORD_NGRAMS} {C}\n".encode())
     for e in examples:
         digest.update(f"{e.label}\t{e.text}\n".encode())
     for entry in entries:
@@ -62,19 +81,54 @@ def trained(
     # changes with every answer edited.
     key = digest.hexdigest()
     if key not in _TRAINED:
-        _TRAINED[key] = Classifier.train(training_set(examples, entries, edition))
+        saved = None if cache is None else cache / f"classifier-{key[:32]}.npz"
+        model = _load(saved) if saved is not None else None
+        if model is None:
+            model = Classifier.train(training_set(examples, entries, edition))
+            if model is not None and saved is not None:
+                _save(model, saved)
+        _TRAINED[key] = model
         while len(_TRAINED) > KEPT:
             _TRAINED.popitem(last=False)
     _TRAINED.move_to_end(key)
     return _TRAINED[key]
 
 
+def _load(path: Path) -> Classifier | None:
+    if not path.exists():
+        return None
+    try:
+        model = Classifier.load(path)
+    except (OSError, ValueError, KeyError) as exc:  # trained again, and saved over it
+        log.warning("classifier cache %s not read (%s): trained again", path, exc)
+        return None
+    path.touch()  # the most recently used are kept
+    log.info("classifier read from %s", path)
+    return model
+
+
+def _save(model: Classifier, path: Path) -> None:
+    """Written beside, then renamed: a replica reading it meanwhile never sees half a file.
+    Only the last few models are kept: each is tens of megabytes."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.{os.getpid()}")
+        model.save(partial)
+        os.replace(partial, path)
+        kept = sorted(path.parent.glob("classifier-*.npz"), key=lambda p: p.stat().st_mtime)
+        for old in kept[:-KEPT]:
+            old.unlink(missing_ok=True)
+    except OSError as exc:  # a read-only or full disk: the model still serves this process
+        log.warning("classifier not saved to %s (%s)", path, exc)
+
+
 class ClassifierService:
     """The model for the FAQ and edition served now (both are rebuilt when organisers change
     them, and so is the model)."""
 
-    def __init__(self, examples: Sequence[Example]) -> None:
+    def __init__(self, examples: Sequence[Example], cache: Path | None = None) -> None:
         self.examples = tuple(examples)
+        self.cache = cache
         self._trained_for: tuple[FaqMatcher, Edition] | None = None
         self._model: Classifier | None = None
         self._lock = asyncio.Lock()
@@ -92,7 +146,7 @@ class ClassifierService:
                 if self._trained_for != (matcher, edition):
                     try:
                         self._model = await asyncio.to_thread(
-                            trained, self.examples, matcher.entries, edition
+                            trained, self.examples, matcher.entries, edition, self.cache
                         )
                         log.info("classifier trained on %d examples", len(self.examples))
                     except Exception:  # the rules understand without it: tried again on the
