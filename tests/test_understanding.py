@@ -558,6 +558,8 @@ async def test_polite_japanese_requests_and_mixed_romaji(fr: Chat, ja: Chat) -> 
         ("ja", "ドル円いまいくら？"),
         ("ja", "２０日夜　二次会　店"),
         ("en", "whats the wether thursday"),
+        ("ja", "駿府城公園の紅葉は、今が見頃でしょうか。"),
+        ("en", "Is there a famous tea museum which I can visit on Friday?"),
         ("en", "Is there a Sunday mass in a Catholic church near the venue?"),
         ("ja", "今朝は寒っ"),
         ("ja", "今日は冷えるね"),
@@ -958,6 +960,25 @@ async def test_french_context_choices_and_words_of_a_topic(
         ("en", "where is the venue po? I will take taxi from the hotel", ("schedule.venue",)),
         ("en", "Stop following the society workshop for me.", ("unfollow", "society")),
         ("ja", "何について聞けますか？", ("faq",)),
+        # the thirteenth batch: an elided SMS word, a ceremony told by its other word, the
+        # Latin words inside Japanese, "let me know" + a question, "pop" that is no verb
+        ("fr", "programme d'ajd stp", ("schedule.day",)),
+        ("fr", "Pouvez-vous ajouter la cérémonie de clôture aussi ?", ("add", "closing")),
+        ("fr", "Le dîner de bienvenue c'est quel soir ?", ("schedule.track", "reception")),
+        ("fr", "c où l'event exactement ? je dois mettre la localisation", ("schedule.venue",)),
+        ("ja", "push通知うるさいからリマインダーoffで", ("reminders", "off")),
+        ("ja", "ﾘﾏｲﾝﾀﾞ onにして", ("reminders", "on")),
+        ("ja", "言語をenglishに切り替え", ("lang", "en")),
+        ("ja", "第2分科会をマイアジェンダにtuika", ("add", "ws-society")),
+        ("ja", "ただいまの時間帯は、何が行われているのでしょうか。", ("schedule.now",)),
+        (
+            "en",
+            "Please let me know the exact starting time of the opening ceremony.",
+            ("schedule.search", "opening"),
+        ),
+        ("en", "What is the official Japanese title of the general theme?", ("faq",)),
+        ("en", "shrinking towns & ageing pop, econ or society workshop?", ("faq",)),
+        ("en", "Would you mind popping the closing into my diary?", ("add", "closing")),
         # a language's name as an adjective asks for no language
         (
             "en",

@@ -90,7 +90,8 @@ ADD = Words(
         r"i(?:'ll| will) be (?:at|there)",
         r"add",
         r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )put",  # not "is put"
-        r"pop(?:ping)?",
+        # "pop it in", "popping tomorrow's first panel into my diary"; not "ageing pop"
+        r"pop(?:ping|s)?(?= (?:[\w']+ ){0,5}?(?:it|me|in|into|on|onto|down)\b)",
         r"save",
         r"book",
         r"keep",
@@ -98,6 +99,7 @@ ADD = Words(
         r"register me",
     ),
     japanese=(
+        r"(?<![a-z])ts?uika(?![a-z])",  # 追加 in romaji, the IME left in Latin mode
         r"入れたい",
         r"いれたい",
         r"参加したい",
@@ -259,7 +261,7 @@ REMINDERS = Words(
         r"開始の?\d*分前",
         r"\d+\s*(?:分|ふん|ぷん|時間|じかん)\s*(?:前|まえ)",
         r"りまいんど",
-        r"りまいんだー",
+        r"りまいんだー?",  # 「ﾘﾏｲﾝﾀﾞ」 without its long mark
         r"開始前",
         r"始まる前",
         r"はじまる前",
@@ -306,7 +308,7 @@ FOLLOW = Words(
         r"envoie\w* (?:moi )?les (?:changements|modifications)",
         r"changements? de",
         r"(?:modifications?|modifs?) (?:de|du|des)",
-        r"let me know",
+        r"let me know(?! (?:the|what|when|where|which|how|who|whether)\b)",  # not a question
         r"alert me",
         r"tell me (?:if|when|about) (?:changes|it changes)",
         r"changes? (?:to|of|in|about|for|on)",
@@ -396,6 +398,7 @@ NOT_ANY_MORE = Words(
         r"sans",
     ),
     japanese=(
+        r"(?<![a-z])off(?![a-z])",  # 「リマインダーoffで」: the Latin word inside Japanese
         r"受け取らない",
         r"うけとらない",
         r"来ないように",

@@ -227,6 +227,9 @@ _JAPANESE_WORDS = frozenset(
 )
 
 
+_ELISION = re.compile(r"^(?:d|l|qu|j|n|s|c|m|t)['’](?=\w)")
+
+
 def expand_sms(text: str) -> str:
     """SMS spellings spelt out, word by word; other text comes back unchanged."""
     lowered = text.casefold()
@@ -235,12 +238,16 @@ def expand_sms(text: str) -> str:
         phrased = pattern.sub(spelt, phrased)
     if phrased != lowered:
         lowered = text = phrased
-    if not any(w in SMS for w in re.findall(r"[\w'’]+", lowered)):
+    if not any(_ELISION.sub("", w) in SMS for w in re.findall(r"[\w'’]+", lowered)):
         return text
     out = []
     for token in _WORD.findall(lowered):
         if token == "ou":
             out.append(token)
+            continue
+        elided = _ELISION.match(token)  # « le programme d'ajd »
+        if token not in SMS and elided and token[elided.end() :] in SMS:
+            out.append(elided[0] + SMS[token[elided.end() :]])
             continue
         out.append(SMS.get(token, token))
     result = "".join(out)

@@ -139,11 +139,16 @@ def _titles(titles: tuple[tuple[str, str, str, bool], ...], keywords: tuple[str,
                 count[w] = count.get(w, 0) + 1
         return tuple(frozenset(w for w in s if count[w] <= common) for s in sets)
 
-    kind_words = frozenset().union(*(_words(k) for k in keywords if k.isascii()))
-    kind_pairs = frozenset().union(*(_pairs(k) for k in keywords if not k.isascii()))
+    # « cérémonie » is as much a kind's word as « ouverture »: Latin with its accents
+    latin_keywords = [k for k in keywords if not _JAPANESE_SCRIPT.search(k)]
+    kind_words = frozenset().union(*(_words(k) for k in latin_keywords))
+    kind_pairs = frozenset().union(*(_pairs(k) for k in keywords if k not in latin_keywords))
     katakana = frozenset(w for ja in pairs for w in ja if _KATAKANA_RUN.fullmatch(w))
     kind_katakana = frozenset(w for w in kind_pairs if _KATAKANA_RUN.fullmatch(w))
     return _Titles(telling(words), telling(pairs), kind_words, kind_pairs, katakana, kind_katakana)
+
+
+_JAPANESE_SCRIPT = re.compile(r"[ぁ-ゖァ-ヺ一-龯]")
 
 
 def _hits(

@@ -59,6 +59,7 @@ WHEN = _rx(
     r"\bcommencen?t?\b",
     r"\bdebut\b",
     r"\bquel jour\b",
+    r"\bquel soir\b",  # « le dîner de bienvenue c'est quel soir ? »
     r"\bquelle date\b",
     r"\bwhen\b",
     r"\bwhat time\b",
@@ -162,6 +163,7 @@ NOW = _rx(
     r"今(?![日年回度週月後朝晩夜])",
     rf"{_KANA_START}いま(?!す|せ|し)",
     r"現在",
+    r"ただいまの(?:時間|時刻)",
     r"進行中",
     r"げんざい",
     r"しんこうちゅう",
@@ -228,6 +230,8 @@ VENUE = _rx(
     r"会議は",
     r"\bla conf(?:erence)?\b",
     r"\bthe conference\b",
+    r"\bl'(?:event|evenement)\b",  # « c'est où l'event exactement ? »
+    r"\bthe event\b",
     r"\bles rencontres\b",
     r"\bthe rencontres\b",
     r"\bthe (?:whole|entire) (?:thing|event|conference)\b",  # where is the whole thing held?

@@ -14,11 +14,11 @@ from handlers.schedule.intents import asks_when_or_where
 LANGUAGES = {
     "fr": Words(
         latin=(r"francais", r"french", r"furansugo"),
-        japanese=(r"ふらんす語", r"ふらんすご", r"仏語"),
+        japanese=(r"ふらんす語", r"ふらんすご", r"仏語", r"(?<![a-z])(?:french|francais)(?![a-z])"),
     ),
     "en": Words(
         latin=(r"anglais", r"english", r"eigo"),
-        japanese=(r"英語", r"えいご"),
+        japanese=(r"英語", r"えいご", r"(?<![a-z])english(?![a-z])"),
     ),
     "ja": Words(
         latin=(r"japonais", r"japanese", r"nihongo"),
@@ -303,6 +303,10 @@ _TARGET = re.compile(rf"{_LANGUAGE_BEFORE_NI}(?:に|へ)(?!つい|関|対|かん
 _TO = re.compile(r"\b(?:to|into|vers) (?:l')?$")
 # "a friend from our French twin town": a language's name as an adjective, not asked for.
 _OWNED = re.compile(r"\b(?:our|my|your|their|his|her|its|a|an|from|other)\s+$")
+_NOUN_AFTER = re.compile(
+    r"\s+(?:title|name|version|word|translation|text|delegation|delegate|side|guest|partner"
+    r"|city|town|twin|friend|colleague|mayor|government|official|team|wording|spelling)s?\b"
+)
 
 
 def _language(forms: Forms, text: str) -> str | None:
@@ -314,10 +318,12 @@ def _language(forms: Forms, text: str) -> str | None:
     for code, words in LANGUAGES.items():
         for found in words.finditer(forms):
             before = found.string[: found.start()]
-            if not NOT_THIS.search(before) and not _OWNED.search(before):
-                named.append((found.start(), code))
-                if _TARGET.match(found.string, found.start()) or _TO.search(before):
-                    targets.append((found.start(), code))
+            after = found.string[found.end() :]
+            if NOT_THIS.search(before) or _OWNED.search(before) or _NOUN_AFTER.match(after):
+                continue  # "not French", "our French twin town", "the Japanese title"
+            named.append((found.start(), code))
+            if _TARGET.match(found.string, found.start()) or _TO.search(before):
+                targets.append((found.start(), code))
     if not named:
         return None
     # 「フランス語で返事が来るんだけど日本語にして」: the language to change to, not the one
