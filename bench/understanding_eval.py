@@ -73,6 +73,7 @@ SPLITS = (
     "development10",
     "development11",
     "development12",
+    "development13",
     "heldout",
 )
 CATEGORIES = ("faq", "command", "schedule", "offtopic", "uncovered")
