@@ -326,3 +326,17 @@ def test_only_the_last_models_are_kept_in_the_cache_folder(
         trained([*MADE_UP, Example(f"quokka kept{n}", AGENDA)], [], Edition.of([]), tmp_path)
     assert len(list(tmp_path.glob("classifier-*.npz"))) == service.KEPT
     assert not list(tmp_path.glob(".classifier-*"))  # no file left half written
+
+
+def test_a_model_saved_by_other_code_reading_the_texts_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an upgrade that changes the normaliser, the texts learnt are read differently:
+    the model saved before is another file, not the one read."""
+    examples = [*MADE_UP, Example("quokka zarb plim upgrade", AGENDA)]
+    monkeypatch.setattr(service, "_TRAINED", OrderedDict())
+    trained(examples, [], Edition.of([]), tmp_path)
+    monkeypatch.setattr(service, "_TRAINED", OrderedDict())
+    monkeypatch.setattr(service, "_reader_fingerprint", lambda: "the normaliser of a new version")
+    assert trained(examples, [], Edition.of([]), tmp_path) is not None
+    assert len(list(tmp_path.glob("classifier-*.npz"))) == 2

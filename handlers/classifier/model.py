@@ -169,7 +169,7 @@ class Classifier:
     def train(cls, examples: Iterable[Example]) -> Classifier | None:
         """The model of these examples (texts as the understanders read them); None when
         they name fewer than two labels. Trained in a process of its own, which is then
-        left: scikit-learn and scipy take about 110 MB once imported, the model 15 MB. The new
+        left: scikit-learn and scipy take about 110 MB once imported, the model tens of MB. The new
         process imports the main module again (multiprocessing's "spawn"): a script that builds
         the app runs it under `if __name__ == "__main__":`."""
         import numpy as np

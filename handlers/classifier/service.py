@@ -12,6 +12,8 @@ import logging
 import os
 from collections import OrderedDict
 from collections.abc import Sequence
+from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -73,6 +75,7 @@ def trained(
     """The model of these examples and entries: kept in this process, and in `cache` (a
     folder) across starts and replicas sharing it."""
     digest = hashlib.sha256(f"{FORMAT} {CHAR_NGRAMS} {WORD_NGRAMS} {C}\n".encode())
+    digest.update(_reader_fingerprint().encode())
     for e in examples:
         digest.update(f"{e.label}\t{e.text}\n".encode())
     for entry in entries:
@@ -92,6 +95,22 @@ def trained(
             _TRAINED.popitem(last=False)
     _TRAINED.move_to_end(key)
     return _TRAINED[key]
+
+
+# What turns an example into the text the model learns (`training_set` → `readable`): after
+# an upgrade that changes one of them, a model saved by the old code must not be read.
+_READERS = ("normalise", "typos", "text", "homophones", "japanese", "language")
+_READER_PACKAGES = ("jaconv", "sudachipy", "sudachidict-core", "pyspellchecker")
+
+
+@lru_cache(maxsize=1)
+def _reader_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for name in _READERS:
+        digest.update((Path(__file__).parent.parent / "core" / f"{name}.py").read_bytes())
+    for package in _READER_PACKAGES:
+        digest.update(f"{package} {metadata.version(package)}\n".encode())
+    return digest.hexdigest()
 
 
 def _load(path: Path) -> Classifier | None:
