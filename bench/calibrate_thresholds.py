@@ -27,13 +27,12 @@ from understanding_eval import (  # noqa: E402
     FixedClock,
     Programme,
     classify,
-    from_understanding,
     load_items,
+    understood_by,
 )
 
 from bot.app import build_app  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from handlers.core.messages import Incoming  # noqa: E402
 from handlers.faq.files import read_thresholds, write_thresholds  # noqa: E402
 from handlers.faq.matcher import Thresholds  # noqa: E402
 
@@ -74,16 +73,8 @@ async def main() -> int:
                     matcher.thresholds = {**matcher.thresholds, script: chosen}
                     right = wrong = 0
                     for n, item in enumerate(mine):
-                        response = await app.conversation.respond(
-                            Incoming(
-                                "console",
-                                f"cal-{script}-{answer}-{gap}-{window}-{n}",
-                                ASKED_AT,
-                                text=item.text,
-                                language_hint=item.lang,
-                            )
-                        )
-                        verdict = classify(item, from_understanding(response.understood), programme)
+                        user = f"cal-{script}-{answer}-{gap}-{window}-{n}"
+                        verdict = classify(item, await understood_by(app, item, user), programme)
                         right += verdict == "right"
                         wrong += verdict in ("wrong", "off-topic-answered")
                     scored.append((right - 4 * wrong, right, wrong, chosen))

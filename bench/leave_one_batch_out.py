@@ -40,8 +40,8 @@ from understanding_eval import (  # noqa: E402
     Programme,
     check_items,
     classify,
-    from_understanding,
     load_items,
+    understood_by,
 )
 
 from bot.app import build_app  # noqa: E402
@@ -49,7 +49,6 @@ from bot.settings import Settings  # noqa: E402
 from handlers.classifier import understand  # noqa: E402
 from handlers.classifier.examples import read_examples  # noqa: E402
 from handlers.classifier.model import Example  # noqa: E402
-from handlers.core.messages import Incoming  # noqa: E402
 
 RULES_ALONE = (math.inf, math.inf)
 VERDICTS = (RIGHT, ASK_BACK, WRONG, FALLBACK, OFF_TOPIC_ANSWERED)
@@ -99,15 +98,7 @@ async def run_batch(
             for key in settings:
                 with margins(*key):
                     for n, item in enumerate(items):
-                        message = Incoming(
-                            channel="console",
-                            user_id=f"lobo-{key}-{n}",
-                            received_at=ASKED_AT,
-                            text=item.text,
-                            language_hint=item.lang,
-                        )
-                        response = await app.conversation.respond(message)
-                        understood = from_understanding(response.understood)
+                        understood = await understood_by(app, item, f"lobo-{key}-{n}")
                         verdicts[key].append((item, classify(item, understood, programme)))
         finally:
             await app.close()

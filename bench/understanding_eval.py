@@ -627,29 +627,32 @@ def _freeze() -> None:
         return
 
 
+async def understood_by(app: Any, item: Item, user_id: str) -> Understood:
+    """What the current bot understood of an item, sent by a delegate of this id (the
+    benchmarks that run the current bot share it)."""
+    from handlers.core.messages import Incoming
+
+    message = Incoming(
+        channel="console",
+        user_id=user_id,
+        received_at=ASKED_AT,
+        text=item.text,
+        language_hint=item.lang,
+    )
+    response = await app.conversation.respond(message)
+    return from_understanding(response.understood)
+
+
 async def run_current(items: Sequence[Item], programme: Programme) -> list[Result]:
     from bot.app import build_app
     from bot.settings import Settings
-    from handlers.core.messages import Incoming
 
     with tempfile.TemporaryDirectory(prefix="understanding-eval-") as folder:
         settings = Settings(database_url=f"sqlite+aiosqlite:///{Path(folder) / 'eval.db'}")
         app = await build_app(settings, clock=FixedClock(ASKED_AT))
         _freeze()
         try:
-
-            async def ask(item: Item, user_id: str) -> Understood:
-                message = Incoming(
-                    channel="console",
-                    user_id=user_id,
-                    received_at=ASKED_AT,
-                    text=item.text,
-                    language_hint=item.lang,
-                )
-                response = await app.conversation.respond(message)
-                return from_understanding(response.understood)
-
-            return await _measure(items, ask, programme)
+            return await _measure(items, functools.partial(understood_by, app), programme)
         finally:
             await app.close()
 

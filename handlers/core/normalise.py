@@ -100,10 +100,8 @@ SMS = {
     "2moro": "tomorrow",
     "tmw": "tomorrow",
     "tdy": "today",
-    # the commonest misspellings of "tomorrow"
-    "tomorow": "tomorrow",
+    # "tomorrow" misspelt twice (one typo, "tomorow", is the typo table's)
     "tommorow": "tomorrow",
-    "tommorrow": "tomorrow",
     # days cut short: "Thu programme pls"
     "tues": "tuesday",
     "weds": "wednesday",
