@@ -985,6 +985,46 @@ async def test_french_context_choices_and_words_of_a_topic(
             "Can I follow the society workshop? A friend from our French twin town presents.",
             ("follow", "society"),
         ),
+        # the fourteenth and fifteenth batches: 設定 as a word of something else, the workshops
+        # none named, 「今まで」, two delays (one turned down), two languages (one it became),
+        # a session asked with 「どこの会場」, a reflexive « je me change », « de mes suivis »
+        ("ja", "なぜ今このテーマ設定なのか、その背景をご教示ください。", ("faq",)),
+        ("ja", "社会分科会の変更情報を受け取れるよう、設定をお願いします。", ("follow", "society")),
+        ("ja", "分科会何時からなん？", ("workshops",)),
+        ("ja", "分科会は何時から何時まで？", ("workshops",)),
+        ("en", "the three workshop what time?", ("workshops",)),
+        ("ja", "いままでのかいさいち、ぜんぶおしえてください", ("faq", "history-overview")),
+        ("ja", "リマインダーは１５分前ではなく１０分前にしていただけますか", ("reminders", "10")),
+        ("ja", "10分前じゃなくて20分前に通知して", ("reminders", "20")),
+        ("en", "remind me 10 min before instead of 15", ("reminders", "10")),
+        ("fr", "rappel pas 15 mais 10 min avant", ("reminders", "10")),
+        ("ja", "仏語ﾆ成ｯﾃｵﾙ 読ﾒﾇ 日本語ﾆ戻ｾ", ("lang", "ja")),
+        ("ja", "此ﾉ機械ﾊ何ｶﾞ出来ﾙｶ", ("help",)),
+        ("ja", "通知を再開してください", ("reminders", "on")),
+        ("ja", "分科会報告は何時から、どこの会場ですか", ("schedule.search", "workshop-reports")),
+        (
+            "fr",
+            "c'est quand la réception de bienvenue ? faut que je me change avant",
+            ("schedule.track", "reception"),
+        ),
+        ("fr", "Retirez l'atelier Economie de mes suivis.", ("unfollow", "economy")),
+        ("fr", "arrete les notifs stp ça sonne sans arrêt pendant la visite", ("reminders", "off")),
+        (
+            "fr",
+            "Excusez-moi, comment fait-on pour changer la langue du robot ? Mon collègue "
+            "japonais voudrait l'essayer",
+            ("faq", "change-language"),
+        ),
+        ("fr", "c ou le meeting", ("schedule.venue",)),
+        ("fr", "ya quoi la tt de suite", ("schedule.now",)),
+        # the one question among sentences; what comes after a session named
+        (
+            "fr",
+            "Bonjour, quel est le programme d'aujourd'hui ? Nous avons des visites je crois",
+            ("schedule.day", "2024-11-20"),
+        ),
+        ("fr", "Qu'est-ce qui vient ensuite, après la visite de ce matin ?", ("schedule.next",)),
+        ("fr", "c'est quoi la prochaine visite ?", ("schedule.track", "visit")),
     ],
 )
 async def test_new_writers_phrasings(

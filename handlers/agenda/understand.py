@@ -281,8 +281,8 @@ RECALL = Words(
         r"rappel\w*(?:[- ](?:moi|nous))? (?:l'|le |la |les |son |sa |ses |leur )?"
         r"(?:intitule|titre|nom|theme|sujet|date|dates|definition|adresse|lieu|signification|sens"
         r"|principe|objectifs?|but|numero|ville|histoire|contexte)\b",
-        r"rappel\w*(?:[- ](?:moi|nous))? (?:quel|quelle|quels|quelles|comment|pourquoi|qui|ou"
-        r"|quand|combien|ce qu\w*)",
+        r"rappel\w*(?:[- ](?:moi|nous))? (?:a |en )?(?:quel|quelle|quels|quelles|comment|pourquoi"
+        r"|qui|ou|quand|combien|ce qu\w*)",
         r"remind me (?:of )?(?:what|which|who|where|why|how|the (?:name|title|theme|dates?))\b",
         # « rappelez-moi la périodicité », "remind me of the deadline": any fact but a session
         r"rappel\w*[- ](?:moi|nous) (?:l'|le |la |les |ce |cet |cette |ces |son |sa |ses |leur "
@@ -314,6 +314,7 @@ FOLLOW = Words(
         r"changes? (?:to|of|in|about|for|on)",
         r"(?:send|sending|tell|telling) me (?:the |any )?(?:changes|updates|modifications)",
         r"suivre",
+        r"(?:mes|de mes|aux) (?:suivis|abonnements)",  # « retirez l'atelier éco de mes suivis »
         r"^(?:ne )?(?:suis|suivez)(?: plus)? (?:l'|les |le |la )",  # « suis l'atelier éco »
         r"abonn\w*",
         r"notif\w*",
@@ -321,7 +322,8 @@ FOLLOW = Words(
         r"previen\w*",
         r"prevenu\w*",
         r"averti\w*",
-        r"(?:si|quand|des que) .{0,50}chang\w*",
+        # not the reflexive « faut que je me change avant » (clothes)
+        r"(?:si|quand|des que) .{0,50}(?<!\bme )(?<!\bse )(?<!\bte )chang\w*",
         r"(?:if|when|whenever) .{0,50}chang\w*",
         r"tenir au courant",
         r"(?:mets|mettez|tenez|tiens)[- ](?:moi|nous) au courant",
@@ -363,8 +365,22 @@ FOLLOW = Words(
         r"購読",
         r"更新",
         r"最新(?:情報|じょうほう)",
-        r"(?:変更|へんこう|変わ|かわ)(?:を|が|は|の)?(?:知りたい|しりたい|教え|おしえ|知らせ|しらせ"
-        r"|欲しい|ほしい|受け取|うけと)",
+        r"(?:変更|へんこう|変わ|かわ)(?:情報|じょうほう|点|てん)?(?:を|が|は|の)?(?:知りたい|しりたい"
+        r"|教え|おしえ|知らせ|しらせ|欲しい|ほしい|受け取|うけと)",
+    ),
+)
+# 「通知を再開して」, « réactive les notifs », "turn the alerts back on": pings that were stopped.
+RESUME = Words(
+    latin=(r"reactiv\w*", r"remet\w*", r"rallum\w*", r"back on", r"resume", r"again"),
+    japanese=(
+        r"再開",
+        r"さいかい",
+        r"再び",
+        r"ふたたび",
+        r"もう一度",
+        r"もういちど",
+        r"戻して",
+        r"もどして",
     ),
 )
 NOT_ANY_MORE = Words(
@@ -379,6 +395,8 @@ NOT_ANY_MORE = Words(
         r"plus de",
         r"arret\w*",
         r"stop\w*",
+        r"retir\w*",
+        r"enleve\w*",
         r"desabonn\w*",
         r"desactiv\w*",
         r"coupe\w*",
@@ -445,12 +463,21 @@ SETTINGS = Words(
         r"(?:you |me |it |things )?set ?up",
         r"my (?:current )?set-?up",
     ),
-    japanese=(r"おぷしょん", r"設定確認", r"設定を(?:見|確認)", r"設定", r"せってい"),
+    # the settings page, not a setting: not 「テーマ設定」, 「会談を設定したい」
+    japanese=(
+        r"おぷしょん",
+        r"(?:設定|せってい)(?:内容|一覧|画面|状況|状態|ぺーじ|めにゅー)",
+        r"(?:設定|せってい)(?:を|は|が|って|、)?(?:見|み|確認|かくにん|教え|おしえ|表示|ひょうじ"
+        r"|ちぇっく|どう|変更|へんこう|変え|かえ)",
+        r"(?:今|いま|現在|げんざい|私|わたし|わたくし|自分|じぶん|僕|ぼく|俺|おれ|あたし)の"
+        r"(?:私の|わたしの)?(?:設定|せってい)",
+        r"^\W*(?:設定|せってい)\W*$",
+    ),
 )
 HOW = Words(
     latin=(
         r"comment (?:\w+ )?(?:marche|fonctionne)\w*",
-        r"comment (?:faire|on fait|je fais|puis-je|peut-on)",
+        r"comment (?:faire|on fait|je fais|puis-je|peut-on|fait-on|fais-je|doit-on|dois-je)",
         r"(?:marche|marchent|fonctionne|fonctionnent) comment",
         r"comment (?:\w+(?:er|ir|re))\b",  # « comment changer la langue ? »
         r"comment (?:je|j'|on|est-ce que je|est-ce qu'on|faut-il|dois-je) \w+",
@@ -681,6 +708,12 @@ def _in_digits(folded: str) -> str:
 # Two delays named: the one said to be too short is not the one wanted ("15 minutes' warning
 # is a bit tight, 30 would suit me", "1 hour before please, 15 min is too short").
 _TOO_SHORT = re.compile(r"\b(?:too|tight|short|not enough|trop|court|pas assez)\b")
+# The delay turned down: 「15分前ではなく10分前に」, "10 min instead of 15", « pas 15 mais 10 »
+# (「ては」「しゃ」: the accent-folded form drops the dakuten).
+_REFUSED_AFTER = re.compile(
+    r"^\W*(?:前|まえ)?\W*(?:[でて]は|[じし]ゃ|[でて])なく|^\W*(?:before\W+)?(?:instead|rather)\b"
+)
+_REFUSED_BEFORE = re.compile(r"\b(?:instead of|rather than|au lieu de|plutot que|not|pas)\W*$")
 
 
 def _delay(forms: Forms) -> int | None:
@@ -695,6 +728,13 @@ def _delay(forms: Forms) -> int | None:
         for m, end in zip(said, ends, strict=True)
         if not _TOO_SHORT.search(m.string[m.end() : min(end, m.end() + 40)])
     ]
+    if len(said) > 1:
+        wanted = [
+            m
+            for m in wanted
+            if not _REFUSED_AFTER.search(m.string[m.end() : m.end() + 12])
+            and not _REFUSED_BEFORE.search(m.string[max(0, m.start() - 16) : m.start()])
+        ]
     found = wanted[0] if wanted else said[0]
     minutes = int(found[1]) * 60 if found[1] else int(found[2])
     return minutes if 1 <= minutes <= 24 * 60 else None
@@ -822,9 +862,14 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         return await turn.run("reminders", "off" if NOT_ANY_MORE.search(forms) else "on")
     if FOLLOW.search(forms) and not AGENDA.search(forms) and _asks_to_be_told(forms):
         stop = NOT_ANY_MORE.search(forms)
+        pings = PINGS.search(forms) and not CHANGES.search(forms)
+        workshops = {t.code for t in turn.deps.conference.tracks if t.workshop}
+        if pings and tracked not in workshops:
+            tracked = None  # « arrête les notifs, ça sonne pendant la visite »: not the visits'
         target = tracked or ("all" if ALL.search(forms) else "")
+        if not target and not stop and pings and RESUME.search(forms):
+            return await turn.run("reminders", "on")
         if not target and stop:
-            pings = PINGS.search(forms) and not CHANGES.search(forms)
             if pings and not await store.subscriptions(turn.db, turn.delegate.id):
                 return await turn.run("reminders", "off")
             return await turn.run("settings")  # both switches shown: which pings is unclear

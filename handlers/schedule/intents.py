@@ -151,6 +151,7 @@ NOW = _rx(
     r"\bactuellement\b",
     r"\ben cours\b",
     r"\bright now\b",
+    r"\b(?:quoi|la) tout de suite\b",  # « ya quoi là tt de suite »
     r"\bnow\b",
     r"\bcurrently\b",
     r"\bhappening\b",
@@ -160,8 +161,9 @@ NOW = _rx(
     r"\bque se passe-t-il\b",
     r"\bse passe quoi\b",
     r"\bil se passe quoi\b",
-    r"今(?![日年回度週月後朝晩夜])",
-    rf"{_KANA_START}いま(?!す|せ|し)",
+    # not 「今まで」, so far (「まて」 in the accent-folded form, which drops the dakuten)
+    r"今(?![日年回度週月後朝晩夜]|ま[でて])",
+    rf"{_KANA_START}いま(?!す|せ|し|ま[でて])",
     r"現在",
     r"ただいまの(?:時間|時刻)",
     r"進行中",
@@ -239,6 +241,7 @@ VENUE = _rx(
     r"\bcentre de congres\b",
     r"\b(?:congress|convention|conference) (?:center|centre|hall)\b",
     r"\ble (?:congres|colloque|sommet)\b",
+    r"\b(?:le|the) meeting\b",  # « c ou le meeting »
 )
 # Questions about the series rather than this edition's sessions belong to the FAQ.
 SERIES = _rx(
@@ -379,7 +382,8 @@ WHY = _rx(
 )
 # All the workshops at once ("horaires des ateliers", 「分科会の一覧」).
 ALL_WORKSHOPS = _rx(
-    r"\b(?:les|des|tous les|the|all|3|trois|three) (?:ateliers|workshops|bunkakai)\b",
+    r"\b(?:les|des|tous les|the|all) (?:ateliers|workshops|bunkakai)\b",
+    r"\b(?:3|trois|three) (?:ateliers?|workshops?|bunkakai)\b",  # "the three workshop what time"
     r"\bliste des ateliers\b",
     r"\blist of (?:the )?workshops\b",
     r"\b(?:which|what) workshops\b",
@@ -393,6 +397,10 @@ ALL_WORKSHOPS = _rx(
     # each of them: 「分科会どれがどこ」「それぞれの分科会」「各分科会」
     r"(?:分科会|ぶんかかい)(?:は|って|が|の)?(?:どれ|それぞれ|各)",
     r"(?:それぞれの|各)(?:分科会|ぶんかかい)",
+    # 「分科会何時から？」「明日の分科会は何時から何時まで？」: the workshops, none named (not
+    # 「経済分科会」「第1分科会」「環境の分科会」, nor the reports, 「分科会報告」)
+    r"(?:^|明日の|あしたの|あすの|\s|、|。)(?:分科会|ぶんかかい)(?!報告|ほうこく)(?:って|は|の|、)?"
+    r"(?:何時|なんじ|いつ|どこ|場所|ばしょ)",
 )
 LIST = _rx(
     r"\bliste\b",
@@ -774,6 +782,20 @@ def _last_question(text: str) -> str | None:
     return sentences[-1]
 
 
+def _only_question(text: str) -> str | None:
+    """The one question of a Latin text of several sentences ("Quel est le programme
+    d'aujourd'hui ? Nous avons des visites je crois")."""
+    if not text.isascii() and (_KANJI.search(text) or re.search(r"[ぁ-ゖァ-ヺ]", text)):
+        return None
+    sentences: list[str] = [s.strip() for s in _LATIN_SENTENCE.findall(text) if s.strip()]
+    asked = [s for s in sentences if s.endswith("?")]
+    return asked[0] if len(sentences) > 1 and len(asked) == 1 else None
+
+
+# What something comes after: « après la visite », "after the plenary", 「視察の後」.
+_AFTER = re.compile(r"\b(?:apres|after)\b[^?.!,;]*|[^、。？?]*(?:の後|のあと)")
+
+
 def parse(
     text: str, tracks: Sequence[TrackInfo], today: date, programme_days: Sequence[date]
 ) -> ScheduleIntent | None:
@@ -792,7 +814,7 @@ def parse(
         return None  # the dates of the Rencontres: the FAQ's
     if has(ALL_WORKSHOPS) and (asks_when or asks_where or has(LIST)):
         return ScheduleIntent(IntentKind.WORKSHOPS)
-    last = _last_question(text)
+    last = _last_question(text) or _only_question(text)
     if last is not None and asks_a_days_programme(last) and find_track(last, tracks) is None:
         # "…les visites d'hier… Pourriez-vous me rappeler ce qui est prévu aujourd'hui ?": the
         # question asked last is a day's programme, whatever the context names before it
@@ -808,7 +830,10 @@ def parse(
         day = parse_day(text, today, programme_days)
     if has(NOW) and (day is None or day == today):  # 「今日…いまなにやってる？」: now
         return ScheduleIntent(IntentKind.NOW, track=track)
-    if has(NEXT) and (day is None or day == today) and not track:  # « la suite ce matin »
+    # « la suite ce matin »; « qu'est-ce qui vient ensuite, après la visite de ce matin ? »:
+    # what follows the session named, not the next of its kind
+    named = find_track(_AFTER.sub("", folded), tracks) if track else None
+    if has(NEXT) and (day is None or day == today) and not named:
         return ScheduleIntent(IntentKind.NEXT)
     if track and (asks_when or asks_where or day or has(NEXT)):
         return ScheduleIntent(IntentKind.TRACK, day=day, track=track)
@@ -856,6 +881,13 @@ def asks_when_or_where(text: str) -> bool:
         return False  # "…, pourquoi la biosphère se trouve en bas ?": content, not a place
     asks = _asks(folded, hira, text.casefold())
     return asks is not None and any(asks)
+
+
+def asks_when(text: str) -> bool:
+    """Whether the text asks when (a time, a day), whatever it is about."""
+    text = question_part(text)
+    asks = _asks(latin(text), kana(text), text.casefold())
+    return asks is not None and asks[0]
 
 
 def asks_what_is_on_now(text: str) -> bool:

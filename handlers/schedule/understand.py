@@ -38,6 +38,12 @@ async def answer_question(turn: Turn, text: str) -> list[Reply] | None:
         named = await _named_session(turn, text)
         if named is not None:
             return named
+    if intent.kind is intents.IntentKind.VENUE and intents.asks_when(text):
+        # 「分科会報告は何時から、どこの会場ですか」: when and in which room that session is
+        found = named_sessions(text, shown.sessions, deps.conference.tracks)
+        if len(found) == 1:
+            turn.understood_as("schedule.search", found[0].id)
+            return [replies.search_reply(deps, lang, shown, found)]
     if intent.kind is intents.IntentKind.TRACK:
         # "la visite d'Asahata, c'est où ?": one of the kind's sessions, named by its title
         found = named_sessions(text, shown.sessions, deps.conference.tracks)

@@ -143,8 +143,7 @@ HELP = Words(
         r"使い方",
         r"つかいかた",
         r"へるぷ",
-        r"何ができ",
-        r"なにができ",
+        r"(?:何|なに)が(?:でき|出来)",  # 「此ノ機械ハ何ガ出来ルカ」
         r"何を聞け",
         r"なにをきけ",
     ),
@@ -298,8 +297,10 @@ STRONG_SWITCH_VERB = Words(
 
 # The language to change to: 「日本語に」「英語へ」, "to English", « vers l'anglais ».
 _LANGUAGE_BEFORE_NI = r"(?:英語|えいご|日本語|にほんご|ふらんす語|ふらんすご|仏語)"
-# not 「フランス語になってしまって」: the language it became, complained about
-_TARGET = re.compile(rf"{_LANGUAGE_BEFORE_NI}(?:に|へ)(?!つい|関|対|かん|たい|なっ|なり|なる|なれ)")
+# not 「フランス語になってしまって」「仏語ニ成ッテオル」: the language it became, complained about
+_TARGET = re.compile(
+    rf"{_LANGUAGE_BEFORE_NI}(?:に|へ)(?!つい|関|対|かん|たい|なっ|なり|なる|なれ|成)"
+)
 _TO = re.compile(r"\b(?:to|into|vers) (?:l')?$")
 # "a friend from our French twin town": a language's name as an adjective, not asked for.
 _OWNED = re.compile(r"\b(?:our|my|your|their|his|her|its|a|an|from|other)\s+$")
