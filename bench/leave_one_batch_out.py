@@ -4,6 +4,7 @@ and sent through the whole conversation, judged as bench/understanding_eval.py j
 
     python bench/leave_one_batch_out.py                   # the margins in use, and a few others
     python bench/leave_one_batch_out.py --margins 0.6 --by-batch
+    python bench/leave_one_batch_out.py --margins 0.5 --fairly 0.2,0.3,0.4
 
 This is where a setting of the classifier (its margins, its features, its examples) is chosen:
 the figures of a batch it learnt from say little, and the held-out half is only measured. The
@@ -50,7 +51,7 @@ from handlers.classifier import understand  # noqa: E402
 from handlers.classifier.examples import read_examples  # noqa: E402
 from handlers.classifier.model import Example  # noqa: E402
 
-RULES_ALONE = (math.inf, math.inf)
+RULES_ALONE = (math.inf, math.inf, math.inf)
 VERDICTS = (RIGHT, ASK_BACK, WRONG, FALLBACK, OFF_TOPIC_ANSWERED)
 
 
@@ -68,17 +69,22 @@ def examples_without(batch: str) -> list[Example]:
     ]
 
 
+NAMES = ("SURE", "OFF_TOPIC_WITH_A_DAY", "FAIRLY_SURE")
+
+
 @contextmanager
-def margins(sure: float, off_topic_with_a_day: float) -> Iterator[None]:
-    kept = understand.SURE, understand.OFF_TOPIC_WITH_A_DAY
-    understand.SURE, understand.OFF_TOPIC_WITH_A_DAY = sure, off_topic_with_a_day
+def margins(*values: float) -> Iterator[None]:
+    kept = [getattr(understand, name) for name in NAMES]
+    for name, value in zip(NAMES, values, strict=True):
+        setattr(understand, name, value)
     try:
         yield
     finally:
-        understand.SURE, understand.OFF_TOPIC_WITH_A_DAY = kept
+        for name, value in zip(NAMES, kept, strict=True):
+            setattr(understand, name, value)
 
 
-Key = tuple[float, float]
+Key = tuple[float, float, float]
 Verdicts = dict[Key, list[tuple[Item, str]]]
 
 
@@ -124,7 +130,7 @@ def line(label: str, results: Sequence[tuple[Item, str]]) -> str:
 def name(key: Key) -> str:
     if key == RULES_ALONE:
         return "rules alone"
-    return f"sure {key[0]:g}, day {key[1]:g}"
+    return f"sure {key[0]:g}, day {key[1]:g}, fairly {key[2]:g}"
 
 
 async def main(argv: Sequence[str] | None = None) -> int:
@@ -134,17 +140,26 @@ async def main(argv: Sequence[str] | None = None) -> int:
         default="",
         help="SURE values to try, comma-separated (default: the one in use and ±0.1, ±0.2)",
     )
+    parser.add_argument(
+        "--fairly",
+        default="",
+        help="FAIRLY_SURE values to try with each SURE, comma-separated (default: the one in use)",
+    )
     parser.add_argument("--lang", default=",".join(LANGS))
     parser.add_argument("--by-batch", action="store_true", help="a line per batch as well")
     args = parser.parse_args(argv)
     langs = [lang for lang in args.lang.split(",") if lang in LANGS]
-    sure, day = understand.SURE, understand.OFF_TOPIC_WITH_A_DAY
+    sure, day, fairly = understand.SURE, understand.OFF_TOPIC_WITH_A_DAY, understand.FAIRLY_SURE
     tried = (
         [float(v) for v in args.margins.split(",")]
         if args.margins
         else [round(sure + d, 2) for d in (-0.2, -0.1, 0.0, 0.1, 0.2)]
     )
-    settings: list[Key] = [RULES_ALONE, *((m, day) for m in tried)]
+    fairlies = [float(v) for v in args.fairly.split(",")] if args.fairly else [fairly]
+    settings: list[Key] = [
+        RULES_ALONE,
+        *((m, day, f) for m in tried for f in fairlies),
+    ]
     programme = Programme.read()
     everything: Verdicts = {key: [] for key in settings}
     for batch in batches():

@@ -74,6 +74,8 @@ SPLITS = (
     "development11",
     "development12",
     "development13",
+    "development14",
+    "development15",
     "heldout",
 )
 CATEGORIES = ("faq", "command", "schedule", "offtopic", "uncovered")

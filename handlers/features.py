@@ -40,6 +40,7 @@ UNDERSTANDERS: tuple[Understander, ...] = (
     schedule_words.answer_question,  # when, where, now, next, a day
     faq.answer,  # an FAQ entry the matcher is sure of
     schedule_words.find_sessions,  # words of a session's title, room or speakers
+    classifier.rescue,  # what the model is fairly sure of, where the rules found nothing
     faq.clarify_or_fallback,  # "did you mean", or the honest fallback; kept for organisers
 )
 

@@ -35,6 +35,7 @@ from handlers.core.homophones import Edition
 from handlers.core.messages import Incoming
 from handlers.core.understanding import Outcome, Understanding
 from handlers.faq.matcher import FaqEntry
+from handlers.faq.store import unanswered
 from tests.conftest import Database, FixedClock
 
 AGENDA = Label(LabelKind.INTENT, "agenda.show")
@@ -190,7 +191,40 @@ async def test_a_sure_guess_is_answered_and_an_unsure_one_left_to_the_rules(
     # Without the model's words, the rules' own answer (here the fallback).
     assert (await understood(bot, clock, "quokka numbat wombat")).outcome is Outcome.FALLBACK
     # The same message without a model at all: the fallback too.
-    assert (await understood(app, clock, "quokka zarb plim")).outcome is Outcome.FALLBACK
+    deps = dataclasses.replace(app.deps, classifier=None)
+    no_model = dataclasses.replace(app, deps=deps, conversation=features.conversation(deps))
+    assert (await understood(no_model, clock, "quokka zarb plim")).outcome is Outcome.FALLBACK
+
+
+async def test_a_fairly_sure_guess_answers_only_where_the_rules_found_nothing(
+    app: App, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Short of SURE, an FAQ guess comes last: in place of the fallback, with "something
+    else?" under it, which passes the question to the organisers; never before a rule's
+    reading, and never a request done or declined on a doubt."""
+    bot = made_up_app(app)
+    monkeypatch.setattr(understand, "SURE", float("inf"))
+    monkeypatch.setattr(understand, "FAIRLY_SURE", float("inf"))
+    assert (await understood(bot, clock, "numbat frot snarf")).outcome is Outcome.FALLBACK
+    monkeypatch.setattr(understand, "FAIRLY_SURE", 0.0)
+    message = Incoming("console", "marie", clock.now, text="numbat frot snarf", language_hint="fr")
+    response = await bot.conversation.respond(message)
+    assert response.understood == Understanding(Outcome.ANSWERED, "faq", "theme-general")
+    other = [b for b in response.replies[-1].buttons if b.payload.startswith("/faq-none ")]
+    assert [b.label for b in other] == ["Autre chose ?"]
+    async with app.sessionmaker() as db:
+        before = [r.text for r in await unanswered(db)]  # the fallback's, above
+    assert before == ["numbat frot snarf"]  # the answer's is kept, but answered unless refused
+    said = Incoming("console", "marie", clock.now, text=other[0].payload, language_hint="fr")
+    await bot.conversation.respond(said)
+    async with app.sessionmaker() as db:
+        assert [r.text for r in await unanswered(db)] == [*before, "numbat frot snarf"]
+    # a request (the agenda) or off-topic, guessed on a doubt: the fallback
+    assert (await understood(bot, clock, "quokka zarb plim")).outcome is Outcome.FALLBACK
+    assert (await understood(bot, clock, "wombat glorf trap")).outcome is Outcome.FALLBACK
+    # the rules read a day's programme: the guess comes after them
+    got = await understood(bot, clock, "numbat frot snarf : le programme de demain ?")
+    assert (got.outcome, got.intent, got.detail) == (Outcome.ANSWERED, "schedule.day", "2024-11-21")
 
 
 async def test_the_rules_read_when_or_where_a_named_session_is(app: App, clock: FixedClock) -> None:

@@ -382,6 +382,7 @@ async def test_did_you_mean_and_none_of_these(
     # the FAQ matcher's ask-back: the classifier, which now answers this one with the list of
     # every edition, is kept out
     monkeypatch.setattr(understand, "SURE", 100.0)
+    monkeypatch.setattr(understand, "FAIRLY_SURE", 100.0)
     question = "les éditions au Japon"
     kind, text, buttons = await one(chat, question)
     assert kind is ReplyKind.CLARIFY and text.startswith("Je ne suis pas sûr")

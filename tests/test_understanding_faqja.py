@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from handlers.classifier import understand
 from handlers.core.homophones import Edition, repair
 from tests.chat import Chat
 
@@ -76,8 +77,6 @@ async def test_japanese_faq_questions_heard_wrong_find_their_entry(
         ("歴代の開催地を全部、第1回から順に知りたいです", "history-overview"),
         # one edition named by most of its keywords; the other city is part of its story
         ("第1回は2008年にナンシーでしたよね、金沢も関わっていましたか", "history-edition-1"),
-        # who allocates the workshops, asked about the participating authorities
-        ("参加自治体の発表先の分科会は、事務局が振り分けているんですか", "how-to-present"),
         ("テーマ例に載っていない取組でも発表できますか", "topic-outside-examples"),
         # the trend of the times, and the social transformation: why this theme
         ("時代の流れとして、なぜこのテーマが選ばれたのか", "theme-context"),
@@ -91,6 +90,22 @@ async def test_japanese_faq_questions_heard_wrong_find_their_entry(
 )
 async def test_close_japanese_entries_are_told_apart(ja: Chat, text: str, entry: str) -> None:
     assert await ja.understood(text) == ("faq", entry)
+
+
+async def test_the_matcher_reads_who_allocates_the_workshops(
+    ja: Chat, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Who allocates the workshops, asked about the participating authorities: the matcher's
+    one plausible entry. The classifier, fairly sure of another (`participants`, margin 0.28),
+    answers first: measured over every batch, its guess there is right more often than the
+    matcher's (bench/leave_one_batch_out.py), but not on this one; "something else?" under
+    the answer passes the question to the organisers."""
+    monkeypatch.setattr(understand, "FAIRLY_SURE", float("inf"))
+    text = "参加自治体の発表先の分科会は、事務局が振り分けているんですか"
+    assert await ja.understood(text) == ("faq", "how-to-present")
+    monkeypatch.undo()
+    *_, buttons, _, intent = await ja.say(text)
+    assert intent == "faq" and any(b.startswith("/faq-none ") for b in buttons), buttons
 
 
 async def test_japanese_context_named_as_examples_is_not_asked_back(ja: Chat) -> None:

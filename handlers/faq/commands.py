@@ -48,6 +48,38 @@ async def answer_entry(turn: Turn, entry_id: str) -> list[Reply] | None:
     return None if entry is None else _answered(turn, matcher, entry)
 
 
+def _answered_with_doubt(turn: Turn, matcher: FaqMatcher, entry: FaqEntry, pending: int) -> Reply:
+    """The entry's answer, with "something else?" under it, which passes the question kept as
+    `pending` to the organisers."""
+    turn.understood_as("faq", entry.id)
+    reply = replies.answer(turn.deps, turn.lang, matcher, entry)
+    other = Button(turn.t("button-not-this"), f"/faq-none {pending}")
+    more = 1 if reply.buttons and reply.buttons[0].payload.endswith(" more") else 0
+    buttons = (*reply.buttons[:more], other, *reply.buttons[more:])
+    return dataclasses.replace(reply, buttons=buttons)
+
+
+async def answer_doubtful(turn: Turn, text: str, entry_id: str) -> list[Reply] | None:
+    """An entry someone else than the matcher thinks likely (the classifier, fairly sure),
+    answered as the matcher answers its one plausible entry: with "something else?", the
+    question kept until the delegate says the answer was not it. None if it is not served."""
+    matcher = await turn.deps.faq.matcher(turn.db)
+    entry = matcher.by_id.get(entry_id)
+    if entry is None:
+        return None
+    pending = await record_unanswered(
+        turn.db,
+        delegate_id=turn.delegate.id,
+        channel=turn.message.channel,
+        language=turn.lang,
+        text=turn.said or text,
+        reason=UnansweredReason.CLARIFY,
+        candidates=[entry.id],
+        now=turn.now,
+    )
+    return [_answered_with_doubt(turn, matcher, entry, pending)]
+
+
 async def clarify_or_fallback(turn: Turn, text: str) -> list[Reply]:
     """The end of the chain: "did you mean" when some entries are close, else the fallback;
     either way the question is kept for the organisers."""
@@ -69,14 +101,9 @@ async def clarify_or_fallback(turn: Turn, text: str) -> list[Reply]:
     if reason is UnansweredReason.CLARIFY:
         suggestions = matcher.suggestions(match)
         if len(suggestions) == 1:
-            # One plausible entry: answered, with a way to say it was not the question (a
-            # "did you mean" with a single choice costs a tap for nothing).
-            turn.understood_as("faq", suggestions[0].id)
-            reply = replies.answer(turn.deps, turn.lang, matcher, suggestions[0])
-            other = Button(turn.t("button-not-this"), f"/faq-none {pending}")
-            more = 1 if reply.buttons and reply.buttons[0].payload.endswith(" more") else 0
-            buttons = (*reply.buttons[:more], other, *reply.buttons[more:])
-            return [dataclasses.replace(reply, buttons=buttons)]
+            # One plausible entry: answered (a "did you mean" with a single choice costs a tap
+            # for nothing), with a way to say it was not the question.
+            return [_answered_with_doubt(turn, matcher, suggestions[0], pending)]
         offered = tuple(e.id for e in suggestions)
         turn.understood_as("faq", offered[0], Understood.CLARIFIED, offered)
         return [replies.clarify(turn.deps, turn.lang, suggestions, pending)]
