@@ -107,6 +107,16 @@ def test_hepburn_double_n_and_time_question_words_in_kana() -> None:
         ("tenu infomré des chnagements", "tenu informé des changements"),
         ("whats on tomorow", "whats on tomorrow"),
         ("dans quel ateleir ?", "dans quel atelier ?"),
+        # one letter from two forms of one word: the shorter; from two words: left as typed,
+        # unless the SMS table knows it
+        ("le programe de jeudi", "le program de jeudi"),
+        ("les atelié", "les atelier"),
+        # the SMS table's: as a keyword, « comment » would make « momment » two words' typo
+        ("coment on fait", "comment on fait"),
+        ("ya quoi a ce momen", "il y a quoi a ce moment"),
+        # spoken French: « ce passe », « ou » first, « aujourdui »
+        ("ou sa ce passe", "où ça se passe"),
+        ("le programme aujourdui", "le programme aujourd'hui"),
         # a real word one letter away from a keyword stays itself
         ("la couverture presse", "la couverture presse"),
         ("in the domain of energy", "in the domain of energy"),

@@ -1025,6 +1025,36 @@ async def test_french_context_choices_and_words_of_a_topic(
         ),
         ("fr", "Qu'est-ce qui vient ensuite, après la visite de ce matin ?", ("schedule.next",)),
         ("fr", "c'est quoi la prochaine visite ?", ("schedule.track", "visit")),
+        # the sixteenth batch: phonetic spelling, « comment » misspelt, an inverted how-question,
+        # a word one letter from two forms of one keyword, Scots, "help for" others
+        ("fr", "cé koi le programe aujourdui ?", ("schedule.day", "2024-11-20")),
+        (
+            "fr",
+            "metez moi la visite du sanctuère sengen dan mon agenda svp",
+            ("add", "visit-sengen"),
+        ),
+        ("fr", "les atelié cé kan et ou ? je mi perd", ("workshops",)),
+        ("fr", "coment sa marche les rapel ? je sui pa tré fort avec le telefone", ("faq",)),
+        ("fr", "Comment modifie-t-on la langue de cet assistant ?", ("faq", "change-language")),
+        (
+            "fr",
+            "ou sa ce passe exactemen les rencontre ? le batiman je veu dire",
+            ("schedule.venue",),
+        ),
+        ("fr", "pourkoi il on choisi se theme la juste maintenan ?", ("faq",)),
+        ("en", "stick the welcome reception in ma agenda, cheers", ("add", "reception")),
+        (
+            "en",
+            "Kindly guide how the language of this bot can be changed.",
+            ("faq", "change-language"),
+        ),
+        (
+            "en",
+            "childcare, nurseries, help for young families, which workshop's that under?",
+            ("faq",),
+        ),
+        ("en", "nae more reminders thanks, ma phone's buzzin nonstop", ("reminders", "off")),
+        ("ja", "言語かえるのどうやる", ("faq", "change-language")),
     ],
 )
 async def test_new_writers_phrasings(

@@ -73,8 +73,9 @@ ADD = Words(
         r"ajout\w*",
         r"rajout\w*",
         r"mets?",
-        r"mettez",
-        r"mettre",
+        r"mett?ez",  # with the phone's spelling, « metez-moi la visite dans mon agenda »
+        r"mett?re",
+        r"stick",  # "stick the welcome reception in my agenda"
         r"garde[- ]moi",
         r"garder",
         r"gardez",
@@ -403,7 +404,7 @@ NOT_ANY_MORE = Words(
         r"unfollow",
         r"unsubscribe",
         r"^(?:ne )?(?:suis|suivez) plus",
-        r"no more",
+        r"(?:no|nae) more",  # Scots: "nae more reminders"
         r"no (?:\w+ )?(?:reminders?|notifications?|alerts?)",
         r"(?:pas|aucune?) (?:de |d')?(?:rappels?|notifications?|alertes?)",
         # a refusal of the pings, not any "don't" ("don't let me miss it, remind me")
@@ -478,6 +479,7 @@ HOW = Words(
     latin=(
         r"comment (?:\w+ )?(?:marche|fonctionne)\w*",
         r"comment (?:faire|on fait|je fais|puis-je|peut-on|fait-on|fais-je|doit-on|dois-je)",
+        r"comment \w+-t-(?:on|il|elle)\b",  # « comment modifie-t-on la langue ? »
         r"(?:marche|marchent|fonctionne|fonctionnent) comment",
         r"comment (?:\w+(?:er|ir|re))\b",  # « comment changer la langue ? »
         r"comment (?:je|j'|on|est-ce que je|est-ce qu'on|faut-il|dois-je) \w+",
@@ -485,6 +487,7 @@ HOW = Words(
         r"how to",
         r"how (?:works?|functions?|it works|they work|(?:is|are) .{1,30} working)",
         r"how (?:the|this|these|my) .{1,30} (?:works?|functions?)",
+        r"how (?:the|this|my) .{1,40} (?:can|could|should|may) be (?:changed|set|switched|turned)",
         # a yes/no question on what the bot will do, not a request that it do it
         r"(?:serai|serons|serez|recevrai|recevrons|aurai|aurons)-(?:je|nous|vous)",
         r"est-ce que (?:je|j'|on|nous) (?:serai|serons|sera|recevrai|recevra|aurai|aura)\w*",
@@ -532,7 +535,8 @@ HOW = Words(
         r"(?:来|届き|とどき)ますか",
         r"(?:通知|連絡|知らせ|りまいんだー|りまいんど)(?:は|が|って|も)?きますか",
         r"(?:来る|くる|届く|とどく)(?:の(?!で|に)|んですか|のですか)",  # not 「届くので」: because
-        r"どう(?:やる|する)(?:の|ん)",  # 「切り替えってどうやるんですか」
+        # 「切り替えってどうやるんですか」「言語かえるのどうやる」
+        r"どう(?:やる|する)(?:の|ん|$|[?？])",
         # where it is done: 「どこからできます？」「どこで変えられる？」「どれ押せばいい？」
         r"どこ(?:から|で)(?:でき|やれ|変え|かえ|切り替|きりかえ|設定|せってい)",
         r"(?:押せば|おせば|押したら|おしたら)",

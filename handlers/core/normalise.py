@@ -34,7 +34,10 @@ SMS = {
     "pk": "pourquoi",
     "pkoi": "pourquoi",
     "pkwa": "pourquoi",
+    "pourkoi": "pourquoi",
     "cmt": "comment",
+    "coment": "comment",  # one letter from « comment » and from « moment »: not the typo table's
+    "koment": "comment",
     "tt": "tout",
     "jcrois": "je crois",
     "pq": "pourquoi",
@@ -156,6 +159,7 @@ _CA_VERBS = (
     r"etait|fait|peut|doit|compte|se|s['’]|me|m['’]|te|t['’]|nous|vous|ne|n['’]|y|a"
 )
 DICTATION = (
+    (re.compile(r"\bce (?=pass(?:e|ent|era)\b)"), "se "),  # « ou sa ce passe » is « se passe »
     (re.compile(r"\s*\bpoint d['’]interrogation\b"), " ?"),
     (re.compile(r"\s*\bpoint d['’]exclamation\b"), " !"),
     (re.compile(r"\s*\bvirgule\b"), ","),
@@ -186,7 +190,7 @@ SMS_PHRASES = (
     (re.compile(r"\b(?:(c)(est|etait|était)|(j)(ai)|(qu)(il|ils|on|est)|([ns])(est))\b"), _elide),
     (re.compile(r"\bc t\b"), "c'était"),
     (re.compile(r"\bcb (?=de |d'|d’)"), "combien "),  # not « payer par CB »: "cb de temps"
-    (re.compile(r"\baujourd ?hui\b"), "aujourd'hui"),
+    (re.compile(r"\baujourd ?h?ui\b"), "aujourd'hui"),  # « aujourdui » too
     (_WORKSHOP_IN_ROMAJI, r"第\1分科会"),
     (re.compile(r"\batelier (?:eco|éco)\b"), "atelier économie"),
     (re.compile(r"\batelier (?:env|envt|enviro|envi)\b"), "atelier environnement"),
@@ -207,7 +211,11 @@ SMS_PHRASES = (
     *DICTATION,
 )
 # "ou" is "or" as often as "where": spelt out only where a where-question is likely.
-_OU_WHERE = re.compile(r"\b(?:c|c'est|se passe|a lieu|sont|est|on va|se trouve)\s+ou\b|\bou\s*\?$")
+_OU_WHERE = re.compile(
+    r"\b(?:c|c'est|se passe|a lieu|sont|est|on va|se trouve)\s+ou\b|\bou\s*\?$"
+    # a message that starts with it: « ou ça se passe exactement ? »
+    r"|^\s*ou\b(?= (?:ça|ca|sa|se|c'est|est|sont|on|je|il|elle|a lieu)\b)"
+)
 # A hyphenated word is one token: the "t" of « parle-t-on » is not the SMS "t" (« tu es »).
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*|[^\w\s]+|\s+")
 

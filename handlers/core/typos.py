@@ -22,7 +22,7 @@ KEYWORDS = (
     "société changement changements modification modifications informé informer prévenir "
     "rappel rappels notification notifications réception cérémonie ouverture clôture plénière "
     "visite visites session sessions séance séances agenda calendrier paramètres réglages langue "
-    "anglais japonais français prochaine prochain horaire horaires "
+    "anglais japonais français prochaine prochain horaire horaires combien pourquoi "
     "program tomorrow workshop workshops environment economy society reminder reminders "
     "reception ceremony opening closing plenary schedule calendar settings language english "
     "japanese french"
@@ -60,10 +60,20 @@ def table() -> dict[str, str]:
         words = dictionary.word_frequency.dictionary
         known.update(fold_accents(w) for w in words if fold_accents(w) in found)
     return {
-        spelling: next(iter(keywords))
+        spelling: word
         for spelling, keywords in found.items()
-        if len(keywords) == 1 and spelling not in known
+        if spelling not in known and (word := _one_word(keywords)) is not None
     }
+
+
+def _one_word(keywords: set[str]) -> str | None:
+    """The keyword a misspelling stands for: the only one, or the shortest of one word's forms
+    (« programe » is "program" and « programme »; "atelier" and « ateliers »)."""
+    shortest = min(keywords, key=len)
+    stem = fold_accents(shortest).casefold()
+    if all(fold_accents(k).casefold().startswith(stem) for k in keywords):
+        return shortest
+    return None
 
 
 def correct(text: str) -> str:

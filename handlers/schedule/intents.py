@@ -234,7 +234,7 @@ VENUE = _rx(
     r"\bthe conference\b",
     r"\bl'(?:event|evenement)\b",  # « c'est où l'event exactement ? »
     r"\bthe event\b",
-    r"\bles rencontres\b",
+    r"\bles rencontres?\b",
     r"\bthe rencontres\b",
     r"\bthe (?:whole|entire) (?:thing|event|conference)\b",  # where is the whole thing held?
     r"\b(?:is|are) (?:\w+ )?being held\b",
@@ -383,6 +383,7 @@ WHY = _rx(
 # All the workshops at once ("horaires des ateliers", 「分科会の一覧」).
 ALL_WORKSHOPS = _rx(
     r"\b(?:les|des|tous les|the|all) (?:ateliers|workshops|bunkakai)\b",
+    r"\b(?:les|des|tous les) atelier\b",  # « les atelié cé kan », put right one letter short
     r"\b(?:3|trois|three) (?:ateliers?|workshops?|bunkakai)\b",  # "the three workshop what time"
     r"\bliste des ateliers\b",
     r"\blist of (?:the )?workshops\b",

@@ -94,7 +94,8 @@ HELP = Words(
         r"aide(?! (?:aux?|a la|a l'|a domicile|alimentaire|sociale|humanitaire|financiere"
         r"|de la|de l'|des|du (?!bot))\b)",  # nor the help of someone (« l'aide de la région »)
         # the bot's help, not help with one's own work: "help with our slides"
-        r"help(?! (?:with|for|on) (?:our|my|the|a|an|their|his|her) (?!bot\b|app\b))",
+        # nor help for others: "help for young families, which workshop?"
+        r"help(?! (?:with|for|on|to) (?!me\b|us\b|(?:the |this )?(?:bot|app)\b))",
         r"tu sers a quoi",
         r"a quoi (?:tu sers|sers-tu|sert ce bot)",
         r"que sais[- ]tu faire",
