@@ -117,6 +117,7 @@ def test_hepburn_double_n_and_time_question_words_in_kana() -> None:
         # spoken French: « ce passe », « ou » first, « aujourdui »
         ("ou sa ce passe", "où ça se passe"),
         ("le programme aujourdui", "le programme aujourd'hui"),
+        ("vous savé fer koi ?", "vous savez faire quoi ?"),
         # a real word one letter away from a keyword stays itself
         ("la couverture presse", "la couverture presse"),
         ("in the domain of energy", "in the domain of energy"),

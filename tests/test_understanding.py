@@ -1043,6 +1043,9 @@ async def test_french_context_choices_and_words_of_a_topic(
         ),
         ("fr", "pourkoi il on choisi se theme la juste maintenan ?", ("faq",)),
         ("en", "stick the welcome reception in ma agenda, cheers", ("add", "reception")),
+        ("fr", "bonjour monsieur le robo, vous savé fer koi ?", ("help",)),
+        # an obligation asked is no request to add: the dress code is not covered
+        ("fr", "pour la reception de bienvenu, fau metre une cravate ou pa ?", ("",)),
         (
             "en",
             "Kindly guide how the language of this bot can be changed.",
@@ -1055,6 +1058,19 @@ async def test_french_context_choices_and_words_of_a_topic(
         ),
         ("en", "nae more reminders thanks, ma phone's buzzin nonstop", ("reminders", "off")),
         ("ja", "言語かえるのどうやる", ("faq", "change-language")),
+        # the earlier batches' misses, read again: the IME's 追化, a memo-style list, pings
+        # switched on with no workshop named, whether registering is needed
+        ("ja", "第2分科会をマイアジェンダに追化してください", ("add", "ws-society")),
+        ("ja", "分科会　時間・部屋　一覧", ("workshops",)),
+        ("ja", "つうちおんにしてほしいっす🔔", ("reminders", "on")),
+        (
+            "ja",
+            "随行の秘書も歓迎交流会に同席させたいと存じますが、事前の申し込みは要るのでございましょうか。",
+            ("",),
+        ),
+        # a day word beside the roads or being tired: no programme asked
+        ("ja", "あしたの朝 国1混む？", ("",)),
+        ("ja", "きょうはつかれたー", ("",)),
     ],
 )
 async def test_new_writers_phrasings(

@@ -74,7 +74,8 @@ ADD = Words(
         r"rajout\w*",
         r"mets?",
         r"mett?ez",  # with the phone's spelling, « metez-moi la visite dans mon agenda »
-        r"mett?re",
+        # not an obligation asked: « faut mettre une cravate ou pas ? »
+        r"(?<!\bfaut )(?<!\bfau )(?<!\bdois )(?<!\bdoit )mett?re",
         r"stick",  # "stick the welcome reception in my agenda"
         r"garde[- ]moi",
         r"garder",
@@ -119,7 +120,7 @@ ADD = Words(
         # 「経済分科会をマイアジェンダへ」: the verb left out
         r"(?:あじぇんだ|よてい|すけじゅーる|りすと|お気に入り)(?:に|へ)[。！!\s]*$",
         r"申し込",
-        r"追加",
+        r"追[加化]",  # and the IME's wrong kanji, 「追化して」
         r"ついか",
         # not the potential 「10人入れるとこ」 (a place that fits ten): 入れる before a place
         r"入れ(?!る(?:とこ|ところ|所|店|お店|場所|部屋))",
@@ -369,6 +370,24 @@ FOLLOW = Words(
         r"(?:変更|へんこう|変わ|かわ)(?:情報|じょうほう|点|てん)?(?:を|が|は|の)?(?:知りたい|しりたい"
         r"|教え|おしえ|知らせ|しらせ|欲しい|ほしい|受け取|うけと)",
     ),
+)
+# Whether registering is needed, asked: no request to add
+# (「事前の申し込みは要るのでございましょうか」).
+NEEDED = Words(
+    latin=(
+        r"(?:do|must|should) (?:i|we) (?:need to )?(?:register|sign up|book)\b",
+        r"faut[- ]il (?:s'inscrire|reserver|s'enregistrer)",
+        r"(?:inscription|reservation) (?:est )?(?:obligatoire|necessaire|requise)",
+    ),
+    japanese=(
+        r"(?:申し?込み?|もうしこみ|登録|とうろく|予約|よやく)(?:は|が|って|も)?(?:要る|いる|要ります|いります"
+        r"|必要|ひつよう)",
+    ),
+)
+# « turn the notifications on », 「つうちおんにして」: pings switched on.
+SWITCHED_ON = Words(
+    latin=(r"turn (?:\w+ )?on\b", r"switch (?:\w+ )?on\b", r"\bactiv(?:e|er|ez)\b", r"enable\w*"),
+    japanese=(r"おん(?:に|で|して)", r"(?<![a-z])on(?![a-z])"),
 )
 # 「通知を再開して」, « réactive les notifs », "turn the alerts back on": pings that were stopped.
 RESUME = Words(
@@ -871,7 +890,8 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         if pings and tracked not in workshops:
             tracked = None  # « arrête les notifs, ça sonne pendant la visite »: not the visits'
         target = tracked or ("all" if ALL.search(forms) else "")
-        if not target and not stop and pings and RESUME.search(forms):
+        switched_on = RESUME.search(forms) or SWITCHED_ON.search(forms)
+        if not target and not stop and pings and switched_on:
             return await turn.run("reminders", "on")
         if not target and stop:
             if pings and not await store.subscriptions(turn.db, turn.delegate.id):
@@ -898,7 +918,7 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         named = await _named(turn, text, "remove")
         if named is not None:
             return named
-    adds = ADD.search(forms) or text.lstrip().startswith("+")
+    adds = (ADD.search(forms) and not NEEDED.search(forms)) or text.lstrip().startswith("+")
     if adds and (in_agenda or (tracked and not ASKS_WHAT.search(forms) and _adds(turn, text))):
         named = await _named(turn, text, "add")
         if named is not None:

@@ -189,6 +189,9 @@ SMS_PHRASES = (
     (re.compile(r"\bquest-ce\b|\bquestce\b|\bqueske\b"), "qu'est-ce"),
     (re.compile(r"\b(?:(c)(est|etait|était)|(j)(ai)|(qu)(il|ils|on|est)|([ns])(est))\b"), _elide),
     (re.compile(r"\bc t\b"), "c'était"),
+    # phonetic spelling: « vous savé fer koi », « vous pouvé la metre »
+    (re.compile(r"\bvous (\w{2,})é\b"), r"vous \1ez"),
+    (re.compile(r"\b(sais|sait|savez|peux|peut|pouvez|va|vas|allez) fer\b"), r"\1 faire"),
     (re.compile(r"\bcb (?=de |d'|d’)"), "combien "),  # not « payer par CB »: "cb de temps"
     (re.compile(r"\baujourd ?h?ui\b"), "aujourd'hui"),  # « aujourdui » too
     (_WORKSHOP_IN_ROMAJI, r"第\1分科会"),
