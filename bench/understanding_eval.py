@@ -629,19 +629,23 @@ def _freeze() -> None:
         return
 
 
-async def understood_by(app: Any, item: Item, user_id: str) -> Understood:
-    """What the current bot understood of an item, sent by a delegate of this id (the
-    benchmarks that run the current bot share it)."""
-    from handlers.core.messages import Incoming
-
-    message = Incoming(
+def _message(incoming: Any, item: Item, user_id: str) -> Any:
+    """The item as a console message from this delegate, in the `Incoming` of either bot."""
+    return incoming(
         channel="console",
         user_id=user_id,
         received_at=ASKED_AT,
         text=item.text,
         language_hint=item.lang,
     )
-    response = await app.conversation.respond(message)
+
+
+async def understood_by(app: Any, item: Item, user_id: str) -> Understood:
+    """What the current bot understood of an item, sent by a delegate of this id (the
+    benchmarks that run the current bot share it)."""
+    from handlers.core.messages import Incoming
+
+    response = await app.conversation.respond(_message(Incoming, item, user_id))
     return from_understanding(response.understood)
 
 
@@ -673,14 +677,7 @@ async def run_old(items: Sequence[Item], programme: Programme) -> list[Result]:
         try:
 
             async def ask(item: Item, user_id: str) -> Understood:
-                message = Incoming(
-                    channel="console",
-                    user_id=user_id,
-                    received_at=ASKED_AT,
-                    text=item.text,
-                    language_hint=item.lang,
-                )
-                return from_replies(await app.handler.handle(message))
+                return from_replies(await app.handler.handle(_message(Incoming, item, user_id)))
 
             return await _measure(items, ask, programme)
         finally:

@@ -384,15 +384,24 @@ NEEDED = Words(
         r"|必要|ひつよう)",
     ),
 )
-# « turn the notifications on », 「つうちおんにして」: pings switched on.
+# Pings switched on, or back on: « turn the notifications on », 「つうちおんにして」;
+# 「通知を再開して」, « réactive les notifs », "turn the alerts back on".
 SWITCHED_ON = Words(
-    latin=(r"turn (?:\w+ )?on\b", r"switch (?:\w+ )?on\b", r"\bactiv(?:e|er|ez)\b", r"enable\w*"),
-    japanese=(r"おん(?:に|で|して)", r"(?<![a-z])on(?![a-z])"),
-)
-# 「通知を再開して」, « réactive les notifs », "turn the alerts back on": pings that were stopped.
-RESUME = Words(
-    latin=(r"reactiv\w*", r"remet\w*", r"rallum\w*", r"back on", r"resume", r"again"),
+    latin=(
+        r"turn (?:\w+ )?on\b",
+        r"switch (?:\w+ )?on\b",
+        r"\bactiv(?:e|er|ez)\b",
+        r"enable\w*",
+        r"reactiv\w*",
+        r"remet\w*",
+        r"rallum\w*",
+        r"back on",
+        r"resume",
+        r"again",
+    ),
     japanese=(
+        r"おん(?:に|で|して)",
+        r"(?<![a-z])on(?![a-z])",
         r"再開",
         r"さいかい",
         r"再び",
@@ -890,8 +899,7 @@ async def understand(turn: Turn, text: str) -> list[Reply] | None:
         if pings and tracked not in workshops:
             tracked = None  # « arrête les notifs, ça sonne pendant la visite »: not the visits'
         target = tracked or ("all" if ALL.search(forms) else "")
-        switched_on = RESUME.search(forms) or SWITCHED_ON.search(forms)
-        if not target and not stop and pings and switched_on:
+        if not target and not stop and pings and SWITCHED_ON.search(forms):
             return await turn.run("reminders", "on")
         if not target and stop:
             if pings and not await store.subscriptions(turn.db, turn.delegate.id):

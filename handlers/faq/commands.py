@@ -5,6 +5,7 @@ the session search has had its turn, "did you mean" or the honest fallback."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from db.models import UnansweredQuestion, UnansweredReason
 from handlers.core.commands import CommandRegistry, Menu
@@ -48,6 +49,23 @@ async def answer_entry(turn: Turn, entry_id: str) -> list[Reply] | None:
     return None if entry is None else _answered(turn, matcher, entry)
 
 
+async def keep_question(
+    turn: Turn, text: str, reason: UnansweredReason, candidates: Sequence[str] = ()
+) -> int:
+    """Keeps the turn's question for the organisers, as the delegate typed it; its id, which
+    "none of these" and "something else?" refer to."""
+    return await record_unanswered(
+        turn.db,
+        delegate_id=turn.delegate.id,
+        channel=turn.message.channel,
+        language=turn.lang,
+        text=turn.said or text,
+        reason=reason,
+        candidates=candidates,
+        now=turn.now,
+    )
+
+
 def _answered_with_doubt(turn: Turn, matcher: FaqMatcher, entry: FaqEntry, pending: int) -> Reply:
     """The entry's answer, with "something else?" under it, which passes the question kept as
     `pending` to the organisers."""
@@ -67,16 +85,7 @@ async def answer_doubtful(turn: Turn, text: str, entry_id: str) -> list[Reply] |
     entry = matcher.by_id.get(entry_id)
     if entry is None:
         return None
-    pending = await record_unanswered(
-        turn.db,
-        delegate_id=turn.delegate.id,
-        channel=turn.message.channel,
-        language=turn.lang,
-        text=turn.said or text,
-        reason=UnansweredReason.CLARIFY,
-        candidates=[entry.id],
-        now=turn.now,
-    )
+    pending = await keep_question(turn, text, UnansweredReason.CLARIFY, [entry.id])
     return [_answered_with_doubt(turn, matcher, entry, pending)]
 
 
@@ -88,16 +97,7 @@ async def clarify_or_fallback(turn: Turn, text: str) -> list[Reply]:
     reason = (
         UnansweredReason.CLARIFY if match.outcome is Outcome.CLARIFY else UnansweredReason.FALLBACK
     )
-    pending = await record_unanswered(
-        turn.db,
-        delegate_id=turn.delegate.id,
-        channel=turn.message.channel,
-        language=turn.lang,
-        text=turn.said or text,
-        reason=reason,
-        candidates=candidates,
-        now=turn.now,
-    )
+    pending = await keep_question(turn, text, reason, candidates)
     if reason is UnansweredReason.CLARIFY:
         suggestions = matcher.suggestions(match)
         if len(suggestions) == 1:

@@ -13,7 +13,7 @@ from handlers.core.text import kana, latin
 from handlers.core.turn import Turn
 from handlers.core.understanding import Outcome
 from handlers.core.words import Forms, Words
-from handlers.faq.store import record_unanswered
+from handlers.faq.commands import keep_question
 from handlers.schedule.commands import programme_of
 from handlers.schedule.intents import (
     VENUE,
@@ -714,15 +714,6 @@ async def uncovered(turn: Turn, text: str) -> list[Reply] | None:
         return None
     if _first_asks_the_programme(turn, text):
         return None
-    await record_unanswered(
-        turn.db,
-        delegate_id=turn.delegate.id,
-        channel=turn.message.channel,
-        language=turn.lang,
-        text=turn.said or text,
-        reason=UnansweredReason.FALLBACK,
-        candidates=(),
-        now=turn.now,
-    )
+    await keep_question(turn, text, UnansweredReason.FALLBACK)
     turn.understood_as("", outcome=Outcome.FALLBACK)
     return [turn.reply(ReplyKind.FALLBACK, "fallback", turn.menu())]

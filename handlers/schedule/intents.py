@@ -774,24 +774,19 @@ def question_part(text: str) -> str:
 _LATIN_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 
 
-def _last_question(text: str) -> str | None:
-    """The last sentence of a Latin text of several, when it is a question."""
+def _the_question(text: str) -> str | None:
+    """Of a Latin text of several sentences, the question asked: the last sentence when it is
+    one, else the only one that is ("Quel est le programme d'aujourd'hui ? Nous avons des
+    visites je crois")."""
     if not text.isascii() and (_KANJI.search(text) or re.search(r"[ぁ-ゖァ-ヺ]", text)):
         return None
     sentences: list[str] = [s.strip() for s in _LATIN_SENTENCE.findall(text) if s.strip()]
-    if len(sentences) < 2 or not sentences[-1].endswith("?"):
+    if len(sentences) < 2:
         return None
-    return sentences[-1]
-
-
-def _only_question(text: str) -> str | None:
-    """The one question of a Latin text of several sentences ("Quel est le programme
-    d'aujourd'hui ? Nous avons des visites je crois")."""
-    if not text.isascii() and (_KANJI.search(text) or re.search(r"[ぁ-ゖァ-ヺ]", text)):
-        return None
-    sentences: list[str] = [s.strip() for s in _LATIN_SENTENCE.findall(text) if s.strip()]
+    if sentences[-1].endswith("?"):
+        return sentences[-1]
     asked = [s for s in sentences if s.endswith("?")]
-    return asked[0] if len(sentences) > 1 and len(asked) == 1 else None
+    return asked[0] if len(asked) == 1 else None
 
 
 # What something comes after: « après la visite », "after the plenary", 「視察の後」.
@@ -816,7 +811,7 @@ def parse(
         return None  # the dates of the Rencontres: the FAQ's
     if has(ALL_WORKSHOPS) and (asks_when or asks_where or has(LIST)):
         return ScheduleIntent(IntentKind.WORKSHOPS)
-    last = _last_question(text) or _only_question(text)
+    last = _the_question(text)
     if last is not None and asks_a_days_programme(last) and find_track(last, tracks) is None:
         # "…les visites d'hier… Pourriez-vous me rappeler ce qui est prévu aujourd'hui ?": the
         # question asked last is a day's programme, whatever the context names before it
